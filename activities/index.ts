@@ -1,0 +1,7 @@
+import type { DataSource } from 'typeorm';
+import { createCycleRecordActivities } from './cycle-records/cycle-records.activities.js';
+
+/** Every activity the worker registers, bound to this process's database connection. */
+export function createActivities(dataSource: DataSource) {
+  return { ...createCycleRecordActivities(dataSource) };
+}

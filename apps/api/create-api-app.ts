@@ -1,0 +1,30 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { AppConfig } from '../../libs/config/app-config.js';
+import { AppModule } from './app.module.js';
+
+/** The HTTP app exactly as production runs it; tests boot the same function. */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: config.environment === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'],
+  });
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(helmet());
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sinh hoạt chi bộ điểm — API')
+      .setDescription('Quy trình sinh hoạt chi bộ điểm: chọn chi bộ, mời dự, tổ chức, góp ý, rút kinh nghiệm, đánh giá.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '../../libs/config/app-config.js';
+import { runMain } from '../../libs/config/run-main.js';
+import { WorkerModule } from './worker.module.js';
+
+runMain(async () => {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  await app.init();
+});

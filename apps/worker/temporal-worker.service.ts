@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../activities/index.js';
+import type { AppConfig } from '../../libs/config/app-config.js';
+import { APP_CONFIG } from '../../libs/config/config.module.js';
+import { workflowSource } from '../../libs/temporal/workflow-source.js';
+
+let runtimeInstalled = false;
+
+/** Runs the Temporal worker for the life of the Nest context and drains it on shutdown. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!runtimeInstalled) {
+      // Nest owns the signals (enableShutdownHooks); the SDK must not stop the worker behind its back.
+      Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+      runtimeInstalled = true;
+    }
+    const { temporal } = this.config;
+    this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      ...workflowSource(temporal.workflowBundlePath),
+      activities: createActivities(this.dataSource),
+      shutdownGraceTime: temporal.workerShutdownGraceMs,
+    });
+    this.running = this.worker.run().catch((error: unknown) => {
+      this.logger.error(`Worker stopped with an error: ${String(error)}`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.logger.log(`Polling task queue "${temporal.taskQueue}" on ${temporal.address}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

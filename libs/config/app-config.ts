@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the apps read, validated once at start-up. A wrong value stops the process with a
+ * message that names the variable; nothing else in the code reads process.env.
+ */
+const durationSeconds = z
+  .string()
+  .regex(/^\d+[smhd]$/, 'phải có dạng số kèm đơn vị s, m, h hoặc d (ví dụ 8h) / must look like 8h');
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string({ error: 'bắt buộc / required' })
+      .regex(/^postgres(ql)?:\/\//, 'phải là một URL postgres:// / must be a postgres:// URL'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[\w.-]+:\d+$/, 'phải có dạng host:port / must be host:port')
+      .default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('model-meeting'),
+    TEMPORAL_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    WORKFLOW_BUNDLE_PATH: z.string().optional(),
+    WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(10000),
+    JWT_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / needs at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL: durationSeconds.default('8h'),
+    ADMIN_USERNAME: z.string().min(1).default('admin'),
+    ADMIN_PASSWORD: z.string().min(1).optional(),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/, 'phải có dạng 100kb hoặc 1mb / must look like 100kb or 1mb')
+      .default('100kb'),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    DATA_DIR: z.string().default('.data'),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET) {
+      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'bắt buộc khi chạy production / required in production' });
+    }
+    if (!env.ADMIN_PASSWORD) {
+      context.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'bắt buộc khi chạy production / required in production' });
+    }
+  });
+
+/** Every variable the apps read (docker-compose.yml is checked against this list). */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as (keyof typeof environmentSchema.shape)[];
+
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  http: { port: number; bodyLimit: string; loginRateLimit: number };
+  database: { url: string; poolSize: number };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    updateTimeoutMs: number;
+    workflowBundlePath?: string;
+    workerShutdownGraceMs: number;
+  };
+  auth: { jwtSecret: string; accessTokenTtl: string; adminUsername: string; adminPassword: string };
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Outside production a missing JWT secret is generated once and kept under the data folder, so every local process agrees on it. */
+function developmentJwtSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'dev-jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  return {
+    environment: env.NODE_ENV,
+    http: { port: env.PORT, bodyLimit: env.BODY_LIMIT, loginRateLimit: env.LOGIN_RATE_LIMIT },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      updateTimeoutMs: env.TEMPORAL_UPDATE_TIMEOUT_MS,
+      workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+      workerShutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? developmentJwtSecret(env.DATA_DIR),
+      accessTokenTtl: env.ACCESS_TOKEN_TTL,
+      adminUsername: env.ADMIN_USERNAME,
+      adminPassword: env.ADMIN_PASSWORD ?? 'admin',
+    },
+    logLevel: env.LOG_LEVEL,
+  };
+}

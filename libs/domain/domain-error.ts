@@ -1,0 +1,16 @@
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+
+/** A refusal with a stable code; the API's one exception filter turns it into the HTTP status and sentence. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities/index.js';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+import { SeedDefaultRubric1763800000001 } from './migrations/1763800000001-seed-default-rubric.js';
+
+export const MIGRATIONS = [InitialSchema1763800000000, SeedDefaultRubric1763800000001];
+
+export interface DataSourceSettings {
+  url: string;
+  poolSize: number;
+  applicationName: string;
+}
+
+/** Schema changes come only from migrations, run explicitly (npm run migrate, or npm start): never synchronize. */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: settings.applicationName,
+    extra: { max: settings.poolSize, connectionTimeoutMillis: 5000, statement_timeout: 15000 },
+  });
+}

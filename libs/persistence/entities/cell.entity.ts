@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Chi bộ. `lastHostedAt` and `lastRating` feed the host-candidate ranking and change when a cycle closes. */
+@Entity({ name: 'cells' })
+@Index(['committeeId'])
+export class CellEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'member_count', type: 'integer' })
+  memberCount: number;
+
+  @Column({ name: 'last_hosted_at', type: 'timestamptz', nullable: true })
+  lastHostedAt: Date | null;
+
+  @Column({ name: 'last_rating', type: 'text', nullable: true })
+  lastRating: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { CycleStage, MeetingKind, PinnedRubric } from '../../domain/cycle.js';
+import type { CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../domain/cycle-records.js';
+
+/**
+ * The durable record of one cycle, written only by the workflow's activities. `lastSeq` is the number of
+ * the last step applied: a retried activity with a step already applied changes nothing.
+ */
+@Entity({ name: 'cycles' })
+@Index(['committeeId', 'createdAt'])
+@Index(['status'])
+export class CycleEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  topic: string;
+
+  @Column({ type: 'text' })
+  kind: MeetingKind;
+
+  @Column({ type: 'text' })
+  status: CycleStage;
+
+  @Column({ name: 'host_cell_id', type: 'uuid', nullable: true })
+  hostCellId: string | null;
+
+  @Column({ name: 'meeting_at', type: 'timestamptz' })
+  meetingAt: Date;
+
+  @Column({ type: 'text' })
+  location: string;
+
+  @Column({ name: 'rubric_id', type: 'uuid' })
+  rubricId: string;
+
+  @Column({ type: 'jsonb' })
+  rubric: PinnedRubric;
+
+  @Column({ name: 'critique_window', type: 'text' })
+  critiqueWindow: string;
+
+  @Column({ name: 'report_window', type: 'text' })
+  reportWindow: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  plan: CyclePlan | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  meeting: MeetingRecord | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  report: CycleReport | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  review: CycleReview | null;
+
+  @Column({ name: 'plan_due_at', type: 'timestamptz' })
+  planDueAt: Date;
+
+  @Column({ name: 'critique_closes_at', type: 'timestamptz', nullable: true })
+  critiqueClosesAt: Date | null;
+
+  @Column({ name: 'report_due_at', type: 'timestamptz', nullable: true })
+  reportDueAt: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason: string | null;
+
+  @Column({ name: 'last_seq', type: 'integer', default: 0 })
+  lastSeq: number;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,39 @@
+import { ActionItemEntity } from './action-item.entity.js';
+import { CellEntity } from './cell.entity.js';
+import { CommitteeEntity } from './committee.entity.js';
+import { CritiqueEntity } from './critique.entity.js';
+import { CycleEventEntity } from './cycle-event.entity.js';
+import { CycleInvitationEntity } from './cycle-invitation.entity.js';
+import { CycleEntity } from './cycle.entity.js';
+import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+import { NotificationEntity } from './notification.entity.js';
+import { RubricEntity } from './rubric.entity.js';
+import { UserEntity } from './user.entity.js';
+
+export {
+  ActionItemEntity,
+  CellEntity,
+  CommitteeEntity,
+  CritiqueEntity,
+  CycleEntity,
+  CycleEventEntity,
+  CycleInvitationEntity,
+  IdempotencyRecordEntity,
+  NotificationEntity,
+  RubricEntity,
+  UserEntity,
+};
+
+export const ENTITIES = [
+  ActionItemEntity,
+  CellEntity,
+  CommitteeEntity,
+  CritiqueEntity,
+  CycleEntity,
+  CycleEventEntity,
+  CycleInvitationEntity,
+  IdempotencyRecordEntity,
+  NotificationEntity,
+  RubricEntity,
+  UserEntity,
+];

@@ -1,0 +1,83 @@
+import {
+  Client,
+  ServiceError,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcServiceError,
+  type Workflow,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError } from '../domain/domain-error.js';
+import { CYCLE_REJECTION, ERROR_CODES, type ErrorCode, type Rejection } from '../domain/error-codes.js';
+import type { LaunchCycleInput, StepEnvelope, StepResult } from '../../workflows/model-meeting/model-meeting.types.js';
+import { MODEL_MEETING_WORKFLOW_TYPE, modelMeetingWorkflowId } from './temporal.constants.js';
+
+/** The update names of the modelMeeting workflow that carry a person's step. */
+export type CycleStepName =
+  | 'pickHost'
+  | 'postPlan'
+  | 'rsvp'
+  | 'reschedule'
+  | 'recordMeeting'
+  | 'submitCritique'
+  | 'fileReport'
+  | 'review'
+  | 'cancel';
+
+/**
+ * Sends cycle steps to Temporal as updates and turns every outcome into a StepResult or a DomainError:
+ * a refusal keeps its code, a workflow that has ended answers WRONG_STAGE, and a Temporal that does not
+ * answer within the deadline answers TEMPORAL_UNAVAILABLE (503), never a hang.
+ */
+export class CycleWorkflowGateway {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async launch(input: LaunchCycleInput): Promise<StepResult> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(MODEL_MEETING_WORKFLOW_TYPE, {
+      workflowId: modelMeetingWorkflowId(input.cycleId),
+      taskQueue: this.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    return this.guard(() =>
+      this.client.workflow.executeUpdateWithStart<Workflow, StepResult, []>('launch', { args: [], startWorkflowOperation }),
+    );
+  }
+
+  async step<T>(cycleId: string, name: CycleStepName, envelope: StepEnvelope<T>): Promise<StepResult> {
+    const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
+    return this.guard(() => handle.executeUpdate<StepResult, [StepEnvelope<T>]>(name, { args: [envelope] }));
+  }
+
+  private async guard<T>(send: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.connection.withDeadline(Date.now() + this.timeoutMs, send);
+    } catch (error) {
+      throw toDomainError(error);
+    }
+  }
+}
+
+/** gRPC status codes (NOT_FOUND, FAILED_PRECONDITION) for a workflow that has already ended. */
+const ENDED_WORKFLOW_CODES: readonly number[] = [5, 9];
+
+function toDomainError(error: unknown): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CYCLE_REJECTION) {
+    const rejection = error.cause.details?.[0] as Rejection | undefined;
+    const code = rejection?.code && rejection.code in ERROR_CODES ? rejection.code : (error.cause.message as ErrorCode);
+    return new DomainError(code, rejection?.params ?? {});
+  }
+  if (error instanceof WorkflowNotFoundError) return new DomainError('WRONG_STAGE');
+  const grpc = isGrpcServiceError(error) ? error : error instanceof ServiceError && isGrpcServiceError(error.cause) ? error.cause : null;
+  if (grpc && ENDED_WORKFLOW_CODES.includes(grpc.code)) return new DomainError('WRONG_STAGE');
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || grpc || error instanceof ServiceError) {
+    return new DomainError('TEMPORAL_UNAVAILABLE');
+  }
+  return error;
+}

@@ -1,0 +1,1 @@
+export { modelMeeting } from './model-meeting/model-meeting.workflow.js';

@@ -1,0 +1,190 @@
+/**
+ * modelMeeting: one durable workflow per cycle (sinh hoạt chi bộ điểm), from launch to CLOSED/CANCELLED.
+ *
+ * Messages (updates, each with a synchronous validator; names are a wire contract):
+ *   launch, pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport, review, cancel
+ *   query: state
+ * Timers (all derived from the state by pendingTimers, so reschedule and revision move them):
+ *   RSVP reminder, plan overdue (host reminded, committee alerted), critique reminder and close,
+ *   report reminder and overdue escalation. The cycle stays open until the committee acts.
+ * Invariants:
+ *   - a step is checked in the validator and checked again when its handler runs, then applied in the same
+ *     synchronous turn, so two updates racing can never both pass on stale state;
+ *   - every accepted step and fired timer is persisted by recordStep, one at a time in seq order, before
+ *     the update returns: a GET right after shows it, and a retry writes nothing twice;
+ *   - a refusal is an ApplicationFailure of type CycleRejection carrying a stable error code.
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Actor } from '../../libs/domain/cycle.js';
+import { CYCLE_REJECTION, type Rejection } from '../../libs/domain/error-codes.js';
+import type { CycleRecordActivities } from '../../activities/cycle-records/cycle-records.activities.js';
+import {
+  cancelUpdate,
+  fileReportUpdate,
+  launchUpdate,
+  pickHostUpdate,
+  postPlanUpdate,
+  recordMeetingUpdate,
+  rescheduleUpdate,
+  reviewUpdate,
+  rsvpUpdate,
+  stateQuery,
+  submitCritiqueUpdate,
+} from './model-meeting.messages.js';
+import {
+  applyCancel,
+  applyFileReport,
+  applyLaunch,
+  applyPickHost,
+  applyPostPlan,
+  applyRecordMeeting,
+  applyReschedule,
+  applyReview,
+  applyRsvp,
+  applySubmitCritique,
+  applyTimer,
+  checkCancel,
+  checkFileReport,
+  checkPickHost,
+  checkPostPlan,
+  checkRecordMeeting,
+  checkReschedule,
+  checkReview,
+  checkRsvp,
+  checkSubmitCritique,
+  createCycleState,
+  isOpen,
+  nextTimer,
+  type CycleState,
+} from './model-meeting.state.js';
+import type { LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
+
+const { recordStep } = proxyActivities<CycleRecordActivities>({
+  startToCloseTimeout: '30 seconds',
+  // No attempt limit: while PostgreSQL is down the step waits (the API answers 503) and lands once it is back.
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
+function refuse(rejection: Rejection | null): void {
+  if (rejection) {
+    throw ApplicationFailure.create({ type: CYCLE_REJECTION, message: rejection.code, details: [rejection], nonRetryable: true });
+  }
+}
+
+export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: CycleState['stage'] }> {
+  const state = createCycleState(input, Date.now());
+
+  let persisting: Promise<void> = Promise.resolve();
+  const persist = (record: StepRecord): Promise<void> => {
+    const written = persisting.then(() => recordStep(record));
+    persisting = written;
+    return written;
+  };
+  const resultOf = (record: StepRecord, extra: Partial<StepResult> = {}): StepResult => ({
+    seq: record.seq,
+    stage: state.stage,
+    ...extra,
+  });
+
+  const launched = persist(applyLaunch(state, input, Date.now()));
+  const launchResult: StepResult = { seq: state.seq, stage: state.stage };
+
+  setHandler(stateQuery, () => state);
+  setHandler(launchUpdate, async () => {
+    await launched;
+    return launchResult;
+  });
+
+  /** Registers a step: validated on arrival, checked again and applied when its handler runs, then persisted. */
+  function step<T>(
+    update: UpdateDefinition<StepResult, [StepEnvelope<T>]>,
+    check: (actor: Actor, payload: T, now: number) => Rejection | null,
+    apply: (actor: Actor, payload: T, now: number) => { record: StepRecord; extra?: Partial<StepResult> },
+  ): void {
+    setHandler(
+      update,
+      async ({ actor, input: payload }) => {
+        const now = Date.now();
+        refuse(check(actor, payload, now));
+        const { record, extra } = apply(actor, payload, now);
+        await persist(record);
+        return resultOf(record, extra);
+      },
+      { validator: ({ actor, input: payload }) => refuse(check(actor, payload, Date.now())) },
+    );
+  }
+
+  step(
+    pickHostUpdate,
+    (actor, payload) => checkPickHost(state, actor, payload),
+    (actor, payload, now) => ({ record: applyPickHost(state, actor, payload, now) }),
+  );
+  step(
+    postPlanUpdate,
+    (actor) => checkPostPlan(state, actor),
+    (actor, payload, now) => ({ record: applyPostPlan(state, actor, payload, now) }),
+  );
+  step(
+    rsvpUpdate,
+    (actor, payload) => checkRsvp(state, actor, payload),
+    (actor, payload, now) => ({ record: applyRsvp(state, actor, payload, now) }),
+  );
+  step(
+    rescheduleUpdate,
+    (actor, payload, now) => checkReschedule(state, actor, payload, now),
+    (actor, payload, now) => ({ record: applyReschedule(state, actor, payload, now) }),
+  );
+  step(
+    recordMeetingUpdate,
+    (actor, payload, now) => checkRecordMeeting(state, actor, payload, now),
+    (actor, payload, now) => ({ record: applyRecordMeeting(state, actor, payload, now) }),
+  );
+  step(
+    submitCritiqueUpdate,
+    (actor, payload, now) => checkSubmitCritique(state, actor, payload, now),
+    (actor, payload, now) => {
+      const { record, critiqueId, pointIds } = applySubmitCritique(state, actor, payload, now, uuid4);
+      return { record, extra: { critiqueId, pointIds } };
+    },
+  );
+  step(
+    fileReportUpdate,
+    (actor, payload) => checkFileReport(state, actor, payload),
+    (actor, payload, now) => ({ record: applyFileReport(state, actor, payload, now, uuid4) }),
+  );
+  step(
+    reviewUpdate,
+    (actor, payload) => checkReview(state, actor, payload),
+    (actor, payload, now) => ({ record: applyReview(state, actor, payload, now) }),
+  );
+  step(
+    cancelUpdate,
+    (actor) => checkCancel(state, actor),
+    (actor, payload, now) => ({ record: applyCancel(state, actor, payload, now) }),
+  );
+
+  await launched;
+  while (isOpen(state)) {
+    const timer = nextTimer(state);
+    const stillNext = () => isOpen(state) && nextTimer(state)?.key === timer?.key;
+    if (!timer) {
+      await condition(() => !stillNext());
+      continue;
+    }
+    const remaining = timer.at - Date.now();
+    if (remaining > 0 && (await condition(() => !stillNext(), remaining))) continue;
+    await persist(applyTimer(state, timer, Date.now()));
+  }
+
+  await persisting;
+  await condition(allHandlersFinished);
+  return { stage: state.stage };
+}

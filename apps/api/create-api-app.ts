@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { AppModule } from './app.module.js';
+import { requestLogging } from './common/request-logging.middleware.js';
 
 /** The HTTP app exactly as production runs it; tests boot the same function. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
@@ -12,8 +13,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     bodyParser: false,
     logger: config.environment === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'],
   });
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(requestLogging(config.environment !== 'test'));
   app.use(helmet());
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -50,9 +50,10 @@ export class CycleWorkflowGateway {
     );
   }
 
-  async step<T>(cycleId: string, name: CycleStepName, envelope: StepEnvelope<T>): Promise<StepResult> {
+  /** `updateId`, when given, makes a repeat of the same request return the first outcome: Temporal keeps it per workflow. */
+  async step<T>(cycleId: string, name: CycleStepName, envelope: StepEnvelope<T>, updateId?: string): Promise<StepResult> {
     const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
-    return this.guard(() => handle.executeUpdate<StepResult, [StepEnvelope<T>]>(name, { args: [envelope] }));
+    return this.guard(() => handle.executeUpdate<StepResult, [StepEnvelope<T>]>(name, { args: [envelope], updateId }));
   }
 
   private async guard<T>(send: () => Promise<T>): Promise<T> {

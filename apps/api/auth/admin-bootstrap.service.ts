@@ -1,0 +1,29 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/app-config.js';
+import { APP_CONFIG } from '../../../libs/config/config.module.js';
+import { hashPassword } from './password.js';
+
+/** First start: with no user at all, creates the installation's admin from ADMIN_USERNAME / ADMIN_PASSWORD. */
+@Injectable()
+export class AdminBootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('AdminBootstrap');
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const [{ count }] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) FROM users`);
+    if (Number(count) > 0) return;
+    const { adminUsername, adminPassword } = this.config.auth;
+    const created = await this.dataSource.query<unknown[]>(
+      `INSERT INTO users (username, password_hash, full_name, role)
+       SELECT $1, $2, 'Quản trị hệ thống', 'admin' WHERE NOT EXISTS (SELECT 1 FROM users)
+       ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [adminUsername, await hashPassword(adminPassword)],
+    );
+    if (created.length > 0) this.logger.log(`Created the first admin account "${adminUsername}"`);
+  }
+}

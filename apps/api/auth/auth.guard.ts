@@ -1,0 +1,59 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import type { Role } from '../../../libs/domain/roles.js';
+import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+import type { AuthUser } from './auth-user.js';
+import { IS_PUBLIC } from './public.decorator.js';
+import { ROLES } from './roles.decorator.js';
+
+/**
+ * Deny by default, in one place: every endpoint needs a valid token of a user who still exists and a
+ * role listed in its @Roles, unless it is @Public. Checks of the caller's place in a cycle follow in
+ * the cycle services.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const user = await this.authenticate(request.headers.authorization);
+    request.user = user;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (!roles || !roles.includes(user.role)) throw new DomainError('ROLE_NOT_ALLOWED');
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<AuthUser> {
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '');
+    if (!match) throw new DomainError('NOT_AUTHENTICATED');
+    let subject: string;
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub: string }>(match[1], { algorithms: ['HS256'] });
+      subject = payload.sub;
+    } catch {
+      throw new DomainError('NOT_AUTHENTICATED');
+    }
+    if (typeof subject !== 'string' || !/^[0-9a-f-]{36}$/i.test(subject)) throw new DomainError('NOT_AUTHENTICATED');
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: subject });
+    if (!user) throw new DomainError('NOT_AUTHENTICATED');
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      committeeId: user.committeeId,
+      cellId: user.cellId,
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { CommitteeIdParams } from './committee-id.params.js';
+import { CommitteesService } from './committees.service.js';
+import { CreateCellDto } from './create-cell.dto.js';
+import { CreateCommitteeDto } from './create-committee.dto.js';
+
+@ApiTags('committees')
+@ApiBearerAuth()
+@Controller('committees')
+export class CommitteesController {
+  constructor(@Inject(CommitteesService) private readonly committees: CommitteesService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Tạo Đảng ủy xã/phường (quản trị)' })
+  create(@Body() dto: CreateCommitteeDto) {
+    return this.committees.create(dto);
+  }
+
+  @Get()
+  @Roles('admin', 'committee', 'secretary')
+  @ApiOperation({ summary: 'Danh sách Đảng ủy mà người dùng được xem' })
+  list(@CurrentUser() caller: AuthUser) {
+    return this.committees.list(caller);
+  }
+
+  @Post(':committeeId/cells')
+  @Roles('admin', 'committee')
+  @ApiOperation({ summary: 'Thêm chi bộ vào Đảng bộ' })
+  createCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: CreateCellDto) {
+    return this.committees.createCell(caller, params.committeeId, dto);
+  }
+
+  @Get(':committeeId/cells')
+  @Roles('admin', 'committee', 'secretary')
+  @ApiOperation({ summary: 'Danh sách chi bộ, lần tổ chức sinh hoạt điểm gần nhất và xếp loại' })
+  listCells(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams) {
+    return this.committees.listCells(caller, params.committeeId);
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
+import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { toCellView, toCommitteeView, type CellView, type CommitteeView } from './committee.mapper.js';
+import type { CreateCellDto } from './create-cell.dto.js';
+import type { CreateCommitteeDto } from './create-committee.dto.js';
+
+@Injectable()
+export class CommitteesService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async create(dto: CreateCommitteeDto): Promise<CommitteeView> {
+    const committee = await this.dataSource.getRepository(CommitteeEntity).save({ name: dto.name });
+    return toCommitteeView(committee);
+  }
+
+  /** The admin sees every committee; everyone else only their own. */
+  async list(caller: AuthUser): Promise<CommitteeView[]> {
+    const repository = this.dataSource.getRepository(CommitteeEntity);
+    const committees =
+      caller.role === 'admin'
+        ? await repository.find({ order: { name: 'ASC' } })
+        : caller.committeeId
+          ? await repository.findBy({ id: caller.committeeId })
+          : [];
+    return committees.map(toCommitteeView);
+  }
+
+  async createCell(caller: AuthUser, committeeId: string, dto: CreateCellDto): Promise<CellView> {
+    await this.requireVisible(caller, committeeId);
+    const cell = await this.dataSource.getRepository(CellEntity).save({ committeeId, name: dto.name, memberCount: dto.memberCount });
+    return toCellView(cell);
+  }
+
+  async listCells(caller: AuthUser, committeeId: string): Promise<Omit<CellView, 'committeeId'>[]> {
+    await this.requireVisible(caller, committeeId);
+    const cells = await this.dataSource.getRepository(CellEntity).find({ where: { committeeId }, order: { name: 'ASC' } });
+    return cells.map((cell) => {
+      const { committeeId: _, ...view } = toCellView(cell);
+      return view;
+    });
+  }
+
+  /** Another committee's data answers 404, exactly as a committee that does not exist. */
+  private async requireVisible(caller: AuthUser, committeeId: string): Promise<void> {
+    if (caller.role !== 'admin' && caller.committeeId !== committeeId) throw new DomainError('NOT_FOUND');
+    if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: committeeId }))) throw new DomainError('NOT_FOUND');
+  }
+}

@@ -1,0 +1,107 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import type { Request, Response } from 'express';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import type { ErrorCode } from '../../../libs/domain/error-codes.js';
+import { constraintMessage, errorMessage, languageOf, type Language } from '../../../libs/domain/messages.js';
+import { StoredResponse } from '../idempotency/idempotency.js';
+import { RequestValidationError } from './request-validation.error.js';
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Error codes of node-postgres and PostgreSQL that mean "the database is not there", not "the request is wrong". */
+const DATABASE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isDatabaseDown(error: unknown): boolean {
+  const candidate = error as { code?: string; message?: string; driverError?: unknown };
+  if (candidate?.code && DATABASE_DOWN.has(candidate.code)) return true;
+  if (candidate?.driverError) return isDatabaseDown(candidate.driverError);
+  const message = candidate?.message ?? '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection refused|the database system is (starting|shutting) up/i.test(
+    message,
+  );
+}
+
+/**
+ * The one place errors become HTTP answers: NestJS's body { statusCode, message, error } with a stable
+ * `code`, in Vietnamese unless the caller asks for English. Bad input is never a 500.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    if (response.headersSent) return;
+    if (exception instanceof StoredResponse) {
+      response.status(exception.status).json(exception.body);
+      return;
+    }
+    const language = languageOf(request.headers['accept-language']);
+    const { status, message, code } = this.describe(exception, language, request);
+    response.status(status).json({ statusCode: status, message, error: REASON[status] ?? 'Error', code });
+  }
+
+  private describe(exception: unknown, language: Language, request: Request): { status: number; message: string | string[]; code: string } {
+    if (exception instanceof DomainError) return this.domain(exception.code, language, exception.params);
+    if (exception instanceof RequestValidationError) {
+      return { status: 400, code: 'VALIDATION_FAILED', message: flatten(exception.errors, language) };
+    }
+    if (exception instanceof HttpException && exception.getStatus() === 429) return this.domain('TOO_MANY_REQUESTS', language);
+    const bodyParserError = exception as { type?: string; status?: number };
+    if (bodyParserError?.type === 'entity.too.large') return this.domain('PAYLOAD_TOO_LARGE', language);
+    if (bodyParserError?.type && typeof bodyParserError.status === 'number' && bodyParserError.status < 500) {
+      return {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: language === 'en' ? 'The request body is not valid JSON.' : 'Nội dung gửi lên không phải JSON hợp lệ.',
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === HttpStatus.NOT_FOUND) return this.domain('NOT_FOUND', language);
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) return this.domain('PAYLOAD_TOO_LARGE', language);
+      if (status === HttpStatus.UNAUTHORIZED) return this.domain('NOT_AUTHENTICATED', language);
+      if (status === HttpStatus.FORBIDDEN) return this.domain('ROLE_NOT_ALLOWED', language);
+      if (status < 500) return { status, code: 'VALIDATION_FAILED', message: exception.message };
+    }
+    if (isDatabaseDown(exception)) return this.domain('DATABASE_UNAVAILABLE', language);
+    this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+    return {
+      status: 500,
+      code: 'INTERNAL',
+      message: language === 'en' ? 'Unexpected error; it has been logged.' : 'Lỗi không mong muốn; lỗi đã được ghi lại.',
+    };
+  }
+
+  private domain(code: ErrorCode, language: Language, params?: Record<string, string | number>) {
+    const status = new DomainError(code).status;
+    return { status, code, message: errorMessage(code, language, params) };
+  }
+}
+
+function flatten(errors: ValidationError[], language: Language, parent = ''): string[] {
+  const messages: string[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
+      const n = /(\d+)/.exec(english)?.[1];
+      const values = /: (.+)$/.exec(english)?.[1];
+      messages.push(constraintMessage(constraint, language, field, { n, values }));
+    }
+    if (error.children?.length) messages.push(...flatten(error.children, language, field));
+  }
+  return messages.length > 0 ? messages : [errorMessage('VALIDATION_FAILED', language)];
+}

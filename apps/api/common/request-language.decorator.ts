@@ -1,0 +1,8 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { languageOf, type Language } from '../../../libs/domain/messages.js';
+
+/** vi unless the caller's Accept-Language prefers English. */
+export const RequestLanguage = createParamDecorator((_: unknown, context: ExecutionContext): Language => {
+  return languageOf(context.switchToHttp().getRequest<Request>().headers['accept-language']);
+});

@@ -1,0 +1,202 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Language } from '../../../libs/domain/messages.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { RequestLanguage } from '../common/request-language.decorator.js';
+import { IdempotencyKey, ReplaysThroughWorkflow } from '../idempotency/idempotency.js';
+import { CycleReadsService } from './cycle-reads.service.js';
+import { CyclesService } from './cycles.service.js';
+import { CancelCycleDto } from './dto/cancel-cycle.dto.js';
+import { CycleCellParams, CycleIdParams } from './dto/cycle-id.params.js';
+import { FileReportDto } from './dto/file-report.dto.js';
+import { LaunchCycleDto } from './dto/launch-cycle.dto.js';
+import { ListCyclesQuery } from './dto/list-cycles.query.js';
+import { PickHostDto } from './dto/pick-host.dto.js';
+import { PostPlanDto } from './dto/post-plan.dto.js';
+import { RecordMeetingDto } from './dto/record-meeting.dto.js';
+import { RescheduleDto } from './dto/reschedule.dto.js';
+import { ReviewDto } from './dto/review.dto.js';
+import { RsvpDto } from './dto/rsvp.dto.js';
+import { SubmitCritiqueDto } from './dto/submit-critique.dto.js';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần' };
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY_HEADER)
+@Controller('cycles')
+export class CyclesController {
+  constructor(
+    @Inject(CyclesService) private readonly cycles: CyclesService,
+    @Inject(CycleReadsService) private readonly reads: CycleReadsService,
+  ) {}
+
+  @Post()
+  @Roles('committee', 'admin')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Khởi tạo đợt sinh hoạt chi bộ điểm' })
+  launch(@CurrentUser() caller: AuthUser, @Body() dto: LaunchCycleDto, @RequestLanguage() language: Language, @IdempotencyKey() key?: string) {
+    return this.cycles.launch(caller, dto, language, key);
+  }
+
+  @Get()
+  @Roles('admin', 'committee', 'secretary')
+  @ApiOperation({ summary: 'Các đợt sinh hoạt người dùng được xem, mới nhất trước' })
+  list(@CurrentUser() caller: AuthUser, @Query() query: ListCyclesQuery) {
+    return this.reads.list(caller, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'committee', 'secretary')
+  @ApiOperation({ summary: 'Chi tiết đợt sinh hoạt' })
+  get(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams, @RequestLanguage() language: Language) {
+    return this.reads.view(caller, params.id, language);
+  }
+
+  @Get(':id/host-candidates')
+  @Roles('committee')
+  @ApiOperation({ summary: 'Các chi bộ đề xuất làm chi bộ điểm, kèm lý do' })
+  hostCandidates(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams) {
+    return this.reads.hostCandidates(caller, params.id);
+  }
+
+  @Post(':id/host')
+  @HttpCode(200)
+  @Roles('committee')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Đảng ủy chọn chi bộ điểm' })
+  pickHost(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: PickHostDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.pickHost(caller, params.id, dto.cellId, language, key);
+  }
+
+  @Post(':id/plan')
+  @HttpCode(200)
+  @Roles('secretary')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Chi bộ điểm đăng kế hoạch, chương trình, dự thảo nghị quyết' })
+  postPlan(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: PostPlanDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.step(caller, params.id, 'postPlan', { ...dto }, language, key);
+  }
+
+  @Post(':id/invitations/:cellId/rsvp')
+  @HttpCode(200)
+  @Roles('secretary')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Chi bộ được mời xác nhận tham dự, cử người dự' })
+  rsvp(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleCellParams,
+    @Body() dto: RsvpDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.step(caller, params.id, 'rsvp', { cellId: params.cellId, ...dto }, language, key);
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @Roles('committee', 'secretary')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Đổi lịch sinh hoạt (trước buổi sinh hoạt)' })
+  reschedule(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: RescheduleDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.step(caller, params.id, 'reschedule', { ...dto }, language, key);
+  }
+
+  @Post(':id/meeting')
+  @HttpCode(200)
+  @Roles('secretary')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Chi bộ điểm ghi nhận buổi sinh hoạt đã tổ chức' })
+  recordMeeting(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: RecordMeetingDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.step(caller, params.id, 'recordMeeting', { ...dto, attendance: { ...dto.attendance } }, language, key);
+  }
+
+  @Post(':id/critiques')
+  @Roles('secretary')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Chi bộ dự họp gửi nhận xét, góp ý' })
+  submitCritique(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: SubmitCritiqueDto,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.submitCritique(caller, params.id, { ...dto, points: dto.points.map((point) => ({ ...point })) }, key);
+  }
+
+  @Post(':id/report')
+  @HttpCode(200)
+  @Roles('secretary')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Chi bộ điểm nộp báo cáo rút kinh nghiệm' })
+  fileReport(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: FileReportDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    const input = {
+      responses: dto.responses.map((response) => ({ ...response })),
+      lessons: dto.lessons,
+      actionItems: dto.actionItems.map((item) => ({ ...item })),
+    };
+    return this.cycles.step(caller, params.id, 'fileReport', input, language, key);
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @Roles('committee')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Đảng ủy đánh giá, xếp loại hoặc yêu cầu hoàn thiện báo cáo' })
+  review(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: ReviewDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.step(caller, params.id, 'review', { ...dto }, language, key);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('committee')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Hủy đợt sinh hoạt (nêu lý do)' })
+  cancel(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: CancelCycleDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.step(caller, params.id, 'cancel', { ...dto }, language, key);
+  }
+}

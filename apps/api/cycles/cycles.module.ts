@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { AppConfig } from '../../../libs/config/app-config.js';
+import { APP_CONFIG } from '../../../libs/config/config.module.js';
+import { CycleWorkflowGateway } from '../../../libs/temporal/cycle-workflow.gateway.js';
+import { CycleReadsService } from './cycle-reads.service.js';
+import { CyclesController } from './cycles.controller.js';
+import { CYCLE_WORKFLOW_GATEWAY, CyclesService } from './cycles.service.js';
+
+@Module({
+  controllers: [CyclesController],
+  providers: [
+    CyclesService,
+    CycleReadsService,
+    {
+      provide: CYCLE_WORKFLOW_GATEWAY,
+      inject: [Client, APP_CONFIG],
+      useFactory: (client: Client, config: AppConfig) =>
+        new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs),
+    },
+  ],
+})
+export class CyclesModule {}

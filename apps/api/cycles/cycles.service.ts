@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { DEFAULT_RUBRIC } from '../../../libs/domain/default-rubric.js';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import type { Language } from '../../../libs/domain/messages.js';
+import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
+import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
+import { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
+import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
+import { CycleWorkflowGateway, type CycleStepName } from '../../../libs/temporal/cycle-workflow.gateway.js';
+import type { LaunchCycleInput } from '../../../workflows/model-meeting/model-meeting.types.js';
+import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import { derivedUuid } from '../idempotency/idempotency.js';
+import { CycleReadsService } from './cycle-reads.service.js';
+import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, scheduleFrom } from './cycle-schedule.js';
+import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
+import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
+
+export const CYCLE_WORKFLOW_GATEWAY = Symbol('CYCLE_WORKFLOW_GATEWAY');
+
+/**
+ * Every change to a cycle goes to its workflow as an update and is answered from the result: the API
+ * checks the shape and the caller's place, the workflow decides whether the step fits the cycle now.
+ */
+@Injectable()
+export class CyclesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CycleReadsService) private readonly reads: CycleReadsService,
+    @Inject(CYCLE_WORKFLOW_GATEWAY) private readonly gateway: CycleWorkflowGateway,
+  ) {}
+
+  async launch(caller: AuthUser, dto: LaunchCycleDto, language: Language, idempotencyKey?: string): Promise<CycleView> {
+    if (caller.role === 'committee' && caller.committeeId !== dto.committeeId) throw new DomainError('NOT_FOUND');
+    if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: dto.committeeId }))) throw new DomainError('NOT_FOUND');
+    if (dto.hostCellId && dto.invitedCellIds.includes(dto.hostCellId)) throw new DomainError('HOST_IS_INVITED');
+    await this.requireCellsOf(dto.committeeId, [...dto.invitedCellIds, ...(dto.hostCellId ? [dto.hostCellId] : [])]);
+    if (Date.parse(dto.meetingAt) <= Date.now()) throw new DomainError('MEETING_NOT_IN_FUTURE');
+    const rubric = await this.rubricFor(dto.committeeId, dto.rubricId);
+
+    const input: LaunchCycleInput = {
+      cycleId: idempotencyKey ? derivedUuid('cycle', caller.id, idempotencyKey) : randomUUID(),
+      committeeId: dto.committeeId,
+      title: dto.title,
+      topic: dto.topic,
+      kind: dto.kind,
+      hostCellId: dto.hostCellId ?? null,
+      invitedCellIds: dto.invitedCellIds,
+      meetingAt: new Date(dto.meetingAt).toISOString(),
+      location: dto.location,
+      rubric: { id: rubric.id, name: rubric.name, version: rubric.version, criteria: rubric.criteria },
+      critiqueWindow: dto.critiqueWindow ?? DEFAULT_CRITIQUE_WINDOW,
+      reportWindow: dto.reportWindow ?? DEFAULT_REPORT_WINDOW,
+      schedule: scheduleFrom(dto),
+      launchedBy: caller.id,
+    };
+    await this.gateway.launch(input);
+    return this.reads.view(caller, input.cycleId, language);
+  }
+
+  async pickHost(caller: AuthUser, cycleId: string, cellId: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
+    const access = await this.reads.access(caller, cycleId);
+    await this.requireCellsOf(access.cycle.committeeId, [cellId]);
+    return this.step(caller, cycleId, 'pickHost', { cellId }, language, idempotencyKey);
+  }
+
+  /** Sends one step and answers with the cycle as the caller may see it right after. */
+  async step<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, language: Language, idempotencyKey?: string): Promise<CycleView> {
+    await this.reads.access(caller, cycleId);
+    await this.gateway.step(cycleId, name, { actor: actorOf(caller), input }, this.updateId(caller, name, idempotencyKey));
+    return this.reads.view(caller, cycleId, language);
+  }
+
+  async submitCritique<T>(caller: AuthUser, cycleId: string, input: T, idempotencyKey?: string): Promise<CritiqueView> {
+    await this.reads.access(caller, cycleId);
+    const result = await this.gateway.step(
+      cycleId,
+      'submitCritique',
+      { actor: actorOf(caller), input },
+      this.updateId(caller, 'submitCritique', idempotencyKey),
+    );
+    const critique = await this.dataSource.getRepository(CritiqueEntity).findOneByOrFail({ id: result.critiqueId });
+    return toCritiqueView(critique);
+  }
+
+  private updateId(caller: AuthUser, name: string, idempotencyKey?: string): string | undefined {
+    return idempotencyKey ? derivedUuid('update', caller.id, name, idempotencyKey) : undefined;
+  }
+
+  private async requireCellsOf(committeeId: string, cellIds: string[]): Promise<void> {
+    if (cellIds.length === 0) return;
+    const found = await this.dataSource.getRepository(CellEntity).find({ select: { id: true }, where: { id: In(cellIds), committeeId } });
+    const known = new Set(found.map((cell) => cell.id));
+    const unknown = cellIds.find((cellId) => !known.has(cellId));
+    if (unknown) throw new DomainError('INVALID_CELL', { cellId: unknown });
+  }
+
+  /** The requested rubric version (a template, or one of this committee's own), else the default template. */
+  private async rubricFor(committeeId: string, rubricId?: string): Promise<RubricEntity> {
+    const repository = this.dataSource.getRepository(RubricEntity);
+    const rubric = await repository.findOne({
+      where: rubricId
+        ? [
+            { id: rubricId, committeeId: IsNull() },
+            { id: rubricId, committeeId },
+          ]
+        : { id: DEFAULT_RUBRIC.id },
+    });
+    if (!rubric) throw new DomainError('NOT_FOUND');
+    return rubric;
+  }
+}

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOffsetDateTime } from '../../common/validators.js';
+
+export class RescheduleDto {
+  @ApiProperty({ example: '2026-12-12T08:00:00+07:00' })
+  @IsOffsetDateTime()
+  meetingAt: string;
+
+  @ApiProperty({ example: 'Trùng lịch thu hoạch' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason: string;
+}

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { RSVP_RESPONSES, type RsvpResponse } from '../../../../libs/domain/cycle.js';
+
+export class RsvpDto {
+  @ApiProperty({ enum: RSVP_RESPONSES })
+  @IsIn(RSVP_RESPONSES)
+  response: RsvpResponse;
+
+  @ApiPropertyOptional({ example: 'Đồng chí Sền A Lò, Bí thư chi bộ' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  delegate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  CRITIQUE_STAGES,
+  POINT_KINDS,
+  RATINGS,
+  type CritiqueStage,
+  type PointKind,
+  type Rating,
+  type Scores,
+} from '../../../../libs/domain/cycle.js';
+import { IsScoreSheet } from '../../common/validators.js';
+
+export class CritiquePointDto {
+  @ApiProperty({ enum: CRITIQUE_STAGES })
+  @IsIn(CRITIQUE_STAGES)
+  stage: CritiqueStage;
+
+  @ApiProperty({ enum: POINT_KINDS })
+  @IsIn(POINT_KINDS)
+  kind: PointKind;
+
+  @ApiProperty({ example: 'Biên bản ghi chép đầy đủ ý kiến của đảng viên' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  text: string;
+}
+
+export class SubmitCritiqueDto {
+  @ApiProperty({ type: [CritiquePointDto], minItems: 1, maxItems: 100 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CritiquePointDto)
+  points: CritiquePointDto[];
+
+  @ApiPropertyOptional({ example: { time: 5, attendance: 5, preparation: 8 } })
+  @IsOptional()
+  @IsScoreSheet()
+  scores?: Scores;
+
+  @ApiPropertyOptional({ enum: RATINGS })
+  @IsOptional()
+  @IsIn(RATINGS)
+  rating?: Rating;
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { catchError, from, lastValueFrom, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import { ERROR_CODES, type ErrorCode } from '../../../libs/domain/error-codes.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { REPLAYS_THROUGH_WORKFLOW, StoredResponse, type IdempotentRequest } from './idempotency.js';
+
+const KEY_PATTERN = /^[\w.:-]{1,200}$/;
+const WAIT_FOR_FIRST_MS = 10_000;
+
+interface StoredRecord {
+  request_fingerprint: string;
+  status_code: number | null;
+  body: unknown;
+}
+
+/**
+ * Idempotency-Key on any POST: the first answer (success or refusal) is stored per user and key and
+ * replayed for every repeat, also after an API restart; the step itself acts once. A 5xx is not stored,
+ * so the client can retry with the same key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Reflector) private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return from(this.handle(context, next));
+  }
+
+  private async handle(context: ExecutionContext, next: CallHandler): Promise<unknown> {
+    const request = context.switchToHttp().getRequest<Request & IdempotentRequest & { user?: AuthUser }>();
+    const header = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || header === undefined || !request.user) return lastValueFrom(next.handle(), { defaultValue: undefined });
+    const key = Array.isArray(header) ? header[0] : header;
+    if (!KEY_PATTERN.test(key)) throw new DomainError('VALIDATION_FAILED');
+    request.idempotencyKey = key;
+    const userId = request.user.id;
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.route?.path ?? request.path} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+
+    await this.claimOrReplay(userId, key, fingerprint, context);
+
+    const response = context.switchToHttp().getResponse<Response>();
+    return lastValueFrom(
+      next.handle().pipe(
+        catchError(async (error: unknown) => {
+          if (error instanceof DomainError && error.status < 500) {
+            await this.store(userId, key, error.status, { code: error.code, params: error.params });
+          } else {
+            await this.release(userId, key);
+          }
+          throw error;
+        }),
+      ),
+      { defaultValue: undefined },
+    ).then(async (body) => {
+      await this.store(userId, key, response.statusCode, body);
+      return body;
+    });
+  }
+
+  /**
+   * Claims the key, or answers a repeat: the stored first answer, a refusal for a different request under
+   * the same key, or, while the first attempt is unfinished, a wait (a workflow step is simply sent again:
+   * Temporal makes it act once).
+   */
+  private async claimOrReplay(userId: string, key: string, fingerprint: string, context: ExecutionContext): Promise<void> {
+    const replaysThroughWorkflow = this.reflector.get<boolean>(REPLAYS_THROUGH_WORKFLOW, context.getHandler()) === true;
+    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+    for (;;) {
+      const claimed = await this.dataSource.query<unknown[]>(
+        `INSERT INTO idempotency_records (user_id, key, request_fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+        [userId, key, fingerprint],
+      );
+      if (claimed.length > 0) return;
+      const [record] = await this.dataSource.query<StoredRecord[]>(
+        `SELECT request_fingerprint, status_code, body FROM idempotency_records WHERE user_id = $1 AND key = $2`,
+        [userId, key],
+      );
+      if (!record) continue;
+      if (record.request_fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+      if (record.status_code !== null) {
+        const refusal = record.body as { code?: ErrorCode; params?: Record<string, string | number> } | null;
+        if (record.status_code >= 400 && refusal?.code && refusal.code in ERROR_CODES) throw new DomainError(refusal.code, refusal.params);
+        throw new StoredResponse(record.status_code, record.body);
+      }
+      if (replaysThroughWorkflow) return;
+      if (Date.now() > deadline) throw new DomainError('DUPLICATE_REQUEST_IN_PROGRESS');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private async store(userId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_records SET status_code = $3, body = $4 WHERE user_id = $1 AND key = $2 AND status_code IS NULL`,
+      [userId, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  private async release(userId: string, key: string): Promise<void> {
+    await this.dataSource
+      .query(`DELETE FROM idempotency_records WHERE user_id = $1 AND key = $2 AND status_code IS NULL`, [userId, key])
+      .catch(() => undefined);
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { NotificationsService } from './notifications.service.js';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class NotificationsController {
+  constructor(@Inject(NotificationsService) private readonly notifications: NotificationsService) {}
+
+  @Get('notifications')
+  @Roles('admin', 'committee', 'secretary')
+  @ApiOperation({ summary: 'Hộp thông báo của tôi' })
+  inbox(@CurrentUser() caller: AuthUser) {
+    return this.notifications.inbox(caller);
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { RubricsService } from './rubrics.service.js';
+
+@ApiTags('rubrics')
+@ApiBearerAuth()
+@Controller('rubrics')
+export class RubricsController {
+  constructor(@Inject(RubricsService) private readonly rubrics: RubricsService) {}
+
+  @Get()
+  @Roles('admin', 'committee', 'secretary')
+  @ApiOperation({ summary: 'Các phiếu chấm điểm (có phiên bản)' })
+  list(@CurrentUser() caller: AuthUser) {
+    return this.rubrics.list(caller);
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
+import type { AuthUser } from '../auth/auth-user.js';
+
+export interface RubricView {
+  id: string;
+  name: string;
+  version: number;
+  isTemplate: boolean;
+  committeeId: string | null;
+  criteria: { id: string; label: string; maxPoints: number; requiredForTop: boolean }[];
+}
+
+@Injectable()
+export class RubricsService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The templates and the caller's own committee's sheets, every version. */
+  async list(caller: AuthUser): Promise<RubricView[]> {
+    const repository = this.dataSource.getRepository(RubricEntity);
+    const rubrics = await repository.find({
+      where: caller.role === 'admin' || !caller.committeeId ? {} : [{ committeeId: IsNull() }, { committeeId: caller.committeeId }],
+      order: { name: 'ASC', version: 'DESC' },
+    });
+    return rubrics.map((rubric) => ({
+      id: rubric.id,
+      name: rubric.name,
+      version: rubric.version,
+      isTemplate: rubric.isTemplate,
+      committeeId: rubric.committeeId,
+      criteria: rubric.criteria.map((criterion) => ({ ...criterion, requiredForTop: criterion.requiredForTop === true })),
+    }));
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { TasksService } from './tasks.service.js';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class TasksController {
+  constructor(@Inject(TasksService) private readonly tasks: TasksService) {}
+
+  @Get('tasks')
+  @Roles('admin', 'committee', 'secretary')
+  @ApiOperation({ summary: 'Việc của tôi, hạn gần nhất trước' })
+  list(@CurrentUser() caller: AuthUser) {
+    return this.tasks.forUser(caller);
+  }
+}

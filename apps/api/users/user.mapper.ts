@@ -1,0 +1,22 @@
+import type { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+
+/** A user as the API shows it: never a password or its hash. */
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  role: UserEntity['role'];
+  committeeId: string | null;
+  cellId: string | null;
+}
+
+export function toUserView(user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId'>): UserView {
+  return {
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    role: user.role,
+    committeeId: user.committeeId,
+    cellId: user.cellId,
+  };
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
+import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
+import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { hashPassword } from '../auth/password.js';
+import type { CreateUserDto } from './create-user.dto.js';
+import { toUserView, type UserView } from './user.mapper.js';
+
+@Injectable()
+export class UsersService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Admin creates anyone; committee staff create secretaries of their own committee's cells only. */
+  async create(caller: AuthUser, dto: CreateUserDto): Promise<UserView> {
+    const committeeId = dto.committeeId ?? (caller.role === 'committee' ? caller.committeeId : null);
+    if (caller.role === 'committee') {
+      if (dto.role !== 'secretary') throw new DomainError('ROLE_NOT_ALLOWED');
+      if (committeeId !== caller.committeeId) throw new DomainError('NOT_FOUND');
+    }
+    if (dto.role === 'admin' && (dto.committeeId || dto.cellId)) throw new DomainError('VALIDATION_FAILED');
+    if (dto.role !== 'admin') {
+      if (!committeeId) throw new DomainError('VALIDATION_FAILED');
+      if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: committeeId }))) throw new DomainError('NOT_FOUND');
+    }
+    if (dto.role === 'secretary') {
+      if (!dto.cellId) throw new DomainError('VALIDATION_FAILED');
+      const cell = await this.dataSource.getRepository(CellEntity).findOneBy({ id: dto.cellId });
+      if (!cell || cell.committeeId !== committeeId) throw new DomainError('INVALID_CELL', { cellId: dto.cellId });
+    } else if (dto.cellId) {
+      throw new DomainError('VALIDATION_FAILED');
+    }
+    const created = await this.dataSource.query<UserEntity[]>(
+      `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (username) DO NOTHING
+       RETURNING id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId"`,
+      [dto.username, await hashPassword(dto.password), dto.fullName, dto.role, dto.role === 'admin' ? null : committeeId, dto.cellId ?? null],
+    );
+    if (created.length === 0) throw new DomainError('USERNAME_TAKEN');
+    return toUserView(created[0]);
+  }
+
+  me(caller: AuthUser): UserView {
+    return toUserView(caller);
+  }
+}

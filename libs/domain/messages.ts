@@ -1,0 +1,201 @@
+import type { ErrorCode } from './error-codes.js';
+
+export type Language = 'vi' | 'en';
+
+/** Vietnamese first: anything but an explicit English preference gets Vietnamese. */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+type Template = { vi: string; en: string };
+
+/** What a person reads for each refusal. {name} is filled from the error's params. */
+const ERROR_MESSAGES: Record<ErrorCode, Template> = {
+  WRONG_STAGE: {
+    vi: 'Bước này không phù hợp với giai đoạn hiện tại của đợt sinh hoạt ({stage}).',
+    en: 'This step does not fit the current stage of the cycle ({stage}).',
+  },
+  DEADLINE_PASSED: { vi: 'Đã hết hạn cho bước này.', en: 'The deadline for this step has passed.' },
+  ALREADY_DONE: { vi: 'Bước này đã được thực hiện rồi.', en: 'This step has already been done.' },
+  MEETING_NOT_YET: {
+    vi: 'Chưa đến giờ sinh hoạt ({meetingAt}); chỉ ghi nhận buổi sinh hoạt từ thời điểm đó.',
+    en: 'The meeting time ({meetingAt}) has not come yet; the meeting can be recorded from then on.',
+  },
+  DUPLICATE_REQUEST_IN_PROGRESS: {
+    vi: 'Yêu cầu với cùng Idempotency-Key đang được xử lý; vui lòng thử lại sau giây lát.',
+    en: 'A request with the same Idempotency-Key is still being processed; try again shortly.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  NOT_COMMITTEE_OF_CYCLE: {
+    vi: 'Chỉ cán bộ Đảng ủy phụ trách đợt sinh hoạt này mới được thực hiện bước này.',
+    en: 'Only staff of the committee that owns this cycle may do this.',
+  },
+  NOT_HOST_SECRETARY: {
+    vi: 'Chỉ bí thư chi bộ điểm (chi bộ tổ chức) mới được thực hiện bước này.',
+    en: 'Only the secretary of the host cell may do this.',
+  },
+  NOT_INVITED: { vi: 'Chi bộ của đồng chí không được mời dự đợt sinh hoạt này.', en: 'Your cell is not invited to this cycle.' },
+  NOT_ATTENDING: {
+    vi: 'Chỉ chi bộ đã dự buổi sinh hoạt mới được gửi nhận xét, góp ý.',
+    en: 'Only a cell that attended the meeting may submit a critique.',
+  },
+  ROLE_NOT_ALLOWED: { vi: 'Vai trò của đồng chí không được thực hiện thao tác này.', en: 'Your role may not do this.' },
+  UNKNOWN_CRITIQUE_POINT: {
+    vi: 'Ý kiến góp ý {pointId} không thuộc đợt sinh hoạt này.',
+    en: 'Critique point {pointId} does not belong to this cycle.',
+  },
+  DUPLICATE_RESPONSE: { vi: 'Ý kiến {pointId} được trả lời nhiều lần.', en: 'Point {pointId} is answered more than once.' },
+  MISSING_RESPONSES: {
+    vi: 'Còn {count} ý kiến hạn chế hoặc góp ý chưa được trả lời (ví dụ {pointId}); cần trả lời từng ý kiến.',
+    en: '{count} weakness or suggestion points are not answered (e.g. {pointId}); every one needs an answer.',
+  },
+  INVALID_SCORES: {
+    vi: 'Điểm chấm không khớp với phiếu chấm của đợt (tiêu chí không có hoặc vượt điểm tối đa).',
+    en: "The scores do not fit the cycle's rubric (unknown criterion or above its maximum).",
+  },
+  INVALID_ATTENDANCE: {
+    vi: 'Số liệu dự họp không hợp lệ: số có mặt và vắng mặt không được vượt tổng số đảng viên.',
+    en: 'Attendance does not add up: present and absent cannot exceed the total.',
+  },
+  INVALID_MEETING_TIMES: {
+    vi: 'Thời gian kết thúc phải sau thời gian bắt đầu và không ở tương lai.',
+    en: 'The end time must be after the start time and not in the future.',
+  },
+  INVALID_CELL: {
+    vi: 'Chi bộ {cellId} không thuộc Đảng bộ này hoặc không nằm trong danh sách được mời.',
+    en: 'Cell {cellId} is not in this committee or not among the invited cells.',
+  },
+  HOST_IS_INVITED: {
+    vi: 'Chi bộ điểm không thể đồng thời là chi bộ được mời dự.',
+    en: 'The host cell cannot also be an invited cell.',
+  },
+  MEETING_NOT_IN_FUTURE: { vi: 'Thời gian sinh hoạt phải ở tương lai.', en: 'The meeting time must be in the future.' },
+  RATING_REQUIRED: {
+    vi: 'Khi chấp nhận báo cáo cần xếp loại buổi sinh hoạt (TOT, KHA, TRUNG_BINH, KEM).',
+    en: 'Accepting the report needs a rating (TOT, KHA, TRUNG_BINH, KEM).',
+  },
+  VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
+  NOT_AUTHENTICATED: {
+    vi: 'Cần đăng nhập: thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn.',
+    en: 'Sign-in required: the access token is missing, invalid or expired.',
+  },
+  BAD_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
+  TOO_MANY_REQUESTS: {
+    vi: 'Quá nhiều yêu cầu; vui lòng chờ một lát rồi thử lại.',
+    en: 'Too many requests; wait a moment and try again.',
+  },
+  TEMPORAL_UNAVAILABLE: {
+    vi: 'Hệ thống xử lý quy trình tạm thời không phản hồi; vui lòng thử lại (dùng cùng Idempotency-Key).',
+    en: 'The workflow engine is not answering right now; please retry (with the same Idempotency-Key).',
+  },
+  DATABASE_UNAVAILABLE: {
+    vi: 'Cơ sở dữ liệu tạm thời không phản hồi; vui lòng thử lại sau.',
+    en: 'The database is not answering right now; please retry later.',
+  },
+  USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is already taken.' },
+};
+
+export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string | number> = {}): string {
+  const template = ERROR_MESSAGES[code][language];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '…'));
+}
+
+/** class-validator constraint names → sentences; {field} is the JSON path, {n} the constraint's number. */
+const CONSTRAINT_MESSAGES: Record<string, Template> = {
+  whitelistValidation: { vi: 'trường {field} không được phép gửi', en: 'field {field} is not allowed' },
+  isDefined: { vi: '{field} là bắt buộc', en: '{field} is required' },
+  isNotEmpty: { vi: '{field} không được để trống', en: '{field} must not be empty' },
+  isString: { vi: '{field} phải là chuỗi ký tự', en: '{field} must be a string' },
+  isInt: { vi: '{field} phải là số nguyên', en: '{field} must be an integer' },
+  isNumber: { vi: '{field} phải là số', en: '{field} must be a number' },
+  isUUID: { vi: '{field} phải là mã UUID hợp lệ', en: '{field} must be a UUID' },
+  isIn: { vi: '{field} phải là một trong các giá trị cho phép: {values}', en: '{field} must be one of: {values}' },
+  isEnum: { vi: '{field} phải là một trong các giá trị cho phép: {values}', en: '{field} must be one of: {values}' },
+  isArray: { vi: '{field} phải là một danh sách', en: '{field} must be a list' },
+  isObject: { vi: '{field} phải là một đối tượng', en: '{field} must be an object' },
+  isISO8601: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
+  isDateString: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
+  isDurationString: { vi: '{field} phải là khoảng thời gian ISO 8601 (ví dụ P3D, PT30S)', en: '{field} must be an ISO 8601 duration (e.g. P3D)' },
+  isOffsetDateTime: {
+    vi: '{field} phải là thời gian ISO 8601 kèm múi giờ (ví dụ 2026-12-05T08:00:00+07:00)',
+    en: '{field} must be an ISO 8601 time with an offset (e.g. 2026-12-05T08:00:00+07:00)',
+  },
+  isCalendarDate: { vi: '{field} phải là ngày dạng YYYY-MM-DD', en: '{field} must be a date YYYY-MM-DD' },
+  isScoreSheet: { vi: '{field} phải là bảng điểm: mã tiêu chí → số điểm (0–100)', en: '{field} must map criterion ids to points (0–100)' },
+  maxLength: { vi: '{field} không được dài quá {n} ký tự', en: '{field} must be at most {n} characters' },
+  minLength: { vi: '{field} phải có ít nhất {n} ký tự', en: '{field} must be at least {n} characters' },
+  arrayMinSize: { vi: '{field} phải có ít nhất {n} phần tử', en: '{field} must have at least {n} items' },
+  arrayMaxSize: { vi: '{field} có tối đa {n} phần tử', en: '{field} must have at most {n} items' },
+  arrayUnique: { vi: '{field} không được có phần tử trùng nhau', en: '{field} must not repeat items' },
+  min: { vi: '{field} không được nhỏ hơn {n}', en: '{field} must not be less than {n}' },
+  max: { vi: '{field} không được lớn hơn {n}', en: '{field} must not be greater than {n}' },
+  matches: { vi: '{field} không đúng định dạng', en: '{field} has the wrong format' },
+  nestedValidation: { vi: '{field} phải là đối tượng hợp lệ', en: '{field} must be a valid object' },
+};
+
+export function constraintMessage(
+  constraint: string,
+  language: Language,
+  field: string,
+  details: { n?: string; values?: string },
+): string {
+  const template = CONSTRAINT_MESSAGES[constraint] ?? { vi: '{field} không hợp lệ', en: '{field} is not valid' };
+  return template[language]
+    .replace('{field}', field)
+    .replace('{n}', details.n ?? '')
+    .replace('{values}', details.values ?? '');
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  CYCLE_LAUNCHED: 'Khởi tạo đợt sinh hoạt chi bộ điểm',
+  HOST_SELECTED: 'Đảng ủy chọn chi bộ điểm',
+  PLAN_POSTED: 'Chi bộ điểm đăng kế hoạch',
+  PLAN_REVISED: 'Chi bộ điểm cập nhật kế hoạch',
+  RSVP_ACCEPTED: 'Chi bộ xác nhận tham dự',
+  RSVP_DECLINED: 'Chi bộ báo không tham dự',
+  RESCHEDULED: 'Đổi lịch sinh hoạt',
+  MEETING_RECORDED: 'Ghi nhận buổi sinh hoạt',
+  CRITIQUE_SUBMITTED: 'Chi bộ gửi nhận xét, góp ý',
+  CRITIQUE_CLOSED: 'Hết thời hạn góp ý',
+  REPORT_FILED: 'Chi bộ điểm nộp báo cáo rút kinh nghiệm',
+  REVISION_REQUESTED: 'Đảng ủy đề nghị hoàn thiện báo cáo',
+  CYCLE_CLOSED: 'Đảng ủy đánh giá, xếp loại và kết thúc đợt',
+  CYCLE_CANCELLED: 'Hủy đợt sinh hoạt',
+  RSVP_REMINDER_SENT: 'Nhắc các chi bộ chưa xác nhận tham dự',
+  PLAN_OVERDUE: 'Quá hạn đăng kế hoạch: nhắc chi bộ điểm, báo Đảng ủy',
+  CRITIQUE_REMINDER_SENT: 'Nhắc các chi bộ chưa gửi góp ý',
+  REPORT_REMINDER_SENT: 'Nhắc nộp báo cáo rút kinh nghiệm',
+  REPORT_OVERDUE: 'Quá hạn báo cáo: báo cáo Đảng ủy',
+};
+
+const EVENT_LABELS_EN: Record<string, string> = {
+  CYCLE_LAUNCHED: 'Cycle launched',
+  HOST_SELECTED: 'Host cell selected',
+  PLAN_POSTED: 'Plan posted',
+  PLAN_REVISED: 'Plan revised',
+  RSVP_ACCEPTED: 'Invitation accepted',
+  RSVP_DECLINED: 'Invitation declined',
+  RESCHEDULED: 'Meeting rescheduled',
+  MEETING_RECORDED: 'Meeting recorded',
+  CRITIQUE_SUBMITTED: 'Critique submitted',
+  CRITIQUE_CLOSED: 'Critique window closed',
+  REPORT_FILED: 'Lessons-learned report filed',
+  REVISION_REQUESTED: 'Report sent back for revision',
+  CYCLE_CLOSED: 'Meeting rated, cycle closed',
+  CYCLE_CANCELLED: 'Cycle cancelled',
+  RSVP_REMINDER_SENT: 'RSVP reminder sent',
+  PLAN_OVERDUE: 'Plan overdue: host reminded, committee alerted',
+  CRITIQUE_REMINDER_SENT: 'Critique reminder sent',
+  REPORT_REMINDER_SENT: 'Report reminder sent',
+  REPORT_OVERDUE: 'Report overdue: committee alerted',
+};
+
+export function eventLabel(event: string, language: Language): string {
+  return (language === 'en' ? EVENT_LABELS_EN[event] : EVENT_LABELS[event]) ?? event;
+}

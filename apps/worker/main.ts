@@ -5,7 +5,7 @@ import { runMain } from '../../libs/config/run-main.js';
 import { WorkerModule } from './worker.module.js';
 
 runMain(async () => {
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
   await app.init();

@@ -39,9 +39,14 @@ const environmentSchema = z
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     DATA_DIR: z.string().default('.data'),
-  })
-  .superRefine((env, context) => {
-    if (env.NODE_ENV !== 'production') return;
+  });
+
+/** Which process reads the configuration: only the API signs tokens and creates the first admin. */
+export type ProcessKind = 'api' | 'worker' | 'migrate';
+
+function productionSecrets(kind: ProcessKind) {
+  return environmentSchema.superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production' || kind !== 'api') return;
     if (!env.JWT_SECRET) {
       context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'bắt buộc khi chạy production / required in production' });
     }
@@ -49,6 +54,7 @@ const environmentSchema = z
       context.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'bắt buộc khi chạy production / required in production' });
     }
   });
+}
 
 /** Every variable the apps read (docker-compose.yml is checked against this list). */
 export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as (keyof typeof environmentSchema.shape)[];
@@ -86,9 +92,9 @@ function developmentJwtSecret(dataDir: string): string {
   return secret;
 }
 
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: ProcessKind = 'api'): AppConfig {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = environmentSchema.safeParse(present);
+  const parsed = productionSecrets(kind).safeParse(present);
   if (!parsed.success) {
     throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
@@ -106,7 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       workerShutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     },
     auth: {
-      jwtSecret: env.JWT_SECRET ?? developmentJwtSecret(env.DATA_DIR),
+      jwtSecret: env.JWT_SECRET ?? (kind === 'api' ? developmentJwtSecret(env.DATA_DIR) : ''),
       accessTokenTtl: env.ACCESS_TOKEN_TTL,
       adminUsername: env.ADMIN_USERNAME,
       adminPassword: env.ADMIN_PASSWORD ?? 'admin',

@@ -39,7 +39,10 @@ export interface CycleState {
   stage: CycleStage;
   hostCellId: string | null;
   meetingAt: number;
-  /** When the meeting date was last set (launch or reschedule): reminders due before it are not sent. */
+  /**
+   * When the current schedule reached people (launch with a host, host picked, reschedule): a reminder
+   * that was already due then is not sent late.
+   */
   meetingSetAt: number;
   rubric: PinnedRubric;
   schedule: LaunchCycleInput['schedule'];
@@ -143,6 +146,12 @@ function invitationNotices(state: CycleState): StepRecord['notify'] {
   ];
 }
 
+/** Invitations go out when the host is known; before that, only the committee knows of the meeting. */
+function cellsToldOfTheMeeting(state: CycleState): string[] {
+  if (!state.hostCellId) return [];
+  return [...Object.keys(state.invitations), state.hostCellId];
+}
+
 function planDueAt(state: CycleState): number {
   return state.meetingAt - state.schedule.planDueLeadMs;
 }
@@ -160,6 +169,7 @@ export function checkPickHost(state: CycleState, actor: Actor, input: PickHostIn
 export function applyPickHost(state: CycleState, actor: Actor, input: PickHostInput, now: number): StepRecord {
   state.hostCellId = input.cellId;
   state.stage = 'PREPARATION';
+  state.meetingSetAt = now;
   const record = nextRecord(state, now, 'HOST_SELECTED', actor.userId, { cellId: input.cellId });
   record.cycle = { status: state.stage, hostCellId: input.cellId };
   record.notify = invitationNotices(state);
@@ -214,7 +224,7 @@ export function checkReschedule(state: CycleState, actor: Actor, input: Reschedu
   if (!isCommitteeOfCycle(state, actor) && !isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
   const stage = requireStage(state, 'HOST_SELECTION', 'PREPARATION', 'SCHEDULED');
   if (stage) return stage;
-  if (Date.parse(input.meetingAt) <= now) return reject('MEETING_NOT_IN_FUTURE');
+  if (!(Date.parse(input.meetingAt) > now)) return reject('MEETING_NOT_IN_FUTURE');
   return null;
 }
 
@@ -224,8 +234,7 @@ export function applyReschedule(state: CycleState, actor: Actor, input: Reschedu
   state.meetingSetAt = now;
   const record = nextRecord(state, now, 'RESCHEDULED', actor.userId, { from, to: iso(state.meetingAt), reason: input.reason });
   record.cycle = { meetingAt: iso(state.meetingAt), planDueAt: iso(planDueAt(state)) };
-  const cellIds = [...Object.keys(state.invitations), ...(state.hostCellId ? [state.hostCellId] : [])];
-  record.notify = [{ to: { cellIds }, reason: 'RESCHEDULED' }];
+  record.notify = [{ to: { cellIds: cellsToldOfTheMeeting(state) }, reason: 'RESCHEDULED' }];
   return record;
 }
 
@@ -243,7 +252,9 @@ export function checkRecordMeeting(state: CycleState, actor: Actor, input: Recor
   const { present, total } = input.attendance;
   const absentWithReason = input.attendance.absentWithReason ?? 0;
   const absentWithoutReason = input.attendance.absentWithoutReason ?? 0;
-  if (present > total || present + absentWithReason + absentWithoutReason > total) return reject('INVALID_ATTENDANCE');
+  const counts = [present, total, absentWithReason, absentWithoutReason];
+  if (total < 1 || counts.some((count) => !Number.isInteger(count) || count < 0)) return reject('INVALID_ATTENDANCE');
+  if (present + absentWithReason + absentWithoutReason > total) return reject('INVALID_ATTENDANCE');
   const unknown = input.attendingCellIds.find((cellId) => !state.invitations[cellId]);
   if (unknown) return reject('INVALID_CELL', { cellId: unknown });
   if (input.selfScores && scoreProblems(state.rubric, input.selfScores).length > 0) return reject('INVALID_SCORES');
@@ -308,7 +319,8 @@ export function checkSubmitCritique(state: CycleState, actor: Actor, input: Subm
   }
   if (state.critiquedCellIds.includes(actor.cellId)) return reject('ALREADY_DONE');
   if (state.stage !== 'CRITIQUE') {
-    return state.meetingRecordedAt !== null ? reject('DEADLINE_PASSED') : reject('WRONG_STAGE', { stage: state.stage });
+    const windowClosed = state.meetingRecordedAt !== null && state.stage !== 'CANCELLED';
+    return windowClosed ? reject('DEADLINE_PASSED') : reject('WRONG_STAGE', { stage: state.stage });
   }
   if (state.critiqueClosesAt !== null && now >= state.critiqueClosesAt) return reject('DEADLINE_PASSED');
   if (input.scores && scoreProblems(state.rubric, input.scores).length > 0) return reject('INVALID_SCORES');
@@ -345,10 +357,11 @@ export function applySubmitCritique(
   return { record, critiqueId, pointIds: points.map((point) => point.id) };
 }
 
-function closeCritique(state: CycleState, now: number, record: StepRecord): void {
+/** The report window counts from when critique closed (`closedAt`), even if a late worker applies it afterwards. */
+function closeCritique(state: CycleState, closedAt: number, record: StepRecord): void {
   state.stage = 'REPORTING';
-  state.reportDueAt = now + state.schedule.reportWindowMs;
-  state.reportSetAt = now;
+  state.reportDueAt = closedAt + state.schedule.reportWindowMs;
+  state.reportSetAt = closedAt;
   record.cycle = { ...record.cycle, status: state.stage, reportDueAt: iso(state.reportDueAt) };
   record.notify = [...(record.notify ?? []), { to: { cellIds: [state.hostCellId as string] }, reason: 'REPORT_NEEDED' }];
 }
@@ -442,8 +455,8 @@ export function applyCancel(state: CycleState, actor: Actor, input: CancelInput,
   state.stage = 'CANCELLED';
   const record = nextRecord(state, now, 'CYCLE_CANCELLED', actor.userId, { reason: input.reason });
   record.cycle = { status: state.stage, cancelReason: input.reason };
-  const cellIds = [...Object.keys(state.invitations), ...(state.hostCellId ? [state.hostCellId] : [])];
-  record.notify = [{ to: { cellIds }, reason: 'CANCELLED' }];
+  const cellIds = cellsToldOfTheMeeting(state);
+  record.notify = cellIds.length > 0 ? [{ to: { cellIds }, reason: 'CANCELLED' }] : [{ to: { committee: true }, reason: 'CANCELLED' }];
   return record;
 }
 
@@ -458,7 +471,7 @@ export interface DueTimer {
 /**
  * Every deadline and reminder still ahead, derived from the state: a reschedule or a revision changes the
  * key, so the timers move with it. A reminder whose time had already passed when its anchor was set is
- * not sent late; deadlines always fire.
+ * not sent late; deadlines (plan overdue, critique close, report overdue) always fire.
  */
 export function pendingTimers(state: CycleState): DueTimer[] {
   const timers: DueTimer[] = [];
@@ -474,7 +487,12 @@ export function pendingTimers(state: CycleState): DueTimer[] {
       add('RSVP_REMINDER', state.meetingAt - schedule.rsvpReminderLeadMs, state.meetingSetAt, true);
     }
   }
-  if (state.stage === 'PREPARATION') add('PLAN_OVERDUE', planDueAt(state), state.meetingSetAt, true);
+  if (state.stage === 'PREPARATION') {
+    // Always raised; at short notice (already due when invitations went out) halfway to the meeting instead.
+    const due = planDueAt(state);
+    const halfway = state.meetingSetAt + Math.max(0, state.meetingAt - state.meetingSetAt) / 2;
+    add('PLAN_OVERDUE', due >= state.meetingSetAt ? due : halfway, 0, false);
+  }
   if (state.stage === 'CRITIQUE' && state.critiqueClosesAt !== null) {
     add('CRITIQUE_REMINDER', state.critiqueClosesAt - schedule.critiqueReminderLeadMs, state.meetingRecordedAt ?? 0, true);
     add('CRITIQUE_CLOSE', state.critiqueClosesAt, 0, false);
@@ -518,7 +536,7 @@ export function applyTimer(state: CycleState, timer: DueTimer, now: number): Ste
     case 'CRITIQUE_CLOSE': {
       const missing = missingCritiques(state);
       const record = nextRecord(state, now, 'CRITIQUE_CLOSED', null, { missingCellIds: missing });
-      closeCritique(state, now, record);
+      closeCritique(state, timer.at, record);
       return record;
     }
     case 'REPORT_REMINDER': {

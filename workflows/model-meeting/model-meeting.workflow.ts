@@ -79,7 +79,21 @@ function refuse(rejection: Rejection | null): void {
   }
 }
 
+/** The API validates launches; a malformed start from elsewhere fails the workflow at once instead of retrying forever. */
+function requireWellFormed(input: LaunchCycleInput): void {
+  const wellFormed =
+    typeof input?.cycleId === 'string' &&
+    typeof input.committeeId === 'string' &&
+    Array.isArray(input.invitedCellIds) &&
+    !Number.isNaN(Date.parse(input.meetingAt)) &&
+    Array.isArray(input.rubric?.criteria) &&
+    typeof input.schedule === 'object' &&
+    input.schedule !== null;
+  if (!wellFormed) throw ApplicationFailure.nonRetryable('Malformed launch input', 'InvalidLaunchInput');
+}
+
 export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: CycleState['stage'] }> {
+  requireWellFormed(input);
   const state = createCycleState(input, Date.now());
 
   let persisting: Promise<void> = Promise.resolve();

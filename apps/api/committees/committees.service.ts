@@ -39,8 +39,8 @@ export class CommitteesService {
     await this.requireVisible(caller, committeeId);
     const cells = await this.dataSource.getRepository(CellEntity).find({ where: { committeeId }, order: { name: 'ASC' } });
     return cells.map((cell) => {
-      const { committeeId: _, ...view } = toCellView(cell);
-      return view;
+      const view = toCellView(cell);
+      return { id: view.id, name: view.name, memberCount: view.memberCount, lastHostedAt: view.lastHostedAt, lastRating: view.lastRating };
     });
   }
 

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../libs/domain/domain-error.js';
@@ -70,11 +70,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      if (status === HttpStatus.NOT_FOUND) return this.domain('NOT_FOUND', language);
-      if (status === HttpStatus.PAYLOAD_TOO_LARGE) return this.domain('PAYLOAD_TOO_LARGE', language);
-      if (status === HttpStatus.UNAUTHORIZED) return this.domain('NOT_AUTHENTICATED', language);
-      if (status === HttpStatus.FORBIDDEN) return this.domain('ROLE_NOT_ALLOWED', language);
+      const status: number = exception.getStatus();
+      if (status === 404) return this.domain('NOT_FOUND', language);
+      if (status === 413) return this.domain('PAYLOAD_TOO_LARGE', language);
+      if (status === 401) return this.domain('NOT_AUTHENTICATED', language);
+      if (status === 403) return this.domain('ROLE_NOT_ALLOWED', language);
       if (status < 500) return { status, code: 'VALIDATION_FAILED', message: exception.message };
     }
     if (isDatabaseDown(exception)) return this.domain('DATABASE_UNAVAILABLE', language);

@@ -25,9 +25,12 @@ export function derivedUuid(...parts: string[]): string {
 }
 
 /** Thrown to send a stored first answer exactly as it was; the exception filter writes it out. */
-export class StoredResponse {
+export class StoredResponse extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
-  ) {}
+  ) {
+    super('STORED_RESPONSE');
+    this.name = 'StoredResponse';
+  }
 }

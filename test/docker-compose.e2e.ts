@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import { CONFIG_VARIABLES } from '../libs/config/app-config.js';
+
+interface ComposeService {
+  image?: string;
+  build?: string | { context: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Record<string, string | number | null> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+}
+
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+}
+
+const ROOT = process.cwd();
+const APP_SERVICES = ['migrate', 'api', 'worker'] as const;
+const SECRETS_FOR_API = { JWT_SECRET: 'test-only-jwt-secret-of-more-than-32-characters', ADMIN_PASSWORD: 'test-only-admin-password' };
+const SECRETS = {
+  POSTGRES_PASSWORD: 'testonlypostgrespassword',
+  JWT_SECRET: 'test-only-jwt-secret-of-more-than-32-characters',
+  ADMIN_PASSWORD: 'test-only-admin-password',
+};
+
+let emptyEnvDir: string;
+
+beforeAll(() => {
+  // A developer's .env next to the compose file would otherwise supply the secrets this suite leaves out.
+  emptyEnvDir = mkdtempSync(join(tmpdir(), 'compose-env-'));
+  writeFileSync(join(emptyEnvDir, '.env'), '');
+});
+
+afterAll(() => {
+  rmSync(emptyEnvDir, { recursive: true, force: true });
+});
+
+/** `docker-compose config` with only PATH and the given variables, so nothing leaks in from the test run. */
+function composeConfig(variables: Record<string, string>) {
+  const result = spawnSync('docker-compose', ['--env-file', join(emptyEnvDir, '.env'), '-f', 'docker-compose.yml', 'config'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...variables },
+  });
+  if (result.error) {
+    const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new Error(
+      missing
+        ? 'docker-compose is not installed, so docker-compose.yml cannot be checked: run `apt-get install -y docker-compose`'
+        : `docker-compose could not run: ${result.error.message}`,
+    );
+  }
+  return result;
+}
+
+function environmentOf(service: ComposeService): Record<string, string> {
+  const raw = service.environment ?? {};
+  const pairs = Array.isArray(raw)
+    ? raw.map((entry) => {
+        const cut = entry.indexOf('=');
+        return cut < 0 ? [entry, ''] : [entry.slice(0, cut), entry.slice(cut + 1)];
+      })
+    : Object.entries(raw).map(([name, value]) => [name, value === null ? '' : String(value)]);
+  return Object.fromEntries(pairs) as Record<string, string>;
+}
+
+function commandOf(service: ComposeService): string {
+  return Array.isArray(service.command) ? service.command.join(' ') : (service.command ?? '');
+}
+
+describe('docker-compose.yml', () => {
+  let compose: ComposeFile;
+
+  beforeAll(() => {
+    const result = composeConfig(SECRETS);
+    if (result.status !== 0) throw new Error(`docker-compose config failed (exit ${result.status}):\n${result.stderr}`);
+    compose = parse(result.stdout) as ComposeFile;
+  });
+
+  it('resolves with the secrets provided and declares the whole stack', () => {
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'migrate', 'api', 'worker']),
+    );
+  });
+
+  it.each(Object.keys(SECRETS))('refuses to resolve without %s rather than defaulting it', (secret) => {
+    const variables: Record<string, string> = { ...SECRETS };
+    delete variables[secret];
+    const result = composeConfig(variables);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(secret);
+  });
+
+  it.each(APP_SERVICES)('gives %s only variables the apps read', (name) => {
+    const known = new Set<string>(CONFIG_VARIABLES);
+    const unknown = Object.keys(environmentOf(compose.services[name])).filter((variable) => !known.has(variable));
+    expect(unknown).toEqual([]);
+  });
+
+  it.each(APP_SERVICES)('runs %s in production against the compose PostgreSQL and Temporal', (name) => {
+    const env = environmentOf(compose.services[name]);
+    expect(env.NODE_ENV).toBe('production');
+    expect(new URL(env.DATABASE_URL).hostname).toBe('postgres');
+    expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+  });
+
+  it('gives the secrets to the API alone, from the environment', () => {
+    expect(environmentOf(compose.services.api)).toMatchObject(SECRETS_FOR_API);
+    for (const name of ['migrate', 'worker'] as const) {
+      const env = environmentOf(compose.services[name]);
+      expect(env.JWT_SECRET).toBeUndefined();
+      expect(env.ADMIN_PASSWORD).toBeUndefined();
+    }
+  });
+
+  it('points the API and the worker at the same namespace and task queue', () => {
+    const api = environmentOf(compose.services.api);
+    const worker = environmentOf(compose.services.worker);
+    expect(worker.TEMPORAL_NAMESPACE).toBe(api.TEMPORAL_NAMESPACE);
+    expect(worker.TEMPORAL_TASK_QUEUE).toBe(api.TEMPORAL_TASK_QUEUE);
+  });
+
+  it('has the worker load the prebuilt workflow bundle', () => {
+    expect(environmentOf(compose.services.worker).WORKFLOW_BUNDLE_PATH).toMatch(/\/dist\/workflow-bundle\.js$/);
+  });
+
+  it.each([
+    ['migrate', 'node dist/libs/persistence/run-migrations.js'],
+    ['api', 'node dist/apps/api/main.js'],
+    ['worker', 'node dist/apps/worker/main.js'],
+  ])('builds %s from the local Dockerfile and runs %s', (name, command) => {
+    const { build } = compose.services[name];
+    const context = typeof build === 'string' ? build : build?.context;
+    const dockerfile = typeof build === 'string' ? undefined : build?.dockerfile;
+    expect(context && resolve(ROOT, context)).toBe(ROOT);
+    expect(dockerfile ?? 'Dockerfile').toBe('Dockerfile');
+    expect(commandOf(compose.services[name])).toBe(command);
+  });
+
+  it.each(['api', 'worker'])('starts %s only after the migrations have succeeded', (name) => {
+    expect(compose.services[name].depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+  });
+});
+
+describe('Dockerfile', () => {
+  it('builds every stage on Node 24', () => {
+    const bases = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
+      .split('\n')
+      .map((line) => /^FROM\s+(\S+)/i.exec(line.trim())?.[1])
+      .filter((image): image is string => image !== undefined);
+    expect(bases.length).toBeGreaterThan(0);
+    for (const image of bases) expect(image).toMatch(/^node:24([-.]|$)/);
+  });
+});

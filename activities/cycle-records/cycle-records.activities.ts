@@ -18,64 +18,74 @@ const COLUMN_OF: Record<keyof CycleColumnChanges, string> = {
 const JSON_COLUMNS = new Set(['plan', 'meeting', 'report', 'review']);
 
 export interface CycleRecordActivities {
+  /** Kept for histories from before the batched-step-records patch. */
   recordStep(record: StepRecord): Promise<void>;
+  recordSteps(records: StepRecord[]): Promise<void>;
 }
 
-/**
- * Writes one step of a cycle in one transaction. The timeline row (cycle_id, seq) is the marker: when it
- * is already there the step was applied by an earlier attempt and nothing is written again.
- */
+/** Writes steps of a cycle, several in one transaction when the workflow batches them. */
 export function createCycleRecordActivities(dataSource: DataSource): CycleRecordActivities {
   return {
     async recordStep(record) {
+      await dataSource.transaction((manager) => writeStep(manager, record));
+    },
+    async recordSteps(records) {
       await dataSource.transaction(async (manager) => {
-        if (record.launch) await insertCycle(manager, record);
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO cycle_events (cycle_id, seq, at, event, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (cycle_id, seq) DO NOTHING RETURNING seq`,
-          [record.cycleId, record.seq, record.at, record.event, record.actorId, record.detail ? JSON.stringify(record.detail) : null],
-        );
-        if (inserted.length === 0) return;
-        await updateCycle(manager, record);
-        await updateInvitations(manager, record);
-        if (record.critique) {
-          const critique = record.critique;
-          await manager.query(
-            `INSERT INTO critiques (id, cycle_id, cell_id, submitted_by, submitted_at, points, scores, score_total, rating)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [
-              critique.id,
-              record.cycleId,
-              critique.cellId,
-              critique.submittedBy,
-              critique.submittedAt,
-              JSON.stringify(critique.points),
-              critique.scores ? JSON.stringify(critique.scores) : null,
-              critique.scoreTotal,
-              critique.rating,
-            ],
-          );
-        }
-        if (record.actionItems) {
-          await manager.query(`DELETE FROM action_items WHERE cycle_id = $1 AND done_at IS NULL`, [record.cycleId]);
-          for (const item of record.actionItems.items) {
-            await manager.query(
-              `INSERT INTO action_items (id, cycle_id, cell_id, title, owner, due_date) VALUES ($1, $2, $3, $4, $5, $6)`,
-              [item.id, record.cycleId, record.actionItems.cellId, item.title, item.owner, item.dueDate],
-            );
-          }
-        }
-        if (record.close) {
-          await manager.query(`UPDATE cells SET last_hosted_at = $2, last_rating = $3 WHERE id = $1`, [
-            record.close.hostCellId,
-            record.close.hostedAt,
-            record.close.rating,
-          ]);
-        }
-        await notify(manager, record);
+        for (const record of records) await writeStep(manager, record);
       });
     },
   };
+}
+
+/**
+ * One step. The timeline row (cycle_id, seq) is the marker: when it is already there the step was applied
+ * by an earlier attempt and nothing is written again.
+ */
+async function writeStep(manager: EntityManager, record: StepRecord): Promise<void> {
+  if (record.launch) await insertCycle(manager, record);
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO cycle_events (cycle_id, seq, at, event, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (cycle_id, seq) DO NOTHING RETURNING seq`,
+    [record.cycleId, record.seq, record.at, record.event, record.actorId, record.detail ? JSON.stringify(record.detail) : null],
+  );
+  if (inserted.length === 0) return;
+  await updateCycle(manager, record);
+  await updateInvitations(manager, record);
+  if (record.critique) {
+    const critique = record.critique;
+    await manager.query(
+      `INSERT INTO critiques (id, cycle_id, cell_id, submitted_by, submitted_at, points, scores, score_total, rating)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        critique.id,
+        record.cycleId,
+        critique.cellId,
+        critique.submittedBy,
+        critique.submittedAt,
+        JSON.stringify(critique.points),
+        critique.scores ? JSON.stringify(critique.scores) : null,
+        critique.scoreTotal,
+        critique.rating,
+      ],
+    );
+  }
+  if (record.actionItems) {
+    await manager.query(`DELETE FROM action_items WHERE cycle_id = $1 AND done_at IS NULL`, [record.cycleId]);
+    for (const item of record.actionItems.items) {
+      await manager.query(
+        `INSERT INTO action_items (id, cycle_id, cell_id, title, owner, due_date) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [item.id, record.cycleId, record.actionItems.cellId, item.title, item.owner, item.dueDate],
+      );
+    }
+  }
+  if (record.close) {
+    await manager.query(`UPDATE cells SET last_hosted_at = $2, last_rating = $3 WHERE id = $1`, [
+      record.close.hostCellId,
+      record.close.hostedAt,
+      record.close.rating,
+    ]);
+  }
+  await notify(manager, record);
 }
 
 async function insertCycle(manager: EntityManager, record: StepRecord): Promise<void> {

@@ -114,12 +114,17 @@ const CONSTRAINT_MESSAGES: Record<string, Template> = {
   isString: { vi: '{field} phải là chuỗi ký tự', en: '{field} must be a string' },
   isInt: { vi: '{field} phải là số nguyên', en: '{field} must be an integer' },
   isNumber: { vi: '{field} phải là số', en: '{field} must be a number' },
+  isUuid: { vi: '{field} phải là mã UUID hợp lệ', en: '{field} must be a UUID' },
   isUUID: { vi: '{field} phải là mã UUID hợp lệ', en: '{field} must be a UUID' },
+  storableText: {
+    vi: '{field} chứa ký tự không lưu được (ký tự NUL hoặc mã Unicode lẻ)',
+    en: '{field} contains characters that cannot be stored (NUL or a lone surrogate)',
+  },
   isIn: { vi: '{field} phải là một trong các giá trị cho phép: {values}', en: '{field} must be one of: {values}' },
   isEnum: { vi: '{field} phải là một trong các giá trị cho phép: {values}', en: '{field} must be one of: {values}' },
   isArray: { vi: '{field} phải là một danh sách', en: '{field} must be a list' },
   isObject: { vi: '{field} phải là một đối tượng', en: '{field} must be an object' },
-  isISO8601: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
+  isIso8601: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
   isDateString: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
   isDurationString: { vi: '{field} phải là khoảng thời gian ISO 8601 (ví dụ P3D, PT30S)', en: '{field} must be an ISO 8601 duration (e.g. P3D)' },
   isOffsetDateTime: {

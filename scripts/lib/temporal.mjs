@@ -5,6 +5,13 @@ import { portAnswers, waitForPort } from './net.mjs';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
+/**
+ * Server settings the product relies on (docker-compose.yml sets the same): a cycle's visiting cells can
+ * all submit critiques at the same moment, and each update stays in flight until its record is written,
+ * so the default of 10 in-flight updates per workflow would turn a burst into retries.
+ */
+export const TEMPORAL_DYNAMIC_CONFIG = ['history.maxInFlightUpdates=500'];
+
 function onPath(command) {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : null;
@@ -54,6 +61,7 @@ export async function startDevServer({ root, port, uiPort, dbFile, log = console
   const cli = findOrInstallTemporalCli(root, log);
   if (!cli) return startDownloadedDevServer({ port, uiPort, dbFile, log });
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
+  for (const setting of TEMPORAL_DYNAMIC_CONFIG) args.push('--dynamic-config-value', setting);
   if (uiPort) args.push('--ui-port', String(uiPort));
   else args.push('--headless');
   if (dbFile) {

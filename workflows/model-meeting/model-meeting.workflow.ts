@@ -10,14 +10,16 @@
  * Invariants:
  *   - a step is checked in the validator and checked again when its handler runs, then applied in the same
  *     synchronous turn, so two updates racing can never both pass on stale state;
- *   - every accepted step and fired timer is persisted by recordStep, one at a time in seq order, before
- *     the update returns: a GET right after shows it, and a retry writes nothing twice;
+ *   - every accepted step and fired timer is persisted in seq order (recordSteps, in batches during a
+ *     burst; recordStep before the batched-step-records patch) before the update returns: a GET right
+ *     after shows it, and a retry writes nothing twice;
  *   - a refusal is an ApplicationFailure of type CycleRejection carrying a stable error code.
  */
 import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -67,11 +69,14 @@ import {
 } from './model-meeting.state.js';
 import type { LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
 
-const { recordStep } = proxyActivities<CycleRecordActivities>({
+const { recordStep, recordSteps } = proxyActivities<CycleRecordActivities>({
   startToCloseTimeout: '30 seconds',
   // No attempt limit: while PostgreSQL is down the step waits (the API answers 503) and lands once it is back.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
+
+/** Bounds one activity's input (and so one history event) during a burst of steps. */
+const MAX_RECORDS_PER_ACTIVITY = 50;
 
 function refuse(rejection: Rejection | null): void {
   if (rejection) {
@@ -96,11 +101,35 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
   requireWellFormed(input);
   const state = createCycleState(input, Date.now());
 
-  let persisting: Promise<void> = Promise.resolve();
+  // Steps are written in seq order. Since the batched-step-records patch, the records waiting while one
+  // write is under way go together in the next activity, so a burst of steps costs a few activities.
+  const batchedRecords = patched('batched-step-records');
+  const waiting: { record: StepRecord; written: () => void; failed: (error: unknown) => void }[] = [];
+  let writing = false;
+  const writeWaiting = async (): Promise<void> => {
+    writing = true;
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, MAX_RECORDS_PER_ACTIVITY);
+      try {
+        await recordSteps(batch.map((item) => item.record));
+        for (const item of batch) item.written();
+      } catch (error) {
+        for (const item of batch) item.failed(error);
+      }
+    }
+    writing = false;
+  };
+  let legacyChain: Promise<void> = Promise.resolve();
   const persist = (record: StepRecord): Promise<void> => {
-    const written = persisting.then(() => recordStep(record));
-    persisting = written;
-    return written;
+    if (!batchedRecords) {
+      const written = legacyChain.then(() => recordStep(record));
+      legacyChain = written;
+      return written;
+    }
+    return new Promise<void>((written, failed) => {
+      waiting.push({ record, written, failed });
+      if (!writing) void writeWaiting();
+    });
   };
   const resultOf = (record: StepRecord, extra: Partial<StepResult> = {}): StepResult => ({
     seq: record.seq,
@@ -198,7 +227,7 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     await persist(applyTimer(state, timer, Date.now()));
   }
 
-  await persisting;
-  await condition(allHandlersFinished);
+  await legacyChain;
+  await condition(() => !writing && waiting.length === 0 && allHandlersFinished());
   return { stage: state.stage };
 }

@@ -60,13 +60,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { status: 400, code: 'VALIDATION_FAILED', message: flatten(exception.errors, language) };
     }
     if (exception instanceof HttpException && exception.getStatus() === 429) return this.domain('TOO_MANY_REQUESTS', language);
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.too.large') return this.domain('PAYLOAD_TOO_LARGE', language);
-    if (bodyParserError?.type && typeof bodyParserError.status === 'number' && bodyParserError.status < 500) {
+    // Express's body parser and router errors reach us wrapped by Nest (the original as `cause`).
+    const transport = [exception, (exception as { cause?: unknown })?.cause].find(
+      (candidate): candidate is { type?: string; status?: number } =>
+        typeof candidate === 'object' && candidate !== null && ('type' in candidate || candidate instanceof SyntaxError || candidate instanceof URIError),
+    );
+    if (transport?.type === 'entity.too.large') return this.domain('PAYLOAD_TOO_LARGE', language);
+    if (transport && (transport.status === undefined || transport.status < 500)) {
       return {
         status: 400,
         code: 'VALIDATION_FAILED',
-        message: language === 'en' ? 'The request body is not valid JSON.' : 'Nội dung gửi lên không phải JSON hợp lệ.',
+        message:
+          transport instanceof URIError
+            ? language === 'en'
+              ? 'The address contains an invalid character sequence.'
+              : 'Địa chỉ yêu cầu chứa chuỗi ký tự không hợp lệ.'
+            : language === 'en'
+              ? 'The request body is not valid JSON.'
+              : 'Nội dung gửi lên không phải JSON hợp lệ.',
       };
     }
     if (exception instanceof HttpException) {

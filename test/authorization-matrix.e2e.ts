@@ -1,0 +1,521 @@
+/**
+ * Authorisation matrix: every route of the app × every kind of caller → the HTTP status api.md promises.
+ *
+ * - The matrix is data (ENDPOINTS below, expanded into MATRIX rows); one jest test per row, named after the cell.
+ * - The first test reads the app's real routes from the Express router at run time and fails when a route has
+ *   no rows in the matrix (or the matrix names a route the app does not have).
+ * - A step that changes a cycle runs against a fresh cycle arranged, through the API, in the stage where the step
+ *   is legitimately possible; the callers who must be refused go first and the allowed callers last, so a refusal
+ *   is never an artefact of the stage (409) and the allowed caller really gets its 2xx. Bodies are valid, so a 400
+ *   never hides the answer.
+ * - Beyond the status: a 2xx answer to a caller of another committee must not contain this committee's ids (and
+ *   an uninvited secretary's must not contain its cycles' ids), and every 404 must be indistinguishable from the
+ *   answer for ids that do not exist (existence is not leaked).
+ *
+ * Where api.md leaves a cell open, the matrix follows the implementation's documented rule (see the comments on
+ * the rows): the AuthGuard answers 403 for a role an endpoint does not list before anything looks at the
+ * resource, so e.g. a secretary of another committee gets 403 (not 404) on committee-only endpoints: that answer
+ * is the same for every id, so it leaks nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
+import type supertest from 'supertest';
+import { login, startApiStack, type ApiStack } from './support/api-stack.js';
+import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
+import { sleep } from './support/eventually.js';
+
+// ── the caller kinds ─────────────────────────────────────────────────────────────────────────────────
+
+const CALLERS = [
+  'anonymous', // no token
+  'admin', // the installation's admin (admin / admin, created at first start)
+  'staff', // committee staff of THIS cycle's committee
+  'otherStaff', // committee staff of another committee
+  'host', // secretary of the host cell
+  'attending', // secretary of an invited cell that is in the meeting's attendingCellIds
+  'invitedAbsent', // secretary of an invited cell that is NOT in attendingCellIds
+  'uninvited', // secretary of a cell of the same committee, neither host nor invited
+  'otherSecretary', // secretary of a cell of another committee
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** Expected statuses in the order of CALLERS. */
+type Statuses = readonly [number, number, number, number, number, number, number, number, number];
+
+type Method = 'GET' | 'POST';
+
+/** The stage a fresh cycle is brought to before an endpoint's rows run. */
+type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'MEETING_DUE' | 'CRITIQUE' | 'REPORTING' | 'REVIEW';
+
+interface Arranged {
+  cycleId: string | null;
+  /** Ids of the weakness and suggestion points of the arranged cycle's critique (the report must answer them). */
+  pointIds: string[];
+}
+
+interface EndpointSpec {
+  method: Method;
+  /** The route exactly as the Express router holds it. */
+  route: string;
+  statuses: Statuses;
+  /** Arrange a fresh cycle in this stage; its id fills `:id`. */
+  stage?: Stage;
+  /** Login carries no token: the caller kind only decides whose credentials are sent. */
+  withoutToken?: boolean;
+  path?: (arranged: Arranged, caller: Caller) => string;
+  body?: (arranged: Arranged, caller: Caller) => Record<string, unknown>;
+}
+
+interface MatrixRow {
+  method: Method;
+  route: string;
+  caller: Caller;
+  expected: number;
+}
+
+// ── the commune the matrix runs against ─────────────────────────────────────────────────────────────
+
+let stack: ApiStack;
+let home: ApiCommune; // cells: host, attending, invitedAbsent, uninvited, spare
+let other: ApiCommune;
+let people: Record<Caller, { username: string; password: string; token: string | null }>;
+/** Every cycle of the home committee this suite created: none may show up for callers who have no place in it. */
+const homeCycleIds = new Set<string>();
+
+const DAY = 86_400_000;
+const cell = {
+  host: () => home.cells[0],
+  attending: () => home.cells[1],
+  invitedAbsent: () => home.cells[2],
+  uninvited: () => home.cells[3],
+  spare: () => home.cells[4],
+};
+
+function launchBody(options: { withHost: boolean; meetingAt: string }): Record<string, unknown> {
+  return {
+    committeeId: home.committeeId,
+    title: 'Sinh hoạt chi bộ điểm — ma trận phân quyền',
+    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
+    kind: 'regular',
+    ...(options.withHost ? { hostCellId: cell.host().id } : {}),
+    invitedCellIds: [cell.attending().id, cell.invitedAbsent().id],
+    meetingAt: options.meetingAt,
+    location: 'Nhà văn hóa thôn Na Hối Tày',
+    critiqueWindow: 'PT60S',
+    reportWindow: 'PT60S',
+  };
+}
+
+function meetingBody(): Record<string, unknown> {
+  const startedAt = Date.now() - 100 * 60_000;
+  return {
+    startedAt: new Date(startedAt).toISOString(),
+    endedAt: new Date(startedAt + 95 * 60_000).toISOString(),
+    attendance: { present: 20, total: 21, absentWithReason: 1, absentWithoutReason: 0 },
+    attendingCellIds: [cell.attending().id],
+    minutes: 'Biên bản buổi sinh hoạt: chi bộ đã thảo luận, thống nhất nghị quyết tháng.',
+  };
+}
+
+function critiqueBody(): Record<string, unknown> {
+  return {
+    points: [
+      { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước đầy đủ' },
+      { stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài' },
+      { stage: 'minutes', kind: 'suggestion', text: 'Ghi rõ ý kiến từng đảng viên' },
+    ],
+  };
+}
+
+function reportBody(pointIds: string[]): Record<string, unknown> {
+  return {
+    responses: pointIds.map((pointId) => ({ pointId, stance: 'accept', text: 'Chi bộ tiếp thu, sửa trong tháng tới' })),
+    lessons: ['Chuẩn bị kỹ nội dung trước buổi sinh hoạt'],
+    actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Đồng chí Bí thư', dueDate: '2027-01-15' }],
+  };
+}
+
+const suffix = () => randomUUID().slice(0, 8);
+
+// ── the matrix ───────────────────────────────────────────────────────────────────────────────────────
+//                    anonymous admin staff otherStaff host attending invitedAbsent uninvited otherSecretary
+
+const ENDPOINTS: EndpointSpec[] = [
+  { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    // Public; each caller logs in with its own credentials and no token. "anonymous" has no account: it sends a
+    // username that does not exist, which is a bad login (401).
+    method: 'POST',
+    route: '/api/auth/login',
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    withoutToken: true,
+    body: (_, caller) =>
+      caller === 'anonymous'
+        ? { username: `khong-co-${suffix()}`, password: 'sai-mat-khau-123' }
+        : { username: people[caller].username, password: people[caller].password },
+  },
+  { method: 'GET', route: '/api/committees', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'POST',
+    route: '/api/committees',
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({ name: `Đảng ủy xã thử nghiệm ${suffix()}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/cells',
+    statuses: [401, 200, 200, 404, 200, 200, 200, 200, 404],
+  },
+  {
+    // otherSecretary: 403 — secretaries may not add cells anywhere; the AuthGuard answers before the committee is looked up.
+    method: 'POST',
+    route: '/api/committees/:committeeId/cells',
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403],
+    body: () => ({ name: `Chi bộ thôn mới ${suffix()}`, memberCount: 17 }),
+  },
+  {
+    // A secretary account for a cell of this committee. otherStaff names this committee → 404; secretaries: role 403.
+    method: 'POST',
+    route: '/api/users',
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403],
+    body: () => ({
+      username: `bithu.matran.${suffix()}`,
+      password: TEST_PASSWORD,
+      fullName: 'Bí thư mới',
+      role: 'secretary',
+      committeeId: home.committeeId,
+      cellId: cell.spare().id,
+    }),
+  },
+  { method: 'GET', route: '/api/me', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me/tasks', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me/notifications', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/rubrics', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    // A list answers 200 with only what the caller may see (checked: no foreign ids in the body).
+    method: 'GET',
+    route: '/api/cycles',
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    stage: 'REPORTING',
+    path: () => `/api/cycles?committeeId=${home.committeeId}`,
+  },
+  {
+    method: 'POST',
+    route: '/api/cycles',
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403],
+    body: () => launchBody({ withHost: true, meetingAt: new Date(Date.now() + 30 * DAY).toISOString() }),
+  },
+  {
+    // uninvited: 403 (cycle-reads access(): a secretary of this committee whose cell is neither host nor invited).
+    method: 'GET',
+    route: '/api/cycles/:id',
+    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404],
+    stage: 'REPORTING',
+  },
+  {
+    // "(committee)" in api.md: admin and every secretary get the AuthGuard's 403.
+    method: 'GET',
+    route: '/api/cycles/:id/host-candidates',
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    stage: 'REPORTING',
+  },
+  {
+    // "host" is the secretary of the cell being picked; not yet host, and a secretary anyway: 403.
+    method: 'POST',
+    route: '/api/cycles/:id/host',
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    stage: 'HOST_SELECTION',
+    body: () => ({ cellId: cell.host().id }),
+  },
+  {
+    // otherStaff: 403 — no committee role may post a plan; the AuthGuard answers before the cycle is looked up.
+    method: 'POST',
+    route: '/api/cycles/:id/plan',
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404],
+    stage: 'PREPARATION',
+    body: () => ({ agenda: ['Khai mạc', 'Đánh giá kết quả tháng', 'Sinh hoạt chuyên đề'], content: 'Chuyên đề về phát triển đảng viên' }),
+  },
+  {
+    // A secretary answers for its own cell (host: its cell is not invited → 403); others name the attending cell.
+    method: 'POST',
+    route: '/api/cycles/:id/invitations/:cellId/rsvp',
+    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404],
+    stage: 'PREPARATION',
+    path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/invitations/${ownCellOr(caller, cell.attending().id)}/rsvp`,
+    body: () => ({ response: 'accept', delegate: 'Đồng chí Sền A Lò' }),
+  },
+  {
+    // "committee, or host secretary": admin is not listed (AuthGuard 403); visiting secretaries 403 from the workflow.
+    method: 'POST',
+    route: '/api/cycles/:id/reschedule',
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404],
+    stage: 'PREPARATION',
+    body: () => ({ meetingAt: new Date(Date.now() + 20 * DAY).toISOString(), reason: 'Trùng lịch thu hoạch' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/cycles/:id/meeting',
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404],
+    stage: 'MEETING_DUE',
+    body: () => meetingBody(),
+  },
+  {
+    // invitedAbsent: 403 (NOT_ATTENDING); host: its own meeting is not its to critique → 403.
+    method: 'POST',
+    route: '/api/cycles/:id/critiques',
+    statuses: [401, 403, 403, 403, 403, 201, 403, 403, 404],
+    stage: 'CRITIQUE',
+    body: () => critiqueBody(),
+  },
+  {
+    method: 'POST',
+    route: '/api/cycles/:id/report',
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404],
+    stage: 'REPORTING',
+    body: (arranged) => reportBody(arranged.pointIds),
+  },
+  {
+    method: 'POST',
+    route: '/api/cycles/:id/review',
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    stage: 'REVIEW',
+    body: () => ({ decision: 'accept', rating: 'TOT', comment: 'Báo cáo đầy đủ' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/cycles/:id/cancel',
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    stage: 'PREPARATION',
+    body: () => ({ reason: 'Thời tiết xấu, đường bị sạt lở' }),
+  },
+];
+
+/** The Swagger UI that createApiApp mounts (SwaggerModule.setup('api/docs')): documentation, not an API endpoint. */
+const DOCUMENTATION_ROUTE = /^\/api\/docs([/-]|$)/;
+
+const MATRIX: MatrixRow[] = ENDPOINTS.flatMap((endpoint) =>
+  CALLERS.map((caller, index) => ({ method: endpoint.method, route: endpoint.route, caller, expected: endpoint.statuses[index] })),
+);
+
+const endpointKey = (method: string, route: string) => `${method} ${route}`;
+
+/** Refusals first, the allowed callers last: their step moves the cycle on. */
+function executionOrder(endpoint: EndpointSpec): MatrixRow[] {
+  const rows = MATRIX.filter((row) => row.method === endpoint.method && row.route === endpoint.route);
+  return [...rows.filter((row) => row.expected >= 300), ...rows.filter((row) => row.expected < 300)];
+}
+
+function ownCellOr(caller: Caller, fallback: string): string {
+  switch (caller) {
+    case 'host':
+      return cell.host().id;
+    case 'attending':
+      return cell.attending().id;
+    case 'invitedAbsent':
+      return cell.invitedAbsent().id;
+    case 'uninvited':
+      return cell.uninvited().id;
+    case 'otherSecretary':
+      return other.cells[0].id;
+    default:
+      return fallback;
+  }
+}
+
+// ── HTTP helpers ─────────────────────────────────────────────────────────────────────────────────────
+
+async function call(method: Method, url: string, token: string | null, body?: Record<string, unknown>): Promise<supertest.Response> {
+  const test = method === 'GET' ? stack.http.get(url) : stack.http.post(url).send(body ?? {});
+  const authorised = token ? test.set('Authorization', `Bearer ${token}`) : test;
+  return await authorised;
+}
+
+async function must(method: Method, url: string, token: string, status: number, body?: Record<string, unknown>): Promise<supertest.Response> {
+  const response = await call(method, url, token, body);
+  if (response.status !== status) {
+    throw new Error(`arranging: ${method} ${url} → ${response.status} ${JSON.stringify(response.body)} (expected ${status})`);
+  }
+  return response;
+}
+
+/** A fresh cycle of the home committee, brought through the API to `stage`. */
+async function arrange(stage: Stage): Promise<Arranged> {
+  const staff = home.staff.token;
+  const host = cell.host().secretary.token;
+  const attending = cell.attending().secretary.token;
+  const needsMeeting = stage !== 'HOST_SELECTION' && stage !== 'PREPARATION';
+  const meetingAt = new Date(Date.now() + (needsMeeting ? 2500 : 30 * DAY)).toISOString();
+  const launched = await must('POST', '/api/cycles', staff, 201, launchBody({ withHost: stage !== 'HOST_SELECTION', meetingAt }));
+  const cycleId = launched.body.id as string;
+  homeCycleIds.add(cycleId);
+  const arranged: Arranged = { cycleId, pointIds: [] };
+  if (needsMeeting) {
+    await must('POST', `/api/cycles/${cycleId}/invitations/${cell.attending().id}/rsvp`, attending, 200, { response: 'accept' });
+    await must('POST', `/api/cycles/${cycleId}/invitations/${cell.invitedAbsent().id}/rsvp`, cell.invitedAbsent().secretary.token, 200, {
+      response: 'accept',
+    });
+    await must('POST', `/api/cycles/${cycleId}/plan`, host, 200, { agenda: ['Khai mạc'], content: 'Nội dung sinh hoạt' });
+    await sleep(Math.max(0, Date.parse(meetingAt) - Date.now() + 200));
+  }
+  if (stage === 'CRITIQUE' || stage === 'REPORTING' || stage === 'REVIEW') {
+    await must('POST', `/api/cycles/${cycleId}/meeting`, host, 200, meetingBody());
+  }
+  if (stage === 'REPORTING' || stage === 'REVIEW') {
+    const critique = await must('POST', `/api/cycles/${cycleId}/critiques`, attending, 201, critiqueBody());
+    arranged.pointIds = (critique.body.points as { id: string; kind: string }[])
+      .filter((point) => point.kind !== 'strength')
+      .map((point) => point.id);
+  }
+  if (stage === 'REVIEW') {
+    await must('POST', `/api/cycles/${cycleId}/report`, host, 200, reportBody(arranged.pointIds));
+  }
+  const expectedStatus = stage === 'MEETING_DUE' ? 'SCHEDULED' : stage;
+  const seen = await must('GET', `/api/cycles/${cycleId}`, staff, 200);
+  if (seen.body.status !== expectedStatus) throw new Error(`arranging: cycle ${cycleId} is ${seen.body.status}, wanted ${expectedStatus}`);
+  return arranged;
+}
+
+function pathOf(endpoint: EndpointSpec, arranged: Arranged, caller: Caller): string {
+  if (endpoint.path) return endpoint.path(arranged, caller);
+  return endpoint.route.replace(/:(\w+)/g, (_, name: string) => {
+    if (name === 'committeeId') return home.committeeId;
+    if (name === 'id' && arranged.cycleId) return arranged.cycleId;
+    throw new Error(`no value for :${name} in ${endpoint.route}`);
+  });
+}
+
+/** Ids a caller outside the home committee must never be shown (and, for the uninvited secretary, the cycles). */
+function secretsFor(caller: Caller): string[] {
+  if (caller === 'otherStaff' || caller === 'otherSecretary') {
+    return [home.committeeId, ...home.cells.map((homeCell) => homeCell.id), ...homeCycleIds];
+  }
+  if (caller === 'uninvited') return [...homeCycleIds];
+  return [];
+}
+
+/** The same request with every id of the home committee replaced by an id that exists nowhere. */
+function ghostOf(url: string, body: Record<string, unknown> | undefined): { url: string; body: Record<string, unknown> | undefined } {
+  const ids = [home.committeeId, ...home.cells.map((homeCell) => homeCell.id), ...homeCycleIds];
+  const ghosts = new Map(ids.map((id) => [id, randomUUID()]));
+  const swap = (text: string) => ids.reduce((result, id) => result.replaceAll(id, ghosts.get(id) as string), text);
+  return { url: swap(url), body: body === undefined ? undefined : (JSON.parse(swap(JSON.stringify(body))) as Record<string, unknown>) };
+}
+
+/** Every route the app answers, read from the Express router at run time, as "METHOD /path". */
+function appRoutes(app: INestApplication): string[] {
+  interface Layer {
+    route?: { path: string | string[]; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+  }
+  const isNotFoundCatchAll = (route: NonNullable<Layer['route']>) =>
+    route.path === '*path' && Object.entries(route.methods).every(([method, enabled]) => method === '_all' || !enabled);
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+  const routes: string[] = [];
+  const walk = (layers: Layer[], nested: boolean) => {
+    for (const layer of layers) {
+      if (layer.route) {
+        if (nested) {
+          // Nest's not-found handler: a sub-router under the global prefix whose one route is `all('*path')`.
+          if (isNotFoundCatchAll(layer.route)) continue;
+          throw new Error(`a route inside a mounted sub-router (${String(layer.route.path)}): extend appRoutes() to resolve its mount path`);
+        }
+        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+        for (const path of paths) {
+          for (const [method, enabled] of Object.entries(layer.route.methods)) {
+            if (enabled) routes.push(endpointKey(method === '_all' ? 'ALL' : method.toUpperCase(), path));
+          }
+        }
+      } else if (layer.handle?.stack) {
+        walk(layer.handle.stack, true);
+      }
+    }
+  };
+  walk(express.router.stack, false);
+  return [...new Set(routes)].sort();
+}
+
+// ── the suite ────────────────────────────────────────────────────────────────────────────────────────
+
+beforeAll(async () => {
+  stack = await startApiStack();
+  home = await createCommuneViaApi(stack, 5);
+  other = await createCommuneViaApi(stack, 1);
+  const secretary = (person: { username: string; token: string }) => ({ username: person.username, password: TEST_PASSWORD, token: person.token });
+  people = {
+    anonymous: { username: '', password: '', token: null },
+    admin: { username: 'admin', password: 'admin', token: await login(stack, 'admin', 'admin') },
+    staff: secretary(home.staff),
+    otherStaff: secretary(other.staff),
+    host: secretary(cell.host().secretary),
+    attending: secretary(cell.attending().secretary),
+    invitedAbsent: secretary(cell.invitedAbsent().secretary),
+    uninvited: secretary(cell.uninvited().secretary),
+    otherSecretary: secretary(other.cells[0].secretary),
+  };
+});
+
+afterAll(async () => {
+  await stack?.stopAll();
+});
+
+describe('authorisation matrix', () => {
+  it(`has ${MATRIX.length} rows = ${ENDPOINTS.length} endpoints × ${CALLERS.length} caller kinds, covering every route of the app`, () => {
+    expect(MATRIX).toHaveLength(ENDPOINTS.length * CALLERS.length);
+    const inMatrix = [...new Set(MATRIX.map((row) => endpointKey(row.method, row.route)))].sort();
+    expect(inMatrix).toHaveLength(ENDPOINTS.length);
+    for (const endpoint of ENDPOINTS) {
+      const callers = MATRIX.filter((row) => row.method === endpoint.method && row.route === endpoint.route).map((row) => row.caller);
+      expect(callers).toEqual([...CALLERS]);
+    }
+    const routes = appRoutes(stack.app).filter((route) => !DOCUMENTATION_ROUTE.test(route.split(' ')[1]));
+    expect(routes.length).toBeGreaterThan(0);
+    // Both ways: a route the app answers without rows in the matrix, or rows for a route the app does not have.
+    expect({ missingFromMatrix: routes.filter((route) => !inMatrix.includes(route)), notInApp: inMatrix.filter((route) => !routes.includes(route)) }).toEqual({
+      missingFromMatrix: [],
+      notInApp: [],
+    });
+  });
+
+  for (const endpoint of ENDPOINTS) {
+    describe(endpointKey(endpoint.method, endpoint.route), () => {
+      let arranged: Arranged = { cycleId: null, pointIds: [] };
+
+      beforeAll(async () => {
+        if (endpoint.stage) arranged = await arrange(endpoint.stage);
+      });
+
+      for (const row of executionOrder(endpoint)) {
+        it(`${row.method} ${row.route} as ${row.caller} → ${row.expected}`, async () => {
+          const person = people[row.caller];
+          const token = endpoint.withoutToken ? null : person.token;
+          const url = pathOf(endpoint, arranged, row.caller);
+          const body = endpoint.method === 'POST' ? (endpoint.body?.(arranged, row.caller) ?? {}) : undefined;
+          const response = await call(endpoint.method, url, token, body);
+          const request = `${endpoint.method} ${url} as ${row.caller}${body ? ` ${JSON.stringify(body)}` : ''}`;
+          const seen = { request, status: response.status, code: response.body?.code as unknown, message: response.body?.message as unknown };
+          expect(seen).toEqual({ ...seen, status: row.expected });
+
+          if (response.status < 300) {
+            if (row.route === '/api/cycles' && row.method === 'POST') homeCycleIds.add(response.body.id as string);
+            const text = JSON.stringify(response.body);
+            const leaked = secretsFor(row.caller).filter((id) => text.includes(id));
+            expect({ request, leaked }).toEqual({ request, leaked: [] });
+          }
+
+          if (row.expected === 404) {
+            const ghost = ghostOf(url, body);
+            const twin = await call(endpoint.method, ghost.url, token, ghost.body);
+            const twinRequest = `${endpoint.method} ${ghost.url} as ${row.caller} (ids that exist nowhere)`;
+            expect({ request: twinRequest, status: twin.status, code: twin.body?.code as unknown, message: twin.body?.message as unknown }).toEqual({
+              request: twinRequest,
+              status: response.status,
+              code: response.body?.code as unknown,
+              message: response.body?.message as unknown,
+            });
+          }
+        });
+      }
+    });
+  }
+});

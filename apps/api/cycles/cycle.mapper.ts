@@ -38,7 +38,7 @@ export interface CycleView {
   review: CycleReview | null;
   cancelReason: string | null;
   deadlines: { planDueAt: string; critiqueClosesAt: string | null; reportDueAt: string | null };
-  timeline: { at: string; event: string; label: string; actorId: string | null }[];
+  timeline: { at: string; event: string; label: string; actorId: string | null; cellId: string | null }[];
   createdAt: string;
   updatedAt: string;
 }
@@ -110,6 +110,7 @@ export function toCycleView(
       event: event.event,
       label: eventLabel(event.event, language),
       actorId: event.actorId,
+      cellId: typeof event.detail?.cellId === 'string' ? event.detail.cellId : null,
     })),
     createdAt: cycle.createdAt.toISOString(),
     updatedAt: cycle.updatedAt.toISOString(),

@@ -159,6 +159,7 @@ export function constraintMessage(
 
 const EVENT_LABELS: Record<string, string> = {
   CYCLE_LAUNCHED: 'Khởi tạo đợt sinh hoạt chi bộ điểm',
+  HOST_CANDIDATES_RANKED: 'Hệ thống đề xuất các chi bộ có thể làm chi bộ điểm',
   HOST_SELECTED: 'Đảng ủy chọn chi bộ điểm',
   PLAN_POSTED: 'Chi bộ điểm đăng kế hoạch',
   PLAN_REVISED: 'Chi bộ điểm cập nhật kế hoạch',
@@ -181,6 +182,7 @@ const EVENT_LABELS: Record<string, string> = {
 
 const EVENT_LABELS_EN: Record<string, string> = {
   CYCLE_LAUNCHED: 'Cycle launched',
+  HOST_CANDIDATES_RANKED: 'Host candidates suggested',
   HOST_SELECTED: 'Host cell selected',
   PLAN_POSTED: 'Plan posted',
   PLAN_REVISED: 'Plan revised',

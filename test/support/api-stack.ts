@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { hashPassword } from '../../apps/api/auth/password.js';
 import { createApiApp } from '../../apps/api/create-api-app.js';
 import { startWorkerStack, testConfig, type WorkerStack } from './test-stack.js';
 
@@ -15,6 +16,7 @@ export async function startApiStack(overrides: Record<string, string> = {}): Pro
   const workers = await startWorkerStack(config);
   const app = await createApiApp(config);
   await app.init();
+  await ensureAdmin(workers);
   const http = request(app.getHttpServer());
   return {
     ...workers,
@@ -25,6 +27,17 @@ export async function startApiStack(overrides: Record<string, string> = {}): Pro
       await workers.stop();
     },
   };
+}
+
+/**
+ * The API creates admin/admin only when the database has no user at all; suites share one database and
+ * some write users directly, so the suites make sure the admin is there.
+ */
+async function ensureAdmin(workers: WorkerStack): Promise<void> {
+  await workers.dataSource.query(
+    `INSERT INTO users (username, password_hash, full_name, role) VALUES ('admin', $1, 'Quản trị hệ thống', 'admin') ON CONFLICT (username) DO NOTHING`,
+    [await hashPassword('admin')],
+  );
 }
 
 export async function login(stack: ApiStack, username: string, password: string): Promise<string> {

@@ -158,6 +158,15 @@ function planDueAt(state: CycleState): number {
 
 // ── host selection ───────────────────────────────────────────────────────────────────────────────────
 
+/** Puts the ranked host candidates (from the ranking activity) on the timeline for the committee to see. */
+export function applyHostCandidatesRanked(
+  state: CycleState,
+  candidates: { cellId: string; name: string; score: number; reasons: string[] }[],
+  now: number,
+): StepRecord {
+  return nextRecord(state, now, 'HOST_CANDIDATES_RANKED', null, { candidates });
+}
+
 export function checkPickHost(state: CycleState, actor: Actor, input: PickHostInput): Rejection | null {
   if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
   const stage = requireStage(state, 'HOST_SELECTION');

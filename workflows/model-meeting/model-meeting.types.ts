@@ -114,6 +114,7 @@ export type TimerKind =
 
 export type CycleEventName =
   | 'CYCLE_LAUNCHED'
+  | 'HOST_CANDIDATES_RANKED'
   | 'HOST_SELECTED'
   | 'PLAN_POSTED'
   | 'PLAN_REVISED'

@@ -4,6 +4,8 @@
  * Messages (updates, each with a synchronous validator; names are a wire contract):
  *   launch, pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport, review, cancel
  *   query: state
+ * Activities: recordSteps (recordStep before patch batched-step-records) writes every step; since patch
+ *   rank-host-candidates, rankHostCandidates suggests hosts when a cycle is launched without one.
  * Timers (all derived from the state by pendingTimers, so reschedule and revision move them):
  *   RSVP reminder, plan overdue (host reminded, committee alerted), critique reminder and close,
  *   report reminder and overdue escalation. The cycle stays open until the committee acts.
@@ -19,6 +21,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  log,
   patched,
   proxyActivities,
   setHandler,
@@ -28,6 +31,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Actor } from '../../libs/domain/cycle.js';
 import { CYCLE_REJECTION, type Rejection } from '../../libs/domain/error-codes.js';
 import type { CycleRecordActivities } from '../../activities/cycle-records/cycle-records.activities.js';
+import type { HostCandidateActivities } from '../../activities/host-candidates/host-candidates.activities.js';
 import {
   cancelUpdate,
   fileReportUpdate,
@@ -44,6 +48,7 @@ import {
 import {
   applyCancel,
   applyFileReport,
+  applyHostCandidatesRanked,
   applyLaunch,
   applyPickHost,
   applyPostPlan,
@@ -68,6 +73,11 @@ import {
   type CycleState,
 } from './model-meeting.state.js';
 import type { LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
+
+const { rankHostCandidates } = proxyActivities<HostCandidateActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
 
 const { recordStep, recordSteps } = proxyActivities<CycleRecordActivities>({
   startToCloseTimeout: '30 seconds',
@@ -215,6 +225,7 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
   );
 
   await launched;
+  if (state.stage === 'HOST_SELECTION' && patched('rank-host-candidates')) await suggestHosts();
   while (isOpen(state)) {
     const timer = nextTimer(state);
     const stillNext = () => isOpen(state) && nextTimer(state)?.key === timer?.key;
@@ -225,6 +236,16 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     const remaining = timer.at - Date.now();
     if (remaining > 0 && (await condition(() => !stillNext(), remaining))) continue;
     await persist(applyTimer(state, timer, Date.now()));
+  }
+
+  /** Ranking is advice: if it cannot be had, the committee still picks from the list of cells. */
+  async function suggestHosts(): Promise<void> {
+    try {
+      const candidates = await rankHostCandidates(input.cycleId);
+      if (state.stage === 'HOST_SELECTION') await persist(applyHostCandidatesRanked(state, candidates, Date.now()));
+    } catch (error) {
+      log.warn('Host candidates could not be ranked', { cycleId: input.cycleId, error: String(error) });
+    }
   }
 
   await legacyChain;

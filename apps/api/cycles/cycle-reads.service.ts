@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In } from 'typeorm';
-import type { Rating } from '../../../libs/domain/cycle.js';
+import { Brackets, DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
-import { rankHostCandidates, type HostCandidate } from '../../../libs/domain/host-ranking.js';
+import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
 import type { Language } from '../../../libs/domain/messages.js';
-import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
 import { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
 import { CycleEventEntity } from '../../../libs/persistence/entities/cycle-event.entity.js';
 import { CycleInvitationEntity } from '../../../libs/persistence/entities/cycle-invitation.entity.js';
 import { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
+import { hostCandidatesForCycle } from '../../../libs/persistence/queries/host-candidates.query.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
 import type { ListCyclesQuery } from './dto/list-cycles.query.js';
@@ -20,8 +19,6 @@ export interface CycleAccess {
   cycle: CycleEntity;
   relation: CycleRelation;
 }
-
-const OPEN = ['HOST_SELECTION', 'PREPARATION', 'SCHEDULED', 'CRITIQUE', 'REPORTING', 'REVIEW'];
 
 @Injectable()
 export class CycleReadsService {
@@ -102,25 +99,8 @@ export class CycleReadsService {
 
   /** Cells of the committee ranked for hosting; those invited to this cycle or hosting an open cycle are left out. */
   async hostCandidates(caller: AuthUser, cycleId: string): Promise<HostCandidate[]> {
-    const { cycle } = await this.access(caller, cycleId);
-    const cells = await this.dataSource.getRepository(CellEntity).findBy({ committeeId: cycle.committeeId });
-    const invited = await this.dataSource.getRepository(CycleInvitationEntity).findBy({ cycleId });
-    const hosting = await this.dataSource
-      .getRepository(CycleEntity)
-      .find({ select: { hostCellId: true }, where: { committeeId: cycle.committeeId, status: In(OPEN) } });
-    const excluded = new Set([...invited.map((row) => row.cellId), ...hosting.map((row) => row.hostCellId)]);
-    return rankHostCandidates(
-      cells
-        .filter((cell) => !excluded.has(cell.id))
-        .map((cell) => ({
-          cellId: cell.id,
-          name: cell.name,
-          memberCount: cell.memberCount,
-          lastHostedAt: cell.lastHostedAt,
-          lastRating: cell.lastRating as Rating | null,
-        })),
-      new Date(),
-    );
+    await this.access(caller, cycleId);
+    return hostCandidatesForCycle(this.dataSource, cycleId);
   }
 }
 

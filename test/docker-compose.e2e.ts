@@ -12,6 +12,7 @@ interface ComposeService {
   command?: string | string[];
   environment?: Record<string, string | number | null> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
+  volumes?: unknown[];
 }
 
 interface ComposeFile {
@@ -115,6 +116,15 @@ describe('docker-compose.yml', () => {
       expect(env.JWT_SECRET).toBeUndefined();
       expect(env.ADMIN_PASSWORD).toBeUndefined();
     }
+  });
+
+  it('gives the Temporal server the dynamic config the product relies on', () => {
+    const temporal = compose.services.temporal;
+    const mounted = (temporal.volumes ?? []).map((volume: unknown) => (typeof volume === 'string' ? volume : JSON.stringify(volume))).join(' ');
+    expect(mounted).toContain('temporal-dynamic-config.yaml');
+    expect(environmentOf(temporal).DYNAMIC_CONFIG_FILE_PATH).toBe('config/dynamicconfig/chi-bo-diem.yaml');
+    const settings = parse(readFileSync('deploy/temporal-dynamic-config.yaml', 'utf8')) as Record<string, { value: number }[]>;
+    expect(settings['history.maxInFlightUpdates'][0].value).toBeGreaterThanOrEqual(500);
   });
 
   it('points the API and the worker at the same namespace and task queue', () => {

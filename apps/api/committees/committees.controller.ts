@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { PageQuery } from '../common/page.query.js';
 import { CommitteeIdParams } from './committee-id.params.js';
 import { CommitteesService } from './committees.service.js';
 import { CreateCellDto } from './create-cell.dto.js';
@@ -24,8 +25,8 @@ export class CommitteesController {
   @Get()
   @Roles('admin', 'committee', 'secretary')
   @ApiOperation({ summary: 'Danh sách Đảng ủy mà người dùng được xem' })
-  list(@CurrentUser() caller: AuthUser) {
-    return this.committees.list(caller);
+  list(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
+    return this.committees.list(caller, page);
   }
 
   @Post(':committeeId/cells')
@@ -38,7 +39,7 @@ export class CommitteesController {
   @Get(':committeeId/cells')
   @Roles('admin', 'committee', 'secretary')
   @ApiOperation({ summary: 'Danh sách chi bộ, lần tổ chức sinh hoạt điểm gần nhất và xếp loại' })
-  listCells(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams) {
-    return this.committees.listCells(caller, params.committeeId);
+  listCells(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Query() page: PageQuery) {
+    return this.committees.listCells(caller, params.committeeId, page);
   }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../../../libs/domain/domain-error.js';
 import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
 import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { pageOf, type PageQuery } from '../common/page.query.js';
 import { toCellView, toCommitteeView, type CellView, type CommitteeView } from './committee.mapper.js';
 import type { CreateCellDto } from './create-cell.dto.js';
 import type { CreateCommitteeDto } from './create-committee.dto.js';
@@ -18,11 +19,11 @@ export class CommitteesService {
   }
 
   /** The admin sees every committee; everyone else only their own. */
-  async list(caller: AuthUser): Promise<CommitteeView[]> {
+  async list(caller: AuthUser, page: PageQuery): Promise<CommitteeView[]> {
     const repository = this.dataSource.getRepository(CommitteeEntity);
     const committees =
       caller.role === 'admin'
-        ? await repository.find({ order: { name: 'ASC' } })
+        ? await repository.find({ order: { name: 'ASC', id: 'ASC' }, ...pageOf(page) })
         : caller.committeeId
           ? await repository.findBy({ id: caller.committeeId })
           : [];
@@ -35,9 +36,11 @@ export class CommitteesService {
     return toCellView(cell);
   }
 
-  async listCells(caller: AuthUser, committeeId: string): Promise<Omit<CellView, 'committeeId'>[]> {
+  async listCells(caller: AuthUser, committeeId: string, page: PageQuery): Promise<Omit<CellView, 'committeeId'>[]> {
     await this.requireVisible(caller, committeeId);
-    const cells = await this.dataSource.getRepository(CellEntity).find({ where: { committeeId }, order: { name: 'ASC' } });
+    const cells = await this.dataSource
+      .getRepository(CellEntity)
+      .find({ where: { committeeId }, order: { name: 'ASC', id: 'ASC' }, ...pageOf(page) });
     return cells.map((cell) => {
       const view = toCellView(cell);
       return { id: view.id, name: view.name, memberCount: view.memberCount, lastHostedAt: view.lastHostedAt, lastRating: view.lastRating };

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { PageQuery } from '../common/page.query.js';
 import { NotificationsService } from './notifications.service.js';
 
 @ApiTags('me')
@@ -14,7 +15,7 @@ export class NotificationsController {
   @Get('notifications')
   @Roles('admin', 'committee', 'secretary')
   @ApiOperation({ summary: 'Hộp thông báo của tôi' })
-  inbox(@CurrentUser() caller: AuthUser) {
-    return this.notifications.inbox(caller);
+  inbox(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
+    return this.notifications.inbox(caller, page);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotificationEntity } from '../../../libs/persistence/entities/notification.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { pageOf, type PageQuery } from '../common/page.query.js';
 
 export interface NotificationView {
   id: string;
@@ -18,10 +19,10 @@ export class NotificationsService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** The caller's in-app inbox, newest first. */
-  async inbox(caller: AuthUser): Promise<NotificationView[]> {
+  async inbox(caller: AuthUser, page: PageQuery): Promise<NotificationView[]> {
     const rows = await this.dataSource
       .getRepository(NotificationEntity)
-      .find({ where: { userId: caller.id }, order: { createdAt: 'DESC' }, take: 100 });
+      .find({ where: { userId: caller.id }, order: { createdAt: 'DESC', id: 'DESC' }, ...pageOf(page) });
     return rows.map((row) => ({
       id: row.id,
       cycleId: row.cycleId,

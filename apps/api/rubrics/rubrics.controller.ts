@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { PageQuery } from '../common/page.query.js';
 import { RubricsService } from './rubrics.service.js';
 
 @ApiTags('rubrics')
@@ -14,7 +15,7 @@ export class RubricsController {
   @Get()
   @Roles('admin', 'committee', 'secretary')
   @ApiOperation({ summary: 'Các phiếu chấm điểm (có phiên bản)' })
-  list(@CurrentUser() caller: AuthUser) {
-    return this.rubrics.list(caller);
+  list(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
+    return this.rubrics.list(caller, page);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { pageOf, type PageQuery } from '../common/page.query.js';
 
 export interface RubricView {
   id: string;
@@ -17,11 +18,12 @@ export class RubricsService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** The templates and the caller's own committee's sheets, every version. */
-  async list(caller: AuthUser): Promise<RubricView[]> {
+  async list(caller: AuthUser, page: PageQuery): Promise<RubricView[]> {
     const repository = this.dataSource.getRepository(RubricEntity);
     const rubrics = await repository.find({
       where: caller.role === 'admin' || !caller.committeeId ? {} : [{ committeeId: IsNull() }, { committeeId: caller.committeeId }],
-      order: { name: 'ASC', version: 'DESC' },
+      order: { name: 'ASC', version: 'DESC', id: 'ASC' },
+      ...pageOf(page),
     });
     return rubrics.map((rubric) => ({
       id: rubric.id,

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { PageQuery } from '../common/page.query.js';
 import { TasksService } from './tasks.service.js';
 
 @ApiTags('me')
@@ -14,7 +15,7 @@ export class TasksController {
   @Get('tasks')
   @Roles('admin', 'committee', 'secretary')
   @ApiOperation({ summary: 'Việc của tôi, hạn gần nhất trước' })
-  list(@CurrentUser() caller: AuthUser) {
-    return this.tasks.forUser(caller);
+  list(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
+    return this.tasks.forUser(caller, page);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TaskAction } from '../../../libs/domain/cycle.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { pageOf, type PageQuery } from '../common/page.query.js';
 
 export interface TaskView {
   cycleId: string;
@@ -19,7 +20,8 @@ export interface TaskView {
 export class TasksService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async forUser(caller: AuthUser): Promise<TaskView[]> {
+  async forUser(caller: AuthUser, page: PageQuery): Promise<TaskView[]> {
+    const { take, skip } = pageOf(page);
     let sql: string;
     let parameters: unknown[];
     if (caller.role === 'committee') {
@@ -49,8 +51,8 @@ export class TasksService {
       return [];
     }
     const rows = await this.dataSource.query<{ cycleId: string; title: string; action: TaskAction; dueAt: Date | null }[]>(
-      `SELECT * FROM (${sql}) AS tasks ORDER BY "dueAt" ASC NULLS LAST, "cycleId" LIMIT 500`,
-      parameters,
+      `SELECT * FROM (${sql}) AS tasks ORDER BY "dueAt" ASC NULLS LAST, "cycleId", action LIMIT $2 OFFSET $3`,
+      [...parameters, take, skip],
     );
     return rows.map((row) => ({ cycleId: row.cycleId, title: row.title, action: row.action, dueAt: row.dueAt ? new Date(row.dueAt).toISOString() : null }));
   }

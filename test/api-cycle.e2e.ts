@@ -146,14 +146,35 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     await http
       .post(`/api/cycles/${cycleId}/report`)
       .set(bearer(host.secretary.token))
-      .send({ responses, lessons: ['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'], actionItems: [] })
+      .send({
+        responses,
+        lessons: ['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'],
+        actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: '2027-01-15' }],
+      })
       .expect(200);
+    await http.post(`/api/cycles/${cycleId}/adoption`).set(bearer(visitorA.secretary.token)).send({ text: 'Sớm quá' }).expect(409);
     const closed = await http.post(`/api/cycles/${cycleId}/review`).set(staff).send({ decision: 'accept', rating: 'TOT' }).expect(200);
     expect(closed.body.status).toBe('CLOSED');
     expect(closed.body.review.rating).toBe('TOT');
     expect(closed.body.report.revision).toBe(1);
     expect(closed.body.timeline.map((entry: { event: string }) => entry.event)).toContain('REVISION_REQUESTED');
     expect(closed.body.timeline[0].label).toBe('Khởi tạo đợt sinh hoạt chi bộ điểm');
+
+    expect(closed.body.actionItems).toEqual([expect.objectContaining({ title: 'Hoàn thiện mẫu biên bản', doneAt: null })]);
+    const done = await http
+      .post(`/api/cycles/${cycleId}/action-items/${closed.body.actionItems[0].id}/done`)
+      .set(bearer(host.secretary.token))
+      .expect(200);
+    expect(done.body.actionItems[0].doneAt).not.toBeNull();
+    const adopted = await http
+      .post(`/api/cycles/${cycleId}/adoption`)
+      .set(bearer(silent.secretary.token))
+      .send({ text: 'Áp dụng mẫu biên bản mới từ tháng sau' })
+      .expect(200);
+    expect(adopted.body.invitations.find((invitation: { cellId: string }) => invitation.cellId === silent.id).adoption).toBe(
+      'Áp dụng mẫu biên bản mới từ tháng sau',
+    );
+    expect(adopted.body.timeline.slice(-2).map((entry: { event: string }) => entry.event)).toEqual(['ACTION_ITEM_DONE', 'LESSONS_ADOPTED']);
 
     const cells = await http.get(`/api/committees/${commune.committeeId}/cells`).set(staff).expect(200);
     expect(cells.body.find((cell: { id: string }) => cell.id === host.id)).toMatchObject({ lastRating: 'TOT', lastHostedAt: meetingAt });

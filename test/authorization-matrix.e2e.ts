@@ -46,12 +46,14 @@ type Statuses = readonly [number, number, number, number, number, number, number
 type Method = 'GET' | 'POST';
 
 /** The stage a fresh cycle is brought to before an endpoint's rows run. */
-type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'MEETING_DUE' | 'CRITIQUE' | 'REPORTING' | 'REVIEW';
+type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'MEETING_DUE' | 'CRITIQUE' | 'REPORTING' | 'REVIEW' | 'CLOSED';
 
 interface Arranged {
   cycleId: string | null;
   /** Ids of the weakness and suggestion points of the arranged cycle's critique (the report must answer them). */
   pointIds: string[];
+  /** Ids of the arranged cycle's action items (from the host's report). */
+  actionItemIds: string[];
 }
 
 interface EndpointSpec {
@@ -289,6 +291,22 @@ const ENDPOINTS: EndpointSpec[] = [
     stage: 'PREPARATION',
     body: () => ({ reason: 'Thời tiết xấu, đường bị sạt lở' }),
   },
+  {
+    // Every invited cell (attending or not) records what it will adopt; the host is no visitor (403).
+    method: 'POST',
+    route: '/api/cycles/:id/adoption',
+    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404],
+    stage: 'CLOSED',
+    body: () => ({ text: 'Vận dụng mẫu biên bản mới, gửi tài liệu trước 1 ngày' }),
+  },
+  {
+    // The host and the committee tick off the host's action items; ticking twice is still 200.
+    method: 'POST',
+    route: '/api/cycles/:id/action-items/:itemId/done',
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404],
+    stage: 'CLOSED',
+    path: (arranged) => `/api/cycles/${arranged.cycleId}/action-items/${arranged.actionItemIds[0]}/done`,
+  },
 ];
 
 /** The Swagger UI that createApiApp mounts (SwaggerModule.setup('api/docs')): documentation, not an API endpoint. */
@@ -349,7 +367,7 @@ async function arrange(stage: Stage): Promise<Arranged> {
   const launched = await must('POST', '/api/cycles', staff, 201, launchBody({ withHost: stage !== 'HOST_SELECTION', meetingAt }));
   const cycleId = launched.body.id as string;
   homeCycleIds.add(cycleId);
-  const arranged: Arranged = { cycleId, pointIds: [] };
+  const arranged: Arranged = { cycleId, pointIds: [], actionItemIds: [] };
   if (needsMeeting) {
     await must('POST', `/api/cycles/${cycleId}/invitations/${cell.attending().id}/rsvp`, attending, 200, { response: 'accept' });
     await must('POST', `/api/cycles/${cycleId}/invitations/${cell.invitedAbsent().id}/rsvp`, cell.invitedAbsent().secretary.token, 200, {
@@ -358,17 +376,21 @@ async function arrange(stage: Stage): Promise<Arranged> {
     await must('POST', `/api/cycles/${cycleId}/plan`, host, 200, { agenda: ['Khai mạc'], content: 'Nội dung sinh hoạt' });
     await sleep(Math.max(0, Date.parse(meetingAt) - Date.now() + 200));
   }
-  if (stage === 'CRITIQUE' || stage === 'REPORTING' || stage === 'REVIEW') {
+  if (stage === 'CRITIQUE' || stage === 'REPORTING' || stage === 'REVIEW' || stage === 'CLOSED') {
     await must('POST', `/api/cycles/${cycleId}/meeting`, host, 200, meetingBody());
   }
-  if (stage === 'REPORTING' || stage === 'REVIEW') {
+  if (stage === 'REPORTING' || stage === 'REVIEW' || stage === 'CLOSED') {
     const critique = await must('POST', `/api/cycles/${cycleId}/critiques`, attending, 201, critiqueBody());
     arranged.pointIds = (critique.body.points as { id: string; kind: string }[])
       .filter((point) => point.kind !== 'strength')
       .map((point) => point.id);
   }
-  if (stage === 'REVIEW') {
+  if (stage === 'REVIEW' || stage === 'CLOSED') {
     await must('POST', `/api/cycles/${cycleId}/report`, host, 200, reportBody(arranged.pointIds));
+  }
+  if (stage === 'CLOSED') {
+    const closed = await must('POST', `/api/cycles/${cycleId}/review`, staff, 200, { decision: 'accept', rating: 'KHA' });
+    arranged.actionItemIds = (closed.body.actionItems as { id: string }[]).map((item) => item.id);
   }
   const expectedStatus = stage === 'MEETING_DUE' ? 'SCHEDULED' : stage;
   const seen = await must('GET', `/api/cycles/${cycleId}`, staff, 200);
@@ -479,7 +501,7 @@ describe('authorisation matrix', () => {
 
   for (const endpoint of ENDPOINTS) {
     describe(endpointKey(endpoint.method, endpoint.route), () => {
-      let arranged: Arranged = { cycleId: null, pointIds: [] };
+      let arranged: Arranged = { cycleId: null, pointIds: [], actionItemIds: [] };
 
       beforeAll(async () => {
         if (endpoint.stage) arranged = await arrange(endpoint.stage);

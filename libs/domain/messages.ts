@@ -178,6 +178,8 @@ const EVENT_LABELS: Record<string, string> = {
   CRITIQUE_REMINDER_SENT: 'Nhắc các chi bộ chưa gửi góp ý',
   REPORT_REMINDER_SENT: 'Nhắc nộp báo cáo rút kinh nghiệm',
   REPORT_OVERDUE: 'Quá hạn báo cáo: báo cáo Đảng ủy',
+  LESSONS_ADOPTED: 'Chi bộ ghi nhận nội dung vận dụng, nhân rộng',
+  ACTION_ITEM_DONE: 'Hoàn thành một việc trong báo cáo rút kinh nghiệm',
 };
 
 const EVENT_LABELS_EN: Record<string, string> = {
@@ -201,6 +203,8 @@ const EVENT_LABELS_EN: Record<string, string> = {
   CRITIQUE_REMINDER_SENT: 'Critique reminder sent',
   REPORT_REMINDER_SENT: 'Report reminder sent',
   REPORT_OVERDUE: 'Report overdue: committee alerted',
+  LESSONS_ADOPTED: 'A cell recorded what it will adopt',
+  ACTION_ITEM_DONE: 'Action item done',
 };
 
 export function eventLabel(event: string, language: Language): string {

@@ -3,6 +3,7 @@ import { Brackets, DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
 import type { Language } from '../../../libs/domain/messages.js';
+import { ActionItemEntity } from '../../../libs/persistence/entities/action-item.entity.js';
 import { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
 import { CycleEventEntity } from '../../../libs/persistence/entities/cycle-event.entity.js';
 import { CycleInvitationEntity } from '../../../libs/persistence/entities/cycle-invitation.entity.js';
@@ -47,10 +48,11 @@ export class CycleReadsService {
   }
 
   async viewOf(caller: AuthUser, { cycle, relation }: CycleAccess, language: Language): Promise<CycleView> {
-    const [invitations, allCritiques, events] = await Promise.all([
+    const [invitations, allCritiques, events, actionItems] = await Promise.all([
       this.dataSource.getRepository(CycleInvitationEntity).find({ where: { cycleId: cycle.id }, order: { cellId: 'ASC' } }),
       this.dataSource.getRepository(CritiqueEntity).find({ where: { cycleId: cycle.id }, order: { submittedAt: 'ASC' } }),
       this.dataSource.getRepository(CycleEventEntity).find({ where: { cycleId: cycle.id }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(ActionItemEntity).find({ where: { cycleId: cycle.id }, order: { dueDate: 'ASC', id: 'ASC' } }),
     ]);
     let critiques = allCritiques;
     let hidden = false;
@@ -59,7 +61,7 @@ export class CycleReadsService {
       hidden = own.length === 0 && allCritiques.length > 0;
       if (own.length === 0) critiques = [];
     }
-    return toCycleView(cycle, invitations, critiques, hidden, events, language);
+    return toCycleView(cycle, invitations, critiques, hidden, events, actionItems, language);
   }
 
   /** Newest first, keyset-paginated on (created_at, id); only cycles the caller has a place in. */

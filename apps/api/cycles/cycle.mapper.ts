@@ -1,6 +1,7 @@
 import type { CycleStage, InvitationStatus, Rating, Scores } from '../../../libs/domain/cycle.js';
 import type { CritiquePoint, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../../libs/domain/cycle-records.js';
 import { eventLabel, type Language } from '../../../libs/domain/messages.js';
+import type { ActionItemEntity } from '../../../libs/persistence/entities/action-item.entity.js';
 import type { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
 import type { CycleEventEntity } from '../../../libs/persistence/entities/cycle-event.entity.js';
 import type { CycleInvitationEntity } from '../../../libs/persistence/entities/cycle-invitation.entity.js';
@@ -29,12 +30,22 @@ export interface CycleView {
   rubricId: string;
   rubric: CycleEntity['rubric'];
   plan: CyclePlan | null;
-  invitations: { cellId: string; status: InvitationStatus; delegate: string | null; note: string | null; respondedAt: string | null; attended: boolean }[];
+  invitations: {
+    cellId: string;
+    status: InvitationStatus;
+    delegate: string | null;
+    note: string | null;
+    respondedAt: string | null;
+    attended: boolean;
+    adoption: string | null;
+  }[];
   meeting: MeetingRecord | null;
   critiques: CritiqueView[];
   /** For a visiting secretary who has not submitted yet: others' critiques stay hidden until theirs is in. */
   critiquesHidden: boolean;
   report: CycleReport | null;
+  /** The host's commitments, open until ticked off, also after the cycle has closed. */
+  actionItems: { id: string; title: string; owner: string; dueDate: string; doneAt: string | null }[];
   review: CycleReview | null;
   cancelReason: string | null;
   deadlines: { planDueAt: string; critiqueClosesAt: string | null; reportDueAt: string | null };
@@ -75,6 +86,7 @@ export function toCycleView(
   critiques: CritiqueEntity[],
   critiquesHidden: boolean,
   events: CycleEventEntity[],
+  actionItems: ActionItemEntity[],
   language: Language,
 ): CycleView {
   return {
@@ -97,11 +109,13 @@ export function toCycleView(
       note: invitation.note,
       respondedAt: iso(invitation.respondedAt),
       attended: invitation.attended,
+      adoption: invitation.adoption,
     })),
     meeting: cycle.meeting,
     critiques: critiques.map(toCritiqueView),
     critiquesHidden,
     report: cycle.report,
+    actionItems: actionItems.map((item) => ({ id: item.id, title: item.title, owner: item.owner, dueDate: item.dueDate, doneAt: iso(item.doneAt) })),
     review: cycle.review,
     cancelReason: cycle.cancelReason,
     deadlines: { planDueAt: cycle.planDueAt.toISOString(), critiqueClosesAt: iso(cycle.critiqueClosesAt), reportDueAt: iso(cycle.reportDueAt) },

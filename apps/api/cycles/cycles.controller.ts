@@ -6,15 +6,17 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { RequestLanguage } from '../common/request-language.decorator.js';
 import { IdempotencyKey, ReplaysThroughWorkflow } from '../idempotency/idempotency.js';
+import { CycleFollowUpService } from './cycle-follow-up.service.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { CyclesService } from './cycles.service.js';
 import { CancelCycleDto } from './dto/cancel-cycle.dto.js';
-import { CycleCellParams, CycleIdParams } from './dto/cycle-id.params.js';
+import { CycleActionItemParams, CycleCellParams, CycleIdParams } from './dto/cycle-id.params.js';
 import { FileReportDto } from './dto/file-report.dto.js';
 import { LaunchCycleDto } from './dto/launch-cycle.dto.js';
 import { ListCyclesQuery } from './dto/list-cycles.query.js';
 import { PickHostDto } from './dto/pick-host.dto.js';
 import { PostPlanDto } from './dto/post-plan.dto.js';
+import { RecordAdoptionDto } from './dto/record-adoption.dto.js';
 import { RecordMeetingDto } from './dto/record-meeting.dto.js';
 import { RescheduleDto } from './dto/reschedule.dto.js';
 import { ReviewDto } from './dto/review.dto.js';
@@ -31,6 +33,7 @@ export class CyclesController {
   constructor(
     @Inject(CyclesService) private readonly cycles: CyclesService,
     @Inject(CycleReadsService) private readonly reads: CycleReadsService,
+    @Inject(CycleFollowUpService) private readonly followUp: CycleFollowUpService,
   ) {}
 
   @Post()
@@ -198,5 +201,26 @@ export class CyclesController {
     @IdempotencyKey() key?: string,
   ) {
     return this.cycles.step(caller, params.id, 'cancel', { ...dto }, language, key);
+  }
+
+  @Post(':id/adoption')
+  @HttpCode(200)
+  @Roles('secretary')
+  @ApiOperation({ summary: 'Chi bộ được mời ghi nhận nội dung sẽ vận dụng, nhân rộng (sau khi kết thúc)' })
+  recordAdoption(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: RecordAdoptionDto,
+    @RequestLanguage() language: Language,
+  ) {
+    return this.followUp.recordAdoption(caller, params.id, dto.text, language);
+  }
+
+  @Post(':id/action-items/:itemId/done')
+  @HttpCode(200)
+  @Roles('committee', 'secretary')
+  @ApiOperation({ summary: 'Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc)' })
+  completeActionItem(@CurrentUser() caller: AuthUser, @Param() params: CycleActionItemParams, @RequestLanguage() language: Language) {
+    return this.followUp.completeActionItem(caller, params.id, params.itemId, language);
   }
 }

@@ -12,3 +12,11 @@ export class CycleCellParams {
   @IsUUID()
   cellId: string;
 }
+
+export class CycleActionItemParams {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  itemId: string;
+}

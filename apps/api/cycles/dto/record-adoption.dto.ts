@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class RecordAdoptionDto {
+  @ApiProperty({ example: 'Áp dụng mẫu biên bản mới và gửi tài liệu trước 1 ngày cho đảng viên' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  text: string;
+}

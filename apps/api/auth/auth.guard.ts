@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { Role } from '../../../libs/domain/roles.js';
 import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+import { toUserView } from '../users/user.mapper.js';
 import type { AuthUser } from './auth-user.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { ROLES } from './roles.decorator.js';
@@ -47,13 +48,6 @@ export class AuthGuard implements CanActivate {
     if (typeof subject !== 'string' || !/^[0-9a-f-]{36}$/i.test(subject)) throw new DomainError('NOT_AUTHENTICATED');
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: subject });
     if (!user) throw new DomainError('NOT_AUTHENTICATED');
-    return {
-      id: user.id,
-      username: user.username,
-      fullName: user.fullName,
-      role: user.role,
-      committeeId: user.committeeId,
-      cellId: user.cellId,
-    };
+    return toUserView(user);
   }
 }

@@ -10,20 +10,7 @@ import { NotificationEntity } from './notification.entity.js';
 import { RubricEntity } from './rubric.entity.js';
 import { UserEntity } from './user.entity.js';
 
-export {
-  ActionItemEntity,
-  CellEntity,
-  CommitteeEntity,
-  CritiqueEntity,
-  CycleEntity,
-  CycleEventEntity,
-  CycleInvitationEntity,
-  IdempotencyRecordEntity,
-  NotificationEntity,
-  RubricEntity,
-  UserEntity,
-};
-
+/** Every table TypeORM maps; the schema itself comes from the migrations. */
 export const ENTITIES = [
   ActionItemEntity,
   CellEntity,

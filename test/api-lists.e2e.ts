@@ -55,6 +55,20 @@ describe('lists are paginated', () => {
     await stack.http.get('/api/cycles?cursor=not-a-cursor').set(bearer(commune.staff.token)).expect(400);
   });
 
+  it('treats an id written in capitals as the same resource', async () => {
+    const cycleId = await launch('Đợt viết hoa');
+    const staff = bearer(commune.staff.token);
+    const seen = await stack.http.get(`/api/cycles/${cycleId.toUpperCase()}`).set(staff).expect(200);
+    expect(seen.body.id).toBe(cycleId);
+    const moved = await stack.http
+      .post(`/api/cycles/${cycleId.toUpperCase()}/reschedule`)
+      .set(staff)
+      .send({ meetingAt: new Date(Date.now() + 9 * 86_400_000).toISOString(), reason: 'Trùng lịch' })
+      .expect(200);
+    expect(moved.body.id).toBe(cycleId);
+    await stack.http.get(`/api/committees/${commune.committeeId.toUpperCase()}/cells`).set(staff).expect(200);
+  });
+
   it('pages cells, notifications and rubrics with limit and offset, bounded', async () => {
     const staff = bearer(commune.staff.token);
     const all = await stack.http.get(`/api/committees/${commune.committeeId}/cells`).set(staff).expect(200);

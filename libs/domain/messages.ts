@@ -116,6 +116,7 @@ const CONSTRAINT_MESSAGES: Record<string, Template> = {
   isNumber: { vi: '{field} phải là số', en: '{field} must be a number' },
   isUuid: { vi: '{field} phải là mã UUID hợp lệ', en: '{field} must be a UUID' },
   isUUID: { vi: '{field} phải là mã UUID hợp lệ', en: '{field} must be a UUID' },
+  maxDepth: { vi: '{field} lồng nhau quá sâu (tối đa 32 cấp)', en: '{field} is nested too deeply (at most 32 levels)' },
   storableText: {
     vi: '{field} chứa ký tự không lưu được (ký tự NUL hoặc mã Unicode lẻ)',
     en: '{field} contains characters that cannot be stored (NUL or a lone surrogate)',

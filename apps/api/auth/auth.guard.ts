@@ -45,7 +45,9 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new DomainError('NOT_AUTHENTICATED');
     }
-    if (typeof subject !== 'string' || !/^[0-9a-f-]{36}$/i.test(subject)) throw new DomainError('NOT_AUTHENTICATED');
+    if (typeof subject !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(subject)) {
+      throw new DomainError('NOT_AUTHENTICATED');
+    }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: subject });
     if (!user) throw new DomainError('NOT_AUTHENTICATED');
     return toUserView(user);

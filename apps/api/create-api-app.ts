@@ -19,7 +19,6 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(rejectDeepBodies);
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -23,6 +23,6 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsRun: false,
     applicationName: settings.applicationName,
-    extra: { max: settings.poolSize, connectionTimeoutMillis: 5000, statement_timeout: 15000 },
+    extra: { max: settings.poolSize, connectionTimeoutMillis: 5000, statement_timeout: 8000 },
   });
 }

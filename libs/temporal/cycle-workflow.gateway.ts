@@ -50,6 +50,22 @@ export class CycleWorkflowGateway {
     );
   }
 
+  /** Whether the cycle's workflow was already started (a launch repeated after a 503 or an API crash). */
+  async hasStarted(cycleId: string): Promise<boolean> {
+    try {
+      await this.guard(() => this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).describe());
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'WRONG_STAGE') return false;
+      throw error;
+    }
+  }
+
+  /** Waits for the launch of a workflow already started to be recorded, and answers as the first launch did. */
+  async resumeLaunch(cycleId: string): Promise<StepResult> {
+    return this.guard(() => this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).executeUpdate<StepResult, []>('launch', { args: [] }));
+  }
+
   /** `updateId`, when given, makes a repeat of the same request return the first outcome: Temporal keeps it per workflow. */
   async step<T>(cycleId: string, name: CycleStepName, envelope: StepEnvelope<T>, updateId?: string): Promise<StepResult> {
     const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));

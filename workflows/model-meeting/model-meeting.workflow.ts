@@ -80,7 +80,8 @@ const { rankHostCandidates } = proxyActivities<HostCandidateActivities>({
 });
 
 const { recordStep, recordSteps } = proxyActivities<CycleRecordActivities>({
-  startToCloseTimeout: '30 seconds',
+  // A write takes milliseconds; a short timeout lets a step whose worker died mid-write be retried soon.
+  startToCloseTimeout: '10 seconds',
   // No attempt limit: while PostgreSQL is down the step waits (the API answers 503) and lands once it is back.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });

@@ -32,6 +32,13 @@ export class CyclesService {
   ) {}
 
   async launch(caller: AuthUser, dto: LaunchCycleDto, language: Language, idempotencyKey?: string): Promise<CycleView> {
+    const cycleId = idempotencyKey ? derivedUuid('cycle', caller.id, idempotencyKey) : randomUUID();
+    if (idempotencyKey && (await this.gateway.hasStarted(cycleId))) {
+      // A repeat of a launch that already acted (its first answer was lost to a 503 or a crash): the
+      // checks held then; they may not now (meetingAt may have passed), and the answer must be the same.
+      await this.gateway.resumeLaunch(cycleId);
+      return this.reads.view(caller, cycleId, language);
+    }
     if (caller.role === 'committee' && caller.committeeId !== dto.committeeId) throw new DomainError('NOT_FOUND');
     if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: dto.committeeId }))) throw new DomainError('NOT_FOUND');
     if (dto.hostCellId && dto.invitedCellIds.includes(dto.hostCellId)) throw new DomainError('HOST_IS_INVITED');
@@ -40,7 +47,7 @@ export class CyclesService {
     const rubric = await this.rubricFor(dto.committeeId, dto.rubricId);
 
     const input: LaunchCycleInput = {
-      cycleId: idempotencyKey ? derivedUuid('cycle', caller.id, idempotencyKey) : randomUUID(),
+      cycleId,
       committeeId: dto.committeeId,
       title: dto.title,
       topic: dto.topic,

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import {
+  FAULTS_FULL,
+  ProcessStack,
+  connectDatabase,
+  createCommune,
+  CycleScript,
+  driveCycle,
+  finishedCycleProblems,
+  freePort,
+  portAnswers,
+  startOwnDevServer,
+  stopAllProcesses,
+  until200,
+  waitForTimelineRow,
+  waitUntil,
+  type Commune,
+  type DevServer,
+  type StepFault,
+} from '../support/processes.js';
+
+/**
+ * The Temporal server goes away mid-cycle and comes back: a dev server this suite owns, with its state in a
+ * SQLite file, stopped and started again on the same port while the API and the worker (separate
+ * processes) keep running. While it is down, /api/health and a step answer 503 (never 500); once it is
+ * back, the same step repeated with its Idempotency-Key is done once, and the cycle continues to CLOSED.
+ * Default: one outage between steps and one with a step in flight; FAULTS_FULL=1: four and four.
+ */
+
+const DOWN_BETWEEN_STEPS = FAULTS_FULL ? [1, 3, 6, 10] : [3];
+const DOWN_IN_FLIGHT = FAULTS_FULL ? [0, 2, 8, 12] : [8];
+
+let dataDir: string;
+let port: number;
+let temporal: DevServer | undefined;
+let stack: ProcessStack;
+let db: DataSource;
+let commune: Commune;
+
+async function startTemporal(): Promise<void> {
+  temporal = await startOwnDevServer(port, join(dataDir, 'temporal.db'));
+}
+
+async function stopTemporal(): Promise<void> {
+  await temporal?.stop();
+  temporal = undefined;
+  await waitUntil('the dev server to let go of its port', async () => !(await portAnswers(port)), 30000);
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'faults-temporal-'));
+  port = await freePort();
+  await startTemporal();
+  stack = await ProcessStack.start({ temporalAddress: `127.0.0.1:${port}`, env: { TEMPORAL_UPDATE_TIMEOUT_MS: '3000' } });
+  db = await connectDatabase(process.env.TEST_DATABASE_URL as string);
+  commune = await createCommune(stack.http, 4);
+}, 180000);
+
+afterAll(async () => {
+  await stopAllProcesses();
+  await temporal?.stop();
+  await db?.destroy();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the Temporal dev server restarted mid-cycle (its own, with a file database)', () => {
+  it(`${DOWN_BETWEEN_STEPS.length + DOWN_IN_FLIGHT.length} restarts: down before steps [${DOWN_BETWEEN_STEPS.join(', ')}] (health and the step answer 503), and under steps [${DOWN_IN_FLIGHT.join(', ')}] in flight; each step repeated with its key is done once; CLOSED`, async () => {
+    const script = new CycleScript(commune, DOWN_IN_FLIGHT.includes(0) || DOWN_BETWEEN_STEPS.includes(0) ? 60000 : 6000);
+    const downs: { health: number; healthBody: unknown; step?: number; code?: string }[] = [];
+
+    /** Between two steps: Temporal is stopped, the step is sent while it is down, then it is started again. */
+    const downBetweenSteps: StepFault = async (step, { api }) => {
+      await stopTemporal();
+      const health = await stack.api.health();
+      const first = await step.send(api);
+      downs.push({ health: health.status, healthBody: health.body, step: first.status, code: first.body?.code });
+      await startTemporal();
+      await until200('API health once Temporal is back', () => stack.api.health());
+      return { first, note: 'Temporal stopped before the step was sent' };
+    };
+
+    /** With a step in flight: Temporal is stopped the moment the step's timeline row appears. */
+    const downInFlight: StepFault = async (step, { api, seqBefore }) => {
+      const sending = step.send(api);
+      expect(await waitForTimelineRow(db, script, step, seqBefore, 30000)).toBe(true);
+      await stopTemporal();
+      const health = await stack.api.health();
+      const first = await sending;
+      downs.push({ health: health.status, healthBody: health.body });
+      await startTemporal();
+      await until200('API health once Temporal is back', () => stack.api.health());
+      return { first, note: `Temporal stopped as the timeline row appeared; first answer ${first.status}` };
+    };
+
+    const answers = await driveCycle({
+      script,
+      db,
+      api: () => stack.http,
+      faultAt: (step) => (DOWN_BETWEEN_STEPS.includes(step.index) ? downBetweenSteps : DOWN_IN_FLIGHT.includes(step.index) ? downInFlight : undefined),
+      logTail: () => stack.logTail(),
+    });
+
+    const unavailable = { status: 'unavailable', database: 'up', temporal: 'down' };
+    expect(downs).toEqual(
+      [...DOWN_BETWEEN_STEPS, ...DOWN_IN_FLIGHT]
+        .sort((a, b) => a - b)
+        .map((index) =>
+          DOWN_BETWEEN_STEPS.includes(index)
+            ? { health: 503, healthBody: unavailable, step: 503, code: 'TEMPORAL_UNAVAILABLE' }
+            : { health: 503, healthBody: unavailable },
+        ),
+    );
+    // The apps rode the outages out: neither was restarted.
+    expect({ api: stack.api.starts, worker: stack.worker.starts, apiRunning: stack.api.running, workerRunning: stack.worker.running }).toEqual({
+      api: 1,
+      worker: 1,
+      apiRunning: true,
+      workerRunning: true,
+    });
+    expect(await finishedCycleProblems({ script, db, api: stack.http, answers })).toEqual([]);
+  }, 240000 + (DOWN_BETWEEN_STEPS.length + DOWN_IN_FLIGHT.length) * 60000);
+});

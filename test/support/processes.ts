@@ -1,0 +1,924 @@
+/**
+ * Fault injection with real processes: the API (`node dist/apps/api/main.js`) and the worker
+ * (`node dist/apps/worker/main.js`) run as child processes of the test, so a suite can SIGKILL or SIGTERM
+ * them and start them again; a Temporal dev server and an embedded PostgreSQL of the suite's own can be
+ * stopped and started too. Also here, for the suites under test/faults: a fetch-based HTTP client, a
+ * commune built over HTTP, a full cycle as a list of steps each sent with its own Idempotency-Key, and the
+ * checks that nothing an API accepted was lost or doubled.
+ *
+ * Every child is tracked: stopAllProcesses() (call it in afterAll) and the jest process's exit hook kill
+ * whatever is still running, so no process outlives the suite.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { CONFIG_VARIABLES } from '../../libs/config/app-config.js';
+import { createDataSource } from '../../libs/persistence/data-source.js';
+import { TEST_JWT_SECRET } from './test-stack.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const FAULTS_FULL = process.env.FAULTS_FULL === '1';
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// ── scripts/lib (plain JavaScript, typed here) ─────────────────────────────────────────────────────────
+
+interface NetLib {
+  freePort: () => Promise<number>;
+  portAnswers: (port: number, host?: string, timeoutMs?: number) => Promise<boolean>;
+}
+export interface DevServer {
+  address: string;
+  reused: boolean;
+  pid?: number;
+  stop(): Promise<void>;
+}
+interface TemporalLib {
+  startDevServer: (options: { root: string; port: number; dbFile?: string; log?: (line: string) => void; quiet?: boolean }) => Promise<DevServer>;
+}
+export interface EmbeddedPostgres {
+  url: string;
+  reused: boolean;
+  stop(): Promise<void>;
+}
+interface PostgresLib {
+  startEmbeddedPostgresProcess: (options: { dataDir: string; port: number; database: string }, log?: (line: string) => void) => Promise<EmbeddedPostgres>;
+}
+
+// Specifiers held in variables: TypeScript leaves these .mjs imports untyped instead of looking for declarations.
+const NET_LIB = '../../scripts/lib/net.mjs';
+const TEMPORAL_LIB = '../../scripts/lib/temporal.mjs';
+const POSTGRES_LIB = '../../scripts/lib/postgres.mjs';
+
+export async function freePort(): Promise<number> {
+  return ((await import(NET_LIB)) as NetLib).freePort();
+}
+
+export async function portAnswers(port: number): Promise<boolean> {
+  return ((await import(NET_LIB)) as NetLib).portAnswers(port);
+}
+
+const liveDevServers = new Set<number>();
+const liveChildren = new Set<ChildProcess>();
+const leftovers = new Set<string>();
+
+// Should a suite end without its afterAll (or the test process exit early), nothing it started survives it.
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+  for (const pid of liveDevServers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (const path of leftovers) rmSync(path, { recursive: true, force: true });
+});
+
+/**
+ * A Temporal dev server of the suite's own (scripts/lib/temporal.mjs); with `dbFile` it keeps its state
+ * across restarts. It runs in a process group of its own: should the suite end without stopping it, the
+ * test process's exit hook kills it.
+ */
+export async function startOwnDevServer(port: number, dbFile: string): Promise<DevServer> {
+  const { startDevServer } = (await import(TEMPORAL_LIB)) as TemporalLib;
+  const server = await startDevServer({ root: ROOT, port, dbFile, quiet: true, log: () => undefined });
+  if (server.reused) throw new Error(`port ${port} was already taken: this suite must own its Temporal dev server`);
+  const pid = server.pid;
+  if (pid) liveDevServers.add(pid);
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      if (pid) liveDevServers.delete(pid);
+    },
+  };
+}
+
+/**
+ * An embedded PostgreSQL of the suite's own (scripts/lib/postgres.mjs), held by a forked process of its own
+ * group: stop() shuts the cluster down and, should the test process die, the holder stops it too.
+ */
+export async function startOwnPostgres(dataDir: string, port: number, database: string): Promise<EmbeddedPostgres> {
+  const { startEmbeddedPostgresProcess } = (await import(POSTGRES_LIB)) as PostgresLib;
+  const postgres = await startEmbeddedPostgresProcess({ dataDir, port, database }, () => undefined);
+  if (postgres.reused) throw new Error(`port ${port} was already taken: this suite must own its PostgreSQL`);
+  return postgres;
+}
+
+export async function waitUntil(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30000, intervalMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await sleep(intervalMs);
+  }
+  throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+}
+
+// ── child processes ────────────────────────────────────────────────────────────────────────────────────
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export type AppKind = 'api' | 'worker';
+
+/** One app process (API or worker) that can be started, killed and started again with the same settings. */
+export class AppProcess {
+  private child?: ChildProcess;
+  private exit?: Promise<ExitStatus>;
+  private readonly lines: string[] = [];
+  /** How many times this app has been started. */
+  starts = 0;
+
+  constructor(
+    readonly kind: AppKind,
+    readonly env: Record<string, string>,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The last lines the process wrote (stdout and stderr), for failure messages. */
+  logTail(count = 40): string {
+    return this.lines.slice(-count).join('\n');
+  }
+
+  /** Starts the process and waits until it serves: the API answers /api/health with 200, the worker polls its task queue. */
+  async start(timeoutMs = 60000): Promise<void> {
+    if (this.running) throw new Error(`${this.kind} is already running (pid ${this.child?.pid})`);
+    const entry = this.kind === 'api' ? 'dist/apps/api/main.js' : 'dist/apps/worker/main.js';
+    const child = spawn(process.execPath, [entry], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    this.starts += 1;
+    liveChildren.add(child);
+    let polling = false;
+    const keep = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
+        if (plain.includes('Polling task queue')) polling = true;
+        this.lines.push(`[${this.kind} ${child.pid}] ${plain}`);
+        if (this.lines.length > 400) this.lines.splice(0, this.lines.length - 400);
+      }
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exit = new Promise<ExitStatus>((resolve) => {
+      child.once('exit', (code, signal) => {
+        liveChildren.delete(child);
+        resolve({ code, signal });
+      });
+    });
+    try {
+      await waitUntil(
+        `${this.kind} to start`,
+        async () => {
+          if (!this.running) throw new Error(`${this.kind} exited while starting`);
+          if (this.kind === 'worker') return polling;
+          return (await this.health()).status === 200;
+        },
+        timeoutMs,
+        100,
+      );
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw new Error(`${(error as Error).message}\n${this.logTail()}`);
+    }
+  }
+
+  /** The API's GET /api/health: status and body (status 0 when nothing answers). */
+  async health(): Promise<HttpAnswer> {
+    return request(`http://127.0.0.1:${this.env.PORT}`, 'GET', '/api/health', { timeoutMs: 5000 });
+  }
+
+  /** Sends a signal; resolves with how the process ended (at once if it was not running). */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<ExitStatus> {
+    if (!this.child || !this.exit) throw new Error(`${this.kind} was never started`);
+    if (this.running) this.child.kill(signal);
+    return this.exit;
+  }
+
+  async restart(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    if (this.running) await this.kill(signal);
+    await this.start();
+  }
+
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  async stop(graceMs = 15000): Promise<void> {
+    if (!this.running || !this.exit) return;
+    this.child?.kill('SIGTERM');
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
+    await this.exit;
+    clearTimeout(timer);
+  }
+}
+
+let bundle: Promise<string> | undefined;
+let bundleDir: string | undefined;
+
+/**
+ * The workflows of dist/ bundled once per suite, as production workers load them (WORKFLOW_BUNDLE_PATH):
+ * a restarted worker then polls in a second or two instead of running webpack again.
+ */
+export function workflowBundle(): Promise<string> {
+  bundle ??= (async () => {
+    const { code } = await bundleWorkflowCode({ workflowsPath: join(ROOT, 'dist/workflows/index.js'), logger: quietBundlerLogger });
+    const dir = mkdtempSync(join(tmpdir(), 'faults-bundle-'));
+    bundleDir = dir;
+    leftovers.add(dir);
+    const file = join(dir, 'workflow-bundle.js');
+    writeFileSync(file, code);
+    return file;
+  })();
+  return bundle;
+}
+
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => console.error(message),
+};
+
+export interface StackOptions {
+  databaseUrl?: string;
+  temporalAddress?: string;
+  /** Extra settings for both apps (e.g. TEMPORAL_UPDATE_TIMEOUT_MS). */
+  env?: Record<string, string>;
+  apiEnv?: Record<string, string>;
+  workerEnv?: Record<string, string>;
+}
+
+/** An API and a worker as separate processes on the servers npm test provides (or the suite's own), with a task queue of their own. */
+export class ProcessStack {
+  readonly taskQueue = `faults-${randomUUID()}`;
+  readonly api: AppProcess;
+  readonly worker: AppProcess;
+  readonly baseUrl: string;
+
+  private constructor(port: number, bundlePath: string, options: StackOptions) {
+    const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
+    const temporalAddress = options.temporalAddress ?? process.env.TEST_TEMPORAL_ADDRESS;
+    if (!databaseUrl || !temporalAddress) {
+      throw new Error('The fault suites need a real Temporal and PostgreSQL: run them with `npm test`, which provides both.');
+    }
+    // The parent's own settings (a developer's DATABASE_URL, a bundle path…) must not leak into the children.
+    const inherited: Record<string, string> = {};
+    const known = new Set<string>(CONFIG_VARIABLES);
+    for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !known.has(name)) inherited[name] = value;
+    const common = {
+      ...inherited,
+      NODE_ENV: 'test',
+      NO_COLOR: '1',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: this.taskQueue,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOGIN_RATE_LIMIT: '1000',
+      PORT: String(port),
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+      ...options.env,
+    };
+    this.api = new AppProcess('api', { ...common, ...options.apiEnv });
+    this.worker = new AppProcess('worker', { ...common, ...options.workerEnv });
+    this.baseUrl = `http://127.0.0.1:${port}`;
+  }
+
+  /** Starts the worker and the API (in parallel) and waits until both serve. */
+  static async start(options: StackOptions = {}): Promise<ProcessStack> {
+    const stack = new ProcessStack(await freePort(), await workflowBundle(), options);
+    allStacks.add(stack);
+    await Promise.all([stack.worker.start(), stack.api.start()]);
+    return stack;
+  }
+
+  get http(): ApiClient {
+    return new ApiClient(this.baseUrl);
+  }
+
+  logTail(): string {
+    return `${this.api.logTail(25)}\n${this.worker.logTail(25)}`;
+  }
+
+  async stopAll(): Promise<void> {
+    allStacks.delete(this);
+    await Promise.all([this.api.stop(5000), this.worker.stop(5000)]);
+  }
+}
+
+const allStacks = new Set<ProcessStack>();
+
+/** Stops every stack still running, kills any child left and removes the bundle (afterAll, even after a failure). */
+export async function stopAllProcesses(): Promise<void> {
+  await Promise.all([...allStacks].map((stack) => stack.stopAll().catch(() => undefined)));
+  for (const child of liveChildren) child.kill('SIGKILL');
+  if (bundleDir) {
+    rmSync(bundleDir, { recursive: true, force: true });
+    leftovers.delete(bundleDir);
+  }
+  bundle = undefined;
+  bundleDir = undefined;
+}
+
+// ── HTTP ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface HttpAnswer {
+  /** 0 when no answer came (connection refused or reset, the API was killed). */
+  status: number;
+  // The parsed JSON of any endpoint: suites read the fields they know.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  error?: string;
+}
+
+export async function request(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; key?: string; timeoutMs?: number } = {},
+): Promise<HttpAnswer> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.key) headers['Idempotency-Key'] = options.key;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 60000),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { status: 0, body: null, error: `${(error as Error).message}${cause ? `: ${cause.code ?? cause.message}` : ''}` };
+  }
+}
+
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  send(method: string, path: string, options: { token?: string; body?: unknown; key?: string; timeoutMs?: number } = {}) {
+    return request(this.baseUrl, method, path, options);
+  }
+
+  get(path: string, token: string) {
+    return this.send('GET', path, { token });
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const answer = await this.send('POST', '/api/auth/login', { body: { username, password } });
+    if (answer.status !== 200) throw new Error(`login ${username} → ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body.accessToken as string;
+  }
+}
+
+/** Polls `send` until it answers 200 (e.g. a GET while a dependency is coming back). */
+export async function until200(what: string, send: () => Promise<HttpAnswer>, timeoutMs = 60000): Promise<HttpAnswer> {
+  let last: HttpAnswer = { status: 0, body: null };
+  await waitUntil(
+    what,
+    async () => {
+      last = await send();
+      return last.status === 200;
+    },
+    timeoutMs,
+    250,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last answer ${last.status} ${JSON.stringify(last.body)}`);
+  });
+  return last;
+}
+
+// ── a commune, built over HTTP ─────────────────────────────────────────────────────────────────────────
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2026';
+
+export interface Person {
+  userId: string;
+  username: string;
+  token: string;
+}
+
+export interface Commune {
+  committeeId: string;
+  staff: Person;
+  cells: { id: string; name: string; secretary: Person }[];
+}
+
+/** A committee of the suite's own with its staff, and cells with their secretaries, as an admin and the staff would make them. */
+export async function createCommune(api: ApiClient, cellCount: number): Promise<Commune> {
+  const admin = await api.login('admin', 'admin');
+  const suffix = randomUUID().slice(0, 8);
+  const created = async (path: string, token: string, body: unknown) => {
+    const answer = await api.send('POST', path, { token, body });
+    if (answer.status !== 201) throw new Error(`POST ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  const committee = await created('/api/committees', admin, { name: `Đảng ủy xã Tà Xùa ${suffix}` });
+  const staffUser = await created('/api/users', admin, {
+    username: `vanphong.${suffix}`,
+    password: TEST_PASSWORD,
+    fullName: 'Giàng Thị Văn Phòng',
+    role: 'committee',
+    committeeId: committee.id,
+  });
+  const staff = { userId: staffUser.id, username: staffUser.username, token: await api.login(staffUser.username, TEST_PASSWORD) };
+  const cells: Commune['cells'] = [];
+  for (let index = 1; index <= cellCount; index += 1) {
+    const cell = await created(`/api/committees/${committee.id}/cells`, staff.token, { name: `Chi bộ bản ${index} ${suffix}`, memberCount: 12 + index });
+    const user = await created('/api/users', staff.token, {
+      username: `bithu${index}.${suffix}`,
+      password: TEST_PASSWORD,
+      fullName: `Bí thư bản ${index}`,
+      role: 'secretary',
+      cellId: cell.id,
+    });
+    cells.push({ id: cell.id, name: cell.name, secretary: { userId: user.id, username: user.username, token: await api.login(user.username, TEST_PASSWORD) } });
+  }
+  return { committeeId: committee.id, staff, cells };
+}
+
+// ── a full cycle as steps ──────────────────────────────────────────────────────────────────────────────
+
+export interface CycleStep {
+  /** Position in the cycle, from 0. */
+  index: number;
+  label: string;
+  /** The timeline event this step writes. */
+  event: string;
+  /** The 2xx it answers when it succeeds. */
+  expected: 200 | 201;
+  key: string;
+  /** Sends the step once (the same path, body and key every time). */
+  send(api: ApiClient): Promise<HttpAnswer>;
+  /** Not before this moment (epoch ms): recording the meeting waits for the meeting. */
+  notBefore(): number;
+  /** Records what later steps need from the answer. */
+  done(answer: HttpAnswer): void;
+}
+
+/** The user steps of the cycle in order: launch, host, three RSVPs, plan, meeting, two critiques, report, revision, report, acceptance. */
+export const CYCLE_EVENTS = [
+  'CYCLE_LAUNCHED',
+  'HOST_SELECTED',
+  'RSVP_ACCEPTED',
+  'RSVP_ACCEPTED',
+  'RSVP_DECLINED',
+  'PLAN_POSTED',
+  'MEETING_RECORDED',
+  'CRITIQUE_SUBMITTED',
+  'CRITIQUE_SUBMITTED',
+  'REPORT_FILED',
+  'REVISION_REQUESTED',
+  'REPORT_FILED',
+  'CYCLE_CLOSED',
+] as const;
+
+/** Notifications the cycle's user steps send: reason → how many (one staff member, one secretary per cell). */
+export const CYCLE_NOTIFICATIONS: Record<string, number> = {
+  HOST_SELECTION_NEEDED: 1,
+  INVITED: 3,
+  CHOSEN_AS_HOST: 1,
+  PLAN_POSTED: 3,
+  CRITIQUE_OPEN: 2,
+  REPORT_NEEDED: 1,
+  REVIEW_NEEDED: 2,
+  REVISION_REQUESTED: 1,
+  LESSONS_SHARED: 3,
+};
+
+/**
+ * Events without an actor that a cycle under faults may also carry, each at most once, with the
+ * notifications they send: the host candidates the system ranked while the cycle waited for its host (not
+ * there when the host was picked first); the plan is due one second before the meeting, and a plan delayed
+ * by a fault may miss that (then the host is reminded and the committee alerted). The other windows are 30
+ * minutes long: their reminders cannot fire during a test.
+ */
+export const TOLERATED_SYSTEM_EVENTS: Record<string, Record<string, number>> = {
+  HOST_CANDIDATES_RANKED: {},
+  PLAN_OVERDUE: { PLAN_REMINDER: 1, PLAN_OVERDUE_ALERT: 1 },
+};
+
+/**
+ * A cycle of a commune of four cells (host, two visitors who attend and critique, one who declines), driven
+ * over HTTP by committee staff and secretaries; every step carries an Idempotency-Key of its own.
+ */
+export class CycleScript {
+  cycleId = '';
+  readonly steps: CycleStep[];
+  private meetingAt = 0;
+  private readonly points: { weakness?: string; suggestion?: string } = {};
+  private readonly nonce = randomUUID().slice(0, 8);
+  readonly title = `Sinh hoạt chi bộ điểm ${this.nonce}`;
+
+  /** `meetingInMs`: how long after the launch is sent the meeting is (the steps before it must fit). */
+  constructor(
+    readonly commune: Commune,
+    private readonly meetingInMs: number,
+  ) {
+    const [host, visitorA, visitorB, declining] = commune.cells;
+    const staff = commune.staff.token;
+    const cycle = () => `/api/cycles/${this.cycleId}`;
+    const responses = () => [
+      { pointId: this.points.weakness, stance: 'accept', text: 'Tiếp thu, rút gọn phần điều hành' },
+      { pointId: this.points.suggestion, stance: 'partly', text: 'Ghi ý kiến chính của từng đảng viên' },
+    ];
+    const started = Date.now() - 3 * 3_600_000;
+    const specs: Omit<CycleStep, 'index' | 'key' | 'send' | 'notBefore' | 'done'>[] = [];
+    const senders: { token: string; path: () => string; body: () => unknown; after?: (answer: HttpAnswer) => void; notBefore?: () => number }[] = [];
+    const add = (
+      label: string,
+      expected: 200 | 201,
+      token: string,
+      path: () => string,
+      body: () => unknown,
+      extra: { after?: (answer: HttpAnswer) => void; notBefore?: () => number } = {},
+    ) => {
+      specs.push({ label, event: CYCLE_EVENTS[specs.length], expected });
+      senders.push({ token, path, body, ...extra });
+    };
+
+    add(
+      'launch',
+      201,
+      staff,
+      () => '/api/cycles',
+      () => ({
+        committeeId: commune.committeeId,
+        title: this.title,
+        topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
+        kind: 'regular',
+        invitedCellIds: [visitorA.id, visitorB.id, declining.id],
+        meetingAt: new Date((this.meetingAt = Date.now() + this.meetingInMs)).toISOString(),
+        location: 'Nhà văn hóa bản Tà Xùa',
+        critiqueWindow: 'PT30M',
+        reportWindow: 'PT30M',
+        reminders: { planDueLead: 'PT1S' },
+      }),
+      { after: (answer) => (this.cycleId = answer.body.id as string) },
+    );
+    add('pick host', 200, staff, () => `${cycle()}/host`, () => ({ cellId: host.id }));
+    add('RSVP A', 200, visitorA.secretary.token, () => `${cycle()}/invitations/${visitorA.id}/rsvp`, () => ({ response: 'accept', delegate: 'Đồng chí Vàng A Dính' }));
+    add('RSVP B', 200, visitorB.secretary.token, () => `${cycle()}/invitations/${visitorB.id}/rsvp`, () => ({ response: 'accept' }));
+    add('RSVP C', 200, declining.secretary.token, () => `${cycle()}/invitations/${declining.id}/rsvp`, () => ({ response: 'decline', note: 'Trùng lịch' }));
+    add('plan', 200, host.secretary.token, () => `${cycle()}/plan`, () => ({ agenda: ['Khai mạc', 'Sinh hoạt chuyên đề'], content: 'Chuyên đề phát triển đảng viên' }));
+    add(
+      'meeting',
+      200,
+      host.secretary.token,
+      () => `${cycle()}/meeting`,
+      () => ({
+        startedAt: new Date(started).toISOString(),
+        endedAt: new Date(started + 95 * 60_000).toISOString(),
+        attendance: { present: 20, total: 21, absentWithReason: 1 },
+        attendingCellIds: [visitorA.id, visitorB.id],
+        minutes: 'Biên bản buổi sinh hoạt',
+      }),
+      { notBefore: () => this.meetingAt + 50 },
+    );
+    add(
+      'critique A',
+      201,
+      visitorA.secretary.token,
+      () => `${cycle()}/critiques`,
+      () => ({
+        points: [
+          { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước đầy đủ' },
+          { stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài' },
+        ],
+      }),
+      { after: (answer) => (this.points.weakness = answer.body.points[1].id as string) },
+    );
+    add(
+      'critique B',
+      201,
+      visitorB.secretary.token,
+      () => `${cycle()}/critiques`,
+      () => ({ points: [{ stage: 'minutes', kind: 'suggestion', text: 'Ghi rõ ý kiến từng đảng viên' }] }),
+      { after: (answer) => (this.points.suggestion = answer.body.points[0].id as string) },
+    );
+    add('report', 200, host.secretary.token, () => `${cycle()}/report`, () => ({
+      responses: responses(),
+      lessons: ['Chuẩn bị kỹ nội dung'],
+      actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: '2027-01-15' }],
+    }));
+    add('review: revise', 200, staff, () => `${cycle()}/review`, () => ({ decision: 'revise', comment: 'Bổ sung bài học' }));
+    add('revised report', 200, host.secretary.token, () => `${cycle()}/report`, () => ({
+      responses: responses(),
+      lessons: ['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'],
+      actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: '2027-01-20' }],
+    }));
+    add('review: accept', 200, staff, () => `${cycle()}/review`, () => ({ decision: 'accept', rating: 'TOT' }));
+
+    this.steps = specs.map((spec, index) => {
+      const sender = senders[index];
+      let fixed: { path: string; body: unknown } | undefined;
+      return {
+        ...spec,
+        index,
+        key: `${spec.label.replace(/\W+/g, '-')}-${this.nonce}`,
+        send: (api: ApiClient) => {
+          // The same request every time: a repeat with the key must match the first one exactly.
+          fixed ??= { path: sender.path(), body: sender.body() };
+          return api.send('POST', fixed.path, { token: sender.token, body: fixed.body, key: this.steps[index].key });
+        },
+        notBefore: () => sender.notBefore?.() ?? 0,
+        done: (answer: HttpAnswer) => sender.after?.(answer),
+      };
+    });
+  }
+}
+
+/** A step's answers: the first, every repeat, and the one it ended with. */
+export interface StepOutcome {
+  first: HttpAnswer;
+  final: HttpAnswer;
+  answers: HttpAnswer[];
+}
+
+/**
+ * Repeats a step with its key while the answer is "unavailable" (503, or no answer at all), as a client
+ * would; any other answer ends it. 500 is never repeated: it fails the test where it is checked.
+ */
+export async function repeatUntilAnswered(step: CycleStep, api: ApiClient, first: HttpAnswer, timeoutMs = 120000): Promise<StepOutcome> {
+  const answers = [first];
+  let answer = first;
+  const deadline = Date.now() + timeoutMs;
+  while ((answer.status === 503 || answer.status === 0) && Date.now() < deadline) {
+    await sleep(answer.status === 0 ? 300 : 200);
+    answer = await step.send(api);
+    answers.push(answer);
+  }
+  return { first, final: answer, answers };
+}
+
+export function describeAnswers(answers: HttpAnswer[]): string {
+  return answers.map((answer) => (answer.status === 0 ? `0(${answer.error})` : `${answer.status}${answer.body?.code ? `/${answer.body.code}` : ''}`)).join(' ');
+}
+
+// ── checks on what PostgreSQL holds ────────────────────────────────────────────────────────────────────
+
+export async function connectDatabase(url: string): Promise<DataSource> {
+  return createDataSource({ url, poolSize: 3, applicationName: 'fault-tests' }).initialize();
+}
+
+export async function lastSeq(db: DataSource, cycleId: string): Promise<number> {
+  if (!cycleId) return 0;
+  const [row] = await db.query<{ last: number | null }[]>(`SELECT max(seq) AS last FROM cycle_events WHERE cycle_id = $1`, [cycleId]);
+  return row?.last ?? 0;
+}
+
+/**
+ * Polls PostgreSQL (every few milliseconds) until the step's timeline row is there. Before the launch has
+ * answered the cycle id is not known: its launch row is found by the cycle's title.
+ */
+export async function waitForTimelineRow(db: DataSource, script: CycleScript, step: CycleStep, afterSeq: number, timeoutMs = 30000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const rows: unknown[] = script.cycleId
+      ? await db.query(`SELECT 1 FROM cycle_events WHERE cycle_id = $1 AND seq > $2 AND event = $3`, [script.cycleId, afterSeq, step.event])
+      : await db.query(`SELECT 1 FROM cycle_events e JOIN cycles c ON c.id = e.cycle_id WHERE c.title = $1 AND e.event = $2`, [
+          script.title,
+          step.event,
+        ]);
+    if (rows.length > 0) return true;
+    await sleep(3);
+  }
+  return false;
+}
+
+/** The user steps on the cycle's timeline so far (events with an actor), in seq order. */
+export async function userEvents(db: DataSource, cycleId: string): Promise<string[]> {
+  const rows = await db.query<{ event: string }[]>(`SELECT event FROM cycle_events WHERE cycle_id = $1 AND actor_id IS NOT NULL ORDER BY seq`, [cycleId]);
+  return rows.map((row) => row.event);
+}
+
+export interface CycleRecordsReport {
+  status: string;
+  events: string[];
+  problems: string[];
+}
+
+/**
+ * Everything a cycle wrote, checked against its steps: the timeline seq is 1..n without a gap or a repeat
+ * and matches cycles.last_seq; the user steps are there once each and in order, and any other event is a
+ * tolerated system event, at most once; one critique per attending cell; one notification per recipient and
+ * reason of each event (dedupe keys unique, each naming an event of the cycle), in the expected numbers;
+ * the invitations and the action items as the last steps left them.
+ */
+export async function checkCycleRecords(db: DataSource, script: CycleScript, expectedStatus = 'CLOSED'): Promise<CycleRecordsReport> {
+  const { cycleId, commune } = script;
+  const problems: string[] = [];
+  const [cycle] = await db.query<{ status: string; last_seq: number }[]>(`SELECT status, last_seq FROM cycles WHERE id = $1`, [cycleId]);
+  if (!cycle) return { status: 'MISSING', events: [], problems: [`cycle ${cycleId} is not in the database`] };
+  if (cycle.status !== expectedStatus) problems.push(`status ${cycle.status}, expected ${expectedStatus}`);
+
+  const events = await db.query<{ seq: number; event: string; actor_id: string | null }[]>(
+    `SELECT seq, event, actor_id FROM cycle_events WHERE cycle_id = $1 ORDER BY seq`,
+    [cycleId],
+  );
+  events.forEach((row, position) => {
+    if (row.seq !== position + 1) problems.push(`timeline seq ${row.seq} at position ${position + 1} (gap or repeat)`);
+  });
+  if (cycle.last_seq !== events.length) problems.push(`cycles.last_seq ${cycle.last_seq}, timeline has ${events.length} rows`);
+  const userEvents = events.filter((row) => row.actor_id !== null).map((row) => row.event);
+  if (JSON.stringify(userEvents) !== JSON.stringify(CYCLE_EVENTS)) {
+    problems.push(`user steps on the timeline ${JSON.stringify(userEvents)}, expected ${JSON.stringify(CYCLE_EVENTS)}`);
+  }
+  const systemEvents = events.filter((row) => row.actor_id === null).map((row) => row.event);
+  for (const event of systemEvents) {
+    if (!TOLERATED_SYSTEM_EVENTS[event]) problems.push(`unexpected event without an actor: ${event}`);
+  }
+  if (new Set(systemEvents).size !== systemEvents.length) problems.push(`an event without an actor came twice: ${JSON.stringify(systemEvents)}`);
+
+  const critiques = await db.query<{ cell_id: string }[]>(`SELECT cell_id FROM critiques WHERE cycle_id = $1 ORDER BY cell_id`, [cycleId]);
+  const attending = [commune.cells[1].id, commune.cells[2].id].sort();
+  if (JSON.stringify(critiques.map((row) => row.cell_id)) !== JSON.stringify(attending)) {
+    problems.push(`critiques from ${JSON.stringify(critiques.map((row) => row.cell_id))}, expected one from each of ${JSON.stringify(attending)}`);
+  }
+
+  const notifications = await db.query<{ reason: string; dedupe_key: string; user_id: string }[]>(
+    `SELECT reason, dedupe_key, user_id FROM notifications WHERE cycle_id = $1`,
+    [cycleId],
+  );
+  const keys = new Set(notifications.map((row) => row.dedupe_key));
+  if (keys.size !== notifications.length) problems.push('two notifications share a dedupe key');
+  const perRecipient = new Set(notifications.map((row) => `${row.dedupe_key.split(':')[1]}:${row.reason}:${row.user_id}`));
+  if (perRecipient.size !== notifications.length) problems.push('a recipient got the same notification of an event twice');
+  const seqs = new Set(events.map((row) => String(row.seq)));
+  for (const row of notifications) {
+    const [keyCycle, keySeq, keyReason, keyUser] = row.dedupe_key.split(':');
+    if (keyCycle !== cycleId || !seqs.has(keySeq) || keyReason !== row.reason || keyUser !== row.user_id) {
+      problems.push(`notification ${row.dedupe_key} does not name an event of the cycle`);
+    }
+  }
+  const expectedCounts: Record<string, number> = { ...CYCLE_NOTIFICATIONS };
+  for (const event of systemEvents) Object.assign(expectedCounts, TOLERATED_SYSTEM_EVENTS[event] ?? {});
+  const counts: Record<string, number> = {};
+  for (const row of notifications) counts[row.reason] = (counts[row.reason] ?? 0) + 1;
+  const sorted = (record: Record<string, number>) => JSON.stringify(Object.fromEntries(Object.entries(record).sort()));
+  if (sorted(counts) !== sorted(expectedCounts)) problems.push(`notifications ${sorted(counts)}, expected ${sorted(expectedCounts)}`);
+
+  const invitations = await db.query<{ cell_id: string; status: string; attended: boolean }[]>(
+    `SELECT cell_id, status, attended FROM cycle_invitations WHERE cycle_id = $1`,
+    [cycleId],
+  );
+  const [, visitorA, visitorB, declining] = commune.cells;
+  const expectedInvitations = [
+    `${visitorA.id}:ACCEPTED:true`,
+    `${visitorB.id}:ACCEPTED:true`,
+    `${declining.id}:DECLINED:false`,
+  ].sort();
+  const actualInvitations = invitations.map((row) => `${row.cell_id}:${row.status}:${row.attended}`).sort();
+  if (JSON.stringify(actualInvitations) !== JSON.stringify(expectedInvitations)) {
+    problems.push(`invitations ${JSON.stringify(actualInvitations)}, expected ${JSON.stringify(expectedInvitations)}`);
+  }
+  const actionItems = await db.query<{ due_date: string }[]>(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM action_items WHERE cycle_id = $1`, [
+    cycleId,
+  ]);
+  if (expectedStatus === 'CLOSED' && JSON.stringify(actionItems.map((row) => row.due_date)) !== JSON.stringify(['2027-01-20'])) {
+    problems.push(`action items ${JSON.stringify(actionItems)}, expected the revised report's one`);
+  }
+  return { status: cycle.status, events: events.map((row) => row.event), problems };
+}
+
+/**
+ * After the cycle: every step sent once more with its key answers exactly its first successful answer,
+ * and the timeline does not grow.
+ */
+export async function repeatEveryStep(db: DataSource, script: CycleScript, api: ApiClient, answers: Map<number, HttpAnswer>): Promise<string[]> {
+  const problems: string[] = [];
+  const before = await lastSeq(db, script.cycleId);
+  for (const step of script.steps) {
+    const repeat = await step.send(api);
+    const first = answers.get(step.index);
+    const difference = first ? firstDifference(first.body, repeat.body) : 'no first answer';
+    if (!first || repeat.status !== first.status || difference) {
+      problems.push(`repeat of "${step.label}" answered ${repeat.status}, first ${first?.status}; bodies differ at ${difference}`);
+    }
+  }
+  const after = await lastSeq(db, script.cycleId);
+  if (after !== before) problems.push(`repeats added ${after - before} timeline rows`);
+  return problems;
+}
+
+/** Where two JSON values differ (key order aside: PostgreSQL's jsonb keeps its own), or null when they are equal. */
+export function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
+  if (a === b) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return `${path}: ${JSON.stringify(a)?.slice(0, 120)} vs ${JSON.stringify(b)?.slice(0, 120)}`;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
+// ── driving a cycle under faults ───────────────────────────────────────────────────────────────────────
+
+/** Sends a step while doing harm: returns the first answer it got (status 0 when none) and what happened. */
+export type StepFault = (step: CycleStep, context: { api: ApiClient; seqBefore: number }) => Promise<{ first: HttpAnswer; note?: string }>;
+
+export interface DriveOptions {
+  script: CycleScript;
+  db: DataSource;
+  /** The API as it is now (a restarted API keeps its port). */
+  api: () => ApiClient;
+  /** The fault for a step, if any. */
+  faultAt: (step: CycleStep) => StepFault | undefined;
+  /** Process output for failure messages. */
+  logTail: () => string;
+  /** How long a client keeps repeating a step that answers 503. */
+  repeatForMs?: number;
+}
+
+/**
+ * Runs every step of the script, each with its fault if it has one, repeating it with its key while it
+ * answers 503 or nothing; then a step must answer its own 2xx (never a 500 or a refusal), and the timeline
+ * must hold every step answered so far, once. Returns each step's successful answer.
+ */
+export async function driveCycle(options: DriveOptions): Promise<Map<number, HttpAnswer>> {
+  const { script, db } = options;
+  const answers = new Map<number, HttpAnswer>();
+  for (const step of script.steps) {
+    const wait = step.notBefore() - Date.now();
+    if (wait > 0) await sleep(wait);
+    const seqBefore = await lastSeq(db, script.cycleId);
+    const fault = options.faultAt(step);
+    const { first, note } = fault ? await fault(step, { api: options.api(), seqBefore }) : { first: await step.send(options.api()), note: undefined };
+    const outcome = await repeatUntilAnswered(step, options.api(), first, options.repeatForMs ?? 120000);
+    const unexpected = outcome.answers.slice(0, -1).filter((answer) => answer.status !== 503 && answer.status !== 0);
+    if (outcome.final.status !== step.expected || unexpected.length > 0) {
+      throw new Error(
+        `step ${step.index} "${step.label}" (${note ?? (fault ? 'fault' : 'no fault')}): answers ${describeAnswers(outcome.answers)}, expected ${step.expected} after any 503\n` +
+          `last body ${JSON.stringify(outcome.final.body)}\n${options.logTail()}`,
+      );
+    }
+    step.done(outcome.final);
+    answers.set(step.index, outcome.final);
+    const recorded = await userEvents(db, script.cycleId);
+    const expected = CYCLE_EVENTS.slice(0, step.index + 1);
+    if (JSON.stringify(recorded) !== JSON.stringify(expected)) {
+      throw new Error(`after step ${step.index} "${step.label}" (${note ?? 'no fault'}) the timeline holds ${JSON.stringify(recorded)}, expected ${JSON.stringify(expected)}`);
+    }
+  }
+  return answers;
+}
+
+/** After the last step: CLOSED over HTTP, the records check out, and every step repeated answers its first answer. */
+export async function finishedCycleProblems(options: { script: CycleScript; db: DataSource; api: ApiClient; answers: Map<number, HttpAnswer> }): Promise<string[]> {
+  const { script, db, api, answers } = options;
+  const problems: string[] = [];
+  const view = await api.get(`/api/cycles/${script.cycleId}`, script.commune.staff.token);
+  if (view.status !== 200 || view.body.status !== 'CLOSED') problems.push(`GET the cycle: ${view.status} status ${view.body?.status}`);
+  const records = await checkCycleRecords(db, script);
+  problems.push(...records.problems);
+  if (view.status === 200 && view.body.timeline?.length !== records.events.length) {
+    problems.push(`GET shows ${view.body.timeline?.length} timeline entries, the database holds ${records.events.length}`);
+  }
+  problems.push(...(await repeatEveryStep(db, script, api, answers)));
+  return problems;
+}
+
+// ── seeded randomness ──────────────────────────────────────────────────────────────────────────────────
+
+/** mulberry32: a small seeded PRNG, so a failing run can be replayed with the same FAULTS_SEED. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function faultSeed(fallback: number): number {
+  const fromEnv = Number(process.env.FAULTS_SEED);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : fallback;
+}

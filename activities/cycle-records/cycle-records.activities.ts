@@ -139,10 +139,12 @@ async function updateCycle(manager: EntityManager, record: StepRecord): Promise<
 }
 
 async function updateInvitations(manager: EntityManager, record: StepRecord): Promise<void> {
+  const attended = (record.invitations ?? []).filter((change) => change.attended).map((change) => change.cellId);
+  if (attended.length > 0) {
+    await manager.query(`UPDATE cycle_invitations SET attended = true WHERE cycle_id = $1 AND cell_id = ANY($2::uuid[])`, [record.cycleId, attended]);
+  }
   for (const change of record.invitations ?? []) {
-    if (change.attended) {
-      await manager.query(`UPDATE cycle_invitations SET attended = true WHERE cycle_id = $1 AND cell_id = $2`, [record.cycleId, change.cellId]);
-    } else {
+    if (!change.attended) {
       await manager.query(
         `UPDATE cycle_invitations SET status = $3, delegate = $4, note = $5, responded_at = $6 WHERE cycle_id = $1 AND cell_id = $2`,
         [record.cycleId, change.cellId, change.status, change.delegate ?? null, change.note ?? null, change.respondedAt],

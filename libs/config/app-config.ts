@@ -28,6 +28,7 @@ const environmentSchema = z
     TEMPORAL_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
     WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(10000),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100000).default(150),
     JWT_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / needs at least 32 characters').optional(),
     ACCESS_TOKEN_TTL: durationSeconds.default('8h'),
     ADMIN_USERNAME: z.string().min(1).default('admin'),
@@ -70,6 +71,7 @@ export interface AppConfig {
     updateTimeoutMs: number;
     workflowBundlePath?: string;
     workerShutdownGraceMs: number;
+    workerMaxCachedWorkflows: number;
   };
   auth: { jwtSecret: string; accessTokenTtl: string; adminUsername: string; adminPassword: string };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -110,6 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
       updateTimeoutMs: env.TEMPORAL_UPDATE_TIMEOUT_MS,
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       workerShutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
+      workerMaxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     },
     auth: {
       jwtSecret: env.JWT_SECRET ?? (kind === 'api' ? developmentJwtSecret(env.DATA_DIR) : ''),

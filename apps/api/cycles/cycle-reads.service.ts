@@ -47,6 +47,12 @@ export class CycleReadsService {
     return this.viewOf(caller, await this.access(caller, cycleId), language);
   }
 
+  /** The view right after a step: the caller's place was checked before it; only the cycle row is read again. */
+  async viewAfterStep(caller: AuthUser, { relation }: CycleAccess, cycleId: string, language: Language): Promise<CycleView> {
+    const cycle = await this.dataSource.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
+    return this.viewOf(caller, { cycle, relation }, language);
+  }
+
   async viewOf(caller: AuthUser, { cycle, relation }: CycleAccess, language: Language): Promise<CycleView> {
     const [invitations, allCritiques, events, actionItems] = await Promise.all([
       this.dataSource.getRepository(CycleInvitationEntity).find({ where: { cycleId: cycle.id }, order: { cellId: 'ASC' } }),

@@ -69,14 +69,15 @@ export class CyclesService {
   async pickHost(caller: AuthUser, cycleId: string, cellId: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     await this.requireCellsOf(access.cycle.committeeId, [cellId]);
-    return this.step(caller, cycleId, 'pickHost', { cellId }, language, idempotencyKey);
+    await this.gateway.step(cycleId, 'pickHost', { actor: actorOf(caller), input: { cellId } }, this.updateId(caller, 'pickHost', idempotencyKey));
+    return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   /** Sends one step and answers with the cycle as the caller may see it right after. */
   async step<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, language: Language, idempotencyKey?: string): Promise<CycleView> {
-    await this.reads.access(caller, cycleId);
+    const access = await this.reads.access(caller, cycleId);
     await this.gateway.step(cycleId, name, { actor: actorOf(caller), input }, this.updateId(caller, name, idempotencyKey));
-    return this.reads.view(caller, cycleId, language);
+    return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   async submitCritique<T>(caller: AuthUser, cycleId: string, input: T, idempotencyKey?: string): Promise<CritiqueView> {

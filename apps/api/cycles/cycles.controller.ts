@@ -92,7 +92,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'postPlan', { ...dto }, language, key);
+    return this.cycles.step(caller, params.id, 'postPlan', dto, language, key);
   }
 
   @Post(':id/invitations/:cellId/rsvp')
@@ -122,7 +122,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'reschedule', { ...dto }, language, key);
+    return this.cycles.step(caller, params.id, 'reschedule', dto, language, key);
   }
 
   @Post(':id/meeting')
@@ -137,7 +137,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'recordMeeting', { ...dto, attendance: { ...dto.attendance } }, language, key);
+    return this.cycles.step(caller, params.id, 'recordMeeting', dto, language, key);
   }
 
   @Post(':id/critiques')
@@ -150,7 +150,7 @@ export class CyclesController {
     @Body() dto: SubmitCritiqueDto,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.submitCritique(caller, params.id, { ...dto, points: dto.points.map((point) => ({ ...point })) }, key);
+    return this.cycles.submitCritique(caller, params.id, dto, key);
   }
 
   @Post(':id/report')
@@ -165,12 +165,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    const input = {
-      responses: dto.responses.map((response) => ({ ...response })),
-      lessons: dto.lessons,
-      actionItems: dto.actionItems.map((item) => ({ ...item })),
-    };
-    return this.cycles.step(caller, params.id, 'fileReport', input, language, key);
+    return this.cycles.step(caller, params.id, 'fileReport', dto, language, key);
   }
 
   @Post(':id/review')
@@ -185,7 +180,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'review', { ...dto }, language, key);
+    return this.cycles.step(caller, params.id, 'review', dto, language, key);
   }
 
   @Post(':id/cancel')
@@ -200,7 +195,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'cancel', { ...dto }, language, key);
+    return this.cycles.step(caller, params.id, 'cancel', dto, language, key);
   }
 
   @Post(':id/adoption')

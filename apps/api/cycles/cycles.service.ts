@@ -9,7 +9,7 @@ import { CommitteeEntity } from '../../../libs/persistence/entities/committee.en
 import { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
 import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
 import { CycleWorkflowGateway, type CycleStepName } from '../../../libs/temporal/cycle-workflow.gateway.js';
-import type { LaunchCycleInput } from '../../../workflows/model-meeting/model-meeting.types.js';
+import type { LaunchCycleInput, StepResult } from '../../../workflows/model-meeting/model-meeting.types.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { derivedUuid } from '../idempotency/idempotency.js';
 import { CycleReadsService } from './cycle-reads.service.js';
@@ -69,31 +69,28 @@ export class CyclesService {
   async pickHost(caller: AuthUser, cycleId: string, cellId: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     await this.requireCellsOf(access.cycle.committeeId, [cellId]);
-    await this.gateway.step(cycleId, 'pickHost', { actor: actorOf(caller), input: { cellId } }, this.updateId(caller, 'pickHost', idempotencyKey));
+    await this.send(caller, cycleId, 'pickHost', { cellId }, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   /** Sends one step and answers with the cycle as the caller may see it right after. */
   async step<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
-    await this.gateway.step(cycleId, name, { actor: actorOf(caller), input }, this.updateId(caller, name, idempotencyKey));
+    await this.send(caller, cycleId, name, input, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   async submitCritique<T>(caller: AuthUser, cycleId: string, input: T, idempotencyKey?: string): Promise<CritiqueView> {
     await this.reads.access(caller, cycleId);
-    const result = await this.gateway.step(
-      cycleId,
-      'submitCritique',
-      { actor: actorOf(caller), input },
-      this.updateId(caller, 'submitCritique', idempotencyKey),
-    );
+    const result = await this.send(caller, cycleId, 'submitCritique', input, idempotencyKey);
     const critique = await this.dataSource.getRepository(CritiqueEntity).findOneByOrFail({ id: result.critiqueId });
     return toCritiqueView(critique);
   }
 
-  private updateId(caller: AuthUser, name: string, idempotencyKey?: string): string | undefined {
-    return idempotencyKey ? derivedUuid('update', caller.id, name, idempotencyKey) : undefined;
+  /** The caller's step as a workflow update; the Idempotency-Key, when given, becomes its update id. */
+  private send<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, idempotencyKey?: string): Promise<StepResult> {
+    const updateId = idempotencyKey ? derivedUuid('update', caller.id, name, idempotencyKey) : undefined;
+    return this.gateway.step(cycleId, name, { actor: actorOf(caller), input }, updateId);
   }
 
   private async requireCellsOf(committeeId: string, cellIds: string[]): Promise<void> {

@@ -8,9 +8,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # Compiling and bundling need no install script, and skipping them all does not depend on the image's npm
 # honouring package.json#allowScripts (nor fetch the `node` devDependency's binary: the image has Node 24).
-# npm install rather than npm ci: it keeps the locked versions and adds the platform binaries the lockfile
-# (made behind a registry mirror that lacks other platforms' optional packages) does not list.
-RUN npm install --ignore-scripts --no-audit --no-fund
+# npm ci installs exactly the lockfile (which lists every platform's optional binaries) or fails loudly.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npx tsc -p tsconfig.build.json && node scripts/bundle-workflows.mjs
 
@@ -19,7 +18,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies ship their native code prebuilt (Temporal core, argon2): no install script to run.
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
 USER node

@@ -11,11 +11,10 @@ export function ensureDependencies(log = console.log) {
   const lock = join(ROOT, 'package-lock.json');
   const fresh = existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs);
   if (fresh) return;
-  // npm install, not npm ci: it keeps the locked versions but tolerates the other platforms' optional
-  // binaries (e.g. @swc/core-darwin-*) that a lockfile made behind a partial registry mirror lacks.
-  log('• Installing dependencies (npm install)…');
-  const install = spawnSync('npm', ['install', '--no-fund', '--no-audit'], { cwd: ROOT, stdio: 'inherit' });
-  if (install.status !== 0) throw new Error('npm install failed: see the output above');
+  // npm ci: exactly the locked versions; a lockfile that no longer matches package.json fails loudly.
+  log('• Installing dependencies (npm ci)…');
+  const install = spawnSync('npm', ['ci', '--no-fund', '--no-audit'], { cwd: ROOT, stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('npm ci failed: see the output above');
 }
 
 /**

@@ -1,0 +1,171 @@
+/**
+ * Replay: every history kept in test/histories (recorded from real runs of earlier workflow code) must
+ * replay with the current code, or a worker upgrade would break the cycles that are running. The
+ * histories cover the paths a workflow change is most likely to disturb: the host picked after the
+ * ranking activity, an RSVP changed, a plan revised, a reschedule, a cancel, every kind of timer that
+ * fires, and a revision before the close.
+ *
+ * The scenarios are also driven fresh on every run and replayed at once, so the current code's own
+ * histories are covered too. RECORD_HISTORY_AS=<label> keeps this run's scenario histories as
+ * test/histories/<label>-<scenario>.json: do it before changing the workflow.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { workflowSource } from '../libs/temporal/workflow-source.js';
+import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { launchInput, meetingRecord } from './support/cycle-input.js';
+import { eventually, sleep } from './support/eventually.js';
+import { createCommune } from './support/organisation.fixture.js';
+import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
+
+const HISTORIES_DIR = join(process.cwd(), 'test', 'histories');
+
+let stack: WorkerStack;
+
+beforeAll(async () => {
+  stack = await startWorkerStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function events(cycleId: string): Promise<string[]> {
+  const rows: { event: string }[] = await stack.dataSource.query(`SELECT event FROM cycle_events WHERE cycle_id = $1 ORDER BY seq`, [cycleId]);
+  return rows.map((row) => row.event);
+}
+
+async function waitForEvent(cycleId: string, event: string, timeoutMs = 20_000): Promise<void> {
+  await eventually(async () => (await events(cycleId)).includes(event), timeoutMs);
+}
+
+async function finishedHistory(cycleId: string): Promise<temporal.api.history.v1.IHistory> {
+  const handle = stack.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
+  await handle.result();
+  return handle.fetchHistory();
+}
+
+/** Launched without a host: ranked, picked, an RSVP changed, the plan revised, rescheduled, cancelled. */
+async function hostPickedAfterRankingThenCancelled(): Promise<{ cycleId: string; events: string[] }> {
+  const commune = await createCommune(stack.dataSource, 4);
+  const [host, visitorA, visitorB] = commune.cells;
+  const input = launchInput(commune, { hostIndex: null, invited: [1, 2], meetingInMs: 3_600_000 });
+  const { gateway } = stack;
+  await gateway.launch(input);
+  await waitForEvent(input.cycleId, 'HOST_CANDIDATES_RANKED');
+  await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: host.id } });
+  await gateway.step(input.cycleId, 'rsvp', { actor: visitorA.secretary, input: { cellId: visitorA.id, response: 'accept' } });
+  await gateway.step(input.cycleId, 'rsvp', { actor: visitorB.secretary, input: { cellId: visitorB.id, response: 'accept' } });
+  await gateway.step(input.cycleId, 'rsvp', {
+    actor: visitorB.secretary,
+    input: { cellId: visitorB.id, response: 'decline', note: 'Trùng lịch họp thôn' },
+  });
+  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await gateway.step(input.cycleId, 'postPlan', {
+    actor: host.secretary,
+    input: { agenda: ['Khai mạc', 'Thảo luận'], content: 'Kế hoạch, bổ sung phần thảo luận' },
+  });
+  await gateway.step(input.cycleId, 'reschedule', {
+    actor: commune.staff,
+    input: { meetingAt: new Date(Date.now() + 7_200_000).toISOString(), reason: 'Trùng lịch thu hoạch' },
+  });
+  await gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Mưa lũ, đường bị sạt lở' } });
+  return { cycleId: input.cycleId, events: await events(input.cycleId) };
+}
+
+/** Every timer kind fires on the way (RSVP reminder, plan overdue, critique reminder and close, report reminder and overdue); one revision, then closed. */
+async function everyTimerFiresThenClosedAfterRevision(): Promise<{ cycleId: string; events: string[] }> {
+  const commune = await createCommune(stack.dataSource, 4);
+  const [host, submitting, silent, unanswered] = commune.cells;
+  void unanswered;
+  const input = launchInput(commune, {
+    invited: [1, 2, 3],
+    meetingInMs: 7_000,
+    schedule: {
+      rsvpReminderLeadMs: 5_000,
+      planDueLeadMs: 4_000,
+      critiqueWindowMs: 3_000,
+      critiqueReminderLeadMs: 1_500,
+      reportWindowMs: 3_000,
+      reportReminderLeadMs: 1_500,
+    },
+  });
+  const { gateway } = stack;
+  await gateway.launch(input);
+  await gateway.step(input.cycleId, 'rsvp', { actor: submitting.secretary, input: { cellId: submitting.id, response: 'accept' } });
+  await gateway.step(input.cycleId, 'rsvp', { actor: silent.secretary, input: { cellId: silent.id, response: 'accept' } });
+  await waitForEvent(input.cycleId, 'RSVP_REMINDER_SENT');
+  await waitForEvent(input.cycleId, 'PLAN_OVERDUE');
+  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
+  await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([submitting.id, silent.id]) });
+  const critique = await gateway.step(input.cycleId, 'submitCritique', {
+    actor: submitting.secretary,
+    input: {
+      points: [
+        { stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài' },
+        { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước hai ngày' },
+      ],
+    },
+  });
+  await waitForEvent(input.cycleId, 'CRITIQUE_CLOSED');
+  await waitForEvent(input.cycleId, 'REPORT_OVERDUE');
+  const report = {
+    responses: [{ pointId: critique.pointIds![0], stance: 'accept' as const, text: 'Tiếp thu, sẽ rút gọn phần điều hành' }],
+    lessons: ['Điều hành ngắn gọn, đúng trọng tâm'],
+    actionItems: [{ title: 'Sửa quy trình điều hành', owner: 'Đồng chí Bí thư', dueDate: '2027-01-15' }],
+  };
+  await gateway.step(input.cycleId, 'fileReport', { actor: host.secretary, input: report });
+  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
+  await gateway.step(input.cycleId, 'fileReport', {
+    actor: host.secretary,
+    input: { ...report, lessons: [...report.lessons, 'Phân công nhiệm vụ cụ thể cho từng đảng viên'] },
+  });
+  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  return { cycleId: input.cycleId, events: await events(input.cycleId) };
+}
+
+const SCENARIOS = {
+  'host-picked-after-ranking-then-cancelled': hostPickedAfterRankingThenCancelled,
+  'every-timer-fires-then-closed-after-revision': everyTimerFiresThenClosedAfterRevision,
+};
+
+function recordedHistories(): { workflowId: string; history: temporal.api.history.v1.IHistory }[] {
+  return readdirSync(HISTORIES_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({ workflowId: file, history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'))) }));
+}
+
+async function replayErrors(histories: { workflowId: string; history: temporal.api.history.v1.IHistory }[]) {
+  const outcomes: { workflowId: string; error?: unknown }[] = [];
+  for await (const outcome of Worker.runReplayHistories({ ...workflowSource() }, histories)) {
+    outcomes.push({ workflowId: outcome.workflowId, error: outcome.error });
+  }
+  expect(outcomes.map((outcome) => outcome.workflowId).sort()).toEqual(histories.map((entry) => entry.workflowId).sort());
+  return outcomes.filter((outcome) => outcome.error).map((outcome) => `${outcome.workflowId}: ${String(outcome.error)}`);
+}
+
+describe('workflow histories replay with the current code', () => {
+  it('replays every kept history without a nondeterminism error', async () => {
+    const kept = recordedHistories();
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    expect(await replayErrors(kept)).toEqual([]);
+  });
+
+  it.each(Object.keys(SCENARIOS))('drives "%s" on the real server and replays its history', async (name) => {
+    const { cycleId, events: timeline } = await SCENARIOS[name as keyof typeof SCENARIOS]();
+    expect(timeline.length).toBeGreaterThan(5);
+    const history = await finishedHistory(cycleId);
+    const recordAs = process.env.RECORD_HISTORY_AS;
+    if (recordAs && /^[\w.-]+$/.test(recordAs)) {
+      mkdirSync(HISTORIES_DIR, { recursive: true });
+      writeFileSync(join(HISTORIES_DIR, `${recordAs}-${name}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
+    }
+    expect(await replayErrors([{ workflowId: `fresh-${name}`, history }])).toEqual([]);
+  }, 120_000);
+});

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities/index.js';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../libs/config/config.module.js';
+import { ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, actionItemFollowUpWorkflowId } from '../../libs/temporal/temporal.constants.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
 
 let runtimeInstalled = false;
@@ -46,6 +48,23 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       process.kill(process.pid, 'SIGTERM');
     });
     this.logger.log(`Polling task queue "${temporal.taskQueue}" on ${temporal.address}`);
+    await this.startActionItemFollowUp();
+  }
+
+  /** Every worker makes sure the one follow-up sweeper of its task queue runs; the first start wins, the others find it. */
+  private async startActionItemFollowUp(): Promise<void> {
+    const { temporal, followUp } = this.config;
+    const connection = await Connection.connect({ address: temporal.address });
+    try {
+      await new Client({ connection, namespace: temporal.namespace }).workflow.start(ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, {
+        workflowId: actionItemFollowUpWorkflowId(temporal.taskQueue),
+        taskQueue: temporal.taskQueue,
+        args: [{ intervalMs: followUp.sweepIntervalMs, reminderLeadDays: followUp.reminderLeadDays }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    } finally {
+      await connection.close();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

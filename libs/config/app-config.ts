@@ -29,6 +29,8 @@ const environmentSchema = z
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
     WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(10000),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100000).default(150),
+    ACTION_ITEM_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+    ACTION_ITEM_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
     JWT_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / needs at least 32 characters').optional(),
     ACCESS_TOKEN_TTL: durationSeconds.default('8h'),
     ADMIN_USERNAME: z.string().min(1).default('admin'),
@@ -73,6 +75,7 @@ export interface AppConfig {
     workerShutdownGraceMs: number;
     workerMaxCachedWorkflows: number;
   };
+  followUp: { sweepIntervalMs: number; reminderLeadDays: number };
   auth: { jwtSecret: string; accessTokenTtl: string; adminUsername: string; adminPassword: string };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
@@ -114,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
       workerShutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
       workerMaxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     },
+    followUp: { sweepIntervalMs: env.ACTION_ITEM_SWEEP_INTERVAL_MS, reminderLeadDays: env.ACTION_ITEM_REMINDER_LEAD_DAYS },
     auth: {
       jwtSecret: env.JWT_SECRET ?? (kind === 'api' ? developmentJwtSecret(env.DATA_DIR) : ''),
       accessTokenTtl: env.ACCESS_TOKEN_TTL,

@@ -48,6 +48,7 @@ export const TASK_ACTIONS = [
   'SUBMIT_CRITIQUE',
   'SUBMIT_REPORT',
   'REVIEW_REPORT',
+  'COMPLETE_ACTION_ITEM',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
@@ -71,14 +72,19 @@ export interface PinnedRubric {
   name: string;
   version: number;
   criteria: RubricCriterion[];
+  /** Scores are whole multiples of this (0.5: half points, as provincial sheets allow); 0.5 when absent. */
+  pointStep?: number;
 }
+
+/** The finest step a score sheet may use when the rubric names none: half points. */
+export const DEFAULT_POINT_STEP = 0.5;
 
 export type Scores = Record<string, number>;
 
 /** Who sends a step: resolved by the API from the signed-in user, checked again by the workflow against this cycle. */
 export interface Actor {
   userId: string;
-  role: 'admin' | 'committee' | 'secretary';
+  role: 'admin' | 'committee' | 'secretary' | 'guest';
   committeeId: string | null;
   cellId: string | null;
 }

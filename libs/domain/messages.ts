@@ -1,3 +1,4 @@
+import { RATING_LABELS, type Rating } from './cycle.js';
 import type { ErrorCode } from './error-codes.js';
 
 export type Language = 'vi' | 'en';
@@ -21,6 +22,18 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
   MEETING_NOT_YET: {
     vi: 'Chưa đến giờ sinh hoạt ({meetingAt}); chỉ ghi nhận buổi sinh hoạt từ thời điểm đó.',
     en: 'The meeting time ({meetingAt}) has not come yet; the meeting can be recorded from then on.',
+  },
+  RESCHEDULE_TOO_LATE: {
+    vi: 'Đã đến giờ sinh hoạt nên không đổi lịch được nữa; nếu buổi sinh hoạt không tổ chức được, đề nghị Đảng ủy hủy đợt và nêu lý do.',
+    en: 'The meeting time has come, so it can no longer be rescheduled; if the meeting cannot be held, the committee cancels the cycle with a reason.',
+  },
+  TOO_MANY_CHANGES: {
+    vi: 'Bước này đã được thay đổi {limit} lần, là số lần tối đa cho một đợt sinh hoạt; đề nghị liên hệ Đảng ủy.',
+    en: 'This step has been changed {limit} times, the most one cycle allows; contact the committee.',
+  },
+  HOST_BUSY: {
+    vi: 'Chi bộ này đang là chi bộ điểm của một đợt sinh hoạt khác chưa kết thúc; một chi bộ không làm chi bộ điểm hai đợt cùng lúc.',
+    en: 'This cell already hosts another open cycle; a cell never hosts two open cycles at once.',
   },
   DUPLICATE_REQUEST_IN_PROGRESS: {
     vi: 'Yêu cầu với cùng Idempotency-Key đang được xử lý; vui lòng thử lại sau giây lát.',
@@ -78,6 +91,30 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Khi chấp nhận báo cáo cần xếp loại buổi sinh hoạt (TOT, KHA, TRUNG_BINH, KEM).',
     en: 'Accepting the report needs a rating (TOT, KHA, TRUNG_BINH, KEM).',
   },
+  RATING_NOT_ALLOWED: {
+    vi: 'Không thể xếp loại {rating}: {why}.',
+    en: 'The rating {rating} is not allowed: {why}.',
+  },
+  MEETING_TOO_FAR: {
+    vi: 'Thời gian sinh hoạt không được muộn hơn hai năm kể từ hôm nay.',
+    en: 'The meeting cannot be more than two years from today.',
+  },
+  DATE_OUT_OF_RANGE: {
+    vi: 'Hạn hoàn thành phải từ ngày {from} đến ngày {to}.',
+    en: 'The due date must be between {from} and {to}.',
+  },
+  NO_INVITEES_LEFT: {
+    vi: 'Chi bộ này là chi bộ duy nhất được mời dự; đợt sinh hoạt cần ít nhất một chi bộ dự ngoài chi bộ điểm.',
+    en: 'This is the only invited cell; a cycle needs at least one visiting cell besides the host.',
+  },
+  MALFORMED_STEP: {
+    vi: 'Nội dung gửi lên không đúng quy định (mục “{field}”).',
+    en: 'The step is not well formed (field "{field}").',
+  },
+  NOT_STORABLE: {
+    vi: 'Không lưu được nội dung của bước này; bước chưa được ghi nhận, đợt sinh hoạt vẫn tiếp tục. Đề nghị kiểm tra lại nội dung rồi gửi lại.',
+    en: 'This step could not be stored; it was not recorded and the cycle goes on. Check what was entered and send it again.',
+  },
   VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
   NOT_AUTHENTICATED: {
     vi: 'Cần đăng nhập: thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn.',
@@ -101,9 +138,36 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is already taken.' },
 };
 
+/** Why a rating is not allowed (RATING_NOT_ALLOWED's reason), in words. */
+const RATING_REASONS: Record<string, Template> = {
+  TOP_NEEDS_FULL_POINTS: { vi: 'xếp loại Tốt cần đạt điểm tối đa ở các tiêu chí {criteria}', en: 'Tốt needs full points on {criteria}' },
+  SHORT_MEETING: { vi: 'thời gian sinh hoạt chưa đủ', en: 'the meeting was too short' },
+  LOW_ATTENDANCE: { vi: 'số đảng viên dự sinh hoạt chưa đủ 90%', en: 'fewer than 90% of the members attended' },
+  UNEXCUSED_ABSENCE: { vi: 'có đảng viên vắng mặt không có lý do', en: 'a member was absent without a reason' },
+  DISAGREES_WITH_SCORES: { vi: 'tổng điểm trên phiếu chấm ứng với xếp loại {band}', en: 'the score sheet’s total gives {band}' },
+};
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parameters as a person reads them: ratings by their labels, days as dd/mm/yyyy, reasons in words. */
+function readableParams(code: ErrorCode, language: Language, params: Record<string, string | number>): Record<string, string | number> {
+  const readable: Record<string, string | number> = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' && value in RATING_LABELS) readable[name] = RATING_LABELS[value as Rating];
+    const day = typeof value === 'string' ? isoDate.exec(value) : null;
+    if (day) readable[name] = `${day[3]}/${day[2]}/${day[1]}`;
+  }
+  if (code === 'RATING_NOT_ALLOWED' && typeof params.reason === 'string') {
+    const why = RATING_REASONS[params.reason]?.[language] ?? String(params.reason);
+    readable.why = why.replace(/\{(\w+)\}/g, (_, name: string) => String(readable[name] ?? '…'));
+  }
+  return readable;
+}
+
 export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string | number> = {}): string {
   const template = ERROR_MESSAGES[code][language];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '…'));
+  const readable = readableParams(code, language, params);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(readable[name] ?? '…'));
 }
 
 /** class-validator constraint names → sentences; {field} is the JSON path, {n} the constraint's number. */
@@ -129,11 +193,17 @@ const CONSTRAINT_MESSAGES: Record<string, Template> = {
   isDateString: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
   isDurationString: { vi: '{field} phải là khoảng thời gian ISO 8601 (ví dụ P3D, PT30S)', en: '{field} must be an ISO 8601 duration (e.g. P3D)' },
   isOffsetDateTime: {
-    vi: '{field} phải là thời gian ISO 8601 kèm múi giờ (ví dụ 2026-12-05T08:00:00+07:00)',
-    en: '{field} must be an ISO 8601 time with an offset (e.g. 2026-12-05T08:00:00+07:00)',
+    vi: '{field} phải là một thời điểm có thật kèm múi giờ, từ năm 2000 đến năm 2099 (ví dụ 2026-12-05T08:00:00+07:00)',
+    en: '{field} must be a real time with an offset, in the years 2000 to 2099 (e.g. 2026-12-05T08:00:00+07:00)',
   },
-  isCalendarDate: { vi: '{field} phải là ngày dạng YYYY-MM-DD', en: '{field} must be a date YYYY-MM-DD' },
-  isScoreSheet: { vi: '{field} phải là bảng điểm: mã tiêu chí → số điểm (0–100)', en: '{field} must map criterion ids to points (0–100)' },
+  isCalendarDate: {
+    vi: '{field} phải là một ngày có thật dạng YYYY-MM-DD, từ năm 2000 đến năm 2099',
+    en: '{field} must be a real date YYYY-MM-DD in the years 2000 to 2099',
+  },
+  isScoreSheet: {
+    vi: '{field} phải là bảng điểm: mã tiêu chí → số điểm từ 0 đến 100 (lẻ đến nửa điểm)',
+    en: '{field} must map criterion ids to points from 0 to 100 (half points allowed)',
+  },
   maxLength: { vi: '{field} không được dài quá {n} ký tự', en: '{field} must be at most {n} characters' },
   minLength: { vi: '{field} phải có ít nhất {n} ký tự', en: '{field} must be at least {n} characters' },
   arrayMinSize: { vi: '{field} phải có ít nhất {n} phần tử', en: '{field} must have at least {n} items' },

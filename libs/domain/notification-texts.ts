@@ -1,51 +1,148 @@
 import { RATING_LABELS, type Rating } from './cycle.js';
+import { vietnamCalendarDay, vietnamTime } from './vietnamese-time.js';
 
-/** What a person reads in the in-app inbox, in Vietnamese (the inbox keeps the reason code for other languages). */
-export function notificationText(reason: string, cycleTitle: string, extra: { rating?: Rating | null } = {}): { title: string; body: string } {
-  const of = `«${cycleTitle}»`;
+/** What a notification can tell about its cycle, read from the cycle's record when the notification is written. */
+export interface NotificationContext {
+  title: string;
+  meetingAt: Date;
+  location: string;
+  hostCellName: string | null;
+  planDueAt: Date | null;
+  critiqueClosesAt: Date | null;
+  reportDueAt: Date | null;
+  reviewDueAt: Date | null;
+  cancelReason: string | null;
+  rating?: Rating | null;
+  /** The cells the notification is about (those missing a critique, say), by name. */
+  cellNames?: string[];
+}
+
+const at = (value: Date | null) => (value ? vietnamTime(value.getTime()) : 'chưa xác định');
+
+/**
+ * What a person reads in the in-app inbox, in Vietnamese as a Party office writes it (language.md): who, what,
+ * when, where and by when. The inbox keeps the reason code for other languages.
+ */
+export function notificationText(reason: string, cycle: NotificationContext): { title: string; body: string } {
+  const of = `“${cycle.title}”`;
+  const host = cycle.hostCellName ?? 'chi bộ điểm';
+  const meeting = `${at(cycle.meetingAt)}, tại ${cycle.location}`;
+  const names = (cycle.cellNames ?? []).join(', ');
   switch (reason) {
     case 'HOST_SELECTION_NEEDED':
-      return { title: 'Cần chọn chi bộ điểm', body: `Đợt sinh hoạt điểm ${of} đang chờ Đảng ủy chọn chi bộ tổ chức.` };
+      return { title: 'Chọn chi bộ điểm', body: `Đề nghị Đảng ủy chọn chi bộ điểm cho đợt sinh hoạt ${of}, dự kiến ${meeting}.` };
+    case 'HOST_SELECTION_REMINDER':
+      return {
+        title: 'Nhắc chọn chi bộ điểm',
+        body: `Đợt sinh hoạt ${of} (dự kiến ${meeting}) chưa có chi bộ điểm. Đề nghị Đảng ủy chọn chi bộ điểm để chi bộ kịp chuẩn bị.`,
+      };
     case 'INVITED':
-      return { title: 'Giấy mời dự sinh hoạt chi bộ điểm', body: `Chi bộ được mời dự ${of}. Vui lòng xác nhận tham dự và cử người dự.` };
+      return {
+        title: 'Giấy mời dự sinh hoạt chi bộ điểm',
+        body: `Trân trọng mời chi bộ cử đồng chí dự sinh hoạt chi bộ điểm ${of} tại ${host}, ${meeting}. Đề nghị chi bộ xác nhận tham dự và báo tên đồng chí dự.`,
+      };
+    case 'GUEST_INVITED':
+      return { title: 'Giấy mời dự sinh hoạt chi bộ điểm', body: `Trân trọng mời đồng chí dự sinh hoạt chi bộ điểm ${of} tại ${host}, ${meeting}.` };
     case 'CHOSEN_AS_HOST':
-      return { title: 'Chi bộ được chọn tổ chức sinh hoạt điểm', body: `Chi bộ được chọn tổ chức ${of}. Vui lòng đăng kế hoạch, chương trình và dự thảo nghị quyết.` };
+      return {
+        title: 'Chi bộ được chọn làm chi bộ điểm',
+        body: `Đảng ủy chọn chi bộ làm chi bộ điểm của đợt ${of}, ${meeting}. Đề nghị chi bộ gửi chương trình, tài liệu sinh hoạt và dự thảo nghị quyết trước ${at(cycle.planDueAt)}.`,
+      };
     case 'PLAN_POSTED':
-      return { title: 'Đã có kế hoạch buổi sinh hoạt', body: `Chi bộ điểm đã đăng kế hoạch cho ${of}.` };
+      return { title: 'Chương trình, tài liệu sinh hoạt', body: `${host} đã gửi chương trình, tài liệu sinh hoạt của đợt ${of} (${meeting}).` };
     case 'PLAN_REVISED':
-      return { title: 'Kế hoạch buổi sinh hoạt đã được cập nhật', body: `Chi bộ điểm đã cập nhật kế hoạch cho ${of}.` };
+      return { title: 'Chương trình, tài liệu sinh hoạt được bổ sung', body: `${host} đã bổ sung chương trình, tài liệu sinh hoạt của đợt ${of} (${meeting}).` };
+    case 'PLAN_DUE_SOON':
+      return {
+        title: 'Nhắc gửi chương trình, tài liệu sinh hoạt',
+        body: `Đề nghị chi bộ gửi chương trình, tài liệu sinh hoạt của đợt ${of} trước ${at(cycle.planDueAt)}; tài liệu cần sẵn sàng trước buổi sinh hoạt ít nhất 1 ngày.`,
+      };
+    case 'PLAN_REMINDER':
+      return {
+        title: 'Quá hạn gửi chương trình, tài liệu sinh hoạt',
+        body: `Đã quá hạn gửi chương trình, tài liệu sinh hoạt của đợt ${of} (hạn ${at(cycle.planDueAt)}). Đề nghị chi bộ gửi ngay; Đảng ủy đã được báo.`,
+      };
+    case 'PLAN_OVERDUE_ALERT':
+      return { title: 'Chi bộ điểm chưa gửi chương trình, tài liệu', body: `${host} chưa gửi chương trình, tài liệu sinh hoạt của đợt ${of} (hạn ${at(cycle.planDueAt)}).` };
     case 'RESCHEDULED':
-      return { title: 'Đổi lịch sinh hoạt chi bộ điểm', body: `Thời gian tổ chức ${of} đã thay đổi. Vui lòng xem lịch mới.` };
+      return { title: 'Đổi lịch sinh hoạt chi bộ điểm', body: `Đợt sinh hoạt ${of} chuyển sang ${meeting}.` };
+    case 'RESCHEDULED_RECONFIRM':
+      return {
+        title: 'Đổi lịch: đề nghị xác nhận lại',
+        body: `Đợt sinh hoạt ${of} chuyển sang ${meeting}. Đề nghị chi bộ xác nhận lại việc tham dự và đồng chí dự.`,
+      };
+    case 'RESCHEDULED_BY_HOST':
+      return { title: 'Chi bộ điểm đổi lịch sinh hoạt', body: `${host} đã đổi lịch đợt sinh hoạt ${of} sang ${meeting}.` };
+    case 'MEETING_RECORD_REMINDER':
+      return {
+        title: 'Nhắc ghi nhận buổi sinh hoạt',
+        body: `Buổi sinh hoạt ${of} dự kiến ${meeting} chưa được ghi nhận. Đề nghị chi bộ ghi nhận thời gian, số đảng viên dự sinh hoạt và biên bản.`,
+      };
+    case 'MEETING_RECORD_OVERDUE_ALERT':
+      return { title: 'Chưa ghi nhận buổi sinh hoạt chi bộ điểm', body: `${names || host} chưa ghi nhận buổi sinh hoạt ${of} dự kiến ${meeting}.` };
     case 'CRITIQUE_OPEN':
-      return { title: 'Mời gửi ý kiến nhận xét, góp ý', body: `Buổi sinh hoạt ${of} đã kết thúc. Vui lòng gửi nhận xét, góp ý trong thời hạn.` };
+      return {
+        title: 'Gửi nhận xét, góp ý buổi sinh hoạt',
+        body: `Buổi sinh hoạt ${of} tại ${host} đã kết thúc. Đề nghị gửi nhận xét, góp ý từng khâu, từng việc trước ${at(cycle.critiqueClosesAt)}.`,
+      };
+    case 'CRITIQUE_REMINDER':
+      return { title: 'Nhắc gửi nhận xét, góp ý', body: `Đề nghị chi bộ gửi nhận xét, góp ý buổi sinh hoạt ${of} trước ${at(cycle.critiqueClosesAt)}.` };
+    case 'CRITIQUES_MISSING':
+      return { title: 'Chi bộ chưa gửi nhận xét, góp ý', body: `Kết thúc thời gian góp ý đợt ${of}; ${names} chưa gửi nhận xét, góp ý.` };
     case 'REPORT_NEEDED':
-      return { title: 'Cần báo cáo rút kinh nghiệm', body: `Đã hết thời gian góp ý cho ${of}. Vui lòng trả lời từng ý kiến và nộp báo cáo rút kinh nghiệm.` };
+      return {
+        title: 'Báo cáo rút kinh nghiệm',
+        body: `Kết thúc thời gian góp ý đợt ${of}. Đề nghị chi bộ tiếp thu, giải trình từng ý kiến và gửi báo cáo rút kinh nghiệm trước ${at(cycle.reportDueAt)}.`,
+      };
+    case 'REPORT_REMINDER':
+      return { title: 'Nhắc gửi báo cáo rút kinh nghiệm', body: `Đề nghị chi bộ gửi báo cáo rút kinh nghiệm đợt ${of} trước ${at(cycle.reportDueAt)}.` };
+    case 'REPORT_OVERDUE':
+      return { title: 'Quá hạn báo cáo rút kinh nghiệm', body: `Đã quá hạn gửi báo cáo rút kinh nghiệm đợt ${of} (hạn ${at(cycle.reportDueAt)}); Đảng ủy đã được báo.` };
+    case 'REPORT_OVERDUE_ESCALATION':
+      return { title: 'Chi bộ điểm quá hạn báo cáo', body: `${names || host} chưa gửi báo cáo rút kinh nghiệm đợt ${of} (hạn ${at(cycle.reportDueAt)}).` };
     case 'REVIEW_NEEDED':
-      return { title: 'Báo cáo rút kinh nghiệm chờ đánh giá', body: `Chi bộ điểm đã nộp báo cáo rút kinh nghiệm cho ${of}. Vui lòng đánh giá, xếp loại.` };
+      return {
+        title: 'Báo cáo rút kinh nghiệm chờ Đảng ủy đánh giá',
+        body: `${host} đã gửi báo cáo rút kinh nghiệm đợt ${of}. Đề nghị Đảng ủy thông qua và xếp loại, hoặc đề nghị hoàn thiện, trước ${at(cycle.reviewDueAt)}.`,
+      };
+    case 'REVIEW_REMINDER':
+      return { title: 'Nhắc đánh giá báo cáo rút kinh nghiệm', body: `Báo cáo rút kinh nghiệm đợt ${of} của ${host} đang chờ Đảng ủy đánh giá (hạn ${at(cycle.reviewDueAt)}).` };
     case 'REVISION_REQUESTED':
-      return { title: 'Báo cáo cần bổ sung, hoàn thiện', body: `Đảng ủy đề nghị hoàn thiện lại báo cáo rút kinh nghiệm của ${of}.` };
+      return { title: 'Hoàn thiện báo cáo rút kinh nghiệm', body: `Đảng ủy đề nghị chi bộ hoàn thiện báo cáo rút kinh nghiệm đợt ${of} trước ${at(cycle.reportDueAt)}.` };
     case 'LESSONS_SHARED':
       return {
         title: 'Bài học kinh nghiệm từ chi bộ điểm',
-        body: `Đợt ${of} đã kết thúc${extra.rating ? `, xếp loại ${RATING_LABELS[extra.rating]}` : ''}. Mời chi bộ xem bài học kinh nghiệm và vận dụng, nhân rộng.`,
+        body: `Đảng ủy đã kết thúc đợt ${of}${cycle.rating ? `, xếp loại ${RATING_LABELS[cycle.rating]}` : ''}. Đề nghị chi bộ nghiên cứu bài học kinh nghiệm của ${host} và ghi nhận nội dung vận dụng, nhân rộng.`,
+      };
+    case 'RATED':
+      return {
+        title: 'Kết quả xếp loại buổi sinh hoạt chi bộ điểm',
+        body: `Đảng ủy đã thông qua báo cáo rút kinh nghiệm và xếp loại buổi sinh hoạt ${of} của chi bộ: ${cycle.rating ? RATING_LABELS[cycle.rating] : 'chưa xếp loại'}.`,
       };
     case 'CANCELLED':
-      return { title: 'Hủy đợt sinh hoạt chi bộ điểm', body: `Đợt ${of} đã bị hủy.` };
+      return { title: 'Hủy đợt sinh hoạt chi bộ điểm', body: `Đảng ủy đã hủy đợt sinh hoạt ${of} (lý do: ${cycle.cancelReason ?? 'không nêu'}).` };
     case 'RSVP_REMINDER':
-      return { title: 'Nhắc xác nhận tham dự', body: `Chi bộ chưa xác nhận tham dự ${of}.` };
-    case 'PLAN_REMINDER':
-      return { title: 'Nhắc đăng kế hoạch sinh hoạt', body: `Chưa có kế hoạch, tài liệu cho ${of}; tài liệu cần sẵn sàng trước buổi sinh hoạt ít nhất 1 ngày.` };
-    case 'PLAN_OVERDUE_ALERT':
-      return { title: 'Chi bộ điểm chưa đăng kế hoạch', body: `Đến hạn nhưng chi bộ điểm chưa đăng kế hoạch cho ${of}.` };
-    case 'CRITIQUE_REMINDER':
-      return { title: 'Nhắc gửi ý kiến góp ý', body: `Sắp hết hạn gửi nhận xét, góp ý cho ${of}; chi bộ chưa gửi.` };
-    case 'REPORT_REMINDER':
-      return { title: 'Nhắc nộp báo cáo rút kinh nghiệm', body: `Sắp đến hạn nộp báo cáo rút kinh nghiệm của ${of}.` };
-    case 'REPORT_OVERDUE':
-      return { title: 'Quá hạn báo cáo rút kinh nghiệm', body: `Đã quá hạn nộp báo cáo rút kinh nghiệm của ${of}; Đảng ủy đã được báo.` };
-    case 'REPORT_OVERDUE_ESCALATION':
-      return { title: 'Chi bộ điểm quá hạn báo cáo', body: `Chi bộ điểm chưa nộp báo cáo rút kinh nghiệm của ${of} đúng hạn.` };
+      return { title: 'Nhắc xác nhận tham dự', body: `Đề nghị chi bộ xác nhận tham dự sinh hoạt chi bộ điểm ${of}, ${meeting}.` };
     default:
-      return { title: 'Thông báo', body: `Có cập nhật cho ${of}.` };
+      return { title: 'Thông báo', body: `Có cập nhật về đợt sinh hoạt ${of}.` };
+  }
+}
+
+export type ActionItemNotice = 'ACTION_ITEM_DUE_SOON' | 'ACTION_ITEM_OVERDUE' | 'ACTION_ITEM_OVERDUE_ALERT';
+
+/** Reminders of one action item from a lessons-learned report: the item, its owner and its due day. */
+export function actionItemText(
+  notice: ActionItemNotice,
+  item: { cycleTitle: string; hostCellName: string; title: string; owner: string; dueDate: string },
+): { title: string; body: string } {
+  const what = `việc “${item.title}” (${item.owner}) trong báo cáo rút kinh nghiệm đợt “${item.cycleTitle}”`;
+  const due = vietnamCalendarDay(item.dueDate);
+  switch (notice) {
+    case 'ACTION_ITEM_DUE_SOON':
+      return { title: 'Nhắc thực hiện việc đã cam kết', body: `Đề nghị chi bộ hoàn thành ${what} trước ngày ${due}.` };
+    case 'ACTION_ITEM_OVERDUE':
+      return { title: 'Quá hạn thực hiện việc đã cam kết', body: `Đã quá hạn (ngày ${due}) ${what}; Đảng ủy đã được báo.` };
+    case 'ACTION_ITEM_OVERDUE_ALERT':
+      return { title: 'Chi bộ quá hạn thực hiện việc đã cam kết', body: `${item.hostCellName} chưa hoàn thành ${what}, hạn ngày ${due}.` };
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PinnedRubric, Scores } from './cycle.js';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
-import { ratingForTotal, scoreProblems, summariseScores } from './rating.js';
+import { pointStepOf, ratingForTotal, ratingProblem, scoreProblems, summariseScores } from './rating.js';
 
 /**
  * A 100-point sheet built here, independent of the default one: two criteria carry the "full points for
@@ -187,5 +187,210 @@ describe('DEFAULT_RUBRIC (the template after Hướng dẫn 42-HD/BTCTW)', () =>
   it('rates 95 points lost only on non-required criteria Tốt', () => {
     const scores: Scores = { ...points, conduct: points.conduct - 3, results: points.results - 2 };
     expect(summariseScores(DEFAULT_RUBRIC, scores)).toEqual({ total: 95, maxTotal: 100, rating: 'TOT' });
+  });
+});
+
+describe('pointStepOf', () => {
+  it('is half a point when the rubric names no step', () => {
+    expect(pointStepOf(SHEET)).toBe(0.5);
+    expect(pointStepOf(DEFAULT_RUBRIC)).toBe(0.5);
+  });
+
+  it("is the rubric's own step when it names one", () => {
+    expect(pointStepOf({ ...SHEET, pointStep: 1 })).toBe(1);
+    expect(pointStepOf({ ...SHEET, pointStep: 0.25 })).toBe(0.25);
+  });
+});
+
+describe('scoreProblems and the point step', () => {
+  it('flags 25.3 on a half-point sheet as off step and takes 25.5', () => {
+    expect(scoreProblems(SHEET, { content: 25.3 })).toEqual([{ criterionId: 'content', problem: 'OFF_STEP' }]);
+    expect(scoreProblems(SHEET, { content: 25.5 })).toEqual([]);
+    expect(scoreProblems(SHEET, { content: 25, results: 0.5, duration: 9.5, minutes: 10 })).toEqual([]);
+  });
+
+  it.each([0.1, 0.25, 12.75, 49.99, 9.01])('flags %p as off step on a half-point sheet', (points) => {
+    expect(scoreProblems(SHEET, { content: points })).toEqual([{ criterionId: 'content', problem: 'OFF_STEP' }]);
+  });
+
+  it('flags half points on a whole-point sheet and takes whole points', () => {
+    const whole: PinnedRubric = { ...SHEET, pointStep: 1 };
+    expect(scoreProblems(whole, { content: 25.5 })).toEqual([{ criterionId: 'content', problem: 'OFF_STEP' }]);
+    expect(scoreProblems(whole, { content: 25, results: 30, duration: 0 })).toEqual([]);
+  });
+
+  it('takes quarter points on a quarter-point sheet', () => {
+    const quarter: PinnedRubric = { ...SHEET, pointStep: 0.25 };
+    expect(scoreProblems(quarter, { content: 12.75, results: 0.25 })).toEqual([]);
+    expect(scoreProblems(quarter, { content: 12.8 })).toEqual([{ criterionId: 'content', problem: 'OFF_STEP' }]);
+  });
+
+  it('takes any whole number of half points up to the maximum', () => {
+    for (let halves = 0; halves <= 100; halves += 1) {
+      expect(scoreProblems(SHEET, { content: halves / 2 })).toEqual([]);
+    }
+  });
+
+  it('reports one problem per criterion: off step alongside out of range and unknown', () => {
+    const problems = scoreProblems(SHEET, { duration: 3.3, content: 50.5, speaking: 2.2, minutes: 10 });
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { criterionId: 'duration', problem: 'OFF_STEP' },
+        { criterionId: 'content', problem: 'OUT_OF_RANGE' },
+        { criterionId: 'speaking', problem: 'UNKNOWN_CRITERION' },
+      ]),
+    );
+  });
+
+  it('treats own keys named like Object.prototype members as unknown criteria', () => {
+    const scores = JSON.parse('{"__proto__": 5, "constructor": 5, "toString": 5}') as Scores;
+    const problems = scoreProblems(SHEET, scores);
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { criterionId: '__proto__', problem: 'UNKNOWN_CRITERION' },
+        { criterionId: 'constructor', problem: 'UNKNOWN_CRITERION' },
+        { criterionId: 'toString', problem: 'UNKNOWN_CRITERION' },
+      ]),
+    );
+  });
+});
+
+describe('summariseScores counts only criteria the sheet itself scores', () => {
+  const named = (id: string): PinnedRubric => ({
+    id: 'rubric-named',
+    name: 'Phiếu có tiêu chí trùng tên thuộc tính',
+    version: 1,
+    criteria: [
+      { id: 'content', label: 'Nội dung', maxPoints: 90 },
+      { id, label: 'Tiêu chí đặc biệt', maxPoints: 10 },
+    ],
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])(
+    'leaves a sheet without the criterion %s incomplete',
+    (id) => {
+      expect(summariseScores(named(id), { content: 90 })).toEqual({ total: 90, maxTotal: 100, rating: null });
+    },
+  );
+
+  it('rates the sheet once the criterion named constructor is scored', () => {
+    expect(summariseScores(named('constructor'), { content: 85, constructor: 10 })).toEqual({ total: 95, maxTotal: 100, rating: 'TOT' });
+  });
+
+  it('rates a sheet scoring a criterion named __proto__ as an own key', () => {
+    const scores = JSON.parse('{"content": 60, "__proto__": 10}') as Scores;
+    expect(summariseScores(named('__proto__'), scores)).toEqual({ total: 70, maxTotal: 100, rating: 'KHA' });
+  });
+
+  it('does not give Tốt when a requiredForTop criterion named constructor is not scored', () => {
+    const rubric: PinnedRubric = {
+      ...named('constructor'),
+      criteria: [
+        { id: 'content', label: 'Nội dung', maxPoints: 90 },
+        { id: 'constructor', label: 'Biên bản', maxPoints: 10, requiredForTop: true },
+      ],
+    };
+    expect(summariseScores(rubric, { content: 90 }).rating).toBeNull();
+    expect(ratingProblem(rubric, 'TOT', { content: 90 }, [])).toEqual({ reason: 'TOP_NEEDS_FULL_POINTS', criteria: ['Biên bản'] });
+  });
+});
+
+describe('ratingProblem', () => {
+  const FULL: Scores = { duration: 10, content: 50, results: 30, minutes: 10 };
+
+  describe('Tốt needs full points on the marked criteria', () => {
+    it('names the criterion below its maximum', () => {
+      expect(ratingProblem(SHEET, 'TOT', { ...FULL, duration: 9.5 }, [])).toEqual({ reason: 'TOP_NEEDS_FULL_POINTS', criteria: ['Thời lượng'] });
+    });
+
+    it('names every marked criterion below its maximum', () => {
+      const problem = ratingProblem(SHEET, 'TOT', { ...FULL, duration: 5, minutes: 0 }, []);
+      expect(problem).toMatchObject({ reason: 'TOP_NEEDS_FULL_POINTS' });
+      expect(problem && 'criteria' in problem ? [...problem.criteria].sort() : null).toEqual(['Biên bản', 'Thời lượng']);
+    });
+
+    it('names a marked criterion the sheet does not score', () => {
+      expect(ratingProblem(SHEET, 'TOT', { duration: 10, content: 50, results: 30 }, [])).toEqual({
+        reason: 'TOP_NEEDS_FULL_POINTS',
+        criteria: ['Biên bản'],
+      });
+    });
+
+    it('does not ask full points on criteria that are not marked', () => {
+      expect(ratingProblem(SHEET, 'TOT', { ...FULL, content: 45, results: 25 }, [])).toBeNull();
+    });
+
+    it('cannot check full points without a sheet', () => {
+      expect(ratingProblem(SHEET, 'TOT', null, [])).toBeNull();
+    });
+  });
+
+  describe('Tốt needs a meeting long enough, with enough members and no unexcused absence', () => {
+    it.each(['SHORT_MEETING', 'LOW_ATTENDANCE', 'UNEXCUSED_ABSENCE'] as const)('refuses Tốt for a meeting flagged %s', (flag) => {
+      expect(ratingProblem(SHEET, 'TOT', null, [flag])).toEqual({ reason: flag });
+      expect(ratingProblem(SHEET, 'TOT', FULL, [flag])).toEqual({ reason: flag });
+    });
+
+    it('names one of the flags when several block Tốt', () => {
+      const problem = ratingProblem(SHEET, 'TOT', null, ['UNEXCUSED_ABSENCE', 'LOW_ATTENDANCE']);
+      expect(['UNEXCUSED_ABSENCE', 'LOW_ATTENDANCE']).toContain(problem?.reason);
+    });
+
+    it('ignores flags that do not block Tốt', () => {
+      expect(ratingProblem(SHEET, 'TOT', null, ['SOMETHING_ELSE'])).toBeNull();
+      expect(ratingProblem(SHEET, 'TOT', FULL, [])).toBeNull();
+    });
+
+    it.each(['KHA', 'TRUNG_BINH', 'KEM'] as const)('lets a flagged meeting be rated %s (without a sheet)', (rating) => {
+      expect(ratingProblem(SHEET, rating, null, ['SHORT_MEETING', 'LOW_ATTENDANCE', 'UNEXCUSED_ABSENCE'])).toBeNull();
+    });
+  });
+
+  describe('a complete sheet decides the band', () => {
+    it.each([
+      ['TRUNG_BINH', FULL, 'TOT'],
+      ['KHA', FULL, 'TOT'],
+      ['KEM', { duration: 5, content: 40, results: 20, minutes: 8 }, 'KHA'],
+      ['TOT', { duration: 10, content: 33, results: 20, minutes: 10 }, 'KHA'],
+      ['KHA', { duration: 0, content: 30, results: 20, minutes: 5 }, 'TRUNG_BINH'],
+      ['TRUNG_BINH', { duration: 0, content: 30, results: 10, minutes: 9 }, 'KEM'],
+      // 95 points, but a marked criterion misses full points: the sheet's band is Khá
+      ['TRUNG_BINH', { duration: 5, content: 50, results: 30, minutes: 10 }, 'KHA'],
+    ] as const)('refuses %s for a sheet in band %s', (rating, scores, band) => {
+      expect(ratingProblem(SHEET, rating, scores, [])).toEqual({ reason: 'DISAGREES_WITH_SCORES', band });
+    });
+
+    it.each([
+      ['TOT', FULL],
+      ['KHA', { duration: 5, content: 40, results: 20, minutes: 8 }],
+      ['KHA', { duration: 5, content: 50, results: 30, minutes: 10 }],
+      ['TRUNG_BINH', { duration: 0, content: 30, results: 20, minutes: 5 }],
+      ['KEM', { duration: 0, content: 30, results: 10, minutes: 9 }],
+    ] as const)('takes %s when the sheet agrees', (rating, scores) => {
+      expect(ratingProblem(SHEET, rating, scores, [])).toBeNull();
+    });
+
+    it('uses the share of the maximum on a sheet whose maximum is not 100', () => {
+      expect(ratingProblem(HALF_SHEET, 'TOT', { a: 23, b: 22 }, [])).toBeNull();
+      expect(ratingProblem(HALF_SHEET, 'TOT', { a: 22, b: 22 }, [])).toEqual({ reason: 'DISAGREES_WITH_SCORES', band: 'KHA' });
+    });
+
+    it('keeps the meeting flags for Tốt alone: a flagged meeting rated as its sheet says below Tốt passes', () => {
+      expect(ratingProblem(SHEET, 'KHA', { duration: 5, content: 40, results: 20, minutes: 8 }, ['SHORT_MEETING'])).toBeNull();
+    });
+  });
+
+  describe('a partial sheet decides no band', () => {
+    it.each(['KHA', 'TRUNG_BINH', 'KEM'] as const)('takes %s whatever the partial total', (rating) => {
+      expect(ratingProblem(SHEET, rating, { content: 50, results: 30, duration: 10 }, [])).toBeNull();
+      expect(ratingProblem(SHEET, rating, { content: 2 }, [])).toBeNull();
+      expect(ratingProblem(SHEET, rating, {}, [])).toBeNull();
+    });
+
+    it('takes Tốt on a partial sheet that gives the marked criteria full points', () => {
+      expect(ratingProblem(SHEET, 'TOT', { duration: 10, minutes: 10 }, [])).toBeNull();
+    });
   });
 });

@@ -1,4 +1,5 @@
-import type { PinnedRubric, Rating, Scores } from './cycle.js';
+import { DEFAULT_POINT_STEP, type PinnedRubric, type Rating, type Scores } from './cycle.js';
+import { hasOwn, isMultipleOf } from './input-bounds.js';
 
 /** Bands of the 100-point sheet: Tốt ≥ 90, Khá 70–89, Trung bình 50–69, Kém < 50. */
 export function ratingForTotal(total: number, maxTotal: number): Rating {
@@ -11,17 +12,24 @@ export function ratingForTotal(total: number, maxTotal: number): Rating {
 
 export interface ScoreProblem {
   criterionId: string;
-  problem: 'UNKNOWN_CRITERION' | 'OUT_OF_RANGE';
+  problem: 'UNKNOWN_CRITERION' | 'OUT_OF_RANGE' | 'OFF_STEP';
+}
+
+export function pointStepOf(rubric: PinnedRubric): number {
+  return rubric.pointStep ?? DEFAULT_POINT_STEP;
 }
 
 export function scoreProblems(rubric: PinnedRubric, scores: Scores): ScoreProblem[] {
   const problems: ScoreProblem[] = [];
   const byId = new Map(rubric.criteria.map((criterion) => [criterion.id, criterion]));
+  const step = pointStepOf(rubric);
   for (const [criterionId, points] of Object.entries(scores)) {
     const criterion = byId.get(criterionId);
     if (!criterion) problems.push({ criterionId, problem: 'UNKNOWN_CRITERION' });
     else if (!Number.isFinite(points) || points < 0 || points > criterion.maxPoints) {
       problems.push({ criterionId, problem: 'OUT_OF_RANGE' });
+    } else if (!isMultipleOf(points, step)) {
+      problems.push({ criterionId, problem: 'OFF_STEP' });
     }
   }
   return problems;
@@ -37,12 +45,50 @@ export interface ScoreSummary {
 export function summariseScores(rubric: PinnedRubric, scores: Scores): ScoreSummary {
   const maxTotal = rubric.criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
   const total = Object.values(scores).reduce((sum, points) => sum + points, 0);
-  const complete = rubric.criteria.every((criterion) => scores[criterion.id] !== undefined);
+  const complete = rubric.criteria.every((criterion) => hasOwn(scores, criterion.id));
   if (!complete) return { total, maxTotal, rating: null };
   let rating = ratingForTotal(total, maxTotal);
-  const missesTopRequirement = rubric.criteria.some(
-    (criterion) => criterion.requiredForTop && scores[criterion.id] !== criterion.maxPoints,
-  );
-  if (rating === 'TOT' && missesTopRequirement) rating = 'KHA';
+  if (rating === 'TOT' && missesFullPoints(rubric, scores).length > 0) rating = 'KHA';
   return { total, maxTotal, rating };
+}
+
+/** The criteria marked as needing full points for Tốt that this sheet does not give full points (or does not score). */
+function missesFullPoints(rubric: PinnedRubric, scores: Scores): string[] {
+  return rubric.criteria
+    .filter((criterion) => criterion.requiredForTop && !(hasOwn(scores, criterion.id) && scores[criterion.id] === criterion.maxPoints))
+    .map((criterion) => criterion.label);
+}
+
+/** Why a meeting may not be rated Tốt, as its record shows (flags of meetingQualityFlags). */
+export const TOP_RATING_BLOCKERS = ['SHORT_MEETING', 'LOW_ATTENDANCE', 'UNEXCUSED_ABSENCE'] as const;
+
+export type RatingProblem =
+  | { reason: 'TOP_NEEDS_FULL_POINTS'; criteria: string[] }
+  | { reason: (typeof TOP_RATING_BLOCKERS)[number] }
+  | { reason: 'DISAGREES_WITH_SCORES'; band: Rating };
+
+/**
+ * Whether a rating is one the score sheet and the meeting record allow (domain.md): Tốt needs full points on
+ * the marked criteria (when a sheet is given), a meeting long enough, enough members present and no
+ * unexcused absence; and a complete sheet decides the band, so a rating must agree with it.
+ */
+export function ratingProblem(
+  rubric: PinnedRubric,
+  rating: Rating,
+  scores: Scores | null,
+  meetingFlags: readonly string[],
+): RatingProblem | null {
+  if (rating === 'TOT') {
+    if (scores) {
+      const missing = missesFullPoints(rubric, scores);
+      if (missing.length > 0) return { reason: 'TOP_NEEDS_FULL_POINTS', criteria: missing };
+    }
+    const blocker = TOP_RATING_BLOCKERS.find((flag) => meetingFlags.includes(flag));
+    if (blocker) return { reason: blocker };
+  }
+  if (scores) {
+    const band = summariseScores(rubric, scores).rating;
+    if (band && band !== rating) return { reason: 'DISAGREES_WITH_SCORES', band };
+  }
+  return null;
 }

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities/index.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { SeedDefaultRubric1763800000001 } from './migrations/1763800000001-seed-default-rubric.js';
+import { CommuneRules1765000000000 } from './migrations/1765000000000-commune-rules.js';
 
-export const MIGRATIONS = [InitialSchema1763800000000, SeedDefaultRubric1763800000001];
+export const MIGRATIONS = [InitialSchema1763800000000, SeedDefaultRubric1763800000001, CommuneRules1765000000000];
 
 export interface DataSourceSettings {
   url: string;

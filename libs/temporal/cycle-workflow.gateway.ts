@@ -17,6 +17,7 @@ import { MODEL_MEETING_WORKFLOW_TYPE, modelMeetingWorkflowId } from './temporal.
 /** The update names of the modelMeeting workflow that carry a person's step. */
 export type CycleStepName =
   | 'pickHost'
+  | 'inviteGuests'
   | 'postPlan'
   | 'rsvp'
   | 'reschedule'

@@ -14,6 +14,8 @@ export function fastSchedule(overrides: Partial<CycleSchedule> = {}): CycleSched
     planDueLeadMs: DAY,
     critiqueReminderLeadMs: 30_000,
     reportReminderLeadMs: 30_000,
+    // Suites record a meeting (of 95 minutes, ended a moment ago) seconds after its scheduled time.
+    earlyStartToleranceMs: 3 * 3_600_000,
     ...overrides,
   };
 }

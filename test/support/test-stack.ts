@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities/index.js';
 import { loadConfig, type AppConfig } from '../../libs/config/app-config.js';
@@ -66,12 +66,21 @@ export async function startWorkerStack(config = testConfig()): Promise<WorkerSta
 
 let runtimeQuieted = false;
 
+/** What workflows and activities of this jest worker logged at WARN or above, for suites that check a failure is logged. */
+export const runtimeLog: LogEntry[] = [];
+
 /** The SDK logs every bundle and state change at INFO; suites only want warnings. Once per process. */
 function quietTemporalRuntime(): void {
   if (runtimeQuieted) return;
   runtimeQuieted = true;
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    const print = new DefaultLogger('WARN');
+    Runtime.install({
+      logger: new DefaultLogger('WARN', (entry) => {
+        runtimeLog.push(entry);
+        print.log(entry.level, entry.message, entry.meta);
+      }),
+    });
   } catch {
     // Already installed by an earlier suite in this jest worker: its settings stay.
   }

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   CancelInput,
   FileReportInput,
+  InviteGuestsInput,
   PickHostInput,
   PostPlanInput,
   RecordMeetingInput,
@@ -25,5 +26,6 @@ export const submitCritiqueUpdate = defineUpdate<StepResult, [StepEnvelope<Submi
 export const fileReportUpdate = defineUpdate<StepResult, [StepEnvelope<FileReportInput>]>('fileReport');
 export const reviewUpdate = defineUpdate<StepResult, [StepEnvelope<ReviewInput>]>('review');
 export const cancelUpdate = defineUpdate<StepResult, [StepEnvelope<CancelInput>]>('cancel');
+export const inviteGuestsUpdate = defineUpdate<StepResult, [StepEnvelope<InviteGuestsInput>]>('inviteGuests');
 
 export const stateQuery = defineQuery<CycleState>('state');

@@ -5,15 +5,25 @@
  *
  * `check*` returns the reason a step is refused (or null); `apply*` changes the state and returns the
  * StepRecord the activities persist. A step is always checked, then applied in the same synchronous turn.
+ *
+ * Rulesets: a running cycle keeps the rules it was launched under, so replaying its history gives the same
+ * decisions. Ruleset 1 is the first release; ruleset 2 (this one) adds the commune's rules of domain.md
+ * that were missing: the host picked from the invited cells, reminders before each deadline and timers
+ * for every stage that can stall, the meeting's length and exempted members, reconfirmation after a
+ * reschedule, ratings that agree with the score sheet and the meeting record, upper-level guests, and
+ * limits on how often a step can be changed (so a cycle's history stays bounded).
  */
-import type { Actor, PinnedRubric, Rating } from '../../libs/domain/cycle.js';
+import { completeSchedule, PLANNING_HORIZON_MS, type CycleSchedule } from '../../libs/domain/cycle-schedule.js';
+import type { Actor, PinnedRubric, Rating, Scores } from '../../libs/domain/cycle.js';
 import { OPEN_STAGES, type CycleStage } from '../../libs/domain/cycle.js';
 import type { Rejection } from '../../libs/domain/error-codes.js';
 import type { ActionItem, CritiquePoint } from '../../libs/domain/cycle-records.js';
-import { scoreProblems, summariseScores } from '../../libs/domain/rating.js';
+import { hasOwn, vietnamDate } from '../../libs/domain/input-bounds.js';
+import { ratingProblem, scoreProblems, summariseScores, type ScoreProblem } from '../../libs/domain/rating.js';
 import type {
   CancelInput,
   FileReportInput,
+  InviteGuestsInput,
   LaunchCycleInput,
   PickHostInput,
   PostPlanInput,
@@ -28,16 +38,43 @@ import type {
 
 const MINUTE = 60_000;
 
+/** The ruleset new cycles run under. */
+export const CURRENT_RULESET = 2;
+
+/**
+ * How often one cycle's steps may be repeated (ruleset 2). With at most 200 invited cells and 20 guests
+ * this keeps a cycle under about 1,300 accepted updates and a bounded history, well inside Temporal's
+ * 2,000 updates per workflow run.
+ */
+export const CHANGE_LIMITS = {
+  rsvpAnswersPerCell: 5,
+  planPosts: 10,
+  reschedules: 5,
+  revisions: 5,
+} as const;
+
+/** How far past the meeting an action item may be due (ruleset 2). */
+export const ACTION_ITEM_HORIZON_YEARS = 5;
+
+/** Minimum length of a meeting (Hướng dẫn: 90 minutes; 120 when a thematic meeting is held with the regular one). */
+export const MINIMUM_MEETING_MINUTES = { single: 90, combined: 120 } as const;
+/** Share of members (exempted ones not counted) who must attend for a meeting of quality. */
+export const ATTENDANCE_FOR_QUALITY = 0.9;
+
 export interface InvitationState {
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED';
+  /** How many answers this cell has given (ruleset 2 limits it). */
+  answers?: number;
 }
 
 export interface CycleState {
   cycleId: string;
   committeeId: string;
   kind: 'regular' | 'thematic';
+  ruleset: number;
   stage: CycleStage;
   hostCellId: string | null;
+  launchedAt: number;
   meetingAt: number;
   /**
    * When the current schedule reached people (launch with a host, host picked, reschedule): a reminder
@@ -45,11 +82,16 @@ export interface CycleState {
    */
   meetingSetAt: number;
   rubric: PinnedRubric;
-  schedule: LaunchCycleInput['schedule'];
+  schedule: Required<CycleSchedule>;
   seq: number;
   invitations: Record<string, InvitationState>;
+  /** Upper-level guests by user id, and whether each has sent a critique. */
+  guests: Record<string, { critiqued: boolean }>;
   planPosted: boolean;
+  planPosts: number;
+  reschedules: number;
   meetingRecordedAt: number | null;
+  meetingFlags: string[];
   attendingCellIds: string[];
   critiqueClosesAt: number | null;
   critiquedCellIds: string[];
@@ -57,31 +99,39 @@ export interface CycleState {
   pointKinds: Record<string, CritiquePoint['kind']>;
   reportDueAt: number | null;
   reportSetAt: number | null;
+  reportFiledAt: number | null;
   reportRevision: number;
   firedTimers: string[];
 }
 
-export function createCycleState(input: LaunchCycleInput, now: number): CycleState {
+export function createCycleState(input: LaunchCycleInput, now: number, ruleset = CURRENT_RULESET): CycleState {
   return {
     cycleId: input.cycleId,
     committeeId: input.committeeId,
     kind: input.kind,
+    ruleset,
     stage: input.hostCellId ? 'PREPARATION' : 'HOST_SELECTION',
     hostCellId: input.hostCellId,
+    launchedAt: now,
     meetingAt: Date.parse(input.meetingAt),
     meetingSetAt: now,
     rubric: input.rubric,
-    schedule: input.schedule,
+    schedule: completeSchedule(input.schedule),
     seq: 0,
-    invitations: Object.fromEntries(input.invitedCellIds.map((cellId) => [cellId, { status: 'PENDING' as const }])),
+    invitations: Object.fromEntries(input.invitedCellIds.map((cellId) => [cellId, { status: 'PENDING' as const, answers: 0 }])),
+    guests: ruleset >= 2 ? Object.fromEntries((input.guestIds ?? []).map((userId) => [userId, { critiqued: false }])) : {},
     planPosted: false,
+    planPosts: 0,
+    reschedules: 0,
     meetingRecordedAt: null,
+    meetingFlags: [],
     attendingCellIds: [],
     critiqueClosesAt: null,
     critiquedCellIds: [],
     pointKinds: {},
     reportDueAt: null,
     reportSetAt: null,
+    reportFiledAt: null,
     reportRevision: 0,
     firedTimers: [],
   };
@@ -105,12 +155,28 @@ function isSecretaryOf(actor: Actor, cellId: string): boolean {
   return actor.role === 'secretary' && actor.cellId === cellId;
 }
 
+function isInvitedCell(state: CycleState, cellId: string): boolean {
+  return hasOwn(state.invitations, cellId);
+}
+
+function isGuest(state: CycleState, actor: Actor): boolean {
+  return actor.role === 'guest' && hasOwn(state.guests, actor.userId);
+}
+
 function reject(code: Rejection['code'], params?: Rejection['params']): Rejection {
   return params ? { code, params } : { code };
 }
 
 function requireStage(state: CycleState, ...stages: CycleStage[]): Rejection | null {
   return stages.includes(state.stage) ? null : reject('WRONG_STAGE', { stage: state.stage });
+}
+
+const rulesetTwo = (state: CycleState) => state.ruleset >= 2;
+
+/** Score problems under the cycle's ruleset: the point step is checked from ruleset 2 on. */
+function scoreProblemsOf(state: CycleState, scores: Scores): ScoreProblem[] {
+  const problems = scoreProblems(state.rubric, scores);
+  return rulesetTwo(state) ? problems : problems.filter((problem) => problem.problem !== 'OFF_STEP');
 }
 
 // ── launch ───────────────────────────────────────────────────────────────────────────────────────────
@@ -125,7 +191,7 @@ export function applyLaunch(state: CycleState, input: LaunchCycleInput, now: num
     kind: input.kind,
     status: state.stage,
     hostCellId: input.hostCellId,
-    meetingAt: input.meetingAt,
+    meetingAt: iso(state.meetingAt),
     location: input.location,
     rubric: input.rubric,
     critiqueWindow: input.critiqueWindow,
@@ -134,16 +200,25 @@ export function applyLaunch(state: CycleState, input: LaunchCycleInput, now: num
     invitedCellIds: input.invitedCellIds,
     createdBy: input.launchedBy,
   };
+  if (rulesetTwo(state)) {
+    record.launch.ruleset = state.ruleset;
+    record.launch.hostDueAt = state.hostCellId ? null : iso(hostDueAt(state));
+    record.launch.recordDueAt = state.hostCellId ? iso(recordDueAt(state)) : null;
+    record.launch.guestIds = Object.keys(state.guests);
+  }
   if (state.stage === 'PREPARATION') record.notify = invitationNotices(state);
   else record.notify = [{ to: { committee: true }, reason: 'HOST_SELECTION_NEEDED' }];
   return record;
 }
 
-function invitationNotices(state: CycleState): StepRecord['notify'] {
-  return [
+function invitationNotices(state: CycleState): NonNullable<StepRecord['notify']> {
+  const notices: NonNullable<StepRecord['notify']> = [
     { to: { cellIds: Object.keys(state.invitations) }, reason: 'INVITED' },
     { to: { cellIds: [state.hostCellId as string] }, reason: 'CHOSEN_AS_HOST' },
   ];
+  const guests = Object.keys(state.guests);
+  if (guests.length > 0) notices.push({ to: { userIds: guests }, reason: 'GUEST_INVITED' });
+  return notices;
 }
 
 /** Invitations go out when the host is known; before that, only the committee knows of the meeting. */
@@ -156,7 +231,22 @@ function planDueAt(state: CycleState): number {
   return state.meetingAt - state.schedule.planDueLeadMs;
 }
 
-// ── host selection ───────────────────────────────────────────────────────────────────────────────────
+/** A deadline that was already past when its clock started falls halfway between that start and `end` instead. */
+function dueOrHalfway(due: number, start: number, end: number): number {
+  return due >= start ? due : start + Math.max(0, end - start) / 2;
+}
+
+/** When the committee should have picked the host, so that the host has time to prepare the plan. */
+function hostDueAt(state: CycleState): number {
+  return dueOrHalfway(planDueAt(state) - state.schedule.hostPickLeadMs, state.launchedAt, planDueAt(state));
+}
+
+/** When the meeting should be on record: some hours after its time. */
+function recordDueAt(state: CycleState): number {
+  return state.meetingAt + state.schedule.recordDueDelayMs;
+}
+
+// ── host selection and guests ────────────────────────────────────────────────────────────────────────
 
 /** Puts the ranked host candidates (from the ranking activity) on the timeline for the committee to see. */
 export function applyHostCandidatesRanked(
@@ -167,21 +257,52 @@ export function applyHostCandidatesRanked(
   return nextRecord(state, now, 'HOST_CANDIDATES_RANKED', null, { candidates });
 }
 
+/**
+ * The committee picks the host. From ruleset 2 it may pick one of the invited cells (a committee that
+ * invites every cell decides the host afterwards): that cell leaves the invitation list.
+ */
 export function checkPickHost(state: CycleState, actor: Actor, input: PickHostInput): Rejection | null {
   if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
   const stage = requireStage(state, 'HOST_SELECTION');
   if (stage) return state.hostCellId ? reject('ALREADY_DONE') : stage;
-  if (state.invitations[input.cellId]) return reject('HOST_IS_INVITED');
+  if (isInvitedCell(state, input.cellId)) {
+    if (!rulesetTwo(state)) return reject('HOST_IS_INVITED');
+    if (Object.keys(state.invitations).length === 1) return reject('NO_INVITEES_LEFT');
+  }
   return null;
 }
 
 export function applyPickHost(state: CycleState, actor: Actor, input: PickHostInput, now: number): StepRecord {
+  const wasInvited = isInvitedCell(state, input.cellId);
+  if (wasInvited) delete state.invitations[input.cellId];
   state.hostCellId = input.cellId;
   state.stage = 'PREPARATION';
   state.meetingSetAt = now;
   const record = nextRecord(state, now, 'HOST_SELECTED', actor.userId, { cellId: input.cellId });
   record.cycle = { status: state.stage, hostCellId: input.cellId };
+  if (rulesetTwo(state)) record.cycle = { ...record.cycle, hostDueAt: null, recordDueAt: iso(recordDueAt(state)) };
+  if (wasInvited) record.uninvitedCellIds = [input.cellId];
   record.notify = invitationNotices(state);
+  return record;
+}
+
+/** Guests may be added until the critique window closes (ruleset 2). */
+export function checkInviteGuests(state: CycleState, actor: Actor, input: InviteGuestsInput): Rejection | null {
+  if (!rulesetTwo(state)) return reject('WRONG_STAGE', { stage: state.stage });
+  if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
+  const stage = requireStage(state, 'HOST_SELECTION', 'PREPARATION', 'SCHEDULED', 'CRITIQUE');
+  if (stage) return stage;
+  const fresh = input.guestIds.filter((userId) => !hasOwn(state.guests, userId));
+  if (fresh.length === 0) return reject('ALREADY_DONE');
+  return null;
+}
+
+export function applyInviteGuests(state: CycleState, actor: Actor, input: InviteGuestsInput, now: number): StepRecord {
+  const fresh = [...new Set(input.guestIds.filter((userId) => !hasOwn(state.guests, userId)))];
+  for (const userId of fresh) state.guests[userId] = { critiqued: false };
+  const record = nextRecord(state, now, 'GUESTS_INVITED', actor.userId, { guests: fresh.length });
+  record.guestIds = fresh;
+  record.notify = [{ to: { userIds: fresh }, reason: state.stage === 'CRITIQUE' ? 'CRITIQUE_OPEN' : 'GUEST_INVITED' }];
   return record;
 }
 
@@ -189,12 +310,16 @@ export function applyPickHost(state: CycleState, actor: Actor, input: PickHostIn
 
 export function checkPostPlan(state: CycleState, actor: Actor): Rejection | null {
   if (!isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
-  return requireStage(state, 'PREPARATION', 'SCHEDULED');
+  const stage = requireStage(state, 'PREPARATION', 'SCHEDULED');
+  if (stage) return stage;
+  if (rulesetTwo(state) && state.planPosts >= CHANGE_LIMITS.planPosts) return reject('TOO_MANY_CHANGES', { limit: CHANGE_LIMITS.planPosts });
+  return null;
 }
 
 export function applyPostPlan(state: CycleState, actor: Actor, input: PostPlanInput, now: number): StepRecord {
   const revised = state.planPosted;
   state.planPosted = true;
+  state.planPosts += 1;
   state.stage = 'SCHEDULED';
   const record = nextRecord(state, now, revised ? 'PLAN_REVISED' : 'PLAN_POSTED', actor.userId);
   record.cycle = {
@@ -205,6 +330,7 @@ export function applyPostPlan(state: CycleState, actor: Actor, input: PostPlanIn
       draftResolution: input.draftResolution ?? null,
       postedAt: iso(now),
       postedBy: actor.userId,
+      ...(rulesetTwo(state) ? { late: now > planDueAt(state) } : {}),
     },
   };
   record.notify = [{ to: { cellIds: Object.keys(state.invitations) }, reason: revised ? 'PLAN_REVISED' : 'PLAN_POSTED' }];
@@ -212,14 +338,19 @@ export function applyPostPlan(state: CycleState, actor: Actor, input: PostPlanIn
 }
 
 export function checkRsvp(state: CycleState, actor: Actor, input: RsvpInput): Rejection | null {
-  if (!state.invitations[input.cellId]) return reject('NOT_INVITED');
+  if (!isInvitedCell(state, input.cellId)) return reject('NOT_INVITED');
   if (!isSecretaryOf(actor, input.cellId)) return reject('NOT_INVITED');
-  return requireStage(state, 'PREPARATION', 'SCHEDULED');
+  const stage = requireStage(state, 'PREPARATION', 'SCHEDULED');
+  if (stage) return stage;
+  if (rulesetTwo(state) && (state.invitations[input.cellId].answers ?? 0) >= CHANGE_LIMITS.rsvpAnswersPerCell) {
+    return reject('TOO_MANY_CHANGES', { limit: CHANGE_LIMITS.rsvpAnswersPerCell });
+  }
+  return null;
 }
 
 export function applyRsvp(state: CycleState, actor: Actor, input: RsvpInput, now: number): StepRecord {
   const status = input.response === 'accept' ? 'ACCEPTED' : 'DECLINED';
-  state.invitations[input.cellId] = { status };
+  state.invitations[input.cellId] = { status, answers: (state.invitations[input.cellId].answers ?? 0) + 1 };
   const record = nextRecord(state, now, input.response === 'accept' ? 'RSVP_ACCEPTED' : 'RSVP_DECLINED', actor.userId, {
     cellId: input.cellId,
   });
@@ -229,25 +360,53 @@ export function applyRsvp(state: CycleState, actor: Actor, input: RsvpInput, now
   return record;
 }
 
+/** The committee or the host moves the meeting; from ruleset 2 only before its time, and a limited number of times. */
 export function checkReschedule(state: CycleState, actor: Actor, input: RescheduleInput, now: number): Rejection | null {
   if (!isCommitteeOfCycle(state, actor) && !isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
   const stage = requireStage(state, 'HOST_SELECTION', 'PREPARATION', 'SCHEDULED');
   if (stage) return stage;
+  if (rulesetTwo(state)) {
+    if (now >= state.meetingAt) return reject('RESCHEDULE_TOO_LATE');
+    if (state.reschedules >= CHANGE_LIMITS.reschedules) return reject('TOO_MANY_CHANGES', { limit: CHANGE_LIMITS.reschedules });
+  }
   if (!(Date.parse(input.meetingAt) > now)) return reject('MEETING_NOT_IN_FUTURE');
+  if (rulesetTwo(state) && Date.parse(input.meetingAt) > now + PLANNING_HORIZON_MS) return reject('MEETING_TOO_FAR');
   return null;
 }
 
+/**
+ * A new date asks the cells that had accepted to confirm again (ruleset 2): they are pending once more and
+ * are reminded with the others. The committee hears of a reschedule the host made.
+ */
 export function applyReschedule(state: CycleState, actor: Actor, input: RescheduleInput, now: number): StepRecord {
   const from = iso(state.meetingAt);
   state.meetingAt = Date.parse(input.meetingAt);
   state.meetingSetAt = now;
+  state.reschedules += 1;
   const record = nextRecord(state, now, 'RESCHEDULED', actor.userId, { from, to: iso(state.meetingAt), reason: input.reason });
   record.cycle = { meetingAt: iso(state.meetingAt), planDueAt: iso(planDueAt(state)) };
-  record.notify = [{ to: { cellIds: cellsToldOfTheMeeting(state) }, reason: 'RESCHEDULED' }];
+  if (!rulesetTwo(state)) {
+    record.notify = [{ to: { cellIds: cellsToldOfTheMeeting(state) }, reason: 'RESCHEDULED' }];
+    return record;
+  }
+  if (state.hostCellId) record.cycle.recordDueAt = iso(recordDueAt(state));
+  else record.cycle.hostDueAt = iso(hostDueAt(state));
+  const reconfirm = Object.keys(state.invitations).filter((cellId) => state.invitations[cellId].status === 'ACCEPTED');
+  for (const cellId of reconfirm) state.invitations[cellId] = { ...state.invitations[cellId], status: 'PENDING' };
+  record.invitations = reconfirm.map((cellId) => ({ cellId, status: 'PENDING' as const, respondedAt: null }));
+  const told = cellsToldOfTheMeeting(state).filter((cellId) => !reconfirm.includes(cellId));
+  record.notify = [];
+  if (told.length > 0) record.notify.push({ to: { cellIds: told }, reason: 'RESCHEDULED' });
+  if (reconfirm.length > 0) record.notify.push({ to: { cellIds: reconfirm }, reason: 'RESCHEDULED_RECONFIRM' });
+  if (isHostSecretary(state, actor)) record.notify.push({ to: { committee: true }, reason: 'RESCHEDULED_BY_HOST' });
+  if (Object.keys(state.guests).length > 0 && state.hostCellId) record.notify.push({ to: { userIds: Object.keys(state.guests) }, reason: 'RESCHEDULED' });
   return record;
 }
 
 // ── the meeting ──────────────────────────────────────────────────────────────────────────────────────
+
+/** How long a meeting may have lasted (ruleset 2); how early it may have started is the schedule's earlyStartToleranceMs. */
+export const LONGEST_MEETING_MS = 12 * 60 * MINUTE;
 
 export function checkRecordMeeting(state: CycleState, actor: Actor, input: RecordMeetingInput, now: number): Rejection | null {
   if (!isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
@@ -258,24 +417,34 @@ export function checkRecordMeeting(state: CycleState, actor: Actor, input: Recor
   const startedAt = Date.parse(input.startedAt);
   const endedAt = Date.parse(input.endedAt);
   if (!(endedAt > startedAt) || endedAt > now) return reject('INVALID_MEETING_TIMES');
+  if (rulesetTwo(state) && (startedAt < state.meetingAt - state.schedule.earlyStartToleranceMs || endedAt - startedAt > LONGEST_MEETING_MS)) {
+    return reject('INVALID_MEETING_TIMES');
+  }
   const { present, total } = input.attendance;
   const absentWithReason = input.attendance.absentWithReason ?? 0;
   const absentWithoutReason = input.attendance.absentWithoutReason ?? 0;
-  const counts = [present, total, absentWithReason, absentWithoutReason];
+  const exempted = rulesetTwo(state) ? (input.attendance.exempted ?? 0) : 0;
+  const counts = [present, total, absentWithReason, absentWithoutReason, exempted];
   if (total < 1 || counts.some((count) => !Number.isInteger(count) || count < 0)) return reject('INVALID_ATTENDANCE');
-  if (present + absentWithReason + absentWithoutReason > total) return reject('INVALID_ATTENDANCE');
-  const unknown = input.attendingCellIds.find((cellId) => !state.invitations[cellId]);
+  if (present + absentWithReason + absentWithoutReason + exempted > total || total - exempted < 1) return reject('INVALID_ATTENDANCE');
+  const unknown = input.attendingCellIds.find((cellId) => !isInvitedCell(state, cellId));
   if (unknown) return reject('INVALID_CELL', { cellId: unknown });
-  if (input.selfScores && scoreProblems(state.rubric, input.selfScores).length > 0) return reject('INVALID_SCORES');
+  if (input.selfScores && scoreProblemsOf(state, input.selfScores).length > 0) return reject('INVALID_SCORES');
   return null;
 }
 
-/** Guidance: at least 90 minutes (120 for a thematic meeting held with the regular one), ≥ 90% attendance, no unexcused absence. */
-export function meetingQualityFlags(kind: CycleState['kind'], input: RecordMeetingInput): string[] {
+/**
+ * Quality observations the guidance asks for: too short (90 minutes, or 120 for a thematic meeting held with
+ * the regular one; ruleset 1 asked 120 of every thematic meeting), too few present (exempted members not
+ * counted), an unexcused absence.
+ */
+export function meetingQualityFlags(kind: CycleState['kind'], input: RecordMeetingInput, ruleset = CURRENT_RULESET): string[] {
   const flags: string[] = [];
   const minutes = (Date.parse(input.endedAt) - Date.parse(input.startedAt)) / MINUTE;
-  if (minutes < (kind === 'thematic' ? 120 : 90)) flags.push('SHORT_MEETING');
-  if (input.attendance.present / input.attendance.total < 0.9) flags.push('LOW_ATTENDANCE');
+  const longMeeting = ruleset >= 2 ? input.combined === true : kind === 'thematic';
+  if (minutes < (longMeeting ? MINIMUM_MEETING_MINUTES.combined : MINIMUM_MEETING_MINUTES.single)) flags.push('SHORT_MEETING');
+  const expected = input.attendance.total - (ruleset >= 2 ? (input.attendance.exempted ?? 0) : 0);
+  if (input.attendance.present / expected < ATTENDANCE_FOR_QUALITY) flags.push('LOW_ATTENDANCE');
   if ((input.attendance.absentWithoutReason ?? 0) > 0) flags.push('UNEXCUSED_ABSENCE');
   return flags;
 }
@@ -284,21 +453,25 @@ export function applyRecordMeeting(state: CycleState, actor: Actor, input: Recor
   state.meetingRecordedAt = now;
   state.attendingCellIds = [...new Set(input.attendingCellIds)];
   state.critiqueClosesAt = now + state.schedule.critiqueWindowMs;
+  state.meetingFlags = meetingQualityFlags(state.kind, input, state.ruleset);
   state.stage = 'CRITIQUE';
   const selfSummary = input.selfScores ? summariseScores(state.rubric, input.selfScores) : null;
   const record = nextRecord(state, now, 'MEETING_RECORDED', actor.userId, { attendingCells: state.attendingCellIds.length });
+  const startedAt = Date.parse(input.startedAt);
+  const endedAt = Date.parse(input.endedAt);
   record.cycle = {
     status: state.stage,
     critiqueClosesAt: iso(state.critiqueClosesAt),
     meeting: {
-      startedAt: input.startedAt,
-      endedAt: input.endedAt,
-      durationMinutes: Math.round((Date.parse(input.endedAt) - Date.parse(input.startedAt)) / MINUTE),
+      startedAt: rulesetTwo(state) ? iso(startedAt) : input.startedAt,
+      endedAt: rulesetTwo(state) ? iso(endedAt) : input.endedAt,
+      durationMinutes: Math.round((endedAt - startedAt) / MINUTE),
       attendance: {
         present: input.attendance.present,
         total: input.attendance.total,
         absentWithReason: input.attendance.absentWithReason ?? 0,
         absentWithoutReason: input.attendance.absentWithoutReason ?? 0,
+        ...(rulesetTwo(state) ? { exempted: input.attendance.exempted ?? 0 } : {}),
       },
       attendingCellIds: state.attendingCellIds,
       minutes: input.minutes,
@@ -306,33 +479,44 @@ export function applyRecordMeeting(state: CycleState, actor: Actor, input: Recor
       selfScores: input.selfScores ?? null,
       selfScoreTotal: selfSummary?.total ?? null,
       selfRating: selfSummary?.rating ?? null,
-      qualityFlags: meetingQualityFlags(state.kind, input),
+      qualityFlags: state.meetingFlags,
+      ...(rulesetTwo(state) ? { combined: input.combined === true } : {}),
       recordedAt: iso(now),
       recordedBy: actor.userId,
     },
   };
+  if (rulesetTwo(state)) record.cycle.recordDueAt = null;
   record.invitations = state.attendingCellIds.map((cellId) => ({ cellId, attended: true }));
+  const guests = Object.keys(state.guests);
   if (state.attendingCellIds.length === 0) {
     closeCritique(state, now, record);
   } else {
     record.notify = [{ to: { cellIds: state.attendingCellIds }, reason: 'CRITIQUE_OPEN' }];
+    if (guests.length > 0) record.notify.push({ to: { userIds: guests }, reason: 'CRITIQUE_OPEN' });
   }
   return record;
 }
 
 // ── critique ─────────────────────────────────────────────────────────────────────────────────────────
 
+/** A visiting cell that attended, or (ruleset 2) an invited upper-level guest, sends one critique in the window. */
 export function checkSubmitCritique(state: CycleState, actor: Actor, input: SubmitCritiqueInput, now: number): Rejection | null {
-  if (actor.role !== 'secretary' || !actor.cellId || !state.attendingCellIds.includes(actor.cellId)) {
+  const guest = rulesetTwo(state) && isGuest(state, actor);
+  if (!guest && (actor.role !== 'secretary' || !actor.cellId || !state.attendingCellIds.includes(actor.cellId))) {
     return reject('NOT_ATTENDING');
   }
-  if (state.critiquedCellIds.includes(actor.cellId)) return reject('ALREADY_DONE');
+  const alreadyDone = guest ? state.guests[actor.userId].critiqued : state.critiquedCellIds.includes(actor.cellId as string);
+  if (alreadyDone) return reject('ALREADY_DONE');
   if (state.stage !== 'CRITIQUE') {
     const windowClosed = state.meetingRecordedAt !== null && state.stage !== 'CANCELLED';
     return windowClosed ? reject('DEADLINE_PASSED') : reject('WRONG_STAGE', { stage: state.stage });
   }
   if (state.critiqueClosesAt !== null && now >= state.critiqueClosesAt) return reject('DEADLINE_PASSED');
-  if (input.scores && scoreProblems(state.rubric, input.scores).length > 0) return reject('INVALID_SCORES');
+  if (input.scores && scoreProblemsOf(state, input.scores).length > 0) return reject('INVALID_SCORES');
+  if (rulesetTwo(state) && input.rating) {
+    const problem = ratingProblem(state.rubric, input.rating, input.scores ?? null, []);
+    if (problem?.reason === 'DISAGREES_WITH_SCORES' || problem?.reason === 'TOP_NEEDS_FULL_POINTS') return ratingRejection(input.rating, problem);
+  }
   return null;
 }
 
@@ -343,16 +527,20 @@ export function applySubmitCritique(
   now: number,
   newId: () => string,
 ): { record: StepRecord; critiqueId: string; pointIds: string[] } {
-  const cellId = actor.cellId as string;
+  const guest = rulesetTwo(state) && isGuest(state, actor);
+  const cellId = guest ? null : (actor.cellId as string);
   const critiqueId = newId();
   const points: CritiquePoint[] = input.points.map((point) => ({ id: newId(), stage: point.stage, kind: point.kind, text: point.text }));
   for (const point of points) state.pointKinds[point.id] = point.kind;
-  state.critiquedCellIds.push(cellId);
+  if (guest) state.guests[actor.userId] = { critiqued: true };
+  else state.critiquedCellIds.push(cellId as string);
   const summary = input.scores ? summariseScores(state.rubric, input.scores) : null;
-  const record = nextRecord(state, now, 'CRITIQUE_SUBMITTED', actor.userId, { cellId, critiqueId, points: points.length });
+  const detail = guest ? { guestId: actor.userId, critiqueId, points: points.length } : { cellId, critiqueId, points: points.length };
+  const record = nextRecord(state, now, 'CRITIQUE_SUBMITTED', actor.userId, detail);
   record.critique = {
     id: critiqueId,
     cellId,
+    ...(guest ? { guestId: actor.userId } : {}),
     submittedBy: actor.userId,
     submittedAt: iso(now),
     points,
@@ -360,7 +548,7 @@ export function applySubmitCritique(
     scoreTotal: summary?.total ?? null,
     rating: input.rating ?? summary?.rating ?? null,
   };
-  if (state.attendingCellIds.every((attending) => state.critiquedCellIds.includes(attending))) {
+  if (!guest && state.attendingCellIds.every((attending) => state.critiquedCellIds.includes(attending))) {
     closeCritique(state, now, record);
   }
   return { record, critiqueId, pointIds: points.map((point) => point.id) };
@@ -383,13 +571,25 @@ export function checkFileReport(state: CycleState, actor: Actor, input: FileRepo
   if (stage) return state.stage === 'REVIEW' ? reject('ALREADY_DONE') : stage;
   const answered = new Set<string>();
   for (const response of input.responses) {
-    if (!state.pointKinds[response.pointId]) return reject('UNKNOWN_CRITIQUE_POINT', { pointId: response.pointId });
+    if (!hasOwn(state.pointKinds, response.pointId)) return reject('UNKNOWN_CRITIQUE_POINT', { pointId: response.pointId });
     if (answered.has(response.pointId)) return reject('DUPLICATE_RESPONSE', { pointId: response.pointId });
     answered.add(response.pointId);
   }
   const missing = Object.entries(state.pointKinds).filter(([pointId, kind]) => kind !== 'strength' && !answered.has(pointId));
   if (missing.length > 0) return reject('MISSING_RESPONSES', { count: missing.length, pointId: missing[0][0] });
+  if (rulesetTwo(state)) {
+    const { earliest, latest } = actionItemDueRange(state);
+    const outside = input.actionItems.find((item) => item.dueDate < earliest || item.dueDate > latest);
+    if (outside) return reject('DATE_OUT_OF_RANGE', { field: 'dueDate', from: earliest, to: latest });
+  }
   return null;
+}
+
+/** An action item is due on or after the meeting's day (in Vietnam) and within a few years of it. */
+export function actionItemDueRange(state: CycleState): { earliest: string; latest: string } {
+  const earliest = vietnamDate(state.meetingAt);
+  const latest = `${Number(earliest.slice(0, 4)) + ACTION_ITEM_HORIZON_YEARS}${earliest.slice(4)}`;
+  return { earliest, latest: latest.endsWith('-02-29') ? latest.replace('-02-29', '-02-28') : latest };
 }
 
 export function applyFileReport(
@@ -401,6 +601,7 @@ export function applyFileReport(
 ): StepRecord {
   const late = state.reportDueAt !== null && now > state.reportDueAt;
   state.stage = 'REVIEW';
+  state.reportFiledAt = now;
   const actionItems: ActionItem[] = input.actionItems.map((item) => ({ id: newId(), ...item }));
   const record = nextRecord(state, now, 'REPORT_FILED', actor.userId, { revision: state.reportRevision, late });
   record.cycle = {
@@ -415,16 +616,37 @@ export function applyFileReport(
       late,
     },
   };
+  if (rulesetTwo(state)) record.cycle.reviewDueAt = iso(now + state.schedule.reviewWindowMs);
   record.actionItems = { cellId: state.hostCellId as string, items: actionItems };
   record.notify = [{ to: { committee: true }, reason: 'REVIEW_NEEDED' }];
   return record;
 }
 
+function ratingRejection(rating: Rating, problem: NonNullable<ReturnType<typeof ratingProblem>>): Rejection {
+  const params: Record<string, string> = { rating, reason: problem.reason };
+  if (problem.reason === 'TOP_NEEDS_FULL_POINTS') params.criteria = problem.criteria.join(', ');
+  if (problem.reason === 'DISAGREES_WITH_SCORES') params.band = problem.band;
+  return reject('RATING_NOT_ALLOWED', params);
+}
+
+/**
+ * The committee accepts the report and decides the rating, or sends it back. From ruleset 2 the rating obeys
+ * the rule the proposals obey (domain.md): Tốt needs full points on the marked criteria of the committee's
+ * sheet when it gives one, and a meeting long enough, attended enough, with no unexcused absence; a
+ * complete sheet decides the band. Revisions are limited.
+ */
 export function checkReview(state: CycleState, actor: Actor, input: ReviewInput): Rejection | null {
   if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
   const stage = requireStage(state, 'REVIEW');
   if (stage) return state.stage === 'CLOSED' ? reject('ALREADY_DONE') : stage;
   if (input.decision === 'accept' && !input.rating) return reject('RATING_REQUIRED');
+  if (!rulesetTwo(state)) return null;
+  if (input.scores && scoreProblemsOf(state, input.scores).length > 0) return reject('INVALID_SCORES');
+  if (input.decision === 'revise' && state.reportRevision >= CHANGE_LIMITS.revisions) return reject('TOO_MANY_CHANGES', { limit: CHANGE_LIMITS.revisions });
+  if (input.decision === 'accept') {
+    const problem = ratingProblem(state.rubric, input.rating as Rating, input.scores ?? null, state.meetingFlags);
+    if (problem) return ratingRejection(input.rating as Rating, problem);
+  }
   return null;
 }
 
@@ -435,22 +657,29 @@ export function applyReview(state: CycleState, actor: Actor, input: ReviewInput,
     comment: input.comment ?? null,
     reviewedAt: iso(now),
     reviewedBy: actor.userId,
+    ...(rulesetTwo(state) && input.scores
+      ? { scores: input.scores, scoreTotal: summariseScores(state.rubric, input.scores).total }
+      : {}),
   };
   if (input.decision === 'revise') {
     state.stage = 'REPORTING';
     state.reportRevision += 1;
     state.reportDueAt = now + state.schedule.reportWindowMs;
     state.reportSetAt = now;
+    state.reportFiledAt = null;
     const record = nextRecord(state, now, 'REVISION_REQUESTED', actor.userId, { comment: review.comment });
     record.cycle = { status: state.stage, review, reportDueAt: iso(state.reportDueAt) };
+    if (rulesetTwo(state)) record.cycle.reviewDueAt = null;
     record.notify = [{ to: { cellIds: [state.hostCellId as string] }, reason: 'REVISION_REQUESTED' }];
     return record;
   }
   state.stage = 'CLOSED';
   const record = nextRecord(state, now, 'CYCLE_CLOSED', actor.userId, { rating: review.rating });
   record.cycle = { status: state.stage, review };
+  if (rulesetTwo(state)) record.cycle.reviewDueAt = null;
   record.close = { hostCellId: state.hostCellId as string, hostedAt: iso(state.meetingAt), rating: review.rating as Rating };
   record.notify = [{ to: { cellIds: Object.keys(state.invitations) }, reason: 'LESSONS_SHARED' }];
+  if (rulesetTwo(state)) record.notify.push({ to: { cellIds: [state.hostCellId as string] }, reason: 'RATED' });
   return record;
 }
 
@@ -464,8 +693,11 @@ export function applyCancel(state: CycleState, actor: Actor, input: CancelInput,
   state.stage = 'CANCELLED';
   const record = nextRecord(state, now, 'CYCLE_CANCELLED', actor.userId, { reason: input.reason });
   record.cycle = { status: state.stage, cancelReason: input.reason };
+  if (rulesetTwo(state)) record.cycle = { ...record.cycle, hostDueAt: null, recordDueAt: null, reviewDueAt: null };
   const cellIds = cellsToldOfTheMeeting(state);
   record.notify = cellIds.length > 0 ? [{ to: { cellIds }, reason: 'CANCELLED' }] : [{ to: { committee: true }, reason: 'CANCELLED' }];
+  const guests = Object.keys(state.guests);
+  if (rulesetTwo(state) && guests.length > 0 && cellIds.length > 0) record.notify.push({ to: { userIds: guests }, reason: 'CANCELLED' });
   return record;
 }
 
@@ -480,7 +712,7 @@ export interface DueTimer {
 /**
  * Every deadline and reminder still ahead, derived from the state: a reschedule or a revision changes the
  * key, so the timers move with it. A reminder whose time had already passed when its anchor was set is
- * not sent late; deadlines (plan overdue, critique close, report overdue) always fire.
+ * not sent late; deadlines (plan overdue, critique close, report overdue, …) always fire.
  */
 export function pendingTimers(state: CycleState): DueTimer[] {
   const timers: DueTimer[] = [];
@@ -491,16 +723,21 @@ export function pendingTimers(state: CycleState): DueTimer[] {
     timers.push({ key, kind, at });
   };
   const { schedule } = state;
+  const two = rulesetTwo(state);
+  if (two && state.stage === 'HOST_SELECTION') add('HOST_SELECTION_OVERDUE', hostDueAt(state), 0, false);
   if (state.stage === 'PREPARATION' || state.stage === 'SCHEDULED') {
     if (Object.values(state.invitations).some((invitation) => invitation.status === 'PENDING')) {
       add('RSVP_REMINDER', state.meetingAt - schedule.rsvpReminderLeadMs, state.meetingSetAt, true);
     }
+    if (two) {
+      add('MEETING_RECORD_REMINDER', state.meetingAt + schedule.recordReminderDelayMs, state.meetingSetAt, true);
+      add('MEETING_RECORD_OVERDUE', recordDueAt(state), 0, false);
+    }
   }
   if (state.stage === 'PREPARATION') {
+    if (two) add('PLAN_REMINDER', planDueAt(state) - schedule.planReminderLeadMs, state.meetingSetAt, true);
     // Always raised; at short notice (already due when invitations went out) halfway to the meeting instead.
-    const due = planDueAt(state);
-    const halfway = state.meetingSetAt + Math.max(0, state.meetingAt - state.meetingSetAt) / 2;
-    add('PLAN_OVERDUE', due >= state.meetingSetAt ? due : halfway, 0, false);
+    add('PLAN_OVERDUE', dueOrHalfway(planDueAt(state), state.meetingSetAt, state.meetingAt), 0, false);
   }
   if (state.stage === 'CRITIQUE' && state.critiqueClosesAt !== null) {
     add('CRITIQUE_REMINDER', state.critiqueClosesAt - schedule.critiqueReminderLeadMs, state.meetingRecordedAt ?? 0, true);
@@ -510,6 +747,9 @@ export function pendingTimers(state: CycleState): DueTimer[] {
     add('REPORT_REMINDER', state.reportDueAt - schedule.reportReminderLeadMs, state.reportSetAt ?? 0, true);
     add('REPORT_OVERDUE', state.reportDueAt, 0, false);
   }
+  if (two && state.stage === 'REVIEW' && state.reportFiledAt !== null) {
+    add('REVIEW_OVERDUE', state.reportFiledAt + schedule.reviewWindowMs, 0, false);
+  }
   return timers.sort((a, b) => a.at - b.at);
 }
 
@@ -517,9 +757,20 @@ export function nextTimer(state: CycleState): DueTimer | null {
   return pendingTimers(state)[0] ?? null;
 }
 
+/** Whether a timer is still due as the state stands (a step may have overtaken it). */
+export function isTimerPending(state: CycleState, timer: DueTimer): boolean {
+  return pendingTimers(state).some((pending) => pending.key === timer.key);
+}
+
 export function applyTimer(state: CycleState, timer: DueTimer, now: number): StepRecord {
   state.firedTimers.push(timer.key);
+  const host = { cellIds: [state.hostCellId as string] };
   switch (timer.kind) {
+    case 'HOST_SELECTION_OVERDUE': {
+      const record = nextRecord(state, now, 'HOST_SELECTION_OVERDUE', null);
+      record.notify = [{ to: { committee: true }, reason: 'HOST_SELECTION_REMINDER' }];
+      return record;
+    }
     case 'RSVP_REMINDER': {
       const pending = Object.entries(state.invitations)
         .filter(([, invitation]) => invitation.status === 'PENDING')
@@ -528,11 +779,29 @@ export function applyTimer(state: CycleState, timer: DueTimer, now: number): Ste
       record.notify = [{ to: { cellIds: pending }, reason: 'RSVP_REMINDER' }];
       return record;
     }
+    case 'PLAN_REMINDER': {
+      const record = nextRecord(state, now, 'PLAN_REMINDER_SENT', null);
+      record.notify = [{ to: host, reason: 'PLAN_DUE_SOON' }];
+      return record;
+    }
     case 'PLAN_OVERDUE': {
       const record = nextRecord(state, now, 'PLAN_OVERDUE', null);
       record.notify = [
-        { to: { cellIds: [state.hostCellId as string] }, reason: 'PLAN_REMINDER' },
+        { to: host, reason: 'PLAN_REMINDER' },
         { to: { committee: true }, reason: 'PLAN_OVERDUE_ALERT' },
+      ];
+      return record;
+    }
+    case 'MEETING_RECORD_REMINDER': {
+      const record = nextRecord(state, now, 'MEETING_RECORD_REMINDER_SENT', null);
+      record.notify = [{ to: host, reason: 'MEETING_RECORD_REMINDER' }];
+      return record;
+    }
+    case 'MEETING_RECORD_OVERDUE': {
+      const record = nextRecord(state, now, 'MEETING_RECORD_OVERDUE', null);
+      record.notify = [
+        { to: host, reason: 'MEETING_RECORD_REMINDER' },
+        { to: { committee: true }, reason: 'MEETING_RECORD_OVERDUE_ALERT', namedCellIds: host.cellIds },
       ];
       return record;
     }
@@ -546,19 +815,27 @@ export function applyTimer(state: CycleState, timer: DueTimer, now: number): Ste
       const missing = missingCritiques(state);
       const record = nextRecord(state, now, 'CRITIQUE_CLOSED', null, { missingCellIds: missing });
       closeCritique(state, timer.at, record);
+      if (rulesetTwo(state) && missing.length > 0) {
+        record.notify = [...(record.notify ?? []), { to: { committee: true }, reason: 'CRITIQUES_MISSING', namedCellIds: missing }];
+      }
       return record;
     }
     case 'REPORT_REMINDER': {
       const record = nextRecord(state, now, 'REPORT_REMINDER_SENT', null, { revision: state.reportRevision });
-      record.notify = [{ to: { cellIds: [state.hostCellId as string] }, reason: 'REPORT_REMINDER' }];
+      record.notify = [{ to: host, reason: 'REPORT_REMINDER' }];
       return record;
     }
     case 'REPORT_OVERDUE': {
       const record = nextRecord(state, now, 'REPORT_OVERDUE', null, { revision: state.reportRevision });
       record.notify = [
-        { to: { cellIds: [state.hostCellId as string] }, reason: 'REPORT_OVERDUE' },
-        { to: { committee: true }, reason: 'REPORT_OVERDUE_ESCALATION' },
+        { to: host, reason: 'REPORT_OVERDUE' },
+        { to: { committee: true }, reason: 'REPORT_OVERDUE_ESCALATION', ...(rulesetTwo(state) ? { namedCellIds: host.cellIds } : {}) },
       ];
+      return record;
+    }
+    case 'REVIEW_OVERDUE': {
+      const record = nextRecord(state, now, 'REVIEW_OVERDUE', null, { revision: state.reportRevision });
+      record.notify = [{ to: { committee: true }, reason: 'REVIEW_REMINDER' }];
       return record;
     }
   }

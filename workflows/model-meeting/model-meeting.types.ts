@@ -15,18 +15,10 @@ import type {
   RsvpResponse,
   Scores,
 } from '../../libs/domain/cycle.js';
+import type { CycleSchedule } from '../../libs/domain/cycle-schedule.js';
 import type { ActionItem, CritiquePoint, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../libs/domain/cycle-records.js';
 
-export interface CycleSchedule {
-  critiqueWindowMs: number;
-  reportWindowMs: number;
-  /** RSVP reminder this long before the meeting, to cells that have not answered. */
-  rsvpReminderLeadMs: number;
-  /** The plan is due this long before the meeting; then the host is reminded and the committee alerted. */
-  planDueLeadMs: number;
-  critiqueReminderLeadMs: number;
-  reportReminderLeadMs: number;
-}
+export type { CycleSchedule } from '../../libs/domain/cycle-schedule.js';
 
 export interface LaunchCycleInput {
   cycleId: string;
@@ -43,6 +35,8 @@ export interface LaunchCycleInput {
   reportWindow: string;
   schedule: CycleSchedule;
   launchedBy: string;
+  /** Upper-level guests (user ids of guest accounts) invited by name; they may critique. */
+  guestIds?: string[];
 }
 
 export interface StepEnvelope<T> {
@@ -71,11 +65,13 @@ export interface RescheduleInput {
 export interface RecordMeetingInput {
   startedAt: string;
   endedAt: string;
-  attendance: { present: number; total: number; absentWithReason?: number; absentWithoutReason?: number };
+  attendance: { present: number; total: number; absentWithReason?: number; absentWithoutReason?: number; exempted?: number };
   attendingCellIds: string[];
   minutes: string;
   resolution?: string;
   selfScores?: Scores;
+  /** A thematic meeting held together with the regular one: it needs at least 120 minutes. */
+  combined?: boolean;
 }
 export interface SubmitCritiqueInput {
   points: { stage: CritiqueStage; kind: PointKind; text: string }[];
@@ -91,6 +87,11 @@ export interface ReviewInput {
   decision: ReviewDecision;
   rating?: Rating;
   comment?: string;
+  /** The committee's own score sheet for the meeting; with it, the rating must agree with the sheet. */
+  scores?: Scores;
+}
+export interface InviteGuestsInput {
+  guestIds: string[];
 }
 export interface CancelInput {
   reason: string;
@@ -105,12 +106,17 @@ export interface StepResult {
 }
 
 export type TimerKind =
+  | 'HOST_SELECTION_OVERDUE'
   | 'RSVP_REMINDER'
+  | 'PLAN_REMINDER'
   | 'PLAN_OVERDUE'
+  | 'MEETING_RECORD_REMINDER'
+  | 'MEETING_RECORD_OVERDUE'
   | 'CRITIQUE_REMINDER'
   | 'CRITIQUE_CLOSE'
   | 'REPORT_REMINDER'
-  | 'REPORT_OVERDUE';
+  | 'REPORT_OVERDUE'
+  | 'REVIEW_OVERDUE';
 
 export type CycleEventName =
   | 'CYCLE_LAUNCHED'
@@ -132,7 +138,13 @@ export type CycleEventName =
   | 'PLAN_OVERDUE'
   | 'CRITIQUE_REMINDER_SENT'
   | 'REPORT_REMINDER_SENT'
-  | 'REPORT_OVERDUE';
+  | 'REPORT_OVERDUE'
+  | 'GUESTS_INVITED'
+  | 'HOST_SELECTION_OVERDUE'
+  | 'PLAN_REMINDER_SENT'
+  | 'MEETING_RECORD_REMINDER_SENT'
+  | 'MEETING_RECORD_OVERDUE'
+  | 'REVIEW_OVERDUE';
 
 export type NotificationReason =
   | 'HOST_SELECTION_NEEDED'
@@ -153,12 +165,24 @@ export type NotificationReason =
   | 'CRITIQUE_REMINDER'
   | 'REPORT_REMINDER'
   | 'REPORT_OVERDUE'
-  | 'REPORT_OVERDUE_ESCALATION';
+  | 'REPORT_OVERDUE_ESCALATION'
+  | 'GUEST_INVITED'
+  | 'HOST_SELECTION_REMINDER'
+  | 'PLAN_DUE_SOON'
+  | 'RESCHEDULED_RECONFIRM'
+  | 'RESCHEDULED_BY_HOST'
+  | 'MEETING_RECORD_REMINDER'
+  | 'MEETING_RECORD_OVERDUE_ALERT'
+  | 'CRITIQUES_MISSING'
+  | 'REVIEW_REMINDER'
+  | 'RATED';
 
 export interface NotificationIntent {
-  /** Secretaries of these cells, or the staff of the cycle's committee. */
-  to: { cellIds: string[] } | { committee: true };
+  /** Secretaries of these cells, the staff of the cycle's committee, or these people (guests). */
+  to: { cellIds: string[] } | { committee: true } | { userIds: string[] };
   reason: NotificationReason;
+  /** Cells the text names (those still missing a critique, say). */
+  namedCellIds?: string[];
 }
 
 export interface CycleColumnChanges {
@@ -166,6 +190,9 @@ export interface CycleColumnChanges {
   hostCellId?: string;
   meetingAt?: string;
   planDueAt?: string;
+  hostDueAt?: string | null;
+  recordDueAt?: string | null;
+  reviewDueAt?: string | null;
   plan?: CyclePlan;
   meeting?: MeetingRecord;
   critiqueClosesAt?: string;
@@ -191,6 +218,11 @@ export interface LaunchRecord {
   planDueAt: string;
   invitedCellIds: string[];
   createdBy: string;
+  /** The rules this cycle runs under (see CycleState.ruleset); absent before ruleset 2. */
+  ruleset?: number;
+  hostDueAt?: string | null;
+  recordDueAt?: string | null;
+  guestIds?: string[];
 }
 
 /** One accepted step or fired timer, as the activity writes it: atomically, at most once per (cycleId, seq). */
@@ -203,17 +235,23 @@ export interface StepRecord {
   detail?: Record<string, unknown>;
   launch?: LaunchRecord;
   cycle?: CycleColumnChanges;
+  /** Cells no longer invited (an invited cell picked as the host). */
+  uninvitedCellIds?: string[];
+  /** Guests newly invited. */
+  guestIds?: string[];
   invitations?: {
     cellId: string;
-    status?: 'ACCEPTED' | 'DECLINED';
+    status?: 'PENDING' | 'ACCEPTED' | 'DECLINED';
     delegate?: string | null;
     note?: string | null;
-    respondedAt?: string;
+    respondedAt?: string | null;
     attended?: boolean;
   }[];
   critique?: {
     id: string;
-    cellId: string;
+    /** The visiting cell, or null for an upper-level guest's critique. */
+    cellId: string | null;
+    guestId?: string | null;
     submittedBy: string;
     submittedAt: string;
     points: CritiquePoint[];

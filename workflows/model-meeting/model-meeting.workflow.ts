@@ -2,19 +2,27 @@
  * modelMeeting: one durable workflow per cycle (sinh hoạt chi bộ điểm), from launch to CLOSED/CANCELLED.
  *
  * Messages (updates, each with a synchronous validator; names are a wire contract):
- *   launch, pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport, review, cancel
+ *   launch, pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport, review, cancel,
+ *   inviteGuests (ruleset 2)
  *   query: state
  * Activities: recordSteps (recordStep before patch batched-step-records) writes every step; since patch
  *   rank-host-candidates, rankHostCandidates suggests hosts when a cycle is launched without one.
  * Timers (all derived from the state by pendingTimers, so reschedule and revision move them):
- *   RSVP reminder, plan overdue (host reminded, committee alerted), critique reminder and close,
- *   report reminder and overdue escalation. The cycle stays open until the committee acts.
+ *   RSVP reminder, plan overdue (host reminded, committee alerted), critique reminder and close, report
+ *   reminder and overdue escalation; since patch ruleset-2 also host selection overdue, plan reminder before
+ *   its due time, meeting record reminder and overdue, review overdue. The cycle stays open until the
+ *   committee acts.
+ * Patches: batched-step-records, rank-host-candidates, ruleset-2 (the rules a run follows are fixed at its
+ *   start, see model-meeting.state.ts, so a replay makes the decisions the run made).
  * Invariants:
+ *   - a payload that is not well formed (model-meeting.payloads.ts) is refused by the validator, before any
+ *     rule: nothing PostgreSQL cannot store gets into a cycle;
  *   - a step is checked in the validator and checked again when its handler runs, then applied in the same
  *     synchronous turn, so two updates racing can never both pass on stale state;
- *   - every accepted step and fired timer is persisted in seq order (recordSteps, in batches during a
- *     burst; recordStep before the batched-step-records patch) before the update returns: a GET right
- *     after shows it, and a retry writes nothing twice;
+ *   - every accepted step and fired timer is persisted in seq order before the update returns (a GET right
+ *     after shows it, a retry writes nothing twice); a record the database refuses for its data is refused
+ *     to its sender and undone, and the steps after it are applied again (step-writer.ts): the state never
+ *     runs ahead of the database and the cycle goes on;
  *   - a refusal is an ApplicationFailure of type CycleRejection carrying a stable error code.
  */
 import {
@@ -25,6 +33,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  sleep,
   uuid4,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -35,6 +44,7 @@ import type { HostCandidateActivities } from '../../activities/host-candidates/h
 import {
   cancelUpdate,
   fileReportUpdate,
+  inviteGuestsUpdate,
   launchUpdate,
   pickHostUpdate,
   postPlanUpdate,
@@ -45,10 +55,12 @@ import {
   stateQuery,
   submitCritiqueUpdate,
 } from './model-meeting.messages.js';
+import { malformedLaunch, malformedStep } from './model-meeting.payloads.js';
 import {
   applyCancel,
   applyFileReport,
   applyHostCandidatesRanked,
+  applyInviteGuests,
   applyLaunch,
   applyPickHost,
   applyPostPlan,
@@ -60,6 +72,7 @@ import {
   applyTimer,
   checkCancel,
   checkFileReport,
+  checkInviteGuests,
   checkPickHost,
   checkPostPlan,
   checkRecordMeeting,
@@ -69,10 +82,12 @@ import {
   checkSubmitCritique,
   createCycleState,
   isOpen,
+  isTimerPending,
   nextTimer,
   type CycleState,
 } from './model-meeting.state.js';
 import type { LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
+import { StepWriter, type Produced, type WriteOutcome } from './step-writer.js';
 
 const { rankHostCandidates } = proxyActivities<HostCandidateActivities>({
   startToCloseTimeout: '30 seconds',
@@ -83,11 +98,15 @@ const { recordStep, recordSteps } = proxyActivities<CycleRecordActivities>({
   // A write takes milliseconds; a short timeout lets a step whose worker died mid-write be retried soon.
   startToCloseTimeout: '10 seconds',
   // No attempt limit: while PostgreSQL is down the step waits (the API answers 503) and lands once it is back.
+  // A record PostgreSQL refuses for its data is not an error: the activity answers it, and the step is refused.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
-/** Bounds one activity's input (and so one history event) during a burst of steps. */
+/** Bounds one activity's input (and so one history event) during a burst of steps: by count, and since ruleset 2 by size. */
 const MAX_RECORDS_PER_ACTIVITY = 50;
+const MAX_CHARS_PER_ACTIVITY = 512 * 1024;
+/** A fired timer whose record the database refused is tried again after this, not in a loop. */
+const REFUSED_TIMER_RETRY = '1 hour';
 
 function refuse(rejection: Rejection | null): void {
   if (rejection) {
@@ -95,60 +114,55 @@ function refuse(rejection: Rejection | null): void {
   }
 }
 
+function malformed(field: string | null): Rejection | null {
+  return field ? { code: 'MALFORMED_STEP', params: { field } } : null;
+}
+
 /** The API validates launches; a malformed start from elsewhere fails the workflow at once instead of retrying forever. */
-function requireWellFormed(input: LaunchCycleInput): void {
+function requireWellFormed(input: LaunchCycleInput, ruleset: number): void {
   const wellFormed =
-    typeof input?.cycleId === 'string' &&
-    typeof input.committeeId === 'string' &&
-    Array.isArray(input.invitedCellIds) &&
-    !Number.isNaN(Date.parse(input.meetingAt)) &&
-    Array.isArray(input.rubric?.criteria) &&
-    typeof input.schedule === 'object' &&
-    input.schedule !== null;
+    ruleset >= 2
+      ? malformedLaunch(input) === null
+      : typeof input?.cycleId === 'string' &&
+        typeof input.committeeId === 'string' &&
+        Array.isArray(input.invitedCellIds) &&
+        !Number.isNaN(Date.parse(input.meetingAt)) &&
+        Array.isArray(input.rubric?.criteria) &&
+        typeof input.schedule === 'object' &&
+        input.schedule !== null;
   if (!wellFormed) throw ApplicationFailure.nonRetryable('Malformed launch input', 'InvalidLaunchInput');
 }
 
 export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: CycleState['stage'] }> {
-  requireWellFormed(input);
-  const state = createCycleState(input, Date.now());
-
-  // Steps are written in seq order. Since the batched-step-records patch, the records waiting while one
-  // write is under way go together in the next activity, so a burst of steps costs a few activities.
   const batchedRecords = patched('batched-step-records');
-  const waiting: { record: StepRecord; written: () => void; failed: (error: unknown) => void }[] = [];
-  let writing = false;
-  const writeWaiting = async (): Promise<void> => {
-    writing = true;
-    while (waiting.length > 0) {
-      const batch = waiting.splice(0, MAX_RECORDS_PER_ACTIVITY);
-      try {
-        await recordSteps(batch.map((item) => item.record));
-        for (const item of batch) item.written();
-      } catch (error) {
-        for (const item of batch) item.failed(error);
-      }
-    }
-    writing = false;
-  };
-  let legacyChain: Promise<void> = Promise.resolve();
-  const persist = (record: StepRecord): Promise<void> => {
-    if (!batchedRecords) {
-      const written = legacyChain.then(() => recordStep(record));
-      legacyChain = written;
-      return written;
-    }
-    return new Promise<void>((written, failed) => {
-      waiting.push({ record, written, failed });
-      if (!writing) void writeWaiting();
-    });
-  };
-  const resultOf = (record: StepRecord, extra: Partial<StepResult> = {}): StepResult => ({
-    seq: record.seq,
+  const ruleset = patched('ruleset-2') ? 2 : 1;
+  requireWellFormed(input, ruleset);
+  const state = createCycleState(input, Date.now(), ruleset);
+
+  const writer = new StepWriter({
+    state,
+    chained: !batchedRecords,
+    write: (records): Promise<WriteOutcome> => (batchedRecords ? recordSteps(records) : recordStep(records[0])),
+    maxRecords: batchedRecords ? MAX_RECORDS_PER_ACTIVITY : 1,
+    maxChars: ruleset >= 2 ? MAX_CHARS_PER_ACTIVITY : Number.POSITIVE_INFINITY,
+    refusal: (refused, record) => {
+      log.error('A step could not be stored and was refused', { cycleId: input.cycleId, seq: record.seq, event: record.event, refused });
+      return ApplicationFailure.create({
+        type: CYCLE_REJECTION,
+        message: refused?.code ?? 'NOT_STORABLE',
+        details: [{ code: refused?.code ?? 'NOT_STORABLE' } satisfies Rejection],
+        nonRetryable: true,
+      });
+    },
+  });
+  const resultOf = (produced: Produced<Partial<StepResult>> | null): StepResult => ({
+    seq: produced?.record.seq ?? state.seq,
     stage: state.stage,
-    ...extra,
+    ...produced?.result,
   });
 
-  const launched = persist(applyLaunch(state, input, Date.now()));
+  const launchedAt = Date.now();
+  const launched = writer.submit(() => ({ record: applyLaunch(state, input, launchedAt), result: {} }), { fatal: true });
   const launchResult: StepResult = { seq: state.seq, stage: state.stage };
 
   setHandler(stateQuery, () => state);
@@ -167,12 +181,19 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
       update,
       async ({ actor, input: payload }) => {
         const now = Date.now();
-        refuse(check(actor, payload, now));
-        const { record, extra } = apply(actor, payload, now);
-        await persist(record);
-        return resultOf(record, extra);
+        const produced = await writer.submit(() => {
+          refuse(check(actor, payload, now));
+          const { record, extra } = apply(actor, payload, now);
+          return { record, result: extra ?? {} };
+        });
+        return resultOf(produced);
       },
-      { validator: ({ actor, input: payload }) => refuse(check(actor, payload, Date.now())) },
+      {
+        validator: (envelope) => {
+          refuse(malformed(malformedStep(update.name, envelope)));
+          refuse(check(envelope.actor, envelope.input, Date.now()));
+        },
+      },
     );
   }
 
@@ -180,6 +201,11 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     pickHostUpdate,
     (actor, payload) => checkPickHost(state, actor, payload),
     (actor, payload, now) => ({ record: applyPickHost(state, actor, payload, now) }),
+  );
+  step(
+    inviteGuestsUpdate,
+    (actor, payload) => checkInviteGuests(state, actor, payload),
+    (actor, payload, now) => ({ record: applyInviteGuests(state, actor, payload, now) }),
   );
   step(
     postPlanUpdate,
@@ -225,7 +251,12 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     (actor, payload, now) => ({ record: applyCancel(state, actor, payload, now) }),
   );
 
-  await launched;
+  try {
+    await launched;
+  } catch (error) {
+    await condition(allHandlersFinished);
+    throw ApplicationFailure.nonRetryable(`The launch could not be recorded: ${String(error)}`, 'LaunchNotRecorded');
+  }
   if (state.stage === 'HOST_SELECTION' && patched('rank-host-candidates')) await suggestHosts();
   while (isOpen(state)) {
     const timer = nextTimer(state);
@@ -236,20 +267,30 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     }
     const remaining = timer.at - Date.now();
     if (remaining > 0 && (await condition(() => !stillNext(), remaining))) continue;
-    await persist(applyTimer(state, timer, Date.now()));
+    const firedAt = Date.now();
+    try {
+      await writer.submit(() => (isTimerPending(state, timer) ? { record: applyTimer(state, timer, firedAt), result: {} } : null));
+    } catch {
+      await sleep(REFUSED_TIMER_RETRY);
+    }
   }
 
   /** Ranking is advice: if it cannot be had, the committee still picks from the list of cells. */
   async function suggestHosts(): Promise<void> {
     try {
       const candidates = await rankHostCandidates(input.cycleId);
-      if (state.stage === 'HOST_SELECTION') await persist(applyHostCandidatesRanked(state, candidates, Date.now()));
+      if (state.stage === 'HOST_SELECTION') {
+        const rankedAt = Date.now();
+        await writer.submit(() =>
+          state.stage === 'HOST_SELECTION' ? { record: applyHostCandidatesRanked(state, candidates, rankedAt), result: {} } : null,
+        );
+      }
     } catch (error) {
       log.warn('Host candidates could not be ranked', { cycleId: input.cycleId, error: String(error) });
     }
   }
 
-  await legacyChain;
-  await condition(() => !writing && waiting.length === 0 && allHandlersFinished());
+  await writer.settled();
+  await condition(() => writer.idle && allHandlersFinished());
   return { stage: state.stage };
 }

@@ -3,13 +3,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { Language } from '../../../libs/domain/messages.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CycleReadsService } from './cycle-reads.service.js';
+import { CycleReadsService, type CycleAccess } from './cycle-reads.service.js';
 import type { CycleView } from './cycle.mapper.js';
 
+/** Action items are followed up once the cycle is over: closed, or cancelled after the report named them. */
+const FOLLOW_UP_STAGES = ['CLOSED', 'CANCELLED'];
+
 /**
- * What happens after a cycle has closed (nhân rộng): visiting cells record what they will adopt, and the
- * host's action items are ticked off. The workflow has finished by then, so these are plain records,
- * each with a timeline entry.
+ * What happens after a cycle has ended (nhân rộng): visiting cells record what they will adopt, and the
+ * host's action items are ticked off or dropped with a reason. The workflow has finished by then, so these
+ * are plain records, each with a timeline entry.
  */
 @Injectable()
 export class CycleFollowUpService {
@@ -30,26 +33,53 @@ export class CycleFollowUpService {
   }
 
   async completeActionItem(caller: AuthUser, cycleId: string, itemId: string, language: Language): Promise<CycleView> {
-    const access = await this.reads.access(caller, cycleId);
+    await this.settleActionItem(caller, await this.reads.access(caller, cycleId), itemId, 'ACTION_ITEM_DONE', `done_at = now(), done_by = $3`, [caller.id]);
+    return this.reads.view(caller, cycleId, language);
+  }
+
+  async dropActionItem(caller: AuthUser, cycleId: string, itemId: string, reason: string, language: Language): Promise<CycleView> {
+    await this.settleActionItem(
+      caller,
+      await this.reads.access(caller, cycleId),
+      itemId,
+      'ACTION_ITEM_DROPPED',
+      `dropped_at = now(), dropped_by = $3, drop_reason = $4`,
+      [caller.id, reason],
+    );
+    return this.reads.view(caller, cycleId, language);
+  }
+
+  /** The host's secretary or the committee settles an open item once; settling it again changes nothing. */
+  private async settleActionItem(
+    caller: AuthUser,
+    access: CycleAccess,
+    itemId: string,
+    event: string,
+    assignments: string,
+    values: unknown[],
+  ): Promise<void> {
     if (access.relation !== 'committee' && access.relation !== 'host') throw new DomainError('NOT_HOST_SECRETARY');
-    if (access.cycle.status !== 'CLOSED') throw new DomainError('WRONG_STAGE', { stage: access.cycle.status });
+    if (!FOLLOW_UP_STAGES.includes(access.cycle.status)) throw new DomainError('WRONG_STAGE', { stage: access.cycle.status });
+    const cycleId = access.cycle.id;
     await this.dataSource.transaction(async (manager) => {
+      // A SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count], which is never empty.
       const updated = await manager.query<unknown[]>(
-        `UPDATE action_items SET done_at = now() WHERE id = $1 AND cycle_id = $2 AND done_at IS NULL RETURNING id`,
-        [itemId, cycleId],
+        `WITH settled AS (
+           UPDATE action_items SET ${assignments} WHERE id = $1 AND cycle_id = $2 AND done_at IS NULL AND dropped_at IS NULL RETURNING id
+         ) SELECT id FROM settled`,
+        [itemId, cycleId, ...values],
       );
       if (updated.length > 0) {
-        await appendEvent(manager, cycleId, 'ACTION_ITEM_DONE', caller.id, { actionItemId: itemId });
+        await appendEvent(manager, cycleId, event, caller.id, { actionItemId: itemId });
         return;
       }
       const [exists] = await manager.query<unknown[]>(`SELECT 1 FROM action_items WHERE id = $1 AND cycle_id = $2`, [itemId, cycleId]);
       if (!exists) throw new DomainError('NOT_FOUND');
     });
-    return this.reads.view(caller, cycleId, language);
   }
 }
 
-/** Appends to a closed cycle's timeline; the cycle row lock keeps the numbering gap-free under concurrent calls. */
+/** Appends to an ended cycle's timeline; the cycle row lock keeps the numbering gap-free under concurrent calls. */
 async function appendEvent(manager: EntityManager, cycleId: string, event: string, actorId: string, detail: Record<string, unknown>): Promise<void> {
   await manager.query(`SELECT id FROM cycles WHERE id = $1 FOR UPDATE`, [cycleId]);
   await manager.query(

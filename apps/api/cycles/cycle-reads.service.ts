@@ -1,20 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
 import type { Language } from '../../../libs/domain/messages.js';
 import { ActionItemEntity } from '../../../libs/persistence/entities/action-item.entity.js';
 import { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
 import { CycleEventEntity } from '../../../libs/persistence/entities/cycle-event.entity.js';
+import { CycleGuestEntity } from '../../../libs/persistence/entities/cycle-guest.entity.js';
 import { CycleInvitationEntity } from '../../../libs/persistence/entities/cycle-invitation.entity.js';
 import { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
+import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { hostCandidatesForCycle } from '../../../libs/persistence/queries/host-candidates.query.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
 import type { ListCyclesQuery } from './dto/list-cycles.query.js';
 
 /** The caller's place in one cycle, which decides what they see and which steps are theirs. */
-export type CycleRelation = 'admin' | 'committee' | 'host' | 'invited';
+export type CycleRelation = 'admin' | 'committee' | 'host' | 'invited' | 'guest';
 
 export interface CycleAccess {
   cycle: CycleEntity;
@@ -27,12 +29,17 @@ export class CycleReadsService {
 
   /**
    * A cycle of another committee, or one that does not exist, is 404 alike; a secretary of this committee
-   * whose cell is neither host nor invited may not open it (403).
+   * whose cell is neither host nor invited may not open it (403); a guest sees only the cycles it is invited to.
    */
   async access(caller: AuthUser, cycleId: string): Promise<CycleAccess> {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
     if (!cycle) throw new DomainError('NOT_FOUND');
     if (caller.role === 'admin') return { cycle, relation: 'admin' };
+    if (caller.role === 'guest') {
+      const invited = await this.dataSource.getRepository(CycleGuestEntity).existsBy({ cycleId, userId: caller.id });
+      if (!invited) throw new DomainError('NOT_FOUND');
+      return { cycle, relation: 'guest' };
+    }
     if (caller.committeeId !== cycle.committeeId) throw new DomainError('NOT_FOUND');
     if (caller.role === 'committee') return { cycle, relation: 'committee' };
     if (caller.cellId && caller.cellId === cycle.hostCellId) return { cycle, relation: 'host' };
@@ -54,27 +61,54 @@ export class CycleReadsService {
   }
 
   async viewOf(caller: AuthUser, { cycle, relation }: CycleAccess, language: Language): Promise<CycleView> {
-    const [invitations, allCritiques, events, actionItems] = await Promise.all([
+    const [invitations, guestRows, allCritiques, events, actionItems, carriedOver] = await Promise.all([
       this.dataSource.getRepository(CycleInvitationEntity).find({ where: { cycleId: cycle.id }, order: { cellId: 'ASC' } }),
-      this.dataSource.getRepository(CritiqueEntity).find({ where: { cycleId: cycle.id }, order: { submittedAt: 'ASC' } }),
+      this.dataSource.getRepository(CycleGuestEntity).find({ where: { cycleId: cycle.id }, order: { userId: 'ASC' } }),
+      this.dataSource.getRepository(CritiqueEntity).find({ where: { cycleId: cycle.id }, order: { submittedAt: 'ASC', id: 'ASC' } }),
       this.dataSource.getRepository(CycleEventEntity).find({ where: { cycleId: cycle.id }, order: { seq: 'ASC' } }),
       this.dataSource.getRepository(ActionItemEntity).find({ where: { cycleId: cycle.id }, order: { dueDate: 'ASC', id: 'ASC' } }),
+      this.carriedOverActionItems(cycle),
     ]);
+    const guestUsers = guestRows.length
+      ? await this.dataSource.getRepository(UserEntity).find({ select: { id: true, fullName: true }, where: { id: In(guestRows.map((row) => row.userId)) } })
+      : [];
+    const names = new Map(guestUsers.map((user) => [user.id, user.fullName]));
+    const guests = guestRows.map((row) => ({ userId: row.userId, fullName: names.get(row.userId) ?? '' }));
+    // A visitor (a cell or a guest) sees the others' critiques only once its own is in.
     let critiques = allCritiques;
-    let hidden = false;
-    if (relation === 'invited') {
-      const own = allCritiques.filter((critique) => critique.cellId === caller.cellId);
-      hidden = own.length === 0 && allCritiques.length > 0;
+    let critiquesHidden = false;
+    if (relation === 'invited' || relation === 'guest') {
+      const own = allCritiques.filter((critique) => (relation === 'guest' ? critique.guestId === caller.id : critique.cellId === caller.cellId));
+      critiquesHidden = own.length === 0 && allCritiques.length > 0;
       if (own.length === 0) critiques = [];
     }
-    return toCycleView(cycle, invitations, critiques, hidden, events, actionItems, language);
+    return toCycleView({ cycle, invitations, guests, critiques, critiquesHidden, events, actionItems, carriedOver }, language);
+  }
+
+  /** The host cell's open commitments from cycles launched before this one. */
+  private async carriedOverActionItems(cycle: CycleEntity): Promise<ActionItemEntity[]> {
+    if (!cycle.hostCellId) return [];
+    return this.dataSource
+      .getRepository(ActionItemEntity)
+      .createQueryBuilder('item')
+      .innerJoin(CycleEntity, 'origin', 'origin.id = item.cycleId')
+      .where('item.cellId = :cellId', { cellId: cycle.hostCellId })
+      .andWhere('item.doneAt IS NULL AND item.droppedAt IS NULL')
+      .andWhere('origin.createdAt < :createdAt', { createdAt: cycle.createdAt })
+      .orderBy('item.dueDate', 'ASC')
+      .addOrderBy('item.id', 'ASC')
+      .getMany();
   }
 
   /** Newest first, keyset-paginated on (created_at, id); only cycles the caller has a place in. */
   async list(caller: AuthUser, query: ListCyclesQuery): Promise<{ items: CycleSummary[]; nextCursor: string | null }> {
     const limit = query.limit ?? 20;
     const builder = this.dataSource.getRepository(CycleEntity).createQueryBuilder('cycle');
-    if (caller.role !== 'admin') builder.andWhere('cycle.committeeId = :own', { own: caller.committeeId });
+    if (caller.role === 'guest') {
+      builder.andWhere('EXISTS (SELECT 1 FROM cycle_guests g WHERE g.cycle_id = cycle.id AND g.user_id = :guestId)', { guestId: caller.id });
+    } else if (caller.role !== 'admin') {
+      builder.andWhere('cycle.committeeId = :own', { own: caller.committeeId });
+    }
     if (query.committeeId) builder.andWhere('cycle.committeeId = :committeeId', { committeeId: query.committeeId });
     if (query.status) builder.andWhere('cycle.status = :status', { status: query.status });
     if (caller.role === 'secretary') {
@@ -105,7 +139,7 @@ export class CycleReadsService {
     };
   }
 
-  /** Cells of the committee ranked for hosting; those invited to this cycle or hosting an open cycle are left out. */
+  /** Cells of the committee ranked for hosting (see hostCandidatesForCycle), best first. */
   async hostCandidates(caller: AuthUser, cycleId: string): Promise<HostCandidate[]> {
     await this.access(caller, cycleId);
     return hostCandidatesForCycle(this.dataSource, cycleId);

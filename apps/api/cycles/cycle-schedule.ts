@@ -1,25 +1,24 @@
+import { completeSchedule, DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, DEFAULT_REVIEW_WINDOW, type CycleSchedule } from '../../../libs/domain/cycle-schedule.js';
 import { durationToMs } from '../../../libs/domain/iso-duration.js';
-import type { CycleSchedule } from '../../../workflows/model-meeting/model-meeting.types.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
 
-const DAY = 86_400_000;
-export const DEFAULT_CRITIQUE_WINDOW = 'P3D';
-export const DEFAULT_REPORT_WINDOW = 'P7D';
-
-/**
- * The cycle's timers from the launch request. A reminder lead defaults to a day or two, but never more than
- * half of its window, so a short window still gets its reminder.
- */
-export function scheduleFrom(dto: LaunchCycleDto): CycleSchedule {
-  const critiqueWindowMs = durationToMs(dto.critiqueWindow ?? DEFAULT_CRITIQUE_WINDOW)!;
-  const reportWindowMs = durationToMs(dto.reportWindow ?? DEFAULT_REPORT_WINDOW)!;
-  const lead = (value: string | undefined, fallback: number) => (value ? durationToMs(value)! : fallback);
-  return {
-    critiqueWindowMs,
-    reportWindowMs,
-    rsvpReminderLeadMs: lead(dto.reminders?.rsvpReminderLead, 2 * DAY),
-    planDueLeadMs: lead(dto.reminders?.planDueLead, DAY),
-    critiqueReminderLeadMs: lead(dto.reminders?.critiqueReminderLead, Math.min(DAY, critiqueWindowMs / 2)),
-    reportReminderLeadMs: lead(dto.reminders?.reportReminderLead, Math.min(2 * DAY, reportWindowMs / 2)),
+/** The cycle's timers from the launch request: what it names, the domain's defaults for the rest. */
+export function scheduleFrom(dto: LaunchCycleDto): Required<CycleSchedule> {
+  const ms = (value: string | undefined) => (value ? (durationToMs(value) ?? undefined) : undefined);
+  const leads = dto.reminders ?? {};
+  const given: CycleSchedule = {
+    critiqueWindowMs: ms(dto.critiqueWindow ?? DEFAULT_CRITIQUE_WINDOW)!,
+    reportWindowMs: ms(dto.reportWindow ?? DEFAULT_REPORT_WINDOW)!,
+    reviewWindowMs: ms(dto.reviewWindow ?? DEFAULT_REVIEW_WINDOW),
+    rsvpReminderLeadMs: ms(leads.rsvpReminderLead)!,
+    planDueLeadMs: ms(leads.planDueLead)!,
+    critiqueReminderLeadMs: ms(leads.critiqueReminderLead)!,
+    reportReminderLeadMs: ms(leads.reportReminderLead)!,
+    hostPickLeadMs: ms(leads.hostPickLead),
+    planReminderLeadMs: ms(leads.planReminderLead),
+    recordReminderDelayMs: ms(leads.recordReminderDelay),
+    recordDueDelayMs: ms(leads.recordDueDelay),
+    earlyStartToleranceMs: ms(leads.earlyStartTolerance),
   };
+  return completeSchedule(given);
 }

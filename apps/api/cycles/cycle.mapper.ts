@@ -9,7 +9,9 @@ import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entit
 
 export interface CritiqueView {
   id: string;
-  cellId: string;
+  /** The visiting cell, or null for an upper-level guest's critique (then guestId names the guest). */
+  cellId: string | null;
+  guestId: string | null;
   submittedAt: string;
   points: CritiquePoint[];
   scores: Scores | null;
@@ -40,18 +42,39 @@ export interface CycleView {
     adoption: string | null;
   }[];
   meeting: MeetingRecord | null;
+  /** Upper-level guests invited by name: they may critique, and their critiques are marked as theirs. */
+  guests: { userId: string; fullName: string }[];
   critiques: CritiqueView[];
   /** For a visiting secretary who has not submitted yet: others' critiques stay hidden until theirs is in. */
   critiquesHidden: boolean;
   report: CycleReport | null;
-  /** The host's commitments, open until ticked off, also after the cycle has closed. */
-  actionItems: { id: string; title: string; owner: string; dueDate: string; doneAt: string | null }[];
+  /** The host's commitments, open until ticked off or dropped, also after the cycle has closed. */
+  actionItems: ActionItemView[];
+  /** The host cell's commitments from earlier cycles that are still open. */
+  carriedOverActionItems: (ActionItemView & { cycleId: string })[];
   review: CycleReview | null;
   cancelReason: string | null;
-  deadlines: { planDueAt: string; critiqueClosesAt: string | null; reportDueAt: string | null };
+  deadlines: {
+    hostDueAt: string | null;
+    planDueAt: string;
+    recordDueAt: string | null;
+    critiqueClosesAt: string | null;
+    reportDueAt: string | null;
+    reviewDueAt: string | null;
+  };
   timeline: { at: string; event: string; label: string; actorId: string | null; cellId: string | null }[];
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ActionItemView {
+  id: string;
+  title: string;
+  owner: string;
+  dueDate: string;
+  doneAt: string | null;
+  droppedAt: string | null;
+  dropReason: string | null;
 }
 
 export interface CycleSummary {
@@ -72,6 +95,7 @@ export function toCritiqueView(critique: CritiqueEntity): CritiqueView {
   return {
     id: critique.id,
     cellId: critique.cellId,
+    guestId: critique.guestId,
     submittedAt: critique.submittedAt.toISOString(),
     points: critique.points,
     scores: critique.scores,
@@ -80,13 +104,32 @@ export function toCritiqueView(critique: CritiqueEntity): CritiqueView {
   };
 }
 
+export function toActionItemView(item: ActionItemEntity): ActionItemView {
+  return {
+    id: item.id,
+    title: item.title,
+    owner: item.owner,
+    dueDate: item.dueDate,
+    doneAt: iso(item.doneAt),
+    droppedAt: iso(item.droppedAt),
+    dropReason: item.dropReason,
+  };
+}
+
+/** Everything a cycle's page shows, as read from PostgreSQL, already cut to what the caller may see. */
+export interface CycleParts {
+  cycle: CycleEntity;
+  invitations: CycleInvitationEntity[];
+  guests: { userId: string; fullName: string }[];
+  critiques: CritiqueEntity[];
+  critiquesHidden: boolean;
+  events: CycleEventEntity[];
+  actionItems: ActionItemEntity[];
+  carriedOver: ActionItemEntity[];
+}
+
 export function toCycleView(
-  cycle: CycleEntity,
-  invitations: CycleInvitationEntity[],
-  critiques: CritiqueEntity[],
-  critiquesHidden: boolean,
-  events: CycleEventEntity[],
-  actionItems: ActionItemEntity[],
+  { cycle, invitations, guests, critiques, critiquesHidden, events, actionItems, carriedOver }: CycleParts,
   language: Language,
 ): CycleView {
   return {
@@ -112,13 +155,22 @@ export function toCycleView(
       adoption: invitation.adoption,
     })),
     meeting: cycle.meeting,
+    guests,
     critiques: critiques.map(toCritiqueView),
     critiquesHidden,
     report: cycle.report,
-    actionItems: actionItems.map((item) => ({ id: item.id, title: item.title, owner: item.owner, dueDate: item.dueDate, doneAt: iso(item.doneAt) })),
+    actionItems: actionItems.map(toActionItemView),
+    carriedOverActionItems: carriedOver.map((item) => ({ ...toActionItemView(item), cycleId: item.cycleId })),
     review: cycle.review,
     cancelReason: cycle.cancelReason,
-    deadlines: { planDueAt: cycle.planDueAt.toISOString(), critiqueClosesAt: iso(cycle.critiqueClosesAt), reportDueAt: iso(cycle.reportDueAt) },
+    deadlines: {
+      hostDueAt: iso(cycle.hostDueAt),
+      planDueAt: cycle.planDueAt.toISOString(),
+      recordDueAt: iso(cycle.recordDueAt),
+      critiqueClosesAt: iso(cycle.critiqueClosesAt),
+      reportDueAt: iso(cycle.reportDueAt),
+      reviewDueAt: iso(cycle.reviewDueAt),
+    },
     timeline: events.map((event) => ({
       at: event.at.toISOString(),
       event: event.event,

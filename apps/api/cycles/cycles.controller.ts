@@ -11,7 +11,9 @@ import { CycleReadsService } from './cycle-reads.service.js';
 import { CyclesService } from './cycles.service.js';
 import { CancelCycleDto } from './dto/cancel-cycle.dto.js';
 import { CycleActionItemParams, CycleCellParams, CycleIdParams } from './dto/cycle-id.params.js';
+import { DropActionItemDto } from './dto/drop-action-item.dto.js';
 import { FileReportDto } from './dto/file-report.dto.js';
+import { InviteGuestsDto } from './dto/invite-guests.dto.js';
 import { LaunchCycleDto } from './dto/launch-cycle.dto.js';
 import { ListCyclesQuery } from './dto/list-cycles.query.js';
 import { PickHostDto } from './dto/pick-host.dto.js';
@@ -45,14 +47,14 @@ export class CyclesController {
   }
 
   @Get()
-  @Roles('admin', 'committee', 'secretary')
+  @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Các đợt sinh hoạt người dùng được xem, mới nhất trước' })
   list(@CurrentUser() caller: AuthUser, @Query() query: ListCyclesQuery) {
     return this.reads.list(caller, query);
   }
 
   @Get(':id')
-  @Roles('admin', 'committee', 'secretary')
+  @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Chi tiết đợt sinh hoạt' })
   get(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams, @RequestLanguage() language: Language) {
     return this.reads.view(caller, params.id, language);
@@ -78,6 +80,21 @@ export class CyclesController {
     @IdempotencyKey() key?: string,
   ) {
     return this.cycles.pickHost(caller, params.id, dto.cellId, language, key);
+  }
+
+  @Post(':id/guests')
+  @HttpCode(200)
+  @Roles('committee')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Đảng ủy mời đại biểu cấp trên dự sinh hoạt (trước khi kết thúc thời gian góp ý)' })
+  inviteGuests(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() dto: InviteGuestsDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.inviteGuests(caller, params.id, dto.guestIds, language, key);
   }
 
   @Post(':id/plan')
@@ -141,9 +158,9 @@ export class CyclesController {
   }
 
   @Post(':id/critiques')
-  @Roles('secretary')
+  @Roles('secretary', 'guest')
   @ReplaysThroughWorkflow()
-  @ApiOperation({ summary: 'Chi bộ dự họp gửi nhận xét, góp ý' })
+  @ApiOperation({ summary: 'Chi bộ dự sinh hoạt (hoặc đại biểu cấp trên được mời) gửi nhận xét, góp ý' })
   submitCritique(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -214,8 +231,21 @@ export class CyclesController {
   @Post(':id/action-items/:itemId/done')
   @HttpCode(200)
   @Roles('committee', 'secretary')
-  @ApiOperation({ summary: 'Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc)' })
+  @ApiOperation({ summary: 'Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc hoặc hủy đợt)' })
   completeActionItem(@CurrentUser() caller: AuthUser, @Param() params: CycleActionItemParams, @RequestLanguage() language: Language) {
     return this.followUp.completeActionItem(caller, params.id, params.itemId, language);
+  }
+
+  @Post(':id/action-items/:itemId/drop')
+  @HttpCode(200)
+  @Roles('committee', 'secretary')
+  @ApiOperation({ summary: 'Thôi thực hiện một việc trong báo cáo rút kinh nghiệm, nêu lý do (sau khi kết thúc hoặc hủy đợt)' })
+  dropActionItem(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleActionItemParams,
+    @Body() dto: DropActionItemDto,
+    @RequestLanguage() language: Language,
+  ) {
+    return this.followUp.dropActionItem(caller, params.id, params.itemId, dto.reason, language);
   }
 }

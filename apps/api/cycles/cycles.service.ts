@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
+import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, PLANNING_HORIZON_MS } from '../../../libs/domain/cycle-schedule.js';
+import { OPEN_STAGES } from '../../../libs/domain/cycle.js';
 import { DEFAULT_RUBRIC } from '../../../libs/domain/default-rubric.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { Language } from '../../../libs/domain/messages.js';
 import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
 import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
 import { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
+import { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
+import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { CycleWorkflowGateway, type CycleStepName } from '../../../libs/temporal/cycle-workflow.gateway.js';
 import type { LaunchCycleInput, StepResult } from '../../../workflows/model-meeting/model-meeting.types.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { derivedUuid } from '../idempotency/idempotency.js';
 import { CycleReadsService } from './cycle-reads.service.js';
-import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, scheduleFrom } from './cycle-schedule.js';
+import { scheduleFrom } from './cycle-schedule.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
 
@@ -43,7 +47,11 @@ export class CyclesService {
     if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: dto.committeeId }))) throw new DomainError('NOT_FOUND');
     if (dto.hostCellId && dto.invitedCellIds.includes(dto.hostCellId)) throw new DomainError('HOST_IS_INVITED');
     await this.requireCellsOf(dto.committeeId, [...dto.invitedCellIds, ...(dto.hostCellId ? [dto.hostCellId] : [])]);
-    if (Date.parse(dto.meetingAt) <= Date.now()) throw new DomainError('MEETING_NOT_IN_FUTURE');
+    const meetingAt = Date.parse(dto.meetingAt);
+    if (meetingAt <= Date.now()) throw new DomainError('MEETING_NOT_IN_FUTURE');
+    if (meetingAt > Date.now() + PLANNING_HORIZON_MS) throw new DomainError('MEETING_TOO_FAR');
+    if (dto.hostCellId) await this.requireHostFree(dto.hostCellId);
+    if (dto.guestIds?.length) await this.requireGuestsOf(dto.committeeId, dto.guestIds);
     const rubric = await this.rubricFor(dto.committeeId, dto.rubricId);
 
     const input: LaunchCycleInput = {
@@ -54,13 +62,14 @@ export class CyclesService {
       kind: dto.kind,
       hostCellId: dto.hostCellId ?? null,
       invitedCellIds: dto.invitedCellIds,
-      meetingAt: new Date(dto.meetingAt).toISOString(),
+      meetingAt: new Date(meetingAt).toISOString(),
       location: dto.location,
-      rubric: { id: rubric.id, name: rubric.name, version: rubric.version, criteria: rubric.criteria },
+      rubric: { id: rubric.id, name: rubric.name, version: rubric.version, criteria: rubric.criteria, pointStep: rubric.pointStep },
       critiqueWindow: dto.critiqueWindow ?? DEFAULT_CRITIQUE_WINDOW,
       reportWindow: dto.reportWindow ?? DEFAULT_REPORT_WINDOW,
       schedule: scheduleFrom(dto),
       launchedBy: caller.id,
+      guestIds: dto.guestIds ?? [],
     };
     await this.gateway.launch(input);
     return this.reads.view(caller, input.cycleId, language);
@@ -69,7 +78,15 @@ export class CyclesService {
   async pickHost(caller: AuthUser, cycleId: string, cellId: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     await this.requireCellsOf(access.cycle.committeeId, [cellId]);
+    await this.requireHostFree(cellId, cycleId);
     await this.send(caller, cycleId, 'pickHost', { cellId }, idempotencyKey);
+    return this.reads.viewAfterStep(caller, access, cycleId, language);
+  }
+
+  async inviteGuests(caller: AuthUser, cycleId: string, guestIds: string[], language: Language, idempotencyKey?: string): Promise<CycleView> {
+    const access = await this.reads.access(caller, cycleId);
+    await this.requireGuestsOf(access.cycle.committeeId, guestIds);
+    await this.send(caller, cycleId, 'inviteGuests', { guestIds }, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
@@ -99,6 +116,23 @@ export class CyclesService {
     const known = new Set(found.map((cell) => cell.id));
     const unknown = cellIds.find((cellId) => !known.has(cellId));
     if (unknown) throw new DomainError('INVALID_CELL', { cellId: unknown });
+  }
+
+  /**
+   * A cell never hosts two open cycles. Checked here for a clear answer; the database's trigger holds the
+   * rule when two requests race, and the workflow then refuses the step with the same code.
+   */
+  private async requireHostFree(cellId: string, exceptCycleId?: string): Promise<void> {
+    const open = await this.dataSource.getRepository(CycleEntity).find({ select: { id: true }, where: { hostCellId: cellId, status: In([...OPEN_STAGES]) } });
+    if (open.some((cycle) => cycle.id !== exceptCycleId)) throw new DomainError('HOST_BUSY');
+  }
+
+  /** Guests are guest accounts made by this committee (or by the admin for it). */
+  private async requireGuestsOf(committeeId: string, guestIds: string[]): Promise<void> {
+    const found = await this.dataSource.getRepository(UserEntity).find({ select: { id: true }, where: { id: In(guestIds), role: 'guest', committeeId } });
+    const known = new Set(found.map((user) => user.id));
+    const unknown = guestIds.find((userId) => !known.has(userId));
+    if (unknown) throw new DomainError('NOT_FOUND');
   }
 
   /** The requested rubric version (a template, or one of this committee's own), else the default template. */

@@ -13,7 +13,7 @@ export class NotificationsController {
   constructor(@Inject(NotificationsService) private readonly notifications: NotificationsService) {}
 
   @Get('notifications')
-  @Roles('admin', 'committee', 'secretary')
+  @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Hộp thông báo của tôi' })
   inbox(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
     return this.notifications.inbox(caller, page);

@@ -13,7 +13,7 @@ export class RubricsController {
   constructor(@Inject(RubricsService) private readonly rubrics: RubricsService) {}
 
   @Get()
-  @Roles('admin', 'committee', 'secretary')
+  @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Các phiếu chấm điểm (có phiên bản)' })
   list(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
     return this.rubrics.list(caller, page);

@@ -10,6 +10,8 @@ export interface RubricView {
   version: number;
   isTemplate: boolean;
   committeeId: string | null;
+  /** Scores are whole multiples of this (0.5: half points). */
+  pointStep: number;
   criteria: { id: string; label: string; maxPoints: number; requiredForTop: boolean }[];
 }
 
@@ -31,6 +33,7 @@ export class RubricsService {
       version: rubric.version,
       isTemplate: rubric.isTemplate,
       committeeId: rubric.committeeId,
+      pointStep: rubric.pointStep,
       criteria: rubric.criteria.map((criterion) => ({ ...criterion, requiredForTop: criterion.requiredForTop === true })),
     }));
   }

@@ -13,7 +13,7 @@ export class TasksController {
   constructor(@Inject(TasksService) private readonly tasks: TasksService) {}
 
   @Get('tasks')
-  @Roles('admin', 'committee', 'secretary')
+  @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Việc của tôi, hạn gần nhất trước' })
   list(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
     return this.tasks.forUser(caller, page);

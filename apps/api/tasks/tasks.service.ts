@@ -8,13 +8,21 @@ export interface TaskView {
   cycleId: string;
   title: string;
   action: TaskAction;
-  dueAt: string | null;
+  /** When it is due; every task has one. */
+  dueAt: string;
+  /** For COMPLETE_ACTION_ITEM: the item to tick off. */
+  actionItemId?: string;
 }
+
+/** An action item is due at the end of its day in Vietnam (UTC+7). */
+const END_OF_DUE_DAY = `(due_date + 1)::timestamp - interval '7 hours'`;
 
 /**
  * What is the caller's to do now, soonest due first, read from the cycles' records: committee staff pick
  * hosts and review reports; a secretary answers invitations, critiques what the cell attended, and, as
- * host, posts the plan, records the meeting and files the report.
+ * host, posts the plan, records the meeting, files the report and carries out its action items; an
+ * upper-level guest critiques the meetings it was invited to. Cycles launched before ruleset 2 have no
+ * host, record or review due time of their own: the nearest deadline stands in.
  */
 @Injectable()
 export class TasksService {
@@ -26,34 +34,51 @@ export class TasksService {
     let parameters: unknown[];
     if (caller.role === 'committee') {
       sql = `
-        SELECT id AS "cycleId", title, 'SELECT_HOST' AS action, plan_due_at AS "dueAt" FROM cycles
-          WHERE committee_id = $1 AND status = 'HOST_SELECTION'
+        SELECT id AS "cycleId", title, 'SELECT_HOST' AS action, coalesce(host_due_at, plan_due_at) AS "dueAt", NULL::uuid AS "actionItemId"
+          FROM cycles WHERE committee_id = $1 AND status = 'HOST_SELECTION'
         UNION ALL
-        SELECT id, title, 'REVIEW_REPORT', NULL FROM cycles WHERE committee_id = $1 AND status = 'REVIEW'`;
+        SELECT id, title, 'REVIEW_REPORT', coalesce(review_due_at, (report->>'filedAt')::timestamptz + interval '7 days', updated_at), NULL
+          FROM cycles WHERE committee_id = $1 AND status = 'REVIEW'`;
       parameters = [caller.committeeId];
     } else if (caller.role === 'secretary' && caller.cellId) {
       sql = `
-        SELECT id AS "cycleId", title, 'SUBMIT_PLAN' AS action, plan_due_at AS "dueAt" FROM cycles
-          WHERE host_cell_id = $1 AND status = 'PREPARATION'
+        SELECT id AS "cycleId", title, 'SUBMIT_PLAN' AS action, plan_due_at AS "dueAt", NULL::uuid AS "actionItemId"
+          FROM cycles WHERE host_cell_id = $1 AND status = 'PREPARATION'
         UNION ALL
-        SELECT id, title, 'RECORD_MEETING', meeting_at FROM cycles WHERE host_cell_id = $1 AND status = 'SCHEDULED'
+        SELECT id, title, 'RECORD_MEETING', coalesce(record_due_at, meeting_at), NULL FROM cycles WHERE host_cell_id = $1 AND status = 'SCHEDULED'
         UNION ALL
-        SELECT id, title, 'SUBMIT_REPORT', report_due_at FROM cycles WHERE host_cell_id = $1 AND status = 'REPORTING'
+        SELECT id, title, 'SUBMIT_REPORT', report_due_at, NULL FROM cycles WHERE host_cell_id = $1 AND status = 'REPORTING'
         UNION ALL
-        SELECT c.id, c.title, 'RSVP', c.meeting_at FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
+        SELECT c.id, c.title, 'RSVP', c.meeting_at, NULL FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
           WHERE i.cell_id = $1 AND i.status = 'PENDING' AND c.status IN ('PREPARATION', 'SCHEDULED')
         UNION ALL
-        SELECT c.id, c.title, 'SUBMIT_CRITIQUE', c.critique_closes_at FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
+        SELECT c.id, c.title, 'SUBMIT_CRITIQUE', c.critique_closes_at, NULL FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
           WHERE i.cell_id = $1 AND i.attended AND c.status = 'CRITIQUE'
-            AND NOT EXISTS (SELECT 1 FROM critiques k WHERE k.cycle_id = c.id AND k.cell_id = $1)`;
+            AND NOT EXISTS (SELECT 1 FROM critiques k WHERE k.cycle_id = c.id AND k.cell_id = $1)
+        UNION ALL
+        SELECT c.id, c.title, 'COMPLETE_ACTION_ITEM', ${END_OF_DUE_DAY}, a.id FROM action_items a JOIN cycles c ON c.id = a.cycle_id
+          WHERE a.cell_id = $1 AND c.host_cell_id = $1 AND c.status IN ('CLOSED', 'CANCELLED') AND a.done_at IS NULL AND a.dropped_at IS NULL`;
       parameters = [caller.cellId];
+    } else if (caller.role === 'guest') {
+      sql = `
+        SELECT c.id AS "cycleId", c.title, 'SUBMIT_CRITIQUE' AS action, c.critique_closes_at AS "dueAt", NULL::uuid AS "actionItemId"
+          FROM cycles c JOIN cycle_guests g ON g.cycle_id = c.id
+          WHERE g.user_id = $1 AND c.status = 'CRITIQUE'
+            AND NOT EXISTS (SELECT 1 FROM critiques k WHERE k.cycle_id = c.id AND k.guest_id = $1)`;
+      parameters = [caller.id];
     } else {
       return [];
     }
-    const rows = await this.dataSource.query<{ cycleId: string; title: string; action: TaskAction; dueAt: Date | null }[]>(
-      `SELECT * FROM (${sql}) AS tasks ORDER BY "dueAt" ASC NULLS LAST, "cycleId", action LIMIT $2 OFFSET $3`,
+    const rows = await this.dataSource.query<{ cycleId: string; title: string; action: TaskAction; dueAt: Date; actionItemId: string | null }[]>(
+      `SELECT * FROM (${sql}) AS tasks ORDER BY "dueAt" ASC, "cycleId", action, "actionItemId" LIMIT $2 OFFSET $3`,
       [...parameters, take, skip],
     );
-    return rows.map((row) => ({ cycleId: row.cycleId, title: row.title, action: row.action, dueAt: row.dueAt ? new Date(row.dueAt).toISOString() : null }));
+    return rows.map((row) => ({
+      cycleId: row.cycleId,
+      title: row.title,
+      action: row.action,
+      dueAt: new Date(row.dueAt).toISOString(),
+      ...(row.actionItemId ? { actionItemId: row.actionItemId } : {}),
+    }));
   }
 }

@@ -20,7 +20,7 @@ export class UsersController {
   }
 
   @Get('me')
-  @Roles('admin', 'committee', 'secretary')
+  @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Tài khoản đang đăng nhập' })
   me(@CurrentUser() caller: AuthUser) {
     return this.users.me(caller);

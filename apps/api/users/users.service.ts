@@ -13,11 +13,14 @@ import { toUserView, type UserView } from './user.mapper.js';
 export class UsersService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Admin creates anyone; committee staff create secretaries of their own committee's cells only. */
+  /**
+   * Admin creates anyone; committee staff create secretaries of their own committee's cells, and accounts for
+   * the upper-level guests (district, province) they invite to their cycles.
+   */
   async create(caller: AuthUser, dto: CreateUserDto): Promise<UserView> {
     const committeeId = dto.committeeId ?? (caller.role === 'committee' ? caller.committeeId : null);
     if (caller.role === 'committee') {
-      if (dto.role !== 'secretary') throw new DomainError('ROLE_NOT_ALLOWED');
+      if (dto.role !== 'secretary' && dto.role !== 'guest') throw new DomainError('ROLE_NOT_ALLOWED');
       if (committeeId !== caller.committeeId) throw new DomainError('NOT_FOUND');
     }
     if (dto.role === 'admin' && (dto.committeeId || dto.cellId)) throw new DomainError('VALIDATION_FAILED');

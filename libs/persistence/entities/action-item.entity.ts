@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A commitment from the host's report; stays listed until done, after the cycle has closed. */
+/** A commitment from the host's report; stays listed until done or dropped, after the cycle has closed (or been cancelled). */
 @Entity({ name: 'action_items' })
 @Index(['cycleId'])
 export class ActionItemEntity {
@@ -24,4 +24,17 @@ export class ActionItemEntity {
 
   @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
   doneAt: Date | null;
+
+  @Column({ name: 'done_by', type: 'uuid', nullable: true })
+  doneBy: string | null;
+
+  /** An item given up, with the reason (a cancelled cycle's, or one that no longer applies). */
+  @Column({ name: 'dropped_at', type: 'timestamptz', nullable: true })
+  droppedAt: Date | null;
+
+  @Column({ name: 'dropped_by', type: 'uuid', nullable: true })
+  droppedBy: string | null;
+
+  @Column({ name: 'drop_reason', type: 'text', nullable: true })
+  dropReason: string | null;
 }

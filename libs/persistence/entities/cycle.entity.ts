@@ -64,6 +64,20 @@ export class CycleEntity {
   @Column({ name: 'plan_due_at', type: 'timestamptz' })
   planDueAt: Date;
 
+  /** When the committee should have picked the host (HOST_SELECTION), the meeting be on record, the report be reviewed. */
+  @Column({ name: 'host_due_at', type: 'timestamptz', nullable: true })
+  hostDueAt: Date | null;
+
+  @Column({ name: 'record_due_at', type: 'timestamptz', nullable: true })
+  recordDueAt: Date | null;
+
+  @Column({ name: 'review_due_at', type: 'timestamptz', nullable: true })
+  reviewDueAt: Date | null;
+
+  /** The rules the cycle's workflow runs under (1 for cycles launched before ruleset 2). */
+  @Column({ type: 'integer', default: 1 })
+  ruleset: number;
+
   @Column({ name: 'critique_closes_at', type: 'timestamptz', nullable: true })
   critiqueClosesAt: Date | null;
 

@@ -3,6 +3,7 @@ import { CellEntity } from './cell.entity.js';
 import { CommitteeEntity } from './committee.entity.js';
 import { CritiqueEntity } from './critique.entity.js';
 import { CycleEventEntity } from './cycle-event.entity.js';
+import { CycleGuestEntity } from './cycle-guest.entity.js';
 import { CycleInvitationEntity } from './cycle-invitation.entity.js';
 import { CycleEntity } from './cycle.entity.js';
 import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   CritiqueEntity,
   CycleEntity,
   CycleEventEntity,
+  CycleGuestEntity,
   CycleInvitationEntity,
   IdempotencyRecordEntity,
   NotificationEntity,

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { RubricCriterion } from '../../domain/cycle.js';
+import { NUMERIC } from './numeric.transformer.js';
 
 /** A versioned scoring sheet. Rows are never edited in place: a change is a new version, so pinned cycles keep theirs. */
 @Entity({ name: 'rubrics' })
@@ -22,6 +23,10 @@ export class RubricEntity {
 
   @Column({ type: 'jsonb' })
   criteria: RubricCriterion[];
+
+  /** Scores on this sheet are whole multiples of this (0.5: half points). */
+  @Column({ name: 'point_step', type: 'numeric', default: 0.5, transformer: NUMERIC })
+  pointStep: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

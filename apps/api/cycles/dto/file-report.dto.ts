@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { RESPONSE_STANCES, type ResponseStance } from '../../../../libs/domain/cycle.js';
+import { LIST_LIMITS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsCalendarDate } from '../../common/validators.js';
 
 export class PointResponseDto {
@@ -16,7 +17,7 @@ export class PointResponseDto {
   @ApiProperty()
   @IsString()
   @MinLength(1)
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.responseText)
   text: string;
 }
 
@@ -24,16 +25,16 @@ export class ActionItemDto {
   @ApiProperty({ example: 'Hoàn thiện mẫu biên bản sinh hoạt' })
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(TEXT_LIMITS.actionTitle)
   title: string;
 
   @ApiProperty({ example: 'Đồng chí Phó Bí thư' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.actionOwner)
   owner: string;
 
-  @ApiProperty({ example: '2027-01-15' })
+  @ApiProperty({ example: '2027-01-15', description: 'Từ ngày sinh hoạt đến 5 năm sau đó' })
   @IsCalendarDate()
   dueDate: string;
 }
@@ -41,22 +42,23 @@ export class ActionItemDto {
 export class FileReportDto {
   @ApiProperty({ type: [PointResponseDto] })
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(LIST_LIMITS.responses)
   @ValidateNested({ each: true })
   @Type(() => PointResponseDto)
   responses: PointResponseDto[];
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], minItems: 1, description: 'Bài học kinh nghiệm: ít nhất một' })
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIST_LIMITS.lessons)
   @IsString({ each: true })
   @MinLength(1, { each: true })
-  @MaxLength(5000, { each: true })
+  @MaxLength(TEXT_LIMITS.lesson, { each: true })
   lessons: string[];
 
   @ApiProperty({ type: [ActionItemDto] })
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(LIST_LIMITS.actionItems)
   @ValidateNested({ each: true })
   @Type(() => ActionItemDto)
   actionItems: ActionItemDto[];

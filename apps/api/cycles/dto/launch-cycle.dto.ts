@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEETING_KINDS, type MeetingKind } from '../../../../libs/domain/cycle.js';
+import { LIST_LIMITS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsDurationString, IsOffsetDateTime } from '../../common/validators.js';
 
 /** How long before each deadline the reminders go out; defaults fit a real month, tests pass seconds. */
@@ -34,10 +35,35 @@ export class ReminderLeadsDto {
   @IsDurationString()
   critiqueReminderLead?: string;
 
-  @ApiPropertyOptional({ example: 'P2D', description: 'Nhắc nộp báo cáo trước hạn' })
+  @ApiPropertyOptional({ example: 'P2D', description: 'Nhắc gửi báo cáo rút kinh nghiệm trước hạn' })
   @IsOptional()
   @IsDurationString()
   reportReminderLead?: string;
+
+  @ApiPropertyOptional({ example: 'P3D', description: 'Hạn chọn chi bộ điểm: trước hạn gửi tài liệu bao lâu (quá hạn thì nhắc Đảng ủy)' })
+  @IsOptional()
+  @IsDurationString()
+  hostPickLead?: string;
+
+  @ApiPropertyOptional({ example: 'P1D', description: 'Nhắc chi bộ điểm gửi chương trình, tài liệu trước hạn' })
+  @IsOptional()
+  @IsDurationString()
+  planReminderLead?: string;
+
+  @ApiPropertyOptional({ example: 'PT4H', description: 'Nhắc chi bộ điểm ghi nhận buổi sinh hoạt sau giờ sinh hoạt' })
+  @IsOptional()
+  @IsDurationString()
+  recordReminderDelay?: string;
+
+  @ApiPropertyOptional({ example: 'P1D', description: 'Hạn ghi nhận buổi sinh hoạt sau giờ sinh hoạt (quá hạn thì báo Đảng ủy)' })
+  @IsOptional()
+  @IsDurationString()
+  recordDueDelay?: string;
+
+  @ApiPropertyOptional({ example: 'PT1H', description: 'Giờ bắt đầu ghi nhận được sớm hơn giờ sinh hoạt đã định tối đa bao lâu' })
+  @IsOptional()
+  @IsDurationString()
+  earlyStartTolerance?: string;
 }
 
 export class LaunchCycleDto {
@@ -48,13 +74,13 @@ export class LaunchCycleDto {
   @ApiProperty({ example: 'Sinh hoạt chi bộ điểm tháng 12' })
   @IsString()
   @MinLength(1)
-  @MaxLength(300)
+  @MaxLength(TEXT_LIMITS.title)
   title: string;
 
   @ApiProperty({ example: 'Nâng cao chất lượng sinh hoạt chi bộ' })
   @IsString()
   @MinLength(1)
-  @MaxLength(1000)
+  @MaxLength(TEXT_LIMITS.topic)
   topic: string;
 
   @ApiProperty({ enum: MEETING_KINDS })
@@ -66,10 +92,10 @@ export class LaunchCycleDto {
   @IsUUID()
   hostCellId?: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 200 })
+  @ApiProperty({ type: [String], minItems: 1, maxItems: LIST_LIMITS.invitedCells })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(LIST_LIMITS.invitedCells)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   invitedCellIds: string[];
@@ -81,7 +107,7 @@ export class LaunchCycleDto {
   @ApiProperty({ example: 'Nhà văn hóa thôn' })
   @IsString()
   @MinLength(1)
-  @MaxLength(300)
+  @MaxLength(TEXT_LIMITS.location)
   location: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -98,6 +124,19 @@ export class LaunchCycleDto {
   @IsOptional()
   @IsDurationString()
   reportWindow?: string;
+
+  @ApiPropertyOptional({ example: 'P7D', default: 'P7D', description: 'Hạn Đảng ủy đánh giá báo cáo rút kinh nghiệm kể từ khi nhận' })
+  @IsOptional()
+  @IsDurationString()
+  reviewWindow?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: LIST_LIMITS.guests, description: 'Đại biểu cấp trên được mời (tài khoản đại biểu)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST_LIMITS.guests)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  guestIds?: string[];
 
   @ApiPropertyOptional({ type: ReminderLeadsDto })
   @IsOptional()

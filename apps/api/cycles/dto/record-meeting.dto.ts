@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsInt,
   IsObject,
   IsOptional,
@@ -16,34 +17,42 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Scores } from '../../../../libs/domain/cycle.js';
+import { LIST_LIMITS, MAX_MEMBERS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsOffsetDateTime, IsScoreSheet } from '../../common/validators.js';
 
 export class AttendanceDto {
   @ApiProperty({ example: 20 })
   @IsInt()
   @Min(0)
-  @Max(10000)
+  @Max(MAX_MEMBERS)
   present: number;
 
   @ApiProperty({ example: 21 })
   @IsInt()
   @Min(1)
-  @Max(10000)
+  @Max(MAX_MEMBERS)
   total: number;
 
   @ApiPropertyOptional({ example: 1 })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(10000)
+  @Max(MAX_MEMBERS)
   absentWithReason?: number;
 
   @ApiPropertyOptional({ example: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(10000)
+  @Max(MAX_MEMBERS)
   absentWithoutReason?: number;
+
+  @ApiPropertyOptional({ example: 2, description: 'Đảng viên được miễn sinh hoạt: không tính vào số phải có mặt' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MEMBERS)
+  exempted?: number;
 }
 
 export class RecordMeetingDto {
@@ -63,7 +72,7 @@ export class RecordMeetingDto {
 
   @ApiProperty({ type: [String] })
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(LIST_LIMITS.invitedCells)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   attendingCellIds: string[];
@@ -71,17 +80,22 @@ export class RecordMeetingDto {
   @ApiProperty({ description: 'Biên bản' })
   @IsString()
   @MinLength(1)
-  @MaxLength(50000)
+  @MaxLength(TEXT_LIMITS.record)
   minutes: string;
 
   @ApiPropertyOptional({ description: 'Nghị quyết' })
   @IsOptional()
   @IsString()
-  @MaxLength(50000)
+  @MaxLength(TEXT_LIMITS.record)
   resolution?: string;
 
   @ApiPropertyOptional({ example: { time: 5, attendance: 5 } })
   @IsOptional()
   @IsScoreSheet()
   selfScores?: Scores;
+
+  @ApiPropertyOptional({ description: 'Sinh hoạt chuyên đề kết hợp sinh hoạt thường kỳ: thời lượng tối thiểu 120 phút (không kết hợp: 90 phút)' })
+  @IsOptional()
+  @IsBoolean()
+  combined?: boolean;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsOffsetDateTime } from '../../common/validators.js';
 
 export class RescheduleDto {
@@ -10,6 +11,6 @@ export class RescheduleDto {
   @ApiProperty({ example: 'Trùng lịch thu hoạch' })
   @IsString()
   @MinLength(1)
-  @MaxLength(1000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason: string;
 }

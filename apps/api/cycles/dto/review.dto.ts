@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { RATINGS, REVIEW_DECISIONS, type Rating, type ReviewDecision } from '../../../../libs/domain/cycle.js';
+import { RATINGS, REVIEW_DECISIONS, type Rating, type ReviewDecision, type Scores } from '../../../../libs/domain/cycle.js';
+import { TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
+import { IsScoreSheet } from '../../common/validators.js';
 
 export class ReviewDto {
   @ApiProperty({ enum: REVIEW_DECISIONS })
   @IsIn(REVIEW_DECISIONS)
   decision: ReviewDecision;
 
-  @ApiPropertyOptional({ enum: RATINGS, description: 'Bắt buộc khi chấp nhận (accept)' })
+  @ApiPropertyOptional({ enum: RATINGS, description: 'Bắt buộc khi thông qua (accept)' })
   @IsOptional()
   @IsIn(RATINGS)
   rating?: Rating;
@@ -15,6 +17,14 @@ export class ReviewDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.comment)
   comment?: string;
+
+  @ApiPropertyOptional({
+    example: { time: 5, attendance: 5, preparation: 9.5 },
+    description: 'Phiếu chấm của Đảng ủy; khi có, xếp loại phải khớp với tổng điểm',
+  })
+  @IsOptional()
+  @IsScoreSheet()
+  scores?: Scores;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { RSVP_RESPONSES, type RsvpResponse } from '../../../../libs/domain/cycle.js';
+import { TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 
 export class RsvpDto {
   @ApiProperty({ enum: RSVP_RESPONSES })
@@ -11,12 +12,12 @@ export class RsvpDto {
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(TEXT_LIMITS.delegate)
   delegate?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(TEXT_LIMITS.note)
   note?: string;
 }

@@ -10,6 +10,7 @@ import {
   type Rating,
   type Scores,
 } from '../../../../libs/domain/cycle.js';
+import { LIST_LIMITS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsScoreSheet } from '../../common/validators.js';
 
 export class CritiquePointDto {
@@ -24,7 +25,7 @@ export class CritiquePointDto {
   @ApiProperty({ example: 'Biên bản ghi chép đầy đủ ý kiến của đảng viên' })
   @IsString()
   @MinLength(1)
-  @MaxLength(5000)
+  @MaxLength(TEXT_LIMITS.pointText)
   text: string;
 }
 
@@ -32,12 +33,12 @@ export class SubmitCritiqueDto {
   @ApiProperty({ type: [CritiquePointDto], minItems: 1, maxItems: 100 })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(LIST_LIMITS.points)
   @ValidateNested({ each: true })
   @Type(() => CritiquePointDto)
   points: CritiquePointDto[];
 
-  @ApiPropertyOptional({ example: { time: 5, attendance: 5, preparation: 8 } })
+  @ApiPropertyOptional({ example: { time: 5, attendance: 5, preparation: 8.5 }, description: 'Điểm theo phiếu chấm của đợt (lẻ đến nửa điểm)' })
   @IsOptional()
   @IsScoreSheet()
   scores?: Scores;

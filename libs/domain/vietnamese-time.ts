@@ -1,0 +1,32 @@
+import { VIETNAM_OFFSET_MS } from './input-bounds.js';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+function vietnamParts(epochMs: number) {
+  const shifted = new Date(epochMs + VIETNAM_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+/** "11/12/2026": a day as people write it, in Asia/Ho_Chi_Minh. */
+export function vietnamDay(epochMs: number): string {
+  const { year, month, day } = vietnamParts(epochMs);
+  return `${pad(day)}/${pad(month)}/${year}`;
+}
+
+/** "8 giờ 00 ngày 11/12/2026": a time as people write it, in Asia/Ho_Chi_Minh. */
+export function vietnamTime(epochMs: number): string {
+  const { hour, minute } = vietnamParts(epochMs);
+  return `${hour} giờ ${pad(minute)} ngày ${vietnamDay(epochMs)}`;
+}
+
+/** "11/12/2026" from a calendar day "2026-12-11". */
+export function vietnamCalendarDay(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}

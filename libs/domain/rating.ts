@@ -87,7 +87,9 @@ export function ratingProblem(
     if (blocker) return { reason: blocker };
   }
   if (scores) {
-    const band = summariseScores(rubric, scores).rating;
+    let band = summariseScores(rubric, scores).rating;
+    // A sheet worth Tốt on a meeting whose record rules Tốt out is worth Khá, as a sheet missing full points is.
+    if (band === 'TOT' && TOP_RATING_BLOCKERS.some((flag) => meetingFlags.includes(flag))) band = 'KHA';
     if (band && band !== rating) return { reason: 'DISAGREES_WITH_SCORES', band };
   }
   return null;

@@ -18,7 +18,7 @@ import type { Actor, PinnedRubric, Rating, Scores } from '../../libs/domain/cycl
 import { OPEN_STAGES, type CycleStage } from '../../libs/domain/cycle.js';
 import type { Rejection } from '../../libs/domain/error-codes.js';
 import type { ActionItem, CritiquePoint } from '../../libs/domain/cycle-records.js';
-import { hasOwn, vietnamDate } from '../../libs/domain/input-bounds.js';
+import { LIST_LIMITS, hasOwn, vietnamDate } from '../../libs/domain/input-bounds.js';
 import { ratingProblem, scoreProblems, summariseScores, type ScoreProblem } from '../../libs/domain/rating.js';
 import type {
   CancelInput,
@@ -42,12 +42,13 @@ const MINUTE = 60_000;
 export const CURRENT_RULESET = 2;
 
 /**
- * How often one cycle's steps may be repeated (ruleset 2). With at most 200 invited cells and 20 guests
- * this keeps a cycle under about 1,300 accepted updates and a bounded history, well inside Temporal's
- * 2,000 updates per workflow run.
+ * How often one cycle's steps may be repeated (ruleset 2). A cell may answer its invitation a few times,
+ * and once more for each new date it is asked to confirm. With at most 200 invited cells and 20 guests a
+ * cycle then stays under 1,900 accepted updates (200 × 8 answers, 220 critiques, a few dozen others) and a
+ * bounded history, inside Temporal's 2,000 updates per workflow run.
  */
 export const CHANGE_LIMITS = {
-  rsvpAnswersPerCell: 5,
+  rsvpAnswersPerCell: 3,
   planPosts: 10,
   reschedules: 5,
   revisions: 5,
@@ -236,9 +237,9 @@ function dueOrHalfway(due: number, start: number, end: number): number {
   return due >= start ? due : start + Math.max(0, end - start) / 2;
 }
 
-/** When the committee should have picked the host, so that the host has time to prepare the plan. */
+/** When the committee should have picked the host, so that the host has time to prepare the plan (counted from the latest date set). */
 function hostDueAt(state: CycleState): number {
-  return dueOrHalfway(planDueAt(state) - state.schedule.hostPickLeadMs, state.launchedAt, planDueAt(state));
+  return dueOrHalfway(planDueAt(state) - state.schedule.hostPickLeadMs, state.meetingSetAt, planDueAt(state));
 }
 
 /** When the meeting should be on record: some hours after its time. */
@@ -292,8 +293,9 @@ export function checkInviteGuests(state: CycleState, actor: Actor, input: Invite
   if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
   const stage = requireStage(state, 'HOST_SELECTION', 'PREPARATION', 'SCHEDULED', 'CRITIQUE');
   if (stage) return stage;
-  const fresh = input.guestIds.filter((userId) => !hasOwn(state.guests, userId));
-  if (fresh.length === 0) return reject('ALREADY_DONE');
+  const fresh = new Set(input.guestIds.filter((userId) => !hasOwn(state.guests, userId)));
+  if (fresh.size === 0) return reject('ALREADY_DONE');
+  if (Object.keys(state.guests).length + fresh.size > LIST_LIMITS.guests) return reject('TOO_MANY_CHANGES', { limit: LIST_LIMITS.guests });
   return null;
 }
 
@@ -302,7 +304,8 @@ export function applyInviteGuests(state: CycleState, actor: Actor, input: Invite
   for (const userId of fresh) state.guests[userId] = { critiqued: false };
   const record = nextRecord(state, now, 'GUESTS_INVITED', actor.userId, { guests: fresh.length });
   record.guestIds = fresh;
-  record.notify = [{ to: { userIds: fresh }, reason: state.stage === 'CRITIQUE' ? 'CRITIQUE_OPEN' : 'GUEST_INVITED' }];
+  // Before the host is known only the committee knows of the meeting: the guests hear of it with the invitations.
+  if (state.hostCellId) record.notify = [{ to: { userIds: fresh }, reason: state.stage === 'CRITIQUE' ? 'CRITIQUE_OPEN' : 'GUEST_INVITED' }];
   return record;
 }
 
@@ -342,9 +345,8 @@ export function checkRsvp(state: CycleState, actor: Actor, input: RsvpInput): Re
   if (!isSecretaryOf(actor, input.cellId)) return reject('NOT_INVITED');
   const stage = requireStage(state, 'PREPARATION', 'SCHEDULED');
   if (stage) return stage;
-  if (rulesetTwo(state) && (state.invitations[input.cellId].answers ?? 0) >= CHANGE_LIMITS.rsvpAnswersPerCell) {
-    return reject('TOO_MANY_CHANGES', { limit: CHANGE_LIMITS.rsvpAnswersPerCell });
-  }
+  const allowed = CHANGE_LIMITS.rsvpAnswersPerCell + state.reschedules;
+  if (rulesetTwo(state) && (state.invitations[input.cellId].answers ?? 0) >= allowed) return reject('TOO_MANY_CHANGES', { limit: allowed });
   return null;
 }
 
@@ -624,7 +626,7 @@ export function applyFileReport(
 
 function ratingRejection(rating: Rating, problem: NonNullable<ReturnType<typeof ratingProblem>>): Rejection {
   const params: Record<string, string> = { rating, reason: problem.reason };
-  if (problem.reason === 'TOP_NEEDS_FULL_POINTS') params.criteria = problem.criteria.join(', ');
+  if (problem.reason === 'TOP_NEEDS_FULL_POINTS') params.criteria = problem.criteria.map((label) => `“${label}”`).join('; ');
   if (problem.reason === 'DISAGREES_WITH_SCORES') params.band = problem.band;
   return reject('RATING_NOT_ALLOWED', params);
 }

@@ -1,7 +1,7 @@
 // npm start: the whole service on one machine. Uses TEMPORAL_ADDRESS / DATABASE_URL when set, otherwise
 // runs a local Temporal dev server and an embedded PostgreSQL with their data under .data/.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, build, ensureDependencies, reexecOnPinnedNode } from './lib/bootstrap.mjs';
 
 ensureDependencies();
@@ -20,7 +20,7 @@ async function main() {
   }
 
   build(log);
-  const dataDir = join(ROOT, '.data');
+  const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
   const stops = [];
   let stopping = false;
   const shutdown = async (code) => {
@@ -31,8 +31,10 @@ async function main() {
     log('• Stopped.');
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // Ctrl-C reaches this launcher more than once (from the terminal, and forwarded by npm and by the launcher
+  // that re-ran it on the pinned Node): the first starts the orderly stop, the others must not cut it short.
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 
   try {
     let temporalAddress = process.env.TEMPORAL_ADDRESS;

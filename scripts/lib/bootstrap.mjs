@@ -26,6 +26,7 @@ export function reexecOnPinnedNode() {
   const pinned = join(ROOT, 'node_modules', '.bin', 'node');
   if (major >= 24 || !existsSync(pinned)) return false;
   const child = spawn(pinned, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  // Passed on, and then this process waits for the child: it stops its own children in order before it exits.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return true;

@@ -8,14 +8,21 @@
  *   is legitimately possible; the callers who must be refused go first and the allowed callers last, so a refusal
  *   is never an artefact of the stage (409) and the allowed caller really gets its 2xx. Bodies are valid, so a 400
  *   never hides the answer.
+ * - Each open cycle has its own host cell (a cell never hosts two open cycles: HOST_BUSY), made for it through the
+ *   API; the caller kind "host" is the secretary of the arranged cycle's host cell.
  * - Beyond the status: a 2xx answer to a caller of another committee must not contain this committee's ids (and
- *   an uninvited secretary's must not contain its cycles' ids), and every 404 must be indistinguishable from the
- *   answer for ids that do not exist (existence is not leaked).
+ *   an uninvited secretary's or guest's must not contain the ids of cycles it has no place in), no answer carries a
+ *   password or a password hash, and every 404 must be indistinguishable from the answer for ids that do not exist
+ *   (existence is not leaked).
  *
  * Where api.md leaves a cell open, the matrix follows the implementation's documented rule (see the comments on
  * the rows): the AuthGuard answers 403 for a role an endpoint does not list before anything looks at the
  * resource, so e.g. a secretary of another committee gets 403 (not 404) on committee-only endpoints: that answer
  * is the same for every id, so it leaks nothing.
+ *
+ * Upper-level guests (role 'guest', notes on ruleset 2): least privilege. A guest may GET the cycles it is invited
+ * to (list and detail) and POST a critique there during CRITIQUE; /api/me, /api/me/tasks, /api/me/notifications and
+ * /api/rubrics work for any signed-in user. Everything else is 403 by role, or 404 for a cycle it is not invited to.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -37,19 +44,23 @@ const CALLERS = [
   'invitedAbsent', // secretary of an invited cell that is NOT in attendingCellIds
   'uninvited', // secretary of a cell of the same committee, neither host nor invited
   'otherSecretary', // secretary of a cell of another committee
+  'guest', // upper-level guest account of this committee, invited to the cycle (at launch: guestIds)
+  'uninvitedGuest', // upper-level guest account of this committee, not invited to this cycle (nor to any other)
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
 /** Expected statuses in the order of CALLERS. */
-type Statuses = readonly [number, number, number, number, number, number, number, number, number];
+type Statuses = readonly [number, number, number, number, number, number, number, number, number, number, number];
 
 type Method = 'GET' | 'POST';
 
 /** The stage a fresh cycle is brought to before an endpoint's rows run. */
-type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'MEETING_DUE' | 'CRITIQUE' | 'REPORTING' | 'REVIEW' | 'CLOSED';
+type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'MEETING_DUE' | 'CRITIQUE' | 'REPORTING' | 'REVIEW' | 'CLOSED' | 'CANCELLED';
 
 interface Arranged {
   cycleId: string | null;
+  /** The arranged cycle's own host cell (launched with it, or picked in HOST_SELECTION), with its secretary. */
+  host: HomeCell | null;
   /** Ids of the weakness and suggestion points of the arranged cycle's critique (the report must answer them). */
   pointIds: string[];
   /** Ids of the arranged cycle's action items (from the host's report). */
@@ -66,7 +77,9 @@ interface EndpointSpec {
   /** Login carries no token: the caller kind only decides whose credentials are sent. */
   withoutToken?: boolean;
   path?: (arranged: Arranged, caller: Caller) => string;
-  body?: (arranged: Arranged, caller: Caller) => Record<string, unknown>;
+  body?: (arranged: Arranged, caller: Caller) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** The order in which the allowed callers act (default: the order of CALLERS), when one's step ends the stage. */
+  allowedOrder?: readonly Caller[];
 }
 
 interface MatrixRow {
@@ -78,14 +91,24 @@ interface MatrixRow {
 
 // ── the commune the matrix runs against ─────────────────────────────────────────────────────────────
 
+type HomeCell = ApiCommune['cells'][number];
+
 let stack: ApiStack;
-let home: ApiCommune; // cells: host, attending, invitedAbsent, uninvited, spare
+let home: ApiCommune; // cells: base host, attending, invitedAbsent, uninvited, spare; each arranged cycle adds its own host
 let other: ApiCommune;
-let people: Record<Caller, { username: string; password: string; token: string | null }>;
+let people: Record<Caller, { userId: string | null; username: string; password: string; token: string | null }>;
+/** A guest account of the home committee that only POST /api/cycles/:id/guests invites (never a caller). */
+let spareGuestId: string;
 /** Every cycle of the home committee this suite created: none may show up for callers who have no place in it. */
 const homeCycleIds = new Set<string>();
+/** The home cycles the caller kind "guest" is invited to (every arranged cycle; not those POST /api/cycles launches). */
+const guestCycleIds = new Set<string>();
+/** Every cell and user of the home committee, including those made along the way: another committee never sees them. */
+const homeCellIds = new Set<string>();
+const homeUserIds = new Set<string>();
 
 const DAY = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const cell = {
   host: () => home.cells[0],
   attending: () => home.cells[1],
@@ -94,18 +117,54 @@ const cell = {
   spare: () => home.cells[4],
 };
 
-function launchBody(options: { withHost: boolean; meetingAt: string }): Record<string, unknown> {
+const suffix = () => randomUUID().slice(0, 8);
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A new cell of the home committee (staff create it), to host one cycle: a cell never hosts two open cycles. */
+async function newCell(): Promise<{ id: string; name: string }> {
+  const created = await stack.http
+    .post(`/api/committees/${home.committeeId}/cells`)
+    .set(auth(home.staff.token))
+    .send({ name: `Chi bộ điểm ${suffix()}`, memberCount: 21 });
+  if (created.status !== 201) throw new Error(`arranging: new cell → ${created.status} ${JSON.stringify(created.body)}`);
+  homeCellIds.add(created.body.id as string);
+  return { id: created.body.id as string, name: created.body.name as string };
+}
+
+/** A new host cell with its secretary signed in. */
+async function newHostCell(): Promise<HomeCell> {
+  const created = await newCell();
+  const secretary = await createUser(home.staff.token, { role: 'secretary', fullName: 'Bí thư chi bộ điểm', cellId: created.id });
+  return { ...created, secretary: { userId: secretary.userId, username: secretary.username, token: await login(stack, secretary.username, TEST_PASSWORD) } };
+}
+
+async function createUser(token: string, fields: Record<string, unknown>): Promise<{ userId: string; username: string }> {
+  const username = `matran.${String(fields.role)}.${suffix()}`;
+  const created = await stack.http
+    .post('/api/users')
+    .set(auth(token))
+    .send({ username, password: TEST_PASSWORD, ...fields });
+  if (created.status !== 201) throw new Error(`arranging: new ${String(fields.role)} → ${created.status} ${JSON.stringify(created.body)}`);
+  homeUserIds.add(created.body.id as string);
+  return { userId: created.body.id as string, username };
+}
+
+function launchBody(options: { hostCellId: string | null; meetingAt: string; guests: boolean }): Record<string, unknown> {
   return {
     committeeId: home.committeeId,
     title: 'Sinh hoạt chi bộ điểm — ma trận phân quyền',
     topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
     kind: 'regular',
-    ...(options.withHost ? { hostCellId: cell.host().id } : {}),
+    ...(options.hostCellId ? { hostCellId: options.hostCellId } : {}),
     invitedCellIds: [cell.attending().id, cell.invitedAbsent().id],
+    ...(options.guests ? { guestIds: [people.guest.userId] } : {}),
     meetingAt: options.meetingAt,
     location: 'Nhà văn hóa thôn Na Hối Tày',
-    critiqueWindow: 'PT60S',
-    reportWindow: 'PT60S',
+    // Long enough that the refused callers of a CRITIQUE endpoint never outlast the window on a loaded machine.
+    critiqueWindow: 'PT10M',
+    reportWindow: 'PT10M',
+    // The meeting is recorded seconds after meetingAt, having started 100 minutes earlier (default tolerance: 1 h).
+    reminders: { earlyStartTolerance: 'PT3H' },
   };
 }
 
@@ -130,57 +189,64 @@ function critiqueBody(): Record<string, unknown> {
   };
 }
 
+/** A calendar day (Vietnam time) some days from now: action items are due between the meeting's day and 5 years after. */
+function vietnamDay(daysAhead: number): string {
+  return new Date(Date.now() + VIETNAM_OFFSET_MS + daysAhead * DAY).toISOString().slice(0, 10);
+}
+
 function reportBody(pointIds: string[]): Record<string, unknown> {
   return {
     responses: pointIds.map((pointId) => ({ pointId, stance: 'accept', text: 'Chi bộ tiếp thu, sửa trong tháng tới' })),
     lessons: ['Chuẩn bị kỹ nội dung trước buổi sinh hoạt'],
-    actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Đồng chí Bí thư', dueDate: '2027-01-15' }],
+    actionItems: [
+      { title: 'Hoàn thiện mẫu biên bản', owner: 'Đồng chí Bí thư', dueDate: vietnamDay(30) },
+      { title: 'Gửi tài liệu trước 1 ngày', owner: 'Đồng chí Phó Bí thư', dueDate: vietnamDay(45) },
+    ],
   };
 }
 
-const suffix = () => randomUUID().slice(0, 8);
-
 // ── the matrix ───────────────────────────────────────────────────────────────────────────────────────
-//                    anonymous admin staff otherStaff host attending invitedAbsent uninvited otherSecretary
+//   anonymous admin staff otherStaff host attending invitedAbsent uninvited otherSecretary guest uninvitedGuest
 
 const ENDPOINTS: EndpointSpec[] = [
-  { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   {
     // Public; each caller logs in with its own credentials and no token. "anonymous" has no account: it sends a
-    // username that does not exist, which is a bad login (401).
+    // username that does not exist, which is a bad login (401). Guests have accounts and sign in like anyone.
     method: 'POST',
     route: '/api/auth/login',
-    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     withoutToken: true,
     body: (_, caller) =>
       caller === 'anonymous'
         ? { username: `khong-co-${suffix()}`, password: 'sai-mat-khau-123' }
         : { username: people[caller].username, password: people[caller].password },
   },
-  { method: 'GET', route: '/api/committees', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+  // Guests: the committees and their cells are not theirs to browse (least privilege) → role 403.
+  { method: 'GET', route: '/api/committees', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403] },
   {
     method: 'POST',
     route: '/api/committees',
-    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({ name: `Đảng ủy xã thử nghiệm ${suffix()}` }),
   },
   {
     method: 'GET',
     route: '/api/committees/:committeeId/cells',
-    statuses: [401, 200, 200, 404, 200, 200, 200, 200, 404],
+    statuses: [401, 200, 200, 404, 200, 200, 200, 200, 404, 403, 403],
   },
   {
     // otherSecretary: 403 — secretaries may not add cells anywhere; the AuthGuard answers before the committee is looked up.
     method: 'POST',
     route: '/api/committees/:committeeId/cells',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({ name: `Chi bộ thôn mới ${suffix()}`, memberCount: 17 }),
   },
   {
-    // A secretary account for a cell of this committee. otherStaff names this committee → 404; secretaries: role 403.
+    // A secretary account for a cell of this committee. otherStaff names this committee → 404; secretaries and guests: role 403.
     method: 'POST',
     route: '/api/users',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({
       username: `bithu.matran.${suffix()}`,
       password: TEST_PASSWORD,
@@ -190,51 +256,62 @@ const ENDPOINTS: EndpointSpec[] = [
       cellId: cell.spare().id,
     }),
   },
-  { method: 'GET', route: '/api/me', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/api/me/tasks', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/api/me/notifications', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/api/rubrics', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me/tasks', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me/notifications', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/rubrics', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   {
-    // A list answers 200 with only what the caller may see (checked: no foreign ids in the body).
+    // Each launch names a host cell of its own (HOST_BUSY otherwise) and no guest: the guest's lists must not show these cycles.
+    method: 'POST',
+    route: '/api/cycles',
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    body: async () => launchBody({ hostCellId: (await newCell()).id, meetingAt: new Date(Date.now() + 30 * DAY).toISOString(), guests: false }),
+  },
+  {
+    // A list answers 200 with only what the caller may see (checked: no foreign ids in the body; a guest sees only the
+    // cycles it is invited to, so not those POST /api/cycles launched just before).
     method: 'GET',
     route: '/api/cycles',
-    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     stage: 'REPORTING',
     path: () => `/api/cycles?committeeId=${home.committeeId}`,
   },
   {
-    method: 'POST',
-    route: '/api/cycles',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403],
-    body: () => launchBody({ withHost: true, meetingAt: new Date(Date.now() + 30 * DAY).toISOString() }),
-  },
-  {
     // uninvited: 403 (cycle-reads access(): a secretary of this committee whose cell is neither host nor invited).
+    // uninvitedGuest: 404 — a guest sees only the cycles it is invited to.
     method: 'GET',
     route: '/api/cycles/:id',
-    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404],
+    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404],
     stage: 'REPORTING',
   },
   {
-    // "(committee)" in api.md: admin and every secretary get the AuthGuard's 403.
+    // "(committee)" in api.md: admin, every secretary and every guest get the AuthGuard's 403.
     method: 'GET',
     route: '/api/cycles/:id/host-candidates',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
     stage: 'REPORTING',
   },
   {
     // "host" is the secretary of the cell being picked; not yet host, and a secretary anyway: 403.
     method: 'POST',
     route: '/api/cycles/:id/host',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
     stage: 'HOST_SELECTION',
-    body: () => ({ cellId: cell.host().id }),
+    body: (arranged) => ({ cellId: hostOf(arranged).id }),
+  },
+  {
+    // The committee invites upper-level guests (notes, ruleset 2): admin, secretaries and guests get the AuthGuard's 403.
+    method: 'POST',
+    route: '/api/cycles/:id/guests',
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    stage: 'PREPARATION',
+    body: () => ({ guestIds: [spareGuestId] }),
   },
   {
     // otherStaff: 403 — no committee role may post a plan; the AuthGuard answers before the cycle is looked up.
     method: 'POST',
     route: '/api/cycles/:id/plan',
-    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404],
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
     stage: 'PREPARATION',
     body: () => ({ agenda: ['Khai mạc', 'Đánh giá kết quả tháng', 'Sinh hoạt chuyên đề'], content: 'Chuyên đề về phát triển đảng viên' }),
   },
@@ -242,60 +319,63 @@ const ENDPOINTS: EndpointSpec[] = [
     // A secretary answers for its own cell (host: its cell is not invited → 403); others name the attending cell.
     method: 'POST',
     route: '/api/cycles/:id/invitations/:cellId/rsvp',
-    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404],
+    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404, 403, 403],
     stage: 'PREPARATION',
-    path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/invitations/${ownCellOr(caller, cell.attending().id)}/rsvp`,
+    path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/invitations/${ownCellOr(caller, arranged, cell.attending().id)}/rsvp`,
     body: () => ({ response: 'accept', delegate: 'Đồng chí Sền A Lò' }),
   },
   {
     // "committee, or host secretary": admin is not listed (AuthGuard 403); visiting secretaries 403 from the workflow.
     method: 'POST',
     route: '/api/cycles/:id/reschedule',
-    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404],
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403],
     stage: 'PREPARATION',
     body: () => ({ meetingAt: new Date(Date.now() + 20 * DAY).toISOString(), reason: 'Trùng lịch thu hoạch' }),
   },
   {
     method: 'POST',
     route: '/api/cycles/:id/meeting',
-    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404],
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
     stage: 'MEETING_DUE',
     body: () => meetingBody(),
   },
   {
-    // invitedAbsent: 403 (NOT_ATTENDING); host: its own meeting is not its to critique → 403.
+    // invitedAbsent: 403 (NOT_ATTENDING); host: its own meeting is not its to critique → 403. The invited guest
+    // critiques (201); a guest not invited: 404. The guest goes before the attending cell, whose critique (the last
+    // attending cell's) ends CRITIQUE: guests do not hold the stage open.
     method: 'POST',
     route: '/api/cycles/:id/critiques',
-    statuses: [401, 403, 403, 403, 403, 201, 403, 403, 404],
+    statuses: [401, 403, 403, 403, 403, 201, 403, 403, 404, 201, 404],
     stage: 'CRITIQUE',
     body: () => critiqueBody(),
+    allowedOrder: ['guest', 'attending'],
   },
   {
     method: 'POST',
     route: '/api/cycles/:id/report',
-    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404],
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
     stage: 'REPORTING',
     body: (arranged) => reportBody(arranged.pointIds),
   },
   {
     method: 'POST',
     route: '/api/cycles/:id/review',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
     stage: 'REVIEW',
     body: () => ({ decision: 'accept', rating: 'TOT', comment: 'Báo cáo đầy đủ' }),
   },
   {
     method: 'POST',
     route: '/api/cycles/:id/cancel',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
     stage: 'PREPARATION',
     body: () => ({ reason: 'Thời tiết xấu, đường bị sạt lở' }),
   },
   {
-    // Every invited cell (attending or not) records what it will adopt; the host is no visitor (403).
+    // Every invited cell (attending or not) records what it will adopt; the host is no visitor (403); guests: role 403.
     method: 'POST',
     route: '/api/cycles/:id/adoption',
-    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404],
+    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404, 403, 403],
     stage: 'CLOSED',
     body: () => ({ text: 'Vận dụng mẫu biên bản mới, gửi tài liệu trước 1 ngày' }),
   },
@@ -303,9 +383,20 @@ const ENDPOINTS: EndpointSpec[] = [
     // The host and the committee tick off the host's action items; ticking twice is still 200.
     method: 'POST',
     route: '/api/cycles/:id/action-items/:itemId/done',
-    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404],
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403],
     stage: 'CLOSED',
     path: (arranged) => `/api/cycles/${arranged.cycleId}/action-items/${arranged.actionItemIds[0]}/done`,
+  },
+  {
+    // The committee or the host secretary drops an open action item of a CLOSED or CANCELLED cycle (here: cancelled in
+    // REVIEW, after the report named its items); each drops a different item, so both really drop one.
+    // admin: not "committee" (403, as for done); guests: role 403.
+    method: 'POST',
+    route: '/api/cycles/:id/action-items/:itemId/drop',
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403],
+    stage: 'CANCELLED',
+    path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/action-items/${arranged.actionItemIds[caller === 'host' ? 1 : 0]}/drop`,
+    body: () => ({ reason: 'Đợt sinh hoạt đã hủy; nội dung chuyển sang kế hoạch quý sau' }),
   },
 ];
 
@@ -318,16 +409,27 @@ const MATRIX: MatrixRow[] = ENDPOINTS.flatMap((endpoint) =>
 
 const endpointKey = (method: string, route: string) => `${method} ${route}`;
 
-/** Refusals first, the allowed callers last: their step moves the cycle on. */
+/** Refusals first, the allowed callers last (in `allowedOrder` when given): their step moves the cycle on. */
 function executionOrder(endpoint: EndpointSpec): MatrixRow[] {
   const rows = MATRIX.filter((row) => row.method === endpoint.method && row.route === endpoint.route);
-  return [...rows.filter((row) => row.expected >= 300), ...rows.filter((row) => row.expected < 300)];
+  const order = endpoint.allowedOrder ?? CALLERS;
+  const allowed = rows.filter((row) => row.expected < 300).sort((a, b) => order.indexOf(a.caller) - order.indexOf(b.caller));
+  return [...rows.filter((row) => row.expected >= 300), ...allowed];
 }
 
-function ownCellOr(caller: Caller, fallback: string): string {
+/** The arranged cycle's host cell; without a cycle, the base host cell (which hosts nothing). */
+function hostOf(arranged: Arranged): HomeCell {
+  return arranged.host ?? cell.host();
+}
+
+function tokenOf(caller: Caller, arranged: Arranged): string | null {
+  return caller === 'host' ? hostOf(arranged).secretary.token : people[caller].token;
+}
+
+function ownCellOr(caller: Caller, arranged: Arranged, fallback: string): string {
   switch (caller) {
     case 'host':
-      return cell.host().id;
+      return hostOf(arranged).id;
     case 'attending':
       return cell.attending().id;
     case 'invitedAbsent':
@@ -357,44 +459,75 @@ async function must(method: Method, url: string, token: string, status: number, 
   return response;
 }
 
-/** A fresh cycle of the home committee, brought through the API to `stage`. */
+/** How far along each arranged stage is; CLOSED and CANCELLED both come after REVIEW. */
+const STAGE_RANK: Record<Stage, number> = {
+  HOST_SELECTION: 0,
+  PREPARATION: 1,
+  MEETING_DUE: 2,
+  CRITIQUE: 3,
+  REPORTING: 4,
+  REVIEW: 5,
+  CLOSED: 6,
+  CANCELLED: 6,
+};
+
+/**
+ * A fresh cycle of the home committee, with a host cell of its own and the caller kind "guest" invited, brought
+ * through the API to `stage`. CANCELLED: cancelled in REVIEW, so the report's action items exist.
+ */
 async function arrange(stage: Stage): Promise<Arranged> {
   const staff = home.staff.token;
-  const host = cell.host().secretary.token;
   const attending = cell.attending().secretary.token;
-  const needsMeeting = stage !== 'HOST_SELECTION' && stage !== 'PREPARATION';
+  const hostCell = await newHostCell();
+  const host = hostCell.secretary.token;
+  const reached = (step: Stage) => STAGE_RANK[stage] >= STAGE_RANK[step];
+  const needsMeeting = reached('MEETING_DUE');
   const meetingAt = new Date(Date.now() + (needsMeeting ? 2500 : 30 * DAY)).toISOString();
-  const launched = await must('POST', '/api/cycles', staff, 201, launchBody({ withHost: stage !== 'HOST_SELECTION', meetingAt }));
+  const launched = await must(
+    'POST',
+    '/api/cycles',
+    staff,
+    201,
+    launchBody({ hostCellId: stage === 'HOST_SELECTION' ? null : hostCell.id, meetingAt, guests: true }),
+  );
   const cycleId = launched.body.id as string;
   homeCycleIds.add(cycleId);
-  const arranged: Arranged = { cycleId, pointIds: [], actionItemIds: [] };
+  guestCycleIds.add(cycleId);
+  const arranged: Arranged = { cycleId, host: hostCell, pointIds: [], actionItemIds: [] };
   if (needsMeeting) {
     await must('POST', `/api/cycles/${cycleId}/invitations/${cell.attending().id}/rsvp`, attending, 200, { response: 'accept' });
     await must('POST', `/api/cycles/${cycleId}/invitations/${cell.invitedAbsent().id}/rsvp`, cell.invitedAbsent().secretary.token, 200, {
       response: 'accept',
     });
     await must('POST', `/api/cycles/${cycleId}/plan`, host, 200, { agenda: ['Khai mạc'], content: 'Nội dung sinh hoạt' });
+    // The meeting can be recorded from meetingAt on: a known instant, nothing to poll.
     await sleep(Math.max(0, Date.parse(meetingAt) - Date.now() + 200));
   }
-  if (stage === 'CRITIQUE' || stage === 'REPORTING' || stage === 'REVIEW' || stage === 'CLOSED') {
+  if (reached('CRITIQUE')) {
     await must('POST', `/api/cycles/${cycleId}/meeting`, host, 200, meetingBody());
   }
-  if (stage === 'REPORTING' || stage === 'REVIEW' || stage === 'CLOSED') {
+  if (reached('REPORTING')) {
     const critique = await must('POST', `/api/cycles/${cycleId}/critiques`, attending, 201, critiqueBody());
     arranged.pointIds = (critique.body.points as { id: string; kind: string }[])
       .filter((point) => point.kind !== 'strength')
       .map((point) => point.id);
   }
-  if (stage === 'REVIEW' || stage === 'CLOSED') {
+  if (reached('REVIEW')) {
     await must('POST', `/api/cycles/${cycleId}/report`, host, 200, reportBody(arranged.pointIds));
   }
   if (stage === 'CLOSED') {
-    const closed = await must('POST', `/api/cycles/${cycleId}/review`, staff, 200, { decision: 'accept', rating: 'KHA' });
-    arranged.actionItemIds = (closed.body.actionItems as { id: string }[]).map((item) => item.id);
+    await must('POST', `/api/cycles/${cycleId}/review`, staff, 200, { decision: 'accept', rating: 'KHA' });
+  }
+  if (stage === 'CANCELLED') {
+    await must('POST', `/api/cycles/${cycleId}/cancel`, staff, 200, { reason: 'Chi bộ điểm sáp nhập, dừng đợt sinh hoạt' });
   }
   const expectedStatus = stage === 'MEETING_DUE' ? 'SCHEDULED' : stage;
   const seen = await must('GET', `/api/cycles/${cycleId}`, staff, 200);
   if (seen.body.status !== expectedStatus) throw new Error(`arranging: cycle ${cycleId} is ${seen.body.status}, wanted ${expectedStatus}`);
+  if (reached('CLOSED')) {
+    arranged.actionItemIds = ((seen.body.actionItems ?? []) as { id: string }[]).map((item) => item.id);
+    if (arranged.actionItemIds.length !== 2) throw new Error(`arranging: cycle ${cycleId} shows ${JSON.stringify(seen.body.actionItems)}, wanted 2 action items`);
+  }
   return arranged;
 }
 
@@ -407,18 +540,29 @@ function pathOf(endpoint: EndpointSpec, arranged: Arranged, caller: Caller): str
   });
 }
 
-/** Ids a caller outside the home committee must never be shown (and, for the uninvited secretary, the cycles). */
+/**
+ * Ids a caller must never be shown: to another committee, every id of the home committee (committee, cells, users,
+ * cycles); to the uninvited secretary and the uninvited guest, the home cycles; to the guest, the home cycles it is
+ * not invited to.
+ */
 function secretsFor(caller: Caller): string[] {
   if (caller === 'otherStaff' || caller === 'otherSecretary') {
-    return [home.committeeId, ...home.cells.map((homeCell) => homeCell.id), ...homeCycleIds];
+    return [home.committeeId, ...homeCellIds, ...homeUserIds, ...homeCycleIds];
   }
-  if (caller === 'uninvited') return [...homeCycleIds];
+  if (caller === 'uninvited' || caller === 'uninvitedGuest') return [...homeCycleIds];
+  if (caller === 'guest') return [...homeCycleIds].filter((cycleId) => !guestCycleIds.has(cycleId));
   return [];
+}
+
+/** What no answer may carry: a password (the suite's own), an Argon2 hash, or a password field of any kind. */
+function passwordLeaks(text: string): string[] {
+  const lower = text.toLowerCase();
+  return [TEST_PASSWORD, '$argon2', 'password_hash', 'passwordhash', '"password"'].filter((secret) => lower.includes(secret.toLowerCase()));
 }
 
 /** The same request with every id of the home committee replaced by an id that exists nowhere. */
 function ghostOf(url: string, body: Record<string, unknown> | undefined): { url: string; body: Record<string, unknown> | undefined } {
-  const ids = [home.committeeId, ...home.cells.map((homeCell) => homeCell.id), ...homeCycleIds];
+  const ids = [home.committeeId, ...homeCellIds, ...homeCycleIds];
   const ghosts = new Map(ids.map((id) => [id, randomUUID()]));
   const swap = (text: string) => ids.reduce((result, id) => result.replaceAll(id, ghosts.get(id) as string), text);
   return { url: swap(url), body: body === undefined ? undefined : (JSON.parse(swap(JSON.stringify(body))) as Record<string, unknown>) };
@@ -463,17 +607,36 @@ beforeAll(async () => {
   stack = await startApiStack();
   home = await createCommuneViaApi(stack, 5);
   other = await createCommuneViaApi(stack, 1);
-  const secretary = (person: { username: string; token: string }) => ({ username: person.username, password: TEST_PASSWORD, token: person.token });
+  for (const homeCell of home.cells) {
+    homeCellIds.add(homeCell.id);
+    homeUserIds.add(homeCell.secretary.userId);
+  }
+  homeUserIds.add(home.staff.userId);
+  const adminToken = await login(stack, 'admin', 'admin');
+  // Upper-level guest accounts of the home committee: made by its staff, or by the admin for it (notes, ruleset 2).
+  const guest = await createUser(home.staff.token, { role: 'guest', fullName: 'Đại biểu Huyện ủy Mường Khương', committeeId: home.committeeId });
+  const uninvitedGuest = await createUser(adminToken, { role: 'guest', fullName: 'Đại biểu Tỉnh ủy Lào Cai', committeeId: home.committeeId });
+  spareGuestId = (await createUser(home.staff.token, { role: 'guest', fullName: 'Đại biểu Ban Tổ chức Huyện ủy', committeeId: home.committeeId }))
+    .userId;
+  const person = (someone: { userId: string; username: string; token: string }) => ({
+    userId: someone.userId,
+    username: someone.username,
+    password: TEST_PASSWORD,
+    token: someone.token,
+  });
+  const guestPerson = async (someone: { userId: string; username: string }) => person({ ...someone, token: await login(stack, someone.username, TEST_PASSWORD) });
   people = {
-    anonymous: { username: '', password: '', token: null },
-    admin: { username: 'admin', password: 'admin', token: await login(stack, 'admin', 'admin') },
-    staff: secretary(home.staff),
-    otherStaff: secretary(other.staff),
-    host: secretary(cell.host().secretary),
-    attending: secretary(cell.attending().secretary),
-    invitedAbsent: secretary(cell.invitedAbsent().secretary),
-    uninvited: secretary(cell.uninvited().secretary),
-    otherSecretary: secretary(other.cells[0].secretary),
+    anonymous: { userId: null, username: '', password: '', token: null },
+    admin: { userId: null, username: 'admin', password: 'admin', token: adminToken },
+    staff: person(home.staff),
+    otherStaff: person(other.staff),
+    host: person(cell.host().secretary),
+    attending: person(cell.attending().secretary),
+    invitedAbsent: person(cell.invitedAbsent().secretary),
+    uninvited: person(cell.uninvited().secretary),
+    otherSecretary: person(other.cells[0].secretary),
+    guest: await guestPerson(guest),
+    uninvitedGuest: await guestPerson(uninvitedGuest),
   };
 });
 
@@ -489,6 +652,10 @@ describe('authorisation matrix', () => {
     for (const endpoint of ENDPOINTS) {
       const callers = MATRIX.filter((row) => row.method === endpoint.method && row.route === endpoint.route).map((row) => row.caller);
       expect(callers).toEqual([...CALLERS]);
+      if (endpoint.allowedOrder) {
+        const allowed = CALLERS.filter((_, index) => endpoint.statuses[index] < 300);
+        expect({ route: endpoint.route, allowedOrder: [...endpoint.allowedOrder].sort() }).toEqual({ route: endpoint.route, allowedOrder: [...allowed].sort() });
+      }
     }
     const routes = appRoutes(stack.app).filter((route) => !DOCUMENTATION_ROUTE.test(route.split(' ')[1]));
     expect(routes.length).toBeGreaterThan(0);
@@ -501,7 +668,7 @@ describe('authorisation matrix', () => {
 
   for (const endpoint of ENDPOINTS) {
     describe(endpointKey(endpoint.method, endpoint.route), () => {
-      let arranged: Arranged = { cycleId: null, pointIds: [], actionItemIds: [] };
+      let arranged: Arranged = { cycleId: null, host: null, pointIds: [], actionItemIds: [] };
 
       beforeAll(async () => {
         if (endpoint.stage) arranged = await arrange(endpoint.stage);
@@ -509,14 +676,15 @@ describe('authorisation matrix', () => {
 
       for (const row of executionOrder(endpoint)) {
         it(`${row.method} ${row.route} as ${row.caller} → ${row.expected}`, async () => {
-          const person = people[row.caller];
-          const token = endpoint.withoutToken ? null : person.token;
+          const token = endpoint.withoutToken ? null : tokenOf(row.caller, arranged);
           const url = pathOf(endpoint, arranged, row.caller);
-          const body = endpoint.method === 'POST' ? (endpoint.body?.(arranged, row.caller) ?? {}) : undefined;
+          const body = endpoint.method === 'POST' ? ((await endpoint.body?.(arranged, row.caller)) ?? {}) : undefined;
           const response = await call(endpoint.method, url, token, body);
           const request = `${endpoint.method} ${url} as ${row.caller}${body ? ` ${JSON.stringify(body)}` : ''}`;
           const seen = { request, status: response.status, code: response.body?.code as unknown, message: response.body?.message as unknown };
           expect(seen).toEqual({ ...seen, status: row.expected });
+
+          expect({ request, passwordLeaks: passwordLeaks(response.text ?? '') }).toEqual({ request, passwordLeaks: [] });
 
           if (response.status < 300) {
             if (row.route === '/api/cycles' && row.method === 'POST') homeCycleIds.add(response.body.id as string);

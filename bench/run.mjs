@@ -341,10 +341,10 @@ async function main() {
           while (launched < count) {
             launched += 1;
             ensureAlive();
-            const t0 = performance.now();
             try {
-              openIds.push(await launchOpenCycle(api, commune));
-              latencies.push(performance.now() - t0);
+              const opened = await launchOpenCycle(api, commune);
+              openIds.push(opened.id);
+              latencies.push(opened.ms);
             } catch (error) {
               errors += 1;
               launched -= 1;
@@ -461,7 +461,7 @@ async function main() {
     api = new Api(apps.baseUrl);
     const inspector = await connectInspector(inspectorPort);
     // One launch and cancel first, so connections and first-use work do not count against the profiled cycle.
-    const warm = await launchOpenCycle(api, commune);
+    const { id: warm } = await launchOpenCycle(api, commune);
     await api.expect(200, 'POST', `/api/cycles/${warm}/cancel`, { token: commune.staff.token, body: { reason: 'Khởi động trước khi đo' } });
     for (const proxy of Object.values(proxies)) proxy.snapshot();
     const perStep = [];

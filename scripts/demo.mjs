@@ -210,15 +210,12 @@ async function main() {
 }
 
 /**
- * The committee keeps the four cells that hosted least recently as host candidates and invites the other
- * ten; the system ranks the candidates with its reasons and the committee picks the first.
+ * The committee invites every cell and decides the host afterwards: the system ranks the cells with its
+ * reasons (the cell that hosted last comes last) and the committee picks the first.
  */
 async function launchAndPickHost(staff, committee, cells, meetingAt) {
-  const listed = await expectOk('GET', `/committees/${committee.id}/cells`, { token: staff.token }, 'danh sách chi bộ');
-  const lastHosted = (cell) => (listed.find((item) => item.id === cell.id)?.lastHostedAt ?? '');
-  const byLastHosted = [...cells].sort((a, b) => lastHosted(a).localeCompare(lastHosted(b)));
-  const candidates = byLastHosted.slice(0, 4);
-  const invited = byLastHosted.slice(4);
+  // Every cell is invited; the committee then picks the host among them, and that cell leaves the invitation list.
+  const invited = cells;
   const cycle = await expectOk(
     'POST',
     '/cycles',
@@ -232,17 +229,21 @@ async function launchAndPickHost(staff, committee, cells, meetingAt) {
         invitedCellIds: invited.map((cell) => cell.id),
         meetingAt: meetingAt.toISOString(),
         location: 'Nhà văn hóa thôn',
+        // The demo holds a 115-minute meeting in a few seconds of real time: the recorded start may precede
+        // the scheduled time by up to three hours.
+        reminders: { earlyStartTolerance: 'PT3H' },
       },
     },
     'khởi tạo đợt sinh hoạt',
   );
   line('Đảng ủy', `khởi tạo «${cycle.title}», mời ${invited.length} chi bộ; chờ chọn chi bộ điểm`);
   const ranking = await expectOk('GET', `/cycles/${cycle.id}/host-candidates`, { token: staff.token }, 'đề xuất chi bộ điểm');
-  for (const candidate of ranking) line('  đề xuất', `${candidate.name}: ${candidate.reasons.join('; ')}`);
+  for (const candidate of ranking.slice(0, 5)) line('  đề xuất', `${candidate.name} (${candidate.score} điểm): ${candidate.reasons.join('; ')}`);
   const chosen = ranking[0];
   await expectOk('POST', `/cycles/${cycle.id}/host`, { token: staff.token, body: { cellId: chosen.cellId } }, 'chọn chi bộ điểm');
-  line('Đảng ủy', `chọn ${chosen.name} làm chi bộ điểm; giấy mời gửi tới ${invited.length} chi bộ`);
-  return { cycleId: cycle.id, host: cells.find((cell) => cell.id === chosen.cellId), visitors: invited };
+  const visitors = invited.filter((cell) => cell.id !== chosen.cellId);
+  line('Đảng ủy', `chọn ${chosen.name} làm chi bộ điểm; giấy mời gửi tới ${visitors.length} chi bộ`);
+  return { cycleId: cycle.id, host: cells.find((cell) => cell.id === chosen.cellId), visitors };
 }
 
 main().catch((error) => {

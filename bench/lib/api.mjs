@@ -94,17 +94,19 @@ export const BENCH_WINDOW = 'PT1H';
 export const BENCH_WINDOW_MS = 3_600_000;
 
 export const cycleBodies = {
-  launch: (commune, meetingAt) => ({
+  launch: (commune, meetingAt, hostCellId = commune.cells[0].id) => ({
     committeeId: commune.committeeId,
     title: 'Sinh hoạt chi bộ điểm quý IV — đo hiệu năng',
     topic: 'Nâng cao chất lượng sinh hoạt chi bộ, phát huy vai trò hạt nhân chính trị ở thôn bản',
     kind: 'regular',
-    hostCellId: commune.cells[0].id,
+    hostCellId,
     invitedCellIds: commune.cells.slice(1).map((cell) => cell.id),
     meetingAt,
     location: 'Nhà văn hóa thôn Na Hối Tày',
     critiqueWindow: BENCH_WINDOW,
     reportWindow: BENCH_WINDOW,
+    // The bench records a 95-minute meeting moments after its time: compressed time, as in the tests.
+    reminders: { earlyStartTolerance: 'PT3H' },
   }),
   plan: () => ({
     agenda: ['Khai mạc, giới thiệu đại biểu', 'Đánh giá kết quả thực hiện nghị quyết tháng', 'Sinh hoạt chuyên đề', 'Thông qua nghị quyết'],
@@ -143,13 +145,36 @@ const TIMER_EVENTS = new Set(['RSVP_REMINDER_SENT', 'PLAN_OVERDUE', 'CRITIQUE_RE
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+let hostsMade = 0;
+
+/**
+ * A cell of its own to host one cycle (a cell never hosts two open cycles), with a secretary when the cycle
+ * is driven; made before the cycle is launched, so no step's time includes it.
+ */
+export async function freshHost(api, commune, { withSecretary }) {
+  hostsMade += 1;
+  const tag = `${Date.now().toString(36)}.${hostsMade}`;
+  const cell = await api.expect(201, 'POST', `/api/committees/${commune.committeeId}/cells`, {
+    token: commune.staff.token,
+    body: { name: `Chi bộ điểm ${tag}`, memberCount: 21 },
+  });
+  if (!withSecretary) return { id: cell.body.id };
+  const username = `bithu.diem.${tag}`;
+  await api.expect(201, 'POST', '/api/users', {
+    token: commune.staff.token,
+    body: { username, password: PASSWORD, fullName: `Bí thư chi bộ điểm ${tag}`, role: 'secretary', cellId: cell.body.id },
+  });
+  return { id: cell.body.id, secretary: await api.login(username, PASSWORD) };
+}
+
 /**
  * One full cycle over HTTP. `record(kind, ms)` gets every step's latency; `leadMs` sets meetingAt that far
  * after the launch is sent (recording the meeting is allowed from meetingAt on). The time spent waiting for
  * meetingAt is returned apart, never counted as a step.
  */
 export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
-  const [host, ...visitors] = commune.cells;
+  const visitors = commune.cells.slice(1);
+  const host = await freshHost(api, commune, { withSecretary: true });
   const staff = commune.staff.token;
   const step = async (kind, status, method, path, token, body) => {
     const answer = await api.expect(status, method, path, { token, body });
@@ -158,7 +183,7 @@ export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
     return answer.body;
   };
   const meetingAt = Date.now() + leadMs;
-  const launched = await step('launch', 201, 'POST', '/api/cycles', staff, cycleBodies.launch(commune, new Date(meetingAt).toISOString()));
+  const launched = await step('launch', 201, 'POST', '/api/cycles', staff, cycleBodies.launch(commune, new Date(meetingAt).toISOString(), host.id));
   const id = launched.id;
   await step('plan', 200, 'POST', `/api/cycles/${id}/plan`, host.secretary.token, cycleBodies.plan());
   for (const [index, visitor] of visitors.entries()) {
@@ -180,9 +205,13 @@ export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
   return { cycleId: id, waitMs, timersFired, steps: 2 * visitors.length + 5 };
 }
 
-/** Launches one cycle meant to stay open: the meeting a month ahead, so it waits on its plan and RSVP timers. */
+/**
+ * Launches one cycle meant to stay open: the meeting a month ahead, so it waits on its plan and RSVP timers.
+ * Answers its id and the launch request's own time (its host cell is made before).
+ */
 export async function launchOpenCycle(api, commune) {
+  const host = await freshHost(api, commune, { withSecretary: false });
   const meetingAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const { body } = await api.expect(201, 'POST', '/api/cycles', { token: commune.staff.token, body: cycleBodies.launch(commune, meetingAt) });
-  return body.id;
+  const { body, ms } = await api.expect(201, 'POST', '/api/cycles', { token: commune.staff.token, body: cycleBodies.launch(commune, meetingAt, host.id) });
+  return { id: body.id, ms };
 }

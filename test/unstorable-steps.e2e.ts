@@ -24,7 +24,10 @@ beforeAll(async () => {
   stack = await startWorkerStack();
 });
 
+const cleanups: (() => Promise<void>)[] = [];
+
 afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
   await stack?.stop();
 });
 
@@ -70,13 +73,8 @@ async function onCritiqueContaining(marker: string, action: string): Promise<voi
     await stack.dataSource.query(`DROP FUNCTION ${name}()`);
   });
 }
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
-});
-
 async function inCritique(commune: TestCommune, attending: number[]): Promise<LaunchCycleInput> {
-  const input = launchInput(commune, { invited: [1, 2, 3, 4], meetingInMs: 1200, schedule: { critiqueWindowMs: 600_000 } });
+  const input = launchInput(commune, { invited: commune.cells.slice(1).map((_, index) => index + 1), meetingInMs: 1200, schedule: { critiqueWindowMs: 600_000 } });
   const { gateway } = stack;
   const [host] = commune.cells;
   await gateway.launch(input);

@@ -3,7 +3,8 @@
  * replay with the current code, or a worker upgrade would break the cycles that are running. The
  * histories cover the paths a workflow change is most likely to disturb: the host picked after the
  * ranking activity, an RSVP changed, a plan revised, a reschedule, a cancel, every kind of timer that
- * fires, and a revision before the close.
+ * fires, a revision before the close; and, under ruleset 2, guests, the new timers, an invited cell
+ * picked as host, reconfirmation, and a step the database refused being undone.
  *
  * The scenarios are also driven fresh on every run and replayed at once, so the current code's own
  * histories are covered too. RECORD_HISTORY_AS=<label> keeps this run's scenario histories as
@@ -129,9 +130,134 @@ async function everyTimerFiresThenClosedAfterRevision(): Promise<{ cycleId: stri
   return { cycleId: input.cycleId, events: await events(input.cycleId) };
 }
 
+/**
+ * Ruleset 2's own paths: a guest, the host-selection timer, an invited cell picked as host, a reschedule by
+ * the host asking for reconfirmation, the plan reminder, the meeting-record reminder, a guest's critique,
+ * the critique window closing on a missing cell, the review timer, a revision, and a close at Khá.
+ */
+async function rulesetTwoPathsToClose(): Promise<{ cycleId: string; events: string[] }> {
+  const commune = await createCommune(stack.dataSource, 4);
+  const [, willHost, visitorA, visitorB] = commune.cells;
+  const [{ id: guestId }] = await stack.dataSource.query(
+    `INSERT INTO users (username, password_hash, full_name, role, committee_id) VALUES ($1, 'x', 'Đồng chí Đại biểu Tỉnh ủy', 'guest', $2) RETURNING id`,
+    [`daibieu-${commune.committeeId.slice(0, 8)}`, commune.committeeId],
+  );
+  const guest = { userId: guestId as string, role: 'guest' as const, committeeId: commune.committeeId, cellId: null };
+  const input = {
+    ...launchInput(commune, {
+      hostIndex: null,
+      invited: [1, 2, 3],
+      meetingInMs: 10_000,
+      schedule: {
+        planDueLeadMs: 3_000,
+        hostPickLeadMs: 4_000,
+        rsvpReminderLeadMs: 60_000,
+        planReminderLeadMs: 2_000,
+        recordReminderDelayMs: 1_000,
+        recordDueDelayMs: 60_000,
+        critiqueWindowMs: 3_000,
+        critiqueReminderLeadMs: 1_500,
+        reportWindowMs: 60_000,
+        reviewWindowMs: 1_000,
+      },
+    }),
+    guestIds: [guestId as string],
+  };
+  const { gateway } = stack;
+  await gateway.launch(input);
+  await waitForEvent(input.cycleId, 'HOST_SELECTION_OVERDUE');
+  await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: willHost.id } });
+  for (const visitor of [visitorA, visitorB]) {
+    await gateway.step(input.cycleId, 'rsvp', { actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } });
+  }
+  await gateway.step(input.cycleId, 'reschedule', {
+    actor: willHost.secretary,
+    input: { meetingAt: new Date(Date.now() + 8_000).toISOString(), reason: 'Trùng lịch họp thôn' },
+  });
+  await gateway.step(input.cycleId, 'rsvp', { actor: visitorA.secretary, input: { cellId: visitorA.id, response: 'accept' } });
+  await waitForEvent(input.cycleId, 'PLAN_REMINDER_SENT');
+  await gateway.step(input.cycleId, 'postPlan', { actor: willHost.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await waitForEvent(input.cycleId, 'MEETING_RECORD_REMINDER_SENT');
+  await gateway.step(input.cycleId, 'recordMeeting', {
+    actor: willHost.secretary,
+    input: { ...meetingRecord([visitorA.id, visitorB.id]), combined: false, attendance: { present: 19, total: 21, absentWithReason: 1, exempted: 1 } },
+  });
+  const guestCritique = await gateway.step(input.cycleId, 'submitCritique', {
+    actor: guest,
+    input: { points: [{ stage: 'chairing', kind: 'suggestion', text: 'Chủ trì nên dành thêm thời gian thảo luận' }] },
+  });
+  const cellCritique = await gateway.step(input.cycleId, 'submitCritique', {
+    actor: visitorA.secretary,
+    input: { points: [{ stage: 'minutes', kind: 'weakness', text: 'Biên bản chưa ghi ý kiến từng đảng viên' }], scores: { conduct: 25.5 } },
+  });
+  await waitForEvent(input.cycleId, 'CRITIQUE_CLOSED');
+  const report = {
+    responses: [...guestCritique.pointIds!, ...cellCritique.pointIds!].map((pointId) => ({ pointId, stance: 'accept' as const, text: 'Tiếp thu' })),
+    lessons: ['Dành thời gian cho thảo luận'],
+    actionItems: [],
+  };
+  await gateway.step(input.cycleId, 'fileReport', { actor: willHost.secretary, input: report });
+  await waitForEvent(input.cycleId, 'REVIEW_OVERDUE');
+  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
+  await gateway.step(input.cycleId, 'fileReport', { actor: willHost.secretary, input: { ...report, lessons: [...report.lessons, 'Ghi biên bản đầy đủ'] } });
+  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  return { cycleId: input.cycleId, events: await events(input.cycleId) };
+}
+
+/** A critique PostgreSQL refuses (a trigger of the suite's own), written with two others: refused and undone, the others redone. */
+async function refusedStepUndoneThenClosed(): Promise<{ cycleId: string; events: string[] }> {
+  const commune = await createCommune(stack.dataSource, 5);
+  const [host, slowCell, poisonedCell, thirdCell, fourthCell] = commune.cells;
+  const input = launchInput(commune, { invited: [1, 2, 3, 4], meetingInMs: 1_200, schedule: { critiqueWindowMs: 600_000 } });
+  const { gateway } = stack;
+  await gateway.launch(input);
+  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
+  await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([slowCell.id, poisonedCell.id, thirdCell.id, fourthCell.id]) });
+  const marker = input.cycleId.slice(0, 8);
+  const name = `replay_${marker}`;
+  await stack.dataSource.query(`
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.points::text LIKE '%CHẬM ${marker}%' THEN PERFORM pg_sleep(1.5); END IF;
+      IF NEW.points::text LIKE '%ĐỘC ${marker}%' THEN RAISE EXCEPTION 'không lưu được' USING ERRCODE = '22023'; END IF;
+      RETURN NEW;
+    END $$`);
+  await stack.dataSource.query(`CREATE TRIGGER ${name} BEFORE INSERT ON critiques FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  const critique = (text: string) => ({ points: [{ stage: 'content' as const, kind: 'weakness' as const, text }] });
+  try {
+    const slow = gateway.step(input.cycleId, 'submitCritique', { actor: slowCell.secretary, input: critique(`CHẬM ${marker}`) });
+    await sleep(300);
+    const outcomes = await Promise.allSettled([
+      gateway.step(input.cycleId, 'submitCritique', { actor: poisonedCell.secretary, input: critique(`ĐỘC ${marker}`) }),
+      gateway.step(input.cycleId, 'submitCritique', { actor: thirdCell.secretary, input: critique('Điều hành còn dài') }),
+      gateway.step(input.cycleId, 'submitCritique', { actor: fourthCell.secretary, input: critique('Biên bản thiếu ý kiến') }),
+    ]);
+    await slow;
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+  } finally {
+    await stack.dataSource.query(`DROP TRIGGER ${name} ON critiques`);
+    await stack.dataSource.query(`DROP FUNCTION ${name}()`);
+  }
+  await gateway.step(input.cycleId, 'submitCritique', { actor: poisonedCell.secretary, input: critique('Cần chuẩn bị kỹ hơn') });
+  const points: { points: { id: string }[] }[] = await stack.dataSource.query(`SELECT points FROM critiques WHERE cycle_id = $1`, [input.cycleId]);
+  await gateway.step(input.cycleId, 'fileReport', {
+    actor: host.secretary,
+    input: {
+      responses: points.flatMap((row) => row.points).map((point) => ({ pointId: point.id, stance: 'accept' as const, text: 'Tiếp thu' })),
+      lessons: ['Chuẩn bị kỹ'],
+      actionItems: [],
+    },
+  });
+  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  return { cycleId: input.cycleId, events: await events(input.cycleId) };
+}
+
 const SCENARIOS = {
   'host-picked-after-ranking-then-cancelled': hostPickedAfterRankingThenCancelled,
   'every-timer-fires-then-closed-after-revision': everyTimerFiresThenClosedAfterRevision,
+  'ruleset-2-paths-to-close': rulesetTwoPathsToClose,
+  'refused-step-undone-then-closed': refusedStepUndoneThenClosed,
 };
 
 function recordedHistories(): { workflowId: string; history: temporal.api.history.v1.IHistory }[] {

@@ -1,4 +1,5 @@
 import { RATING_LABELS, type Rating } from './cycle.js';
+import { englishVietnamTime, vietnamTime } from './vietnamese-time.js';
 import type { ErrorCode } from './error-codes.js';
 
 export type Language = 'vi' | 'en';
@@ -67,8 +68,8 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: '{count} weakness or suggestion points are not answered (e.g. {pointId}); every one needs an answer.',
   },
   INVALID_SCORES: {
-    vi: 'Điểm chấm không khớp với phiếu chấm của đợt (tiêu chí không có hoặc vượt điểm tối đa).',
-    en: "The scores do not fit the cycle's rubric (unknown criterion or above its maximum).",
+    vi: 'Điểm chấm không khớp với phiếu chấm của đợt: {why}.',
+    en: "The scores do not fit the cycle's score sheet: {why}.",
   },
   INVALID_ATTENDANCE: {
     vi: 'Số liệu dự họp không hợp lệ: số có mặt và vắng mặt không được vượt tổng số đảng viên.',
@@ -147,7 +148,18 @@ const RATING_REASONS: Record<string, Template> = {
   DISAGREES_WITH_SCORES: { vi: 'tổng điểm trên phiếu chấm ứng với xếp loại {band}', en: 'the score sheet’s total gives {band}' },
 };
 
+/** Why a score does not fit (INVALID_SCORES's problem), in words. */
+const SCORE_PROBLEMS: Record<string, Template> = {
+  UNKNOWN_CRITERION: { vi: 'phiếu chấm không có tiêu chí “{criterion}”', en: 'the sheet has no criterion "{criterion}"' },
+  OUT_OF_RANGE: { vi: 'tiêu chí “{criterion}” chấm từ 0 đến {max} điểm', en: 'criterion "{criterion}" takes 0 to {max} points' },
+  OFF_STEP: {
+    vi: 'điểm của tiêu chí “{criterion}” chấm theo bước {step} điểm (với bước 0,5 là chấm đến nửa điểm, ví dụ 25 hoặc 25,5)',
+    en: 'points on criterion "{criterion}" go in steps of {step} (with steps of 0.5, half points, e.g. 25 or 25.5)',
+  },
+};
+
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Parameters as a person reads them: ratings by their labels, days as dd/mm/yyyy, reasons in words. */
 function readableParams(code: ErrorCode, language: Language, params: Record<string, string | number>): Record<string, string | number> {
@@ -156,6 +168,12 @@ function readableParams(code: ErrorCode, language: Language, params: Record<stri
     if (typeof value === 'string' && value in RATING_LABELS) readable[name] = RATING_LABELS[value as Rating];
     const day = typeof value === 'string' ? isoDate.exec(value) : null;
     if (day) readable[name] = `${day[3]}/${day[2]}/${day[1]}`;
+    if (typeof value === 'string' && isoTime.test(value)) readable[name] = language === 'vi' ? vietnamTime(Date.parse(value)) : englishVietnamTime(Date.parse(value));
+  }
+  if (typeof params.step === 'number' && language === 'vi') readable.step = String(params.step).replace('.', ',');
+  if (code === 'INVALID_SCORES') {
+    const why = SCORE_PROBLEMS[String(params.problem)] ?? { vi: 'tiêu chí không có hoặc điểm không hợp lệ', en: 'unknown criterion or points out of range' };
+    readable.why = why[language].replace(/\{(\w+)\}/g, (_, name: string) => String(readable[name] ?? '…'));
   }
   if (code === 'RATING_NOT_ALLOWED' && typeof params.reason === 'string') {
     const why = RATING_REASONS[params.reason]?.[language] ?? String(params.reason);
@@ -251,6 +269,13 @@ const EVENT_LABELS: Record<string, string> = {
   REPORT_OVERDUE: 'Quá hạn báo cáo: báo cáo Đảng ủy',
   LESSONS_ADOPTED: 'Chi bộ ghi nhận nội dung vận dụng, nhân rộng',
   ACTION_ITEM_DONE: 'Hoàn thành một việc trong báo cáo rút kinh nghiệm',
+  ACTION_ITEM_DROPPED: 'Thôi thực hiện một việc trong báo cáo rút kinh nghiệm',
+  GUESTS_INVITED: 'Đảng ủy mời đại biểu cấp trên',
+  HOST_SELECTION_OVERDUE: 'Quá hạn chọn chi bộ điểm: nhắc Đảng ủy',
+  PLAN_REMINDER_SENT: 'Nhắc chi bộ điểm gửi chương trình, tài liệu',
+  MEETING_RECORD_REMINDER_SENT: 'Nhắc chi bộ điểm ghi nhận buổi sinh hoạt',
+  MEETING_RECORD_OVERDUE: 'Quá hạn ghi nhận buổi sinh hoạt: báo Đảng ủy',
+  REVIEW_OVERDUE: 'Quá hạn đánh giá báo cáo rút kinh nghiệm: nhắc Đảng ủy',
 };
 
 const EVENT_LABELS_EN: Record<string, string> = {
@@ -276,6 +301,13 @@ const EVENT_LABELS_EN: Record<string, string> = {
   REPORT_OVERDUE: 'Report overdue: committee alerted',
   LESSONS_ADOPTED: 'A cell recorded what it will adopt',
   ACTION_ITEM_DONE: 'Action item done',
+  ACTION_ITEM_DROPPED: 'Action item dropped',
+  GUESTS_INVITED: 'Upper-level guests invited',
+  HOST_SELECTION_OVERDUE: 'Host not picked in time: committee reminded',
+  PLAN_REMINDER_SENT: 'Host reminded to send the plan',
+  MEETING_RECORD_REMINDER_SENT: 'Host reminded to record the meeting',
+  MEETING_RECORD_OVERDUE: 'Meeting not recorded in time: committee alerted',
+  REVIEW_OVERDUE: 'Report waiting for review too long: committee reminded',
 };
 
 export function eventLabel(event: string, language: Language): string {

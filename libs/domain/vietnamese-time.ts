@@ -30,3 +30,9 @@ export function vietnamCalendarDay(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${day}/${month}/${year}`;
 }
+
+/** "08:00, 11/12/2026 (Vietnam time)": the same moment for a reader of the English messages. */
+export function englishVietnamTime(epochMs: number): string {
+  const { hour, minute } = vietnamParts(epochMs);
+  return `${pad(hour)}:${pad(minute)}, ${vietnamDay(epochMs)} (Vietnam time)`;
+}

@@ -19,7 +19,7 @@ import { OPEN_STAGES, type CycleStage } from '../../libs/domain/cycle.js';
 import type { Rejection } from '../../libs/domain/error-codes.js';
 import type { ActionItem, CritiquePoint } from '../../libs/domain/cycle-records.js';
 import { LIST_LIMITS, hasOwn, vietnamDate } from '../../libs/domain/input-bounds.js';
-import { ratingProblem, scoreProblems, summariseScores, type ScoreProblem } from '../../libs/domain/rating.js';
+import { pointStepOf, ratingProblem, scoreProblems, summariseScores, type ScoreProblem } from '../../libs/domain/rating.js';
 import type {
   CancelInput,
   FileReportInput,
@@ -178,6 +178,19 @@ const rulesetTwo = (state: CycleState) => state.ruleset >= 2;
 function scoreProblemsOf(state: CycleState, scores: Scores): ScoreProblem[] {
   const problems = scoreProblems(state.rubric, scores);
   return rulesetTwo(state) ? problems : problems.filter((problem) => problem.problem !== 'OFF_STEP');
+}
+
+/** INVALID_SCORES naming the first criterion at fault and why (unknown, above its maximum, off the step). */
+function scoreRejection(state: CycleState, scores: Scores): Rejection | null {
+  const [first] = scoreProblemsOf(state, scores);
+  if (!first) return null;
+  const criterion = state.rubric.criteria.find((candidate) => candidate.id === first.criterionId);
+  return reject('INVALID_SCORES', {
+    problem: first.problem,
+    criterion: criterion?.label ?? first.criterionId,
+    ...(criterion ? { max: criterion.maxPoints } : {}),
+    step: pointStepOf(state.rubric),
+  });
 }
 
 // ── launch ───────────────────────────────────────────────────────────────────────────────────────────
@@ -431,7 +444,10 @@ export function checkRecordMeeting(state: CycleState, actor: Actor, input: Recor
   if (present + absentWithReason + absentWithoutReason + exempted > total || total - exempted < 1) return reject('INVALID_ATTENDANCE');
   const unknown = input.attendingCellIds.find((cellId) => !isInvitedCell(state, cellId));
   if (unknown) return reject('INVALID_CELL', { cellId: unknown });
-  if (input.selfScores && scoreProblemsOf(state, input.selfScores).length > 0) return reject('INVALID_SCORES');
+  if (input.selfScores) {
+    const problem = scoreRejection(state, input.selfScores);
+    if (problem) return problem;
+  }
   return null;
 }
 
@@ -514,7 +530,10 @@ export function checkSubmitCritique(state: CycleState, actor: Actor, input: Subm
     return windowClosed ? reject('DEADLINE_PASSED') : reject('WRONG_STAGE', { stage: state.stage });
   }
   if (state.critiqueClosesAt !== null && now >= state.critiqueClosesAt) return reject('DEADLINE_PASSED');
-  if (input.scores && scoreProblemsOf(state, input.scores).length > 0) return reject('INVALID_SCORES');
+  if (input.scores) {
+    const problem = scoreRejection(state, input.scores);
+    if (problem) return problem;
+  }
   if (rulesetTwo(state) && input.rating) {
     const problem = ratingProblem(state.rubric, input.rating, input.scores ?? null, []);
     if (problem?.reason === 'DISAGREES_WITH_SCORES' || problem?.reason === 'TOP_NEEDS_FULL_POINTS') return ratingRejection(input.rating, problem);
@@ -643,7 +662,10 @@ export function checkReview(state: CycleState, actor: Actor, input: ReviewInput)
   if (stage) return state.stage === 'CLOSED' ? reject('ALREADY_DONE') : stage;
   if (input.decision === 'accept' && !input.rating) return reject('RATING_REQUIRED');
   if (!rulesetTwo(state)) return null;
-  if (input.scores && scoreProblemsOf(state, input.scores).length > 0) return reject('INVALID_SCORES');
+  if (input.scores) {
+    const problem = scoreRejection(state, input.scores);
+    if (problem) return problem;
+  }
   if (input.decision === 'revise' && state.reportRevision >= CHANGE_LIMITS.revisions) return reject('TOO_MANY_CHANGES', { limit: CHANGE_LIMITS.revisions });
   if (input.decision === 'accept') {
     const problem = ratingProblem(state.rubric, input.rating as Rating, input.scores ?? null, state.meetingFlags);

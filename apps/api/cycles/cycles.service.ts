@@ -105,9 +105,18 @@ export class CyclesService {
   }
 
   /** The caller's step as a workflow update; the Idempotency-Key, when given, becomes its update id. */
-  private send<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, idempotencyKey?: string): Promise<StepResult> {
+  private async send<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, idempotencyKey?: string): Promise<StepResult> {
     const updateId = idempotencyKey ? derivedUuid('update', caller.id, name, idempotencyKey) : undefined;
-    return this.gateway.step(cycleId, name, { actor: actorOf(caller), input }, updateId);
+    try {
+      return await this.gateway.step(cycleId, name, { actor: actorOf(caller), input }, updateId);
+    } catch (error) {
+      // A cycle whose workflow has ended (closed or cancelled) cannot say its stage: its record can.
+      if (error instanceof DomainError && error.code === 'WRONG_STAGE' && error.params.stage === undefined) {
+        const cycle = await this.dataSource.getRepository(CycleEntity).findOne({ select: { status: true }, where: { id: cycleId } });
+        if (cycle) throw new DomainError('WRONG_STAGE', { stage: cycle.status });
+      }
+      throw error;
+    }
   }
 
   private async requireCellsOf(committeeId: string, cellIds: string[]): Promise<void> {

@@ -14,8 +14,8 @@ export interface TaskView {
   actionItemId?: string;
 }
 
-/** An action item is due at the end of its day in Vietnam (UTC+7). */
-const END_OF_DUE_DAY = `(due_date + 1)::timestamp - interval '7 hours'`;
+/** An action item is due at the end of its day in Vietnam, whatever time zone the database session uses. */
+const END_OF_DUE_DAY = `((due_date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 
 /**
  * What is the caller's to do now, soonest due first, read from the cycles' records: committee staff pick

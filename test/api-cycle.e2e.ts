@@ -6,6 +6,12 @@ import { sleep } from './support/eventually.js';
 let stack: ApiStack;
 let commune: ApiCommune;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const DAY = 86_400_000;
+
+/** A calendar day in Vietnam (UTC+7), `days` from today: action items are due from the meeting's day on. */
+function vietnamDayFromNow(days: number): string {
+  return new Date(Date.now() + 7 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
+}
 
 beforeAll(async () => {
   stack = await startApiStack();
@@ -36,6 +42,8 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
         location: 'Nhà văn hóa thôn Na Hối Tày',
         critiqueWindow: 'PT60S',
         reportWindow: 'PT60S',
+        // The meeting is recorded seconds after its time as one of 95 minutes that started 100 minutes ago.
+        reminders: { earlyStartTolerance: 'PT3H' },
       })
       .expect(201);
     const cycleId = launched.body.id as string;
@@ -45,12 +53,30 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     const staffTasks = await http.get('/api/me/tasks').set(staff).expect(200);
     expect(staffTasks.body).toContainEqual(expect.objectContaining({ cycleId, action: 'SELECT_HOST' }));
 
+    // Ruleset 2: the invited cells are candidates too; no cell has hosted yet, and every one has a secretary.
     const candidates = await http.get(`/api/cycles/${cycleId}/host-candidates`).set(staff).expect(200);
-    expect(candidates.body.map((candidate: { cellId: string }) => candidate.cellId)).toEqual([host.id]);
-    expect(candidates.body[0].reasons[0]).toBe('Chưa từng tổ chức sinh hoạt chi bộ điểm');
+    const ranked = candidates.body as { cellId: string; score: number; reasons: string[]; hasSecretary: boolean }[];
+    expect(ranked.map((candidate) => candidate.cellId).sort()).toEqual(commune.cells.map((cell) => cell.id).sort());
+    for (const candidate of ranked) expect(candidate).toMatchObject({ reasons: expect.arrayContaining(['Chưa từng làm chi bộ điểm']), hasSecretary: true });
+    for (let index = 1; index < ranked.length; index += 1) expect(ranked[index].score).toBeLessThanOrEqual(ranked[index - 1].score);
 
     const picked = await http.post(`/api/cycles/${cycleId}/host`).set(staff).send({ cellId: host.id }).expect(200);
     expect(picked.body.status).toBe('PREPARATION');
+    // While this cycle is open its host cannot host another one.
+    const busy = await http
+      .post('/api/cycles')
+      .set(staff)
+      .send({
+        committeeId: commune.committeeId,
+        title: 'Đợt thứ hai cùng chi bộ điểm',
+        topic: 'Kiểm tra',
+        kind: 'regular',
+        hostCellId: host.id,
+        invitedCellIds: [visitorA.id],
+        meetingAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        location: 'Hội trường',
+      });
+    expect({ status: busy.status, code: busy.body.code }).toEqual({ status: 409, code: 'HOST_BUSY' });
     expect((await http.get('/api/me/tasks').set(bearer(host.secretary.token)).expect(200)).body).toContainEqual(
       expect.objectContaining({ cycleId, action: 'SUBMIT_PLAN' }),
     );
@@ -97,7 +123,8 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
       })
       .expect(200);
     expect(recorded.body.status).toBe('CRITIQUE');
-    expect(recorded.body.deadlines.critiqueClosesAt).not.toBeNull();
+    // The critique window (PT60S) counts from when the meeting was recorded.
+    expect(Date.parse(recorded.body.deadlines.critiqueClosesAt)).toBe(Date.parse(recorded.body.meeting.recordedAt) + 60_000);
 
     const critiqueA = await http
       .post(`/api/cycles/${cycleId}/critiques`)
@@ -128,15 +155,19 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     const afterB = await http.get(`/api/cycles/${cycleId}`).set(bearer(visitorB.secretary.token)).expect(200);
     expect(afterB.body.critiques).toHaveLength(2);
     expect(afterB.body.status).toBe('REPORTING');
+    expect(Date.parse(afterB.body.deadlines.reportDueAt)).toBe(Date.parse(critiqueB.body.submittedAt) + 60_000);
 
     const responses = [
       { pointId: critiqueA.body.points[1].id, stance: 'accept', text: 'Tiếp thu, rút gọn phần điều hành' },
       { pointId: critiqueB.body.points[0].id, stance: 'partly', text: 'Ghi ý kiến chính' },
     ];
+    const actionItems = [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: vietnamDayFromNow(45) }];
+    const noLesson = await http.post(`/api/cycles/${cycleId}/report`).set(bearer(host.secretary.token)).send({ responses, lessons: [], actionItems });
+    expect({ status: noLesson.status, code: noLesson.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     const report = await http
       .post(`/api/cycles/${cycleId}/report`)
       .set(bearer(host.secretary.token))
-      .send({ responses, lessons: ['Chuẩn bị kỹ nội dung'], actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: '2027-01-15' }] })
+      .send({ responses, lessons: ['Chuẩn bị kỹ nội dung'], actionItems })
       .expect(200);
     expect(report.body.status).toBe('REVIEW');
     expect((await http.get('/api/me/tasks').set(staff).expect(200)).body).toContainEqual(expect.objectContaining({ cycleId, action: 'REVIEW_REPORT' }));
@@ -149,7 +180,7 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
       .send({
         responses,
         lessons: ['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'],
-        actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: '2027-01-15' }],
+        actionItems,
       })
       .expect(200);
     await http.post(`/api/cycles/${cycleId}/adoption`).set(bearer(visitorA.secretary.token)).send({ text: 'Sớm quá' }).expect(409);
@@ -160,12 +191,16 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     expect(closed.body.timeline.map((entry: { event: string }) => entry.event)).toContain('REVISION_REQUESTED');
     expect(closed.body.timeline[0].label).toBe('Khởi tạo đợt sinh hoạt chi bộ điểm');
 
-    expect(closed.body.actionItems).toEqual([expect.objectContaining({ title: 'Hoàn thiện mẫu biên bản', doneAt: null })]);
+    expect(closed.body.actionItems).toEqual([expect.objectContaining({ title: 'Hoàn thiện mẫu biên bản', dueDate: actionItems[0].dueDate, doneAt: null })]);
+    const beforeDone = Date.now();
     const done = await http
       .post(`/api/cycles/${cycleId}/action-items/${closed.body.actionItems[0].id}/done`)
       .set(bearer(host.secretary.token))
       .expect(200);
-    expect(done.body.actionItems[0].doneAt).not.toBeNull();
+    // Ticked off now (the database's clock and this one may differ by a little).
+    const doneAt = Date.parse(done.body.actionItems[0].doneAt);
+    expect(doneAt).toBeGreaterThanOrEqual(beforeDone - 1000);
+    expect(doneAt).toBeLessThanOrEqual(Date.now() + 1000);
     const adopted = await http
       .post(`/api/cycles/${cycleId}/adoption`)
       .set(bearer(silent.secretary.token))
@@ -182,5 +217,22 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     expect(inbox.body.map((notification: { reason: string }) => notification.reason)).toContain('LESSONS_SHARED');
     const listed = await http.get('/api/cycles?status=CLOSED').set(bearer(visitorA.secretary.token)).expect(200);
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(cycleId);
+
+    // Closed, the cycle no longer holds its host: the cell may host the next one.
+    const next = await http
+      .post('/api/cycles')
+      .set(staff)
+      .send({
+        committeeId: commune.committeeId,
+        title: 'Đợt tiếp theo',
+        topic: 'Kiểm tra',
+        kind: 'regular',
+        hostCellId: host.id,
+        invitedCellIds: [visitorA.id],
+        meetingAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        location: 'Hội trường',
+      })
+      .expect(201);
+    expect(next.body).toMatchObject({ status: 'PREPARATION', hostCellId: host.id });
   });
 });

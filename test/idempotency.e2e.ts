@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/create-api-app.js';
-import { startApiStack, type ApiStack } from './support/api-stack.js';
-import { createCommuneViaApi, type ApiCommune } from './support/commune-api.fixture.js';
+import { login, startApiStack, type ApiStack } from './support/api-stack.js';
+import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
 import { eventually, sleep } from './support/eventually.js';
 
 /**
@@ -26,7 +26,6 @@ let app: INestApplication;
 let http: ReturnType<typeof request>;
 let appClosed = false;
 let commune: ApiCommune;
-let host: Cell;
 let visitorA: Cell;
 let visitorB: Cell;
 let visitorC: Cell;
@@ -57,24 +56,49 @@ function expectError(response: HttpResponse, status: number, message: string): v
   });
 }
 
-function launchBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+let hostCount = 0;
+
+/**
+ * A cell of its own (with its secretary) to host each cycle: a cell never hosts two open cycles (HOST_BUSY),
+ * and the cycles of this suite stay open. Made over HTTP the way committee staff would.
+ */
+async function newHostCell(): Promise<Cell> {
+  hostCount += 1;
+  const suffix = randomUUID().slice(0, 8);
+  const staff = bearer(commune.staff.token);
+  const cell = await http.post(`/api/committees/${commune.committeeId}/cells`).set(staff).send({ name: `Chi bộ điểm ${hostCount} ${suffix}`, memberCount: 25 });
+  expectStatus(cell, 201);
+  const user = await http
+    .post('/api/users')
+    .set(staff)
+    .send({ username: `bithu.diem${hostCount}.${suffix}`, password: TEST_PASSWORD, fullName: `Bí thư chi bộ điểm ${hostCount}`, role: 'secretary', cellId: cell.body.id });
+  expectStatus(user, 201);
+  const token = await login(stack, user.body.username as string, TEST_PASSWORD);
+  return { id: cell.body.id, name: cell.body.name, secretary: { userId: user.body.id, username: user.body.username, token } };
+}
+
+function launchBody(hostCellId: string | undefined, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     committeeId: commune.committeeId,
     title: `Sinh hoạt chi bộ điểm ${randomUUID().slice(0, 8)}`,
     topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
     kind: 'thematic',
-    hostCellId: host.id,
+    hostCellId,
     invitedCellIds: [visitorA.id, visitorB.id, visitorC.id, visitorD.id],
     meetingAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     location: 'Hội trường Đảng ủy xã',
+    // meetingBody records a meeting that started 130 minutes before it is sent, seconds after the meeting's time.
+    reminders: { earlyStartTolerance: 'PT3H' },
     ...overrides,
   };
 }
 
-async function launch(overrides: Record<string, unknown> = {}): Promise<string> {
-  const response = await http.post('/api/cycles').set(bearer(commune.staff.token)).send(launchBody(overrides));
+/** Launches a cycle with a host of its own. */
+async function launch(overrides: Record<string, unknown> = {}): Promise<{ cycleId: string; host: Cell }> {
+  const host = await newHostCell();
+  const response = await http.post('/api/cycles').set(bearer(commune.staff.token)).send(launchBody(host.id, overrides));
   expectStatus(response, 201);
-  return response.body.id as string;
+  return { cycleId: response.body.id as string, host };
 }
 
 async function timelineOf(cycleId: string): Promise<TimelineEntry[]> {
@@ -110,8 +134,8 @@ beforeAll(async () => {
   stack = await startApiStack();
   app = stack.app;
   http = stack.http;
-  commune = await createCommuneViaApi(stack, 5);
-  [host, visitorA, visitorB, visitorC, visitorD] = commune.cells;
+  commune = await createCommuneViaApi(stack, 4);
+  [visitorA, visitorB, visitorC, visitorD] = commune.cells;
 });
 
 afterAll(async () => {
@@ -122,7 +146,7 @@ afterAll(async () => {
 
 describe('a 200 step sent twice with one key', () => {
   it('posting the plan twice acts once (one PLAN_POSTED, no PLAN_REVISED, no extra notifications) and returns the first answer', async () => {
-    const cycleId = await launch();
+    const { cycleId, host } = await launch();
     const key = newKey('plan');
     const plan = { agenda: ['Khai mạc', 'Sinh hoạt chuyên đề'], content: 'Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh' };
     const first = await http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).set('Idempotency-Key', key).send(plan);
@@ -145,7 +169,7 @@ describe('a 200 step sent twice with one key', () => {
   });
 
   it('an RSVP twice acts once; the same key string of two different people are two keys', async () => {
-    const cycleId = await launch();
+    const { cycleId } = await launch();
     const key = newKey('rsvp');
     const body = { response: 'accept', delegate: 'Đồng chí Lò Văn Sương' };
     const first = await http.post(`/api/cycles/${cycleId}/invitations/${visitorA.id}/rsvp`).set(bearer(visitorA.secretary.token)).set('Idempotency-Key', key).send(body);
@@ -168,7 +192,7 @@ describe('a 200 step sent twice with one key', () => {
   });
 
   it('a malformed key is refused (400), not silently ignored', async () => {
-    const cycleId = await launch();
+    const { cycleId } = await launch();
     for (const key of ['has spaces in it', 'x'.repeat(201), 'semi;colon', '']) {
       const response = await http
         .post(`/api/cycles/${cycleId}/invitations/${visitorA.id}/rsvp`)
@@ -183,8 +207,8 @@ describe('a 200 step sent twice with one key', () => {
 
 describe('the same key with a different request', () => {
   it('answers 409 IDEMPOTENCY_KEY_REUSED (vi and en) and does not act', async () => {
-    const cycleId = await launch();
-    const otherCycleId = await launch();
+    const { cycleId } = await launch();
+    const { cycleId: otherCycleId } = await launch();
     const key = newKey('reuse');
     const path = `/api/cycles/${cycleId}/invitations/${visitorC.id}/rsvp`;
     const first = await http.post(path).set(bearer(visitorC.secretary.token)).set('Idempotency-Key', key).send({ response: 'accept' });
@@ -215,7 +239,7 @@ describe('the same key with a different request', () => {
 describe('launching a cycle twice with one key', () => {
   it('creates one cycle (same id), sequentially and concurrently', async () => {
     const key = newKey('launch');
-    const body = launchBody({ hostCellId: undefined, title: `Đợt khởi tạo một lần ${randomUUID().slice(0, 8)}` });
+    const body = launchBody(undefined, { title: `Đợt khởi tạo một lần ${randomUUID().slice(0, 8)}` });
     const first = await http.post('/api/cycles').set(bearer(commune.staff.token)).set('Idempotency-Key', key).send(body);
     expectStatus(first, 201);
     expect(first.body.status).toBe('HOST_SELECTION');
@@ -226,7 +250,7 @@ describe('launching a cycle twice with one key', () => {
     expect(await eventsOf(first.body.id as string, 'CYCLE_LAUNCHED')).toHaveLength(1);
 
     const concurrentKey = newKey('launch-concurrent');
-    const concurrentBody = launchBody({ title: `Đợt khởi tạo đồng thời ${randomUUID().slice(0, 8)}` });
+    const concurrentBody = launchBody((await newHostCell()).id, { title: `Đợt khởi tạo đồng thời ${randomUUID().slice(0, 8)}` });
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => http.post('/api/cycles').set(bearer(commune.staff.token)).set('Idempotency-Key', concurrentKey).send(concurrentBody)),
     );
@@ -249,11 +273,12 @@ describe('launching a cycle twice with one key', () => {
 
 describe('critiques with keys', () => {
   let cycleId: string;
+  let host: Cell;
   const critique = (text: string) => ({ points: [{ stage: 'content', kind: 'suggestion', text }] });
 
   beforeAll(async () => {
     const meetingAt = new Date(Date.now() + 5000).toISOString();
-    cycleId = await launch({ meetingAt, critiqueWindow: 'P3D' });
+    ({ cycleId, host } = await launch({ meetingAt, critiqueWindow: 'P3D' }));
     for (const cell of [visitorA, visitorB, visitorC]) {
       expectStatus(await http.post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send({ response: 'accept' }), 200);
     }
@@ -320,7 +345,8 @@ describe('critiques with keys', () => {
 describe('after the API is restarted', () => {
   it('a repeat with the same key returns the first answer and does not act again', async () => {
     const launchKey = newKey('launch-restart');
-    const body = launchBody({ hostCellId: undefined, title: `Đợt trước khi khởi động lại ${randomUUID().slice(0, 8)}` });
+    const host = await newHostCell();
+    const body = launchBody(undefined, { title: `Đợt trước khi khởi động lại ${randomUUID().slice(0, 8)}` });
     const launched = await http.post('/api/cycles').set(bearer(commune.staff.token)).set('Idempotency-Key', launchKey).send(body);
     expectStatus(launched, 201);
     const cycleId = launched.body.id as string;
@@ -361,8 +387,23 @@ describe('after the API is restarted', () => {
     expect(await notificationCount(cycleId, 'CHOSEN_AS_HOST')).toBe(1);
     expect(await notificationCount(cycleId, 'INVITED')).toBe(4);
 
-    const fresh = await http.post(`/api/cycles/${cycleId}/cancel`).set(bearer(commune.staff.token)).set('Idempotency-Key', newKey('cancel')).send({ reason: 'Kiểm tra sau khởi động lại' });
+    const cancelKey = newKey('cancel');
+    const cancelBody = { reason: 'Kiểm tra sau khởi động lại' };
+    const fresh = await http.post(`/api/cycles/${cycleId}/cancel`).set(bearer(commune.staff.token)).set('Idempotency-Key', cancelKey).send(cancelBody);
     expectStatus(fresh, 200);
     expect(fresh.body.status).toBe('CANCELLED');
+
+    // Cancelled: the cancel's key still replays its first answer; any new step is refused as not fitting the stage.
+    expectSameAnswer(await http.post(`/api/cycles/${cycleId}/cancel`).set(bearer(commune.staff.token)).set('Idempotency-Key', cancelKey).send(cancelBody), fresh);
+    const cancelAgain = await http.post(`/api/cycles/${cycleId}/cancel`).set(bearer(commune.staff.token)).set('Idempotency-Key', newKey('cancel-again')).send(cancelBody);
+    expect({ status: cancelAgain.status, code: cancelAgain.body.code }).toEqual({ status: 409, code: 'WRONG_STAGE' });
+    const rsvpAfter = await http
+      .post(`/api/cycles/${cycleId}/invitations/${visitorA.id}/rsvp`)
+      .set(bearer(visitorA.secretary.token))
+      .set('Idempotency-Key', newKey('rsvp-cancelled'))
+      .send({ response: 'accept' });
+    expect({ status: rsvpAfter.status, code: rsvpAfter.body.code }).toEqual({ status: 409, code: 'WRONG_STAGE' });
+    expect(await eventsOf(cycleId, 'CYCLE_CANCELLED')).toHaveLength(1);
+    expect(await eventsOf(cycleId, 'RSVP_ACCEPTED')).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@ import { DomainError } from '../libs/domain/domain-error.js';
 import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
 import { launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
-import { createCommune, type TestCommune } from './support/organisation.fixture.js';
+import { createCommune } from './support/organisation.fixture.js';
 import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
 
 let stack: WorkerStack;
@@ -29,6 +29,23 @@ async function notifications(cycleId: string, reason: string): Promise<{ user_id
   return stack.dataSource.query(`SELECT user_id FROM notifications WHERE cycle_id = $1 AND reason = $2`, [cycleId, reason]);
 }
 
+async function critiqueRow(cycleId: string, cellId: string): Promise<{ submitted_at: Date }> {
+  const [row] = await stack.dataSource.query(`SELECT submitted_at FROM critiques WHERE cycle_id = $1 AND cell_id = $2`, [cycleId, cellId]);
+  return row;
+}
+
+async function invitationStatus(cycleId: string, cellId: string): Promise<string | undefined> {
+  const [row] = await stack.dataSource.query(`SELECT status FROM cycle_invitations WHERE cycle_id = $1 AND cell_id = $2`, [cycleId, cellId]);
+  return row?.status;
+}
+
+const DAY = 86_400_000;
+
+/** A calendar day in Vietnam (UTC+7), `days` from today: action items are due on days after the meeting. */
+function vietnamDayFromNow(days: number): string {
+  return new Date(Date.now() + 7 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
+}
+
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -40,36 +57,59 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () => {
-  let commune: TestCommune;
-
-  beforeAll(async () => {
-    commune = await createCommune(stack.dataSource, 5);
-  });
+  // Each test has a commune of its own: a cell never hosts two open cycles (HOST_BUSY), and a cycle left
+  // open by one test must not change the next one's host or ranking.
 
   it('carries a cycle from host selection through a revision to CLOSED, recording every step', async () => {
-    const input = launchInput(commune, { hostIndex: null, invited: [1, 2, 3, 4], meetingInMs: 2500 });
-    const { gateway } = stack;
+    const commune = await createCommune(stack.dataSource, 5);
     const [host, visitorA, visitorB, visitorDeclining, absent] = commune.cells;
-    void absent;
+    // Ranking rule (libs/domain/host-ranking.ts): every cell never hosted scores 100, plus up to 3 points for
+    // size (min(members, 100) / 100 × 3). Sizes chosen so the expected order (by size: 101.8, 101.5, 101.2,
+    // 100.9, 100.6) is not the order of the cells' names, which breaks ties.
+    const sizes = [
+      [host, 60],
+      [absent, 50],
+      [visitorDeclining, 40],
+      [visitorB, 30],
+      [visitorA, 20],
+    ] as const;
+    for (const [cell, members] of sizes) await stack.dataSource.query(`UPDATE cells SET member_count = $2 WHERE id = $1`, [cell.id, members]);
+    // The meeting is far enough ahead that "too early" is certain when it is tried, and every due time before
+    // it (host pick, plan) is later than the steps that meet it, so no timer fires in between.
+    const input = launchInput(commune, {
+      hostIndex: null,
+      invited: [1, 2, 3, 4],
+      meetingInMs: 8000,
+      schedule: { planDueLeadMs: 1000, hostPickLeadMs: 1000 },
+    });
+    const { gateway } = stack;
 
     const launched = await gateway.launch(input);
     expect(launched.stage).toBe('HOST_SELECTION');
     expect((await cycleRow(input.cycleId)).status).toBe('HOST_SELECTION');
     expect(await notifications(input.cycleId, 'HOST_SELECTION_NEEDED')).toEqual([{ user_id: commune.staff.userId }]);
 
+    // The ranking activity puts its suggestion on the timeline while the committee has not picked yet.
+    const ranked = await eventually(async () => {
+      const [row] = await stack.dataSource.query(`SELECT detail FROM cycle_events WHERE cycle_id = $1 AND event = 'HOST_CANDIDATES_RANKED'`, [
+        input.cycleId,
+      ]);
+      if (!row) throw new Error('no HOST_CANDIDATES_RANKED on the timeline yet');
+      return row as { detail: { candidates: { cellId: string; score: number; reasons: string[] }[] } };
+    });
+    const candidates = ranked.detail.candidates;
+    expect(candidates[0]).toMatchObject({ cellId: host.id, reasons: expect.arrayContaining(['Chưa từng làm chi bộ điểm']) });
+    // Ruleset 2: the invited cells are candidates too, best first.
+    expect(candidates.map((candidate) => candidate.cellId)).toEqual(sizes.map(([cell]) => cell.id));
+    for (let index = 1; index < candidates.length; index += 1) expect(candidates[index].score).toBeLessThanOrEqual(candidates[index - 1].score);
+
     expect(await refusal(gateway.step(input.cycleId, 'pickHost', { actor: host.secretary, input: { cellId: host.id } }))).toBe(
       'NOT_COMMITTEE_OF_CYCLE',
-    );
-    expect(await refusal(gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: visitorA.id } }))).toBe(
-      'HOST_IS_INVITED',
     );
     await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: host.id } });
     expect((await cycleRow(input.cycleId)).host_cell_id).toBe(host.id);
     expect((await notifications(input.cycleId, 'INVITED')).length).toBe(4);
-    const [ranked] = await stack.dataSource.query(`SELECT detail FROM cycle_events WHERE cycle_id = $1 AND event = 'HOST_CANDIDATES_RANKED'`, [
-      input.cycleId,
-    ]);
-    if (ranked) expect(ranked.detail.candidates[0]).toMatchObject({ cellId: host.id, reasons: expect.arrayContaining(['Chưa từng tổ chức sinh hoạt chi bộ điểm']) });
+    expect(await refusal(gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: visitorA.id } }))).toBe('ALREADY_DONE');
 
     expect(
       await refusal(gateway.step(input.cycleId, 'rsvp', { actor: visitorB.secretary, input: { cellId: visitorA.id, response: 'accept' } })),
@@ -103,16 +143,18 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
       input: { agenda: ['Khai mạc', 'Đánh giá kết quả tháng', 'Thảo luận'], content: 'Nội dung chuyên đề' },
     });
     expect((await cycleRow(input.cycleId)).status).toBe('SCHEDULED');
-    const early = await refusal(
-      gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) }),
-    );
-    if (Date.now() < Date.parse(input.meetingAt)) expect(early).toBe('MEETING_NOT_YET');
+    // Not a guard that skips the check: if this machine was so slow that the meeting time is near, the test fails here.
+    expect(Date.parse(input.meetingAt) - Date.now()).toBeGreaterThan(1000);
+    expect(
+      await refusal(gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) })),
+    ).toBe('MEETING_NOT_YET');
 
     await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
     await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) });
     const afterMeeting = await cycleRow(input.cycleId);
     expect(afterMeeting.status).toBe('CRITIQUE');
-    expect(afterMeeting.critique_closes_at).not.toBeNull();
+    // The critique window (60 s in launchInput) counts from when the meeting was recorded.
+    expect(new Date(afterMeeting.critique_closes_at).getTime()).toBe(Date.parse(afterMeeting.meeting.recordedAt) + input.schedule.critiqueWindowMs);
 
     expect(
       await refusal(
@@ -146,10 +188,15 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
       input: { points: [{ stage: 'minutes', kind: 'suggestion', text: 'Biên bản nên ghi rõ ý kiến từng đảng viên' }] },
     });
     expect(critiqueB.stage).toBe('REPORTING');
-    expect((await cycleRow(input.cycleId)).report_due_at).not.toBeNull();
+    // All attending cells are in: critique closed with the last one, and the report window counts from then.
+    const lastCritique = await critiqueRow(input.cycleId, visitorB.id);
+    expect(new Date((await cycleRow(input.cycleId)).report_due_at).getTime()).toBe(
+      new Date(lastCritique.submitted_at).getTime() + input.schedule.reportWindowMs,
+    );
 
     const [strengthId, weaknessId] = critiqueA.pointIds!;
     const [suggestionId] = critiqueB.pointIds!;
+    const dueDate = vietnamDayFromNow(30);
     expect(
       await refusal(
         gateway.step(input.cycleId, 'fileReport', {
@@ -168,12 +215,28 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
               { pointId: suggestionId, stance: 'partly', text: 'Tiếp thu một phần' },
               { pointId: '00000000-0000-4000-8000-000000000000', stance: 'disagree', text: '?' },
             ],
-            lessons: [],
+            lessons: ['Rút gọn phần mở đầu'],
             actionItems: [],
           },
         }),
       ),
     ).toBe('UNKNOWN_CRITIQUE_POINT');
+    // Ruleset 2: a report without a lesson is not well formed (the API answers 400 before it gets here).
+    expect(
+      await refusal(
+        gateway.step(input.cycleId, 'fileReport', {
+          actor: host.secretary,
+          input: {
+            responses: [
+              { pointId: weaknessId, stance: 'accept', text: 'Tiếp thu' },
+              { pointId: suggestionId, stance: 'partly', text: 'Tiếp thu một phần' },
+            ],
+            lessons: [],
+            actionItems: [],
+          },
+        }),
+      ),
+    ).toBe('MALFORMED_STEP');
 
     const report = {
       responses: [
@@ -182,7 +245,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
         { pointId: strengthId, stance: 'accept' as const, text: 'Cảm ơn' },
       ],
       lessons: ['Chuẩn bị kỹ nội dung chuyên đề'],
-      actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Đồng chí Bí thư', dueDate: '2026-12-31' }],
+      actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Đồng chí Bí thư', dueDate }],
     };
     await gateway.step(input.cycleId, 'fileReport', { actor: host.secretary, input: report });
     expect((await cycleRow(input.cycleId)).status).toBe('REVIEW');
@@ -206,16 +269,17 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     expect(hostCell.last_rating).toBe('KHA');
     expect(new Date(hostCell.last_hosted_at).toISOString()).toBe(input.meetingAt);
     expect((await notifications(input.cycleId, 'LESSONS_SHARED')).map((row) => row.user_id).sort()).toEqual(
-      [visitorA, visitorB, visitorDeclining, commune.cells[4]].map((cell) => cell.secretary.userId).sort(),
+      [visitorA, visitorB, visitorDeclining, absent].map((cell) => cell.secretary.userId).sort(),
     );
-    const items = await stack.dataSource.query(`SELECT title, done_at FROM action_items WHERE cycle_id = $1`, [input.cycleId]);
-    expect(items).toEqual([{ title: 'Hoàn thiện mẫu biên bản', done_at: null }]);
+    const items = await stack.dataSource.query(`SELECT title, due_date::text AS due_date, done_at FROM action_items WHERE cycle_id = $1`, [input.cycleId]);
+    expect(items).toEqual([{ title: 'Hoàn thiện mẫu biên bản', due_date: dueDate, done_at: null }]);
 
     const events = await timeline(input.cycleId);
     expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
-    // The ranking activity's suggestion lands before the pick unless the committee was quicker.
-    expect(events.map((event) => event.event).filter((event) => event !== 'HOST_CANDIDATES_RANKED')).toEqual([
+    // The ranking was awaited before the pick, and no due time passed before the step that met it: the timeline is exact.
+    expect(events.map((event) => event.event)).toEqual([
       'CYCLE_LAUNCHED',
+      'HOST_CANDIDATES_RANKED',
       'HOST_SELECTED',
       'RSVP_ACCEPTED',
       'RSVP_ACCEPTED',
@@ -234,7 +298,45 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     expect(await refusal(gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'muộn' } }))).toBe('WRONG_STAGE');
   });
 
+  it('lets the committee pick an invited cell as host (it leaves the invitation list), but not the only one, and never a busy host', async () => {
+    const commune = await createCommune(stack.dataSource, 4);
+    const { gateway } = stack;
+    const [, first, second, third] = commune.cells;
+
+    const onlyOne = launchInput(commune, { hostIndex: null, invited: [1], meetingInMs: 7 * DAY });
+    await gateway.launch(onlyOne);
+    expect(await refusal(gateway.step(onlyOne.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: first.id } }))).toBe('NO_INVITEES_LEFT');
+    expect((await cycleRow(onlyOne.cycleId)).status).toBe('HOST_SELECTION');
+    await gateway.step(onlyOne.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Chỉ mời một chi bộ' } });
+    // A cancelled cycle refuses every step as not fitting its stage.
+    expect(await refusal(gateway.step(onlyOne.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: commune.cells[0].id } }))).toBe(
+      'WRONG_STAGE',
+    );
+
+    const input = launchInput(commune, { hostIndex: null, invited: [1, 2, 3], meetingInMs: 7 * DAY });
+    await gateway.launch(input);
+    const picked = await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: first.id } });
+    expect(picked.stage).toBe('PREPARATION');
+    expect((await cycleRow(input.cycleId)).host_cell_id).toBe(first.id);
+    const invited = await stack.dataSource.query(`SELECT cell_id FROM cycle_invitations WHERE cycle_id = $1`, [input.cycleId]);
+    expect(invited.map((row: { cell_id: string }) => row.cell_id).sort()).toEqual([second.id, third.id].sort());
+    expect((await notifications(input.cycleId, 'INVITED')).map((row) => row.user_id).sort()).toEqual(
+      [second.secretary.userId, third.secretary.userId].sort(),
+    );
+    expect(await notifications(input.cycleId, 'CHOSEN_AS_HOST')).toEqual([{ user_id: first.secretary.userId }]);
+
+    // The picked cell now hosts an open cycle: a second one with the same host is refused by the database's rule.
+    const busy = launchInput(commune, { hostIndex: 1, invited: [2], meetingInMs: 8 * DAY });
+    expect(await refusal(gateway.launch(busy))).toBe('HOST_BUSY');
+    expect(await cycleRow(busy.cycleId)).toBeUndefined();
+    await gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Đổi kế hoạch' } });
+    const free = launchInput(commune, { hostIndex: 1, invited: [2], meetingInMs: 8 * DAY });
+    expect((await gateway.launch(free)).stage).toBe('PREPARATION');
+    await gateway.step(free.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Kết thúc kiểm tra' } });
+  });
+
   it('closes the critique window on its timer, reminding exactly the missing cells, then escalates a late report', async () => {
+    const commune = await createCommune(stack.dataSource, 4);
     const input = launchInput(commune, {
       invited: [1, 2, 3],
       meetingInMs: 800,
@@ -267,16 +369,26 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
         }),
       ),
     ).toBe('DEADLINE_PASSED');
+    // Closed by its timer: the report is due one report window after the critique window's end.
+    const closedRow = await cycleRow(input.cycleId);
+    expect(new Date(closedRow.report_due_at).getTime()).toBe(new Date(closedRow.critique_closes_at).getTime() + input.schedule.reportWindowMs);
+    // Ruleset 2: the committee is told which cells did not send their critique.
+    expect(await notifications(input.cycleId, 'CRITIQUES_MISSING')).toEqual([{ user_id: commune.staff.userId }]);
 
     await eventually(async () => (await notifications(input.cycleId, 'REPORT_OVERDUE_ESCALATION')).length === 1);
     expect(await notifications(input.cycleId, 'REPORT_REMINDER')).toEqual([{ user_id: host.secretary.userId }]);
     expect((await cycleRow(input.cycleId)).status).toBe('REPORTING');
     const events = (await timeline(input.cycleId)).map((event) => event.event);
     expect(events.slice(-4)).toEqual(['CRITIQUE_REMINDER_SENT', 'CRITIQUE_CLOSED', 'REPORT_REMINDER_SENT', 'REPORT_OVERDUE']);
+
+    // The cycle is still open (REPORTING): its host cannot host another one.
+    expect(await refusal(gateway.launch(launchInput(commune, { hostIndex: 0, invited: [1], meetingInMs: 7 * DAY })))).toBe('HOST_BUSY');
   });
 
-  it('moves the RSVP reminder when the meeting is rescheduled', async () => {
+  it('moves the RSVP reminder when the meeting is rescheduled, and asks the cells that had accepted to confirm again', async () => {
+    const commune = await createCommune(stack.dataSource, 4);
     const input = launchInput(commune, { invited: [1, 2], meetingInMs: 8000, schedule: { rsvpReminderLeadMs: 6000 } });
+    const firstReminderAt = Date.parse(input.meetingAt) - 6000;
     const { gateway } = stack;
     const [host, answered, silent] = commune.cells;
     await gateway.launch(input);
@@ -293,7 +405,15 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     await gateway.step(input.cycleId, 'reschedule', { actor: host.secretary, input: { meetingAt: movedTo, reason: 'Trùng lịch thu hoạch' } });
     expect(new Date((await cycleRow(input.cycleId)).meeting_at).toISOString()).toBe(movedTo);
 
-    await sleep(5000);
+    // Ruleset 2: the cell that had accepted is pending again and asked to reconfirm; the committee hears the host moved it.
+    expect(await invitationStatus(input.cycleId, answered.id)).toBe('PENDING');
+    expect(await notifications(input.cycleId, 'RESCHEDULED_RECONFIRM')).toEqual([{ user_id: answered.secretary.userId }]);
+    expect(await notifications(input.cycleId, 'RESCHEDULED_BY_HOST')).toEqual([{ user_id: commune.staff.userId }]);
+    await gateway.step(input.cycleId, 'rsvp', { actor: answered.secretary, input: { cellId: answered.id, response: 'accept' } });
+    expect(await invitationStatus(input.cycleId, answered.id)).toBe('ACCEPTED');
+
+    // The reminder of the first date would have gone out by now; nothing may have been sent.
+    await sleep(Math.max(0, firstReminderAt + 1500 - Date.now()));
     expect(await notifications(input.cycleId, 'RSVP_REMINDER')).toEqual([]);
     const reminded = await eventually(async () => {
       const rows = await notifications(input.cycleId, 'RSVP_REMINDER');
@@ -304,5 +424,11 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     await gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Thời tiết xấu' } });
     expect((await cycleRow(input.cycleId)).status).toBe('CANCELLED');
     expect((await notifications(input.cycleId, 'CANCELLED')).length).toBe(3);
+    // A cancelled cycle refuses steps with the exact code, and a second cancel is no exception.
+    expect(await refusal(gateway.step(input.cycleId, 'rsvp', { actor: silent.secretary, input: { cellId: silent.id, response: 'accept' } }))).toBe(
+      'WRONG_STAGE',
+    );
+    expect(await refusal(gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Lần hai' } }))).toBe('WRONG_STAGE');
+    expect(await invitationStatus(input.cycleId, silent.id)).toBe('PENDING');
   });
 });

@@ -50,7 +50,7 @@ export class CyclesService {
     const meetingAt = Date.parse(dto.meetingAt);
     if (meetingAt <= Date.now()) throw new DomainError('MEETING_NOT_IN_FUTURE');
     if (meetingAt > Date.now() + PLANNING_HORIZON_MS) throw new DomainError('MEETING_TOO_FAR');
-    if (dto.hostCellId) await this.requireHostFree(dto.hostCellId);
+    if (dto.hostCellId) await this.requireHostFree(dto.hostCellId, cycleId);
     if (dto.guestIds?.length) await this.requireGuestsOf(dto.committeeId, dto.guestIds);
     const rubric = await this.rubricFor(dto.committeeId, dto.rubricId);
 

@@ -40,6 +40,9 @@ const environmentSchema = z
       .regex(/^\d+(kb|mb)$/, 'phải có dạng 100kb hoặc 1mb / must look like 100kb or 1mb')
       .default('100kb'),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+    LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(30),
+    STEP_RATE_PER_PERSON: z.coerce.number().int().min(1).max(1_000_000).default(30),
+    STEP_RATE_PER_CYCLE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     DATA_DIR: z.string().default('.data'),
   });
@@ -64,7 +67,15 @@ export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as (keyof t
 
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
-  http: { port: number; bodyLimit: string; loginRateLimit: number };
+  http: {
+    port: number;
+    bodyLimit: string;
+    loginRateLimit: number;
+    loginAddressRateLimit: number;
+    /** Cycle steps a minute, per person and per cycle (429 above). */
+    stepRatePerPerson: number;
+    stepRatePerCycle: number;
+  };
   database: { url: string; poolSize: number };
   temporal: {
     address: string;
@@ -106,7 +117,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
   const env = parsed.data;
   return {
     environment: env.NODE_ENV,
-    http: { port: env.PORT, bodyLimit: env.BODY_LIMIT, loginRateLimit: env.LOGIN_RATE_LIMIT },
+    http: {
+      port: env.PORT,
+      bodyLimit: env.BODY_LIMIT,
+      loginRateLimit: env.LOGIN_RATE_LIMIT,
+      loginAddressRateLimit: env.LOGIN_ADDRESS_RATE_LIMIT,
+      stepRatePerPerson: env.STEP_RATE_PER_PERSON,
+      stepRatePerCycle: env.STEP_RATE_PER_CYCLE,
+    },
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
     temporal: {
       address: env.TEMPORAL_ADDRESS,

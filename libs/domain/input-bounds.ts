@@ -68,6 +68,18 @@ export function isText(value: unknown, max: number, min = 1): value is string {
   return isStorableString(value) && value.length >= min && value.length <= max;
 }
 
+/** Characters that hide or reorder text: zero-width marks, soft hyphen, direction overrides and isolates. */
+const INVISIBLE_OR_BIDI = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A name people read (a person, a cell, a committee): storable text with something besides spaces, no
+ * control characters, and nothing invisible or reordering that could make two names look alike.
+ */
+export function isDisplayName(value: unknown, max: number): value is string {
+  return isText(value, max) && value.trim().length > 0 && !CONTROL.test(value) && !INVISIBLE_OR_BIDI.test(value);
+}
+
 /** A list of storable texts, each 1 to `maxLength` characters, with `minItems` to `maxItems` entries. */
 export function isTextList(value: unknown, maxItems: number, maxLength: number, minItems = 0): value is string[] {
   return Array.isArray(value) && value.length >= minItems && value.length <= maxItems && value.every((item) => isText(item, maxLength));

@@ -19,6 +19,7 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'This step does not fit the current stage of the cycle ({stage}).',
   },
   DEADLINE_PASSED: { vi: 'Đã hết hạn cho bước này.', en: 'The deadline for this step has passed.' },
+  UNCHANGED: { vi: 'Nội dung gửi lên giống hệt lần trước; không có gì thay đổi.', en: 'This is the same as before; nothing changed.' },
   ALREADY_DONE: { vi: 'Bước này đã được thực hiện rồi.', en: 'This step has already been done.' },
   MEETING_NOT_YET: {
     vi: 'Chưa đến giờ sinh hoạt ({meetingAt}); chỉ ghi nhận buổi sinh hoạt từ thời điểm đó.',
@@ -108,6 +109,14 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Chi bộ này là chi bộ duy nhất được mời dự; đợt sinh hoạt cần ít nhất một chi bộ dự ngoài chi bộ điểm.',
     en: 'This is the only invited cell; a cycle needs at least one visiting cell besides the host.',
   },
+  WEAK_PASSWORD: {
+    vi: 'Mật khẩu chưa đủ an toàn: {why}.',
+    en: 'The password is not safe enough: {why}.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi sử dụng hệ thống.',
+    en: 'Change the initial password before using the system.',
+  },
   MALFORMED_STEP: {
     vi: 'Nội dung gửi lên không đúng quy định (mục “{field}”).',
     en: 'The step is not well formed (field "{field}").',
@@ -125,8 +134,8 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
   NOT_FOUND: { vi: 'Không tìm thấy.', en: 'Not found.' },
   PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   TOO_MANY_REQUESTS: {
-    vi: 'Quá nhiều yêu cầu; vui lòng chờ một lát rồi thử lại.',
-    en: 'Too many requests; wait a moment and try again.',
+    vi: 'Đồng chí đã gửi quá nhiều yêu cầu trong thời gian ngắn; đề nghị thử lại sau {retryAfterSeconds} giây.',
+    en: 'Too many requests in a short time; try again in {retryAfterSeconds} seconds.',
   },
   TEMPORAL_UNAVAILABLE: {
     vi: 'Hệ thống xử lý quy trình tạm thời không phản hồi; vui lòng thử lại (dùng cùng Idempotency-Key).',
@@ -146,6 +155,15 @@ const RATING_REASONS: Record<string, Template> = {
   LOW_ATTENDANCE: { vi: 'số đảng viên dự sinh hoạt chưa đủ 90%', en: 'fewer than 90% of the members attended' },
   UNEXCUSED_ABSENCE: { vi: 'có đảng viên vắng mặt không có lý do', en: 'a member was absent without a reason' },
   DISAGREES_WITH_SCORES: { vi: 'tổng điểm trên phiếu chấm ứng với xếp loại {band}', en: 'the score sheet’s total gives {band}' },
+};
+
+/** Why a password is refused (WEAK_PASSWORD's reason), in words. */
+const PASSWORD_PROBLEMS: Record<string, Template> = {
+  TOO_SHORT: { vi: 'cần ít nhất 10 ký tự', en: 'it needs at least 10 characters' },
+  BLANK: { vi: 'không được chỉ có dấu cách', en: 'it cannot be only spaces' },
+  COMMON: { vi: 'đây là mật khẩu phổ biến, dễ bị đoán', en: 'it is a common password, easily guessed' },
+  LIKE_USERNAME: { vi: 'không được chứa tên đăng nhập', en: 'it cannot contain the username' },
+  SAME_AS_BEFORE: { vi: 'mật khẩu mới phải khác mật khẩu cũ', en: 'the new password must differ from the old one' },
 };
 
 /** Why a score does not fit (INVALID_SCORES's problem), in words. */
@@ -171,6 +189,8 @@ function readableParams(code: ErrorCode, language: Language, params: Record<stri
     if (typeof value === 'string' && isoTime.test(value)) readable[name] = language === 'vi' ? vietnamTime(Date.parse(value)) : englishVietnamTime(Date.parse(value));
   }
   if (typeof params.step === 'number' && language === 'vi') readable.step = String(params.step).replace('.', ',');
+  if (code === 'TOO_MANY_REQUESTS' && readable.retryAfterSeconds === undefined) readable.retryAfterSeconds = 60;
+  if (code === 'WEAK_PASSWORD') readable.why = PASSWORD_PROBLEMS[String(params.reason)]?.[language] ?? String(params.reason);
   if (code === 'INVALID_SCORES') {
     const why = SCORE_PROBLEMS[String(params.problem)] ?? { vi: 'tiêu chí không có hoặc điểm không hợp lệ', en: 'unknown criterion or points out of range' };
     readable.why = why[language].replace(/\{(\w+)\}/g, (_, name: string) => String(readable[name] ?? '…'));
@@ -217,6 +237,10 @@ const CONSTRAINT_MESSAGES: Record<string, Template> = {
   isCalendarDate: {
     vi: '{field} phải là một ngày có thật dạng YYYY-MM-DD, từ năm 2000 đến năm 2099',
     en: '{field} must be a real date YYYY-MM-DD in the years 2000 to 2099',
+  },
+  isDisplayName: {
+    vi: '{field} phải là một tên có chữ, không quá {n} ký tự, không chứa ký tự ẩn hay ký tự đổi chiều viết',
+    en: '{field} must be a name with letters, at most {n} characters, without hidden or direction-changing characters',
   },
   isScoreSheet: {
     vi: '{field} phải là bảng điểm: mã tiêu chí → số điểm từ 0 đến 100 (lẻ đến nửa điểm)',

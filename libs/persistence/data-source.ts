@@ -4,8 +4,9 @@ import { ENTITIES } from './entities/index.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { SeedDefaultRubric1763800000001 } from './migrations/1763800000001-seed-default-rubric.js';
 import { CommuneRules1765000000000 } from './migrations/1765000000000-commune-rules.js';
+import { Accounts1765100000000 } from './migrations/1765100000000-accounts.js';
 
-export const MIGRATIONS = [InitialSchema1763800000000, SeedDefaultRubric1763800000001, CommuneRules1765000000000];
+export const MIGRATIONS = [InitialSchema1763800000000, SeedDefaultRubric1763800000001, CommuneRules1765000000000, Accounts1765100000000];
 
 export interface DataSourceSettings {
   url: string;

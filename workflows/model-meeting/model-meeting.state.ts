@@ -66,6 +66,9 @@ export interface InvitationState {
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED';
   /** How many answers this cell has given (ruleset 2 limits it). */
   answers?: number;
+  /** The last answer's delegate and note: an answer that changes nothing is not a step. */
+  delegate?: string | null;
+  note?: string | null;
 }
 
 export interface CycleState {
@@ -365,7 +368,12 @@ export function checkRsvp(state: CycleState, actor: Actor, input: RsvpInput): Re
 
 export function applyRsvp(state: CycleState, actor: Actor, input: RsvpInput, now: number): StepRecord {
   const status = input.response === 'accept' ? 'ACCEPTED' : 'DECLINED';
-  state.invitations[input.cellId] = { status, answers: (state.invitations[input.cellId].answers ?? 0) + 1 };
+  state.invitations[input.cellId] = {
+    status,
+    answers: (state.invitations[input.cellId].answers ?? 0) + 1,
+    delegate: input.delegate ?? null,
+    note: input.note ?? null,
+  };
   const record = nextRecord(state, now, input.response === 'accept' ? 'RSVP_ACCEPTED' : 'RSVP_DECLINED', actor.userId, {
     cellId: input.cellId,
   });
@@ -373,6 +381,18 @@ export function applyRsvp(state: CycleState, actor: Actor, input: RsvpInput, now
     { cellId: input.cellId, status, delegate: input.delegate ?? null, note: input.note ?? null, respondedAt: iso(now) },
   ];
   return record;
+}
+
+/**
+ * An answer exactly like the cell's standing one (same response, delegate and note) changes nothing: it is
+ * refused as UNCHANGED before it becomes a step, so repeating it never fills the cycle's history. Checked by
+ * the validator only (it never runs on replay).
+ */
+export function isUnchangedRsvp(state: CycleState, input: RsvpInput): boolean {
+  if (!isInvitedCell(state, input.cellId)) return false;
+  const standing = state.invitations[input.cellId];
+  const status = input.response === 'accept' ? 'ACCEPTED' : 'DECLINED';
+  return standing.status === status && (standing.delegate ?? null) === (input.delegate ?? null) && (standing.note ?? null) === (input.note ?? null);
 }
 
 /** The committee or the host moves the meeting; from ruleset 2 only before its time, and a limited number of times. */

@@ -83,6 +83,7 @@ import {
   createCycleState,
   isOpen,
   isTimerPending,
+  isUnchangedRsvp,
   nextTimer,
   type CycleState,
 } from './model-meeting.state.js';
@@ -176,6 +177,8 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     update: UpdateDefinition<StepResult, [StepEnvelope<T>]>,
     check: (actor: Actor, payload: T, now: number) => Rejection | null,
     apply: (actor: Actor, payload: T, now: number) => { record: StepRecord; extra?: Partial<StepResult> },
+    /** Refusals for the validator alone: they never run on replay, so they may change without a patch. */
+    refuseOnArrival: (payload: T) => Rejection | null = () => null,
   ): void {
     setHandler(
       update,
@@ -192,6 +195,7 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
         validator: (envelope) => {
           refuse(malformed(malformedStep(update.name, envelope)));
           refuse(check(envelope.actor, envelope.input, Date.now()));
+          refuse(refuseOnArrival(envelope.input));
         },
       },
     );
@@ -216,6 +220,7 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     rsvpUpdate,
     (actor, payload) => checkRsvp(state, actor, payload),
     (actor, payload, now) => ({ record: applyRsvp(state, actor, payload, now) }),
+    (payload) => (isUnchangedRsvp(state, payload) ? { code: 'UNCHANGED' } : null),
   );
   step(
     rescheduleUpdate,

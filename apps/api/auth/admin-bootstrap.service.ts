@@ -4,7 +4,10 @@ import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import { hashPassword } from './password.js';
 
-/** First start: with no user at all, creates the installation's admin from ADMIN_USERNAME / ADMIN_PASSWORD. */
+/**
+ * First start: with no user at all, creates the installation's admin from ADMIN_USERNAME / ADMIN_PASSWORD;
+ * outside development that admin must change the password at first login.
+ */
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('AdminBootstrap');
@@ -18,11 +21,13 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const [{ count }] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) FROM users`);
     if (Number(count) > 0) return;
     const { adminUsername, adminPassword } = this.config.auth;
+    // Outside development the first password came from a file or a default: the admin replaces it at first login.
+    const mustChange = this.config.environment !== 'development';
     const created = await this.dataSource.query<unknown[]>(
-      `INSERT INTO users (username, password_hash, full_name, role)
-       SELECT $1, $2, 'Quản trị hệ thống', 'admin' WHERE NOT EXISTS (SELECT 1 FROM users)
-       ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [adminUsername, await hashPassword(adminPassword)],
+      `INSERT INTO users (username, password_hash, full_name, role, password_change_required)
+       SELECT $1, $2, 'Quản trị hệ thống', 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM users)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [adminUsername.toLowerCase(), await hashPassword(adminPassword), mustChange],
     );
     if (created.length > 0) this.logger.log(`Created the first admin account "${adminUsername}"`);
   }

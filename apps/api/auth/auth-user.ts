@@ -9,6 +9,7 @@ export interface AuthUser {
   role: Role;
   committeeId: string | null;
   cellId: string | null;
+  mustChangePassword: boolean;
 }
 
 export function actorOf(user: AuthUser): Actor {

@@ -1,9 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
+import { ChangePasswordDto } from './change-password.dto.js';
+import { CurrentUser } from './current-user.decorator.js';
 import { LoginDto } from './login.dto.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
-import { Public } from './public.decorator.js';
+import { AllowedBeforePasswordChange, Public } from './public.decorator.js';
+import { Roles } from './roles.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,5 +21,16 @@ export class AuthController {
   @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (access token)' })
   login(@Body() credentials: LoginDto) {
     return this.auth.login(credentials);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('admin', 'committee', 'secretary', 'guest')
+  @AllowedBeforePasswordChange()
+  @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({ summary: 'Đổi mật khẩu của tài khoản đang đăng nhập' })
+  changePassword(@CurrentUser() caller: AuthUser, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(caller, dto);
   }
 }

@@ -8,7 +8,7 @@ import type { Role } from '../../../libs/domain/roles.js';
 import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { toUserView } from '../users/user.mapper.js';
 import type { AuthUser } from './auth-user.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './public.decorator.js';
 import { ROLES } from './roles.decorator.js';
 
 /**
@@ -32,6 +32,9 @@ export class AuthGuard implements CanActivate {
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles || !roles.includes(user.role)) throw new DomainError('ROLE_NOT_ALLOWED');
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED');
+    }
     return true;
   }
 

@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { toUserView, type UserView } from '../users/user.mapper.js';
+import type { AuthUser } from './auth-user.js';
+import type { ChangePasswordDto } from './change-password.dto.js';
 import type { LoginDto } from './login.dto.js';
-import { passwordMatches } from './password.js';
+import { hashPassword, passwordMatches } from './password.js';
+import { passwordProblem } from './password-policy.js';
 
 @Injectable()
 export class AuthService {
@@ -14,17 +17,36 @@ export class AuthService {
     @Inject(JwtService) private readonly jwt: JwtService,
   ) {}
 
+  /** Usernames are one name whatever their letter case. */
   async login(credentials: LoginDto): Promise<{ accessToken: string; user: UserView }> {
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.username = :username', { username: credentials.username })
-      .getOne();
+    const user = await this.withHash(credentials.username);
     if (!(await passwordMatches(user?.passwordHash ?? null, credentials.password)) || !user) {
       throw new DomainError('BAD_CREDENTIALS');
     }
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { accessToken, user: toUserView(user) };
+  }
+
+  /** The signed-in person changes their own password, proving the current one; the new one follows the policy. */
+  async changePassword(caller: AuthUser, dto: ChangePasswordDto): Promise<{ accessToken: string; user: UserView }> {
+    const user = await this.withHash(caller.username);
+    if (!user || !(await passwordMatches(user.passwordHash, dto.currentPassword))) throw new DomainError('BAD_CREDENTIALS');
+    const weakness = dto.newPassword === dto.currentPassword ? 'SAME_AS_BEFORE' : passwordProblem(dto.newPassword, user.username);
+    if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
+    await this.dataSource.query(`UPDATE users SET password_hash = $2, password_change_required = false WHERE id = $1`, [
+      user.id,
+      await hashPassword(dto.newPassword),
+    ]);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    return { accessToken, user: toUserView({ ...user, passwordChangeRequired: false }) };
+  }
+
+  private withHash(username: string): Promise<UserEntity | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.username) = lower(:username)', { username })
+      .getOne();
   }
 }

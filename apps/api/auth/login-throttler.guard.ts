@@ -3,19 +3,18 @@ import type { Request } from 'express';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
-
-const WINDOW_MS = 60_000;
-const MAX_TRACKED = 50_000;
+import { SlidingWindow } from '../common/sliding-window.js';
 
 /**
- * Login attempts per address and username in a sliding minute: guessing one account's password is
- * stopped (429) without locking out a whole office behind one address. Kept in memory per API process,
- * which is enough to make guessing impractical; @nestjs/throttler was not used because it cannot be loaded
- * by the ESM test runner (a require cycle into the ESM-only @nestjs/common).
+ * Password attempts in a sliding minute, counted twice: per address and username (guessing one account's
+ * password is stopped without locking out a whole office behind one address), and per address across
+ * usernames (trying one password on many accounts is stopped too). In memory per API process;
+ * @nestjs/throttler was not used because it cannot be loaded by the ESM test runner (a require cycle into
+ * the ESM-only @nestjs/common).
  */
 @Injectable()
 export class LoginThrottlerGuard implements CanActivate {
-  private readonly attempts = new Map<string, number[]>();
+  private readonly attempts = new SlidingWindow(60_000);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -23,20 +22,11 @@ export class LoginThrottlerGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const body = request.body as { username?: unknown } | undefined;
     const username = typeof body?.username === 'string' ? body.username.slice(0, 100).toLowerCase() : '';
-    const key = `${request.ip}|${username}`;
-    const now = Date.now();
-    const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
-    if (recent.length >= this.config.http.loginRateLimit) {
-      this.attempts.set(key, recent);
-      throw new DomainError('TOO_MANY_REQUESTS');
-    }
-    recent.push(now);
-    this.attempts.delete(key);
-    this.attempts.set(key, recent);
-    if (this.attempts.size > MAX_TRACKED) {
-      const oldest = this.attempts.keys().next().value;
-      if (oldest !== undefined) this.attempts.delete(oldest);
-    }
+    const refused = this.attempts.take([
+      { key: `${request.ip}|${username}`, limit: this.config.http.loginRateLimit },
+      { key: `${request.ip}|*`, limit: this.config.http.loginAddressRateLimit },
+    ]);
+    if (refused) throw new DomainError('TOO_MANY_REQUESTS', refused);
     return true;
   }
 }

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { TEXT_LIMITS } from '../../../libs/domain/input-bounds.js';
+import { IsDisplayName, NormalizeName } from '../common/validators.js';
 
 export class CreateCellDto {
   @ApiProperty({ example: 'Chi bộ thôn Na Hối Tày' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @NormalizeName()
+  @IsDisplayName(TEXT_LIMITS.name)
   name: string;
 
   @ApiProperty({ example: 24, minimum: 1, maximum: 5000 })

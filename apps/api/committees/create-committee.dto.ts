@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { TEXT_LIMITS } from '../../../libs/domain/input-bounds.js';
+import { IsDisplayName, NormalizeName } from '../common/validators.js';
 
 export class CreateCommitteeDto {
   @ApiProperty({ example: 'Đảng ủy xã Na Hối' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @NormalizeName()
+  @IsDisplayName(TEXT_LIMITS.name)
   name: string;
 }

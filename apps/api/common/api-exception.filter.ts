@@ -51,6 +51,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const language = languageOf(request.headers['accept-language']);
     const { status, message, code } = this.describe(exception, language, request);
+    if (status === 429) response.setHeader('Retry-After', String(retryAfterOf(exception)));
     response.status(status).json({ statusCode: status, message, error: REASON[status] ?? 'Error', code });
   }
 
@@ -101,6 +102,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const status = new DomainError(code).status;
     return { status, code, message: errorMessage(code, language, params) };
   }
+}
+
+/** Seconds until a refused request may be tried again: what the refusal says, else a minute. */
+function retryAfterOf(exception: unknown): number {
+  const seconds = exception instanceof DomainError ? exception.params.retryAfterSeconds : undefined;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
 function flatten(errors: ValidationError[], language: Language, parent = ''): string[] {

@@ -1,5 +1,6 @@
+import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isCalendarDate, isScoreSheet, parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
+import { isCalendarDate, isDisplayName, isScoreSheet, parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
 import { durationToMs } from '../../../libs/domain/iso-duration.js';
 
 const MAX_DURATION_MS = 366 * 86_400_000;
@@ -40,4 +41,14 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
  */
 export function IsScoreSheet(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'isScoreSheet', validator: { validate: (value: unknown) => isScoreSheet(value) } }, options);
+}
+
+/** A name people read, at most `max` characters: see isDisplayName (no invisible or direction-changing characters). */
+export function IsDisplayName(max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isDisplayName', constraints: [max], validator: { validate: (value: unknown) => isDisplayName(value, max) } }, options);
+}
+
+/** Names are stored in one Unicode form (NFC), so the same name typed on two phones is the same name. */
+export function NormalizeName(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC') : value));
 }

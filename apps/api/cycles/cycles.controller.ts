@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Language } from '../../../libs/domain/messages.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { RequestLanguage } from '../common/request-language.decorator.js';
+import { StepRateLimitGuard } from '../common/step-rate-limit.guard.js';
 import { IdempotencyKey, ReplaysThroughWorkflow } from '../idempotency/idempotency.js';
 import { CycleFollowUpService } from './cycle-follow-up.service.js';
 import { CycleReadsService } from './cycle-reads.service.js';
@@ -39,6 +40,7 @@ export class CyclesController {
   ) {}
 
   @Post()
+  @UseGuards(StepRateLimitGuard)
   @Roles('committee', 'admin')
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Khởi tạo đợt sinh hoạt chi bộ điểm' })
@@ -68,6 +70,7 @@ export class CyclesController {
   }
 
   @Post(':id/host')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('committee')
   @ReplaysThroughWorkflow()
@@ -83,6 +86,7 @@ export class CyclesController {
   }
 
   @Post(':id/guests')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('committee')
   @ReplaysThroughWorkflow()
@@ -98,6 +102,7 @@ export class CyclesController {
   }
 
   @Post(':id/plan')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('secretary')
   @ReplaysThroughWorkflow()
@@ -113,6 +118,7 @@ export class CyclesController {
   }
 
   @Post(':id/invitations/:cellId/rsvp')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('secretary')
   @ReplaysThroughWorkflow()
@@ -128,6 +134,7 @@ export class CyclesController {
   }
 
   @Post(':id/reschedule')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('committee', 'secretary')
   @ReplaysThroughWorkflow()
@@ -143,6 +150,7 @@ export class CyclesController {
   }
 
   @Post(':id/meeting')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('secretary')
   @ReplaysThroughWorkflow()
@@ -158,6 +166,7 @@ export class CyclesController {
   }
 
   @Post(':id/critiques')
+  @UseGuards(StepRateLimitGuard)
   @Roles('secretary', 'guest')
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ dự sinh hoạt (hoặc đại biểu cấp trên được mời) gửi nhận xét, góp ý' })
@@ -171,6 +180,7 @@ export class CyclesController {
   }
 
   @Post(':id/report')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('secretary')
   @ReplaysThroughWorkflow()
@@ -186,6 +196,7 @@ export class CyclesController {
   }
 
   @Post(':id/review')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('committee')
   @ReplaysThroughWorkflow()
@@ -201,6 +212,7 @@ export class CyclesController {
   }
 
   @Post(':id/cancel')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('committee')
   @ReplaysThroughWorkflow()
@@ -216,6 +228,7 @@ export class CyclesController {
   }
 
   @Post(':id/adoption')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('secretary')
   @ApiOperation({ summary: 'Chi bộ được mời ghi nhận nội dung sẽ vận dụng, nhân rộng (sau khi kết thúc)' })
@@ -229,6 +242,7 @@ export class CyclesController {
   }
 
   @Post(':id/action-items/:itemId/done')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('committee', 'secretary')
   @ApiOperation({ summary: 'Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc hoặc hủy đợt)' })
@@ -237,6 +251,7 @@ export class CyclesController {
   }
 
   @Post(':id/action-items/:itemId/drop')
+  @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
   @Roles('committee', 'secretary')
   @ApiOperation({ summary: 'Thôi thực hiện một việc trong báo cáo rút kinh nghiệm, nêu lý do (sau khi kết thúc hoặc hủy đợt)' })

@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import { CycleWorkflowGateway } from '../../../libs/temporal/cycle-workflow.gateway.js';
+import { StepRateLimitGuard } from '../common/step-rate-limit.guard.js';
 import { CycleFollowUpService } from './cycle-follow-up.service.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { CyclesController } from './cycles.controller.js';
@@ -11,6 +12,7 @@ import { CYCLE_WORKFLOW_GATEWAY, CyclesService } from './cycles.service.js';
 @Module({
   controllers: [CyclesController],
   providers: [
+    StepRateLimitGuard,
     CyclesService,
     CycleReadsService,
     CycleFollowUpService,

@@ -93,7 +93,12 @@ export class CyclesService {
   /** Sends one step and answers with the cycle as the caller may see it right after. */
   async step<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
-    await this.send(caller, cycleId, name, input, idempotencyKey);
+    try {
+      await this.send(caller, cycleId, name, input, idempotencyKey);
+    } catch (error) {
+      // The same answer again is not a step: the cycle as it stands is the answer.
+      if (!(error instanceof DomainError && error.code === 'UNCHANGED')) throw error;
+    }
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 

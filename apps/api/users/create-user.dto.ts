@@ -1,23 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { TEXT_LIMITS } from '../../../libs/domain/input-bounds.js';
 import { ROLES, type Role } from '../../../libs/domain/roles.js';
+import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
+import { IsDisplayName, NormalizeName } from '../common/validators.js';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'bithu.nahoitay' })
+  @ApiProperty({ example: 'bithu.nahoitay', description: 'Không phân biệt chữ hoa, chữ thường' })
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]{3,64}$/)
   username: string;
 
-  @ApiProperty({ minLength: 8 })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  password: string;
-
-  @ApiProperty({ example: 'Sền A Lò' })
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: 'Ít nhất 10 ký tự, không phải mật khẩu phổ biến, không chứa tên đăng nhập' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Đồng chí Lò Văn Pằng' })
+  @NormalizeName()
+  @IsDisplayName(TEXT_LIMITS.name)
   fullName: string;
 
   @ApiProperty({ enum: ROLES })

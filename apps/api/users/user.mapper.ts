@@ -8,9 +8,13 @@ export interface UserView {
   role: UserEntity['role'];
   committeeId: string | null;
   cellId: string | null;
+  /** The account must change its password before anything else (the first admin, outside development). */
+  mustChangePassword: boolean;
 }
 
-export function toUserView(user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId'>): UserView {
+export function toUserView(
+  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId'> & { passwordChangeRequired?: boolean },
+): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -18,5 +22,6 @@ export function toUserView(user: Pick<UserEntity, 'id' | 'username' | 'fullName'
     role: user.role,
     committeeId: user.committeeId,
     cellId: user.cellId,
+    mustChangePassword: user.passwordChangeRequired === true,
   };
 }

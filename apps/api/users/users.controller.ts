@@ -2,6 +2,7 @@ import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { AllowedBeforePasswordChange } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { CreateUserDto } from './create-user.dto.js';
 import { UsersService } from './users.service.js';
@@ -21,6 +22,7 @@ export class UsersController {
 
   @Get('me')
   @Roles('admin', 'committee', 'secretary', 'guest')
+  @AllowedBeforePasswordChange()
   @ApiOperation({ summary: 'Tài khoản đang đăng nhập' })
   me(@CurrentUser() caller: AuthUser) {
     return this.users.me(caller);

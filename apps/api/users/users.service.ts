@@ -6,6 +6,7 @@ import { CommitteeEntity } from '../../../libs/persistence/entities/committee.en
 import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { hashPassword } from '../auth/password.js';
+import { passwordProblem } from '../auth/password-policy.js';
 import type { CreateUserDto } from './create-user.dto.js';
 import { toUserView, type UserView } from './user.mapper.js';
 
@@ -35,11 +36,14 @@ export class UsersService {
     } else if (dto.cellId) {
       throw new DomainError('VALIDATION_FAILED');
     }
+    const username = dto.username.toLowerCase();
+    const weakness = passwordProblem(dto.password, username);
+    if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
     const created = await this.dataSource.query<UserEntity[]>(
       `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (username) DO NOTHING
+       ON CONFLICT ((lower(username))) DO NOTHING
        RETURNING id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId"`,
-      [dto.username, await hashPassword(dto.password), dto.fullName, dto.role, dto.role === 'admin' ? null : committeeId, dto.cellId ?? null],
+      [username, await hashPassword(dto.password), dto.fullName, dto.role, dto.role === 'admin' ? null : committeeId, dto.cellId ?? null],
     );
     if (created.length === 0) throw new DomainError('USERNAME_TAKEN');
     return toUserView(created[0]);

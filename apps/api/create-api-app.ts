@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { AppModule } from './app.module.js';
 import { rejectDeepBodies } from './common/body-depth.middleware.js';
+import { noStore } from './common/no-store.middleware.js';
 import { requestLogging } from './common/request-logging.middleware.js';
 
 /** The HTTP app exactly as production runs it; tests boot the same function. */
@@ -16,6 +17,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   });
   app.use(requestLogging(config.environment !== 'test'));
   app.use(helmet());
+  app.use(noStore);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(rejectDeepBodies);
   app.setGlobalPrefix('api');

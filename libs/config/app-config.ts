@@ -43,6 +43,7 @@ const environmentSchema = z
     LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(30),
     STEP_RATE_PER_PERSON: z.coerce.number().int().min(1).max(1_000_000).default(30),
     STEP_RATE_PER_CYCLE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     DATA_DIR: z.string().default('.data'),
   });
@@ -75,6 +76,8 @@ export interface AppConfig {
     /** Cycle steps a minute, per person and per cycle (429 above). */
     stepRatePerPerson: number;
     stepRatePerCycle: number;
+    /** How long a step's first answer is kept for repeats with the same Idempotency-Key. */
+    idempotencyTtlHours: number;
   };
   database: { url: string; poolSize: number };
   temporal: {
@@ -124,6 +127,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
       loginAddressRateLimit: env.LOGIN_ADDRESS_RATE_LIMIT,
       stepRatePerPerson: env.STEP_RATE_PER_PERSON,
       stepRatePerCycle: env.STEP_RATE_PER_CYCLE,
+      idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     },
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
     temporal: {

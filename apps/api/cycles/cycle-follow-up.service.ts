@@ -6,6 +6,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CycleReadsService, type CycleAccess } from './cycle-reads.service.js';
 import type { CycleView } from './cycle.mapper.js';
 
+/** How many times a cell may record (and then revise) what it adopts from a cycle. */
+const ADOPTION_EDITS = 5;
+
 /** Action items are followed up once the cycle is over: closed, or cancelled after the report named them. */
 const FOLLOW_UP_STAGES = ['CLOSED', 'CANCELLED'];
 
@@ -26,6 +29,15 @@ export class CycleFollowUpService {
     if (access.relation !== 'invited') throw new DomainError('NOT_INVITED');
     if (access.cycle.status !== 'CLOSED') throw new DomainError('WRONG_STAGE', { stage: access.cycle.status });
     await this.dataSource.transaction(async (manager) => {
+      const [standing] = await manager.query<{ adoption: string | null; edits: number }[]>(
+        `SELECT i.adoption,
+                (SELECT count(*)::int FROM cycle_events e WHERE e.cycle_id = $1 AND e.event = 'LESSONS_ADOPTED' AND e.detail->>'cellId' = $2::text) AS edits
+           FROM cycle_invitations i WHERE i.cycle_id = $1 AND i.cell_id = $2 FOR UPDATE`,
+        [cycleId, caller.cellId],
+      );
+      // The same text again changes nothing; a cell may revise what it adopts a few times, not without end.
+      if (standing?.adoption === text) return;
+      if ((standing?.edits ?? 0) >= ADOPTION_EDITS) throw new DomainError('TOO_MANY_CHANGES', { limit: ADOPTION_EDITS });
       await manager.query(`UPDATE cycle_invitations SET adoption = $3 WHERE cycle_id = $1 AND cell_id = $2`, [cycleId, caller.cellId, text]);
       await appendEvent(manager, cycleId, 'LESSONS_ADOPTED', caller.id, { cellId: caller.cellId });
     });

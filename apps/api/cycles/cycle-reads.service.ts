@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import { isUuid, parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
 import type { Language } from '../../../libs/domain/messages.js';
 import { ActionItemEntity } from '../../../libs/persistence/entities/action-item.entity.js';
@@ -12,7 +13,7 @@ import { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js'
 import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { hostCandidatesForCycle } from '../../../libs/persistence/queries/host-candidates.query.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
+import { forVisitor, toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
 import type { ListCyclesQuery } from './dto/list-cycles.query.js';
 
 /** The caller's place in one cycle, which decides what they see and which steps are theirs. */
@@ -37,7 +38,8 @@ export class CycleReadsService {
     if (caller.role === 'admin') return { cycle, relation: 'admin' };
     if (caller.role === 'guest') {
       const invited = await this.dataSource.getRepository(CycleGuestEntity).existsBy({ cycleId, userId: caller.id });
-      if (!invited) throw new DomainError('NOT_FOUND');
+      // Until the host is picked the invitations have not gone out: only the committee knows of the cycle.
+      if (!invited || cycle.status === 'HOST_SELECTION') throw new DomainError('NOT_FOUND');
       return { cycle, relation: 'guest' };
     }
     if (caller.committeeId !== cycle.committeeId) throw new DomainError('NOT_FOUND');
@@ -45,6 +47,7 @@ export class CycleReadsService {
     if (caller.cellId && caller.cellId === cycle.hostCellId) return { cycle, relation: 'host' };
     if (caller.cellId) {
       const invited = await this.dataSource.getRepository(CycleInvitationEntity).existsBy({ cycleId, cellId: caller.cellId });
+      if (invited && cycle.status === 'HOST_SELECTION') throw new DomainError('NOT_FOUND');
       if (invited) return { cycle, relation: 'invited' };
     }
     throw new DomainError('NOT_INVITED');
@@ -82,7 +85,8 @@ export class CycleReadsService {
       critiquesHidden = own.length === 0 && allCritiques.length > 0;
       if (own.length === 0) critiques = [];
     }
-    return toCycleView({ cycle, invitations, guests, critiques, critiquesHidden, events, actionItems, carriedOver }, language);
+    const view = toCycleView({ cycle, invitations, guests, critiques, critiquesHidden, events, actionItems, carriedOver }, language);
+    return relation === 'invited' || relation === 'guest' ? forVisitor(view, caller) : view;
   }
 
   /** The host cell's open commitments from cycles launched before this one. */
@@ -106,12 +110,14 @@ export class CycleReadsService {
     const builder = this.dataSource.getRepository(CycleEntity).createQueryBuilder('cycle');
     if (caller.role === 'guest') {
       builder.andWhere('EXISTS (SELECT 1 FROM cycle_guests g WHERE g.cycle_id = cycle.id AND g.user_id = :guestId)', { guestId: caller.id });
+      builder.andWhere(`cycle.status <> 'HOST_SELECTION'`);
     } else if (caller.role !== 'admin') {
       builder.andWhere('cycle.committeeId = :own', { own: caller.committeeId });
     }
     if (query.committeeId) builder.andWhere('cycle.committeeId = :committeeId', { committeeId: query.committeeId });
     if (query.status) builder.andWhere('cycle.status = :status', { status: query.status });
     if (caller.role === 'secretary') {
+      builder.andWhere(`cycle.status <> 'HOST_SELECTION'`);
       builder.andWhere(
         new Brackets((where) => {
           where
@@ -150,10 +156,10 @@ function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 }
 
+/** A cursor this API made: a real time and a UUID; anything else (a crafted one) is a 400, never a 500. */
 function decodeCursor(cursor: string): [string, string] {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new DomainError('VALIDATION_FAILED');
-  }
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [createdAt, id] = parts;
+  if (parts.length !== 2 || parseOffsetDateTime(createdAt) === null || !isUuid(id)) throw new DomainError('VALIDATION_FAILED');
   return [createdAt, id];
 }

@@ -12,6 +12,8 @@ export interface CritiqueView {
   /** The visiting cell, or null for an upper-level guest's critique (then guestId names the guest). */
   cellId: string | null;
   guestId: string | null;
+  /** For a guest's critique, the guest's name (as the cycle's guest list gives it). */
+  guestName?: string | null;
   submittedAt: string;
   points: CritiquePoint[];
   scores: Scores | null;
@@ -43,7 +45,7 @@ export interface CycleView {
   }[];
   meeting: MeetingRecord | null;
   /** Upper-level guests invited by name: they may critique, and their critiques are marked as theirs. */
-  guests: { userId: string; fullName: string }[];
+  guests: { userId: string | null; fullName: string }[];
   critiques: CritiqueView[];
   /** For a visiting secretary who has not submitted yet: others' critiques stay hidden until theirs is in. */
   critiquesHidden: boolean;
@@ -156,7 +158,10 @@ export function toCycleView(
     })),
     meeting: cycle.meeting,
     guests,
-    critiques: critiques.map(toCritiqueView),
+    critiques: critiques.map((critique) => ({
+      ...toCritiqueView(critique),
+      ...(critique.guestId ? { guestName: guests.find((guest) => guest.userId === critique.guestId)?.fullName ?? null } : {}),
+    })),
     critiquesHidden,
     report: cycle.report,
     actionItems: actionItems.map(toActionItemView),
@@ -194,5 +199,29 @@ export function toCycleSummary(cycle: CycleEntity): CycleSummary {
     meetingAt: cycle.meetingAt.toISOString(),
     location: cycle.location,
     createdAt: cycle.createdAt.toISOString(),
+  };
+}
+
+/**
+ * What a visiting secretary or a guest sees: no other cell's note on its answer, and no person's user id
+ * (timeline actors, who posted, recorded, filed and reviewed, the guests' and other guests' accounts).
+ */
+export function forVisitor(view: CycleView, caller: { id: string; cellId: string | null }): CycleView {
+  const withoutAuthor = <T extends object>(record: T | null, field: string): T | null => {
+    if (!record) return record;
+    const copy = { ...record } as Record<string, unknown>;
+    delete copy[field];
+    return copy as T;
+  };
+  return {
+    ...view,
+    plan: withoutAuthor(view.plan, 'postedBy'),
+    meeting: withoutAuthor(view.meeting, 'recordedBy'),
+    report: withoutAuthor(view.report, 'filedBy'),
+    review: withoutAuthor(view.review, 'reviewedBy'),
+    invitations: view.invitations.map((invitation) => (invitation.cellId === caller.cellId ? invitation : { ...invitation, note: null })),
+    guests: view.guests.map((guest) => ({ ...guest, userId: guest.userId === caller.id ? guest.userId : null })),
+    critiques: view.critiques.map((critique) => (critique.guestId && critique.guestId !== caller.id ? { ...critique, guestId: null } : critique)),
+    timeline: view.timeline.map((entry) => ({ ...entry, actorId: null })),
   };
 }

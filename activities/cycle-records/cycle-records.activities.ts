@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
+import { FORCED_LAST_SEQ } from '../../libs/domain/cycle-records.js';
 import { notificationText, type NotificationContext } from '../../libs/domain/notification-texts.js';
 import type { CycleColumnChanges, StepRecord } from '../../workflows/model-meeting/model-meeting.types.js';
 import type { WriteOutcome } from '../../workflows/model-meeting/step-writer.js';
@@ -85,6 +86,9 @@ function logError(message: string, details: Record<string, unknown>): void {
  */
 async function writeStep(manager: EntityManager, record: StepRecord): Promise<void> {
   if (record.launch) await insertCycle(manager, record);
+  // A cycle cancelled without its workflow (terminated while this write was under way) takes nothing more.
+  const [cycle] = await manager.query<{ last_seq: number }[]>(`SELECT last_seq FROM cycles WHERE id = $1 FOR UPDATE`, [record.cycleId]);
+  if (cycle && cycle.last_seq >= FORCED_LAST_SEQ) return;
   const inserted: unknown[] = await manager.query(
     `INSERT INTO cycle_events (cycle_id, seq, at, event, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (cycle_id, seq) DO NOTHING RETURNING seq`,

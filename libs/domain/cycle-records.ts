@@ -70,3 +70,9 @@ export interface CycleReview {
   reviewedAt: string;
   reviewedBy: string;
 }
+
+/**
+ * The last_seq of a cycle cancelled without its workflow (which was terminated): higher than any step, so
+ * a write of that workflow still under way finds the cycle already past it and changes nothing.
+ */
+export const FORCED_LAST_SEQ = 2_000_000_000;

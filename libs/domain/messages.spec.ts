@@ -3,7 +3,7 @@ import { CYCLE_EVENT_NAMES } from '../../workflows/model-meeting/model-meeting.t
 import { eventLabel } from './messages.js';
 
 /** Events the API writes on an ended cycle's timeline (follow-up), besides the workflow's own. */
-const FOLLOW_UP_EVENTS = ['LESSONS_ADOPTED', 'ACTION_ITEM_DONE', 'ACTION_ITEM_DROPPED'];
+const FOLLOW_UP_EVENTS = ['LESSONS_ADOPTED', 'ACTION_ITEM_DONE', 'ACTION_ITEM_DROPPED', 'CYCLE_CANCELLED_WITHOUT_WORKFLOW'];
 
 describe('timeline labels', () => {
   it.each([...CYCLE_EVENT_NAMES, ...FOLLOW_UP_EVENTS])('%s has a label in Vietnamese and in English, never the code', (event) => {

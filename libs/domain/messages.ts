@@ -84,6 +84,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Chi bộ {cellId} không thuộc Đảng bộ này hoặc không nằm trong danh sách được mời.',
     en: 'Cell {cellId} is not in this committee or not among the invited cells.',
   },
+  ATTENDING_NOT_ACCEPTED: {
+    vi: 'Chỉ ghi là đã dự sinh hoạt những chi bộ đã xác nhận tham dự; có chi bộ trong danh sách chưa nhận lời.',
+    en: 'Only cells that accepted the invitation can be recorded as attending; one in the list had not.',
+  },
   HOST_IS_INVITED: {
     vi: 'Chi bộ điểm không thể đồng thời là chi bộ được mời dự.',
     en: 'The host cell cannot also be an invited cell.',
@@ -294,6 +298,8 @@ const EVENT_LABELS: Record<string, string> = {
   LESSONS_ADOPTED: 'Chi bộ ghi nhận nội dung vận dụng, nhân rộng',
   ACTION_ITEM_DONE: 'Hoàn thành một việc trong báo cáo rút kinh nghiệm',
   ACTION_ITEM_DROPPED: 'Thôi thực hiện một việc trong báo cáo rút kinh nghiệm',
+  CYCLE_CANCELLED_WITHOUT_WORKFLOW: 'Hủy đợt sinh hoạt khi quy trình không phản hồi',
+  ATTENDANCE_CLAIMED: 'Chi bộ báo đã dự sinh hoạt (chưa được ghi nhận)',
   GUESTS_INVITED: 'Đảng ủy mời đại biểu cấp trên',
   HOST_SELECTION_OVERDUE: 'Quá hạn chọn chi bộ điểm: nhắc Đảng ủy',
   PLAN_REMINDER_SENT: 'Nhắc chi bộ điểm gửi chương trình, tài liệu',
@@ -326,6 +332,8 @@ const EVENT_LABELS_EN: Record<string, string> = {
   LESSONS_ADOPTED: 'A cell recorded what it will adopt',
   ACTION_ITEM_DONE: 'Action item done',
   ACTION_ITEM_DROPPED: 'Action item dropped',
+  CYCLE_CANCELLED_WITHOUT_WORKFLOW: 'Cycle cancelled while its workflow did not answer',
+  ATTENDANCE_CLAIMED: 'A cell said it attended (it had not been recorded)',
   GUESTS_INVITED: 'Upper-level guests invited',
   HOST_SELECTION_OVERDUE: 'Host not picked in time: committee reminded',
   PLAN_REMINDER_SENT: 'Host reminded to send the plan',

@@ -85,6 +85,13 @@ export function notificationText(reason: string, cycle: NotificationContext): { 
         title: 'Gửi nhận xét, góp ý buổi sinh hoạt',
         body: `Buổi sinh hoạt ${of} tại ${host} đã kết thúc. Đề nghị gửi nhận xét, góp ý từng khâu, từng việc trước ${at(cycle.critiqueClosesAt)}.`,
       };
+    case 'ATTENDANCE_NOT_RECORDED':
+      return {
+        title: 'Chi bộ chưa được ghi nhận dự sinh hoạt',
+        body: `${host} chưa ghi nhận chi bộ dự buổi sinh hoạt ${of}. Nếu chi bộ đã dự, đề nghị báo đã dự trước ${at(cycle.critiqueClosesAt)} để gửi nhận xét, góp ý.`,
+      };
+    case 'ATTENDANCE_CLAIMED':
+      return { title: 'Chi bộ báo đã dự sinh hoạt', body: `${names} báo đã dự buổi sinh hoạt ${of} nhưng chưa được ghi nhận; chi bộ được gửi nhận xét, góp ý.` };
     case 'CRITIQUE_REMINDER':
       return { title: 'Nhắc gửi nhận xét, góp ý', body: `Đề nghị chi bộ gửi nhận xét, góp ý buổi sinh hoạt ${of} trước ${at(cycle.critiqueClosesAt)}.` };
     case 'CRITIQUES_MISSING':

@@ -18,6 +18,7 @@ import { MODEL_MEETING_WORKFLOW_TYPE, modelMeetingWorkflowId } from './temporal.
 export type CycleStepName =
   | 'pickHost'
   | 'inviteGuests'
+  | 'claimAttendance'
   | 'postPlan'
   | 'rsvp'
   | 'reschedule'
@@ -65,6 +66,20 @@ export class CycleWorkflowGateway {
   /** Waits for the launch of a workflow already started to be recorded, and answers as the first launch did. */
   async resumeLaunch(cycleId: string): Promise<StepResult> {
     return this.guard(() => this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).executeUpdate<StepResult, []>('launch', { args: [] }));
+  }
+
+  /**
+   * Ends a cycle's workflow without asking it (its update path is stuck or refused): true when it was
+   * running and is now terminated, false when it had already ended or never existed.
+   */
+  async terminate(cycleId: string, reason: string): Promise<boolean> {
+    try {
+      await this.guard(() => this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).terminate(reason));
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'WRONG_STAGE') return false;
+      throw error;
+    }
   }
 
   /** `updateId`, when given, makes a repeat of the same request return the first outcome: Temporal keeps it per workflow. */

@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   CancelInput,
+  ClaimAttendanceInput,
   FileReportInput,
   InviteGuestsInput,
   PickHostInput,
@@ -27,5 +28,6 @@ export const fileReportUpdate = defineUpdate<StepResult, [StepEnvelope<FileRepor
 export const reviewUpdate = defineUpdate<StepResult, [StepEnvelope<ReviewInput>]>('review');
 export const cancelUpdate = defineUpdate<StepResult, [StepEnvelope<CancelInput>]>('cancel');
 export const inviteGuestsUpdate = defineUpdate<StepResult, [StepEnvelope<InviteGuestsInput>]>('inviteGuests');
+export const claimAttendanceUpdate = defineUpdate<StepResult, [StepEnvelope<ClaimAttendanceInput>]>('claimAttendance');
 
 export const stateQuery = defineQuery<CycleState>('state');

@@ -11,7 +11,9 @@
  * that were missing: the host picked from the invited cells, reminders before each deadline and timers
  * for every stage that can stall, the meeting's length and exempted members, reconfirmation after a
  * reschedule, ratings that agree with the score sheet and the meeting record, upper-level guests, and
- * limits on how often a step can be changed (so a cycle's history stays bounded).
+ * limits on how often a step can be changed (so a cycle's history stays bounded). Ruleset 3: the host
+ * does not decide alone who attended — only cells that accepted can be recorded as attending, and a cell
+ * that accepted and was left out can say it attended while the critique window is open.
  */
 import { completeSchedule, PLANNING_HORIZON_MS, type CycleSchedule } from '../../libs/domain/cycle-schedule.js';
 import type { Actor, PinnedRubric, Rating, Scores } from '../../libs/domain/cycle.js';
@@ -22,6 +24,7 @@ import { LIST_LIMITS, hasOwn, vietnamDate } from '../../libs/domain/input-bounds
 import { pointStepOf, ratingProblem, scoreProblems, summariseScores, type ScoreProblem } from '../../libs/domain/rating.js';
 import type {
   CancelInput,
+  ClaimAttendanceInput,
   FileReportInput,
   InviteGuestsInput,
   LaunchCycleInput,
@@ -39,7 +42,7 @@ import type {
 const MINUTE = 60_000;
 
 /** The ruleset new cycles run under. */
-export const CURRENT_RULESET = 2;
+export const CURRENT_RULESET = 3;
 
 /**
  * How often one cycle's steps may be repeated (ruleset 2). A cell may answer its invitation a few times,
@@ -176,6 +179,7 @@ function requireStage(state: CycleState, ...stages: CycleStage[]): Rejection | n
 }
 
 const rulesetTwo = (state: CycleState) => state.ruleset >= 2;
+const rulesetThree = (state: CycleState) => state.ruleset >= 3;
 
 /** Score problems under the cycle's ruleset: the point step is checked from ruleset 2 on. */
 function scoreProblemsOf(state: CycleState, scores: Scores): ScoreProblem[] {
@@ -464,6 +468,10 @@ export function checkRecordMeeting(state: CycleState, actor: Actor, input: Recor
   if (present + absentWithReason + absentWithoutReason + exempted > total || total - exempted < 1) return reject('INVALID_ATTENDANCE');
   const unknown = input.attendingCellIds.find((cellId) => !isInvitedCell(state, cellId));
   if (unknown) return reject('INVALID_CELL', { cellId: unknown });
+  if (rulesetThree(state)) {
+    const notAccepted = input.attendingCellIds.find((cellId) => state.invitations[cellId].status !== 'ACCEPTED');
+    if (notAccepted) return reject('ATTENDING_NOT_ACCEPTED', { cellId: notAccepted });
+  }
   if (input.selfScores) {
     const problem = scoreRejection(state, input.selfScores);
     if (problem) return problem;
@@ -526,12 +534,48 @@ export function applyRecordMeeting(state: CycleState, actor: Actor, input: Recor
   if (rulesetTwo(state)) record.cycle.recordDueAt = null;
   record.invitations = state.attendingCellIds.map((cellId) => ({ cellId, attended: true }));
   const guests = Object.keys(state.guests);
-  if (state.attendingCellIds.length === 0) {
+  // Ruleset 3: cells that accepted but were not recorded may say they attended, so the window stays open for them.
+  const leftOut = rulesetThree(state) ? acceptedButNotAttending(state) : [];
+  if (state.attendingCellIds.length === 0 && leftOut.length === 0 && (!rulesetThree(state) || guests.length === 0)) {
     closeCritique(state, now, record);
   } else {
-    record.notify = [{ to: { cellIds: state.attendingCellIds }, reason: 'CRITIQUE_OPEN' }];
+    record.notify = [];
+    if (state.attendingCellIds.length > 0) record.notify.push({ to: { cellIds: state.attendingCellIds }, reason: 'CRITIQUE_OPEN' });
     if (guests.length > 0) record.notify.push({ to: { userIds: guests }, reason: 'CRITIQUE_OPEN' });
+    if (leftOut.length > 0) record.notify.push({ to: { cellIds: leftOut }, reason: 'ATTENDANCE_NOT_RECORDED' });
   }
+  return record;
+}
+
+function acceptedButNotAttending(state: CycleState): string[] {
+  return Object.keys(state.invitations).filter((cellId) => state.invitations[cellId].status === 'ACCEPTED' && !state.attendingCellIds.includes(cellId));
+}
+
+/**
+ * Ruleset 3: a cell that accepted and that the host left out of the meeting's record says it attended,
+ * while the critique window is open; it then critiques like the others.
+ */
+export function checkClaimAttendance(state: CycleState, actor: Actor, input: ClaimAttendanceInput, now: number): Rejection | null {
+  if (!rulesetThree(state)) return reject('WRONG_STAGE', { stage: state.stage });
+  if (!isInvitedCell(state, input.cellId) || !isSecretaryOf(actor, input.cellId)) return reject('NOT_INVITED');
+  if (state.attendingCellIds.includes(input.cellId)) return reject('ALREADY_DONE');
+  if (state.stage !== 'CRITIQUE') {
+    return state.meetingRecordedAt !== null && state.stage !== 'CANCELLED' ? reject('DEADLINE_PASSED') : reject('WRONG_STAGE', { stage: state.stage });
+  }
+  if (state.critiqueClosesAt !== null && now >= state.critiqueClosesAt) return reject('DEADLINE_PASSED');
+  if (state.invitations[input.cellId].status !== 'ACCEPTED') return reject('ATTENDING_NOT_ACCEPTED', { cellId: input.cellId });
+  return null;
+}
+
+export function applyClaimAttendance(state: CycleState, actor: Actor, input: ClaimAttendanceInput, now: number): StepRecord {
+  state.attendingCellIds = [...state.attendingCellIds, input.cellId];
+  const record = nextRecord(state, now, 'ATTENDANCE_CLAIMED', actor.userId, { cellId: input.cellId });
+  record.invitations = [{ cellId: input.cellId, attended: true }];
+  record.notify = [
+    { to: { cellIds: [state.hostCellId as string] }, reason: 'ATTENDANCE_CLAIMED', namedCellIds: [input.cellId] },
+    { to: { committee: true }, reason: 'ATTENDANCE_CLAIMED', namedCellIds: [input.cellId] },
+    { to: { cellIds: [input.cellId] }, reason: 'CRITIQUE_OPEN' },
+  ];
   return record;
 }
 
@@ -727,8 +771,9 @@ export function applyReview(state: CycleState, actor: Actor, input: ReviewInput,
   return record;
 }
 
+/** The committee of the cycle, or the installation's admin, may cancel it at any open stage. */
 export function checkCancel(state: CycleState, actor: Actor): Rejection | null {
-  if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
+  if (!isCommitteeOfCycle(state, actor) && actor.role !== 'admin') return reject('NOT_COMMITTEE_OF_CYCLE');
   if (!isOpen(state)) return reject('WRONG_STAGE', { stage: state.stage });
   return null;
 }

@@ -93,6 +93,9 @@ export interface ReviewInput {
 export interface InviteGuestsInput {
   guestIds: string[];
 }
+export interface ClaimAttendanceInput {
+  cellId: string;
+}
 export interface CancelInput {
   reason: string;
 }
@@ -146,6 +149,7 @@ export const CYCLE_EVENT_NAMES = [
   'MEETING_RECORD_REMINDER_SENT',
   'MEETING_RECORD_OVERDUE',
   'REVIEW_OVERDUE',
+  'ATTENDANCE_CLAIMED',
 ] as const;
 export type CycleEventName = (typeof CYCLE_EVENT_NAMES)[number];
 
@@ -178,7 +182,9 @@ export type NotificationReason =
   | 'MEETING_RECORD_OVERDUE_ALERT'
   | 'CRITIQUES_MISSING'
   | 'REVIEW_REMINDER'
-  | 'RATED';
+  | 'RATED'
+  | 'ATTENDANCE_NOT_RECORDED'
+  | 'ATTENDANCE_CLAIMED';
 
 export interface NotificationIntent {
   /** Secretaries of these cells, the staff of the cycle's committee, or these people (guests). */

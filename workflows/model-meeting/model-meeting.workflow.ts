@@ -3,7 +3,7 @@
  *
  * Messages (updates, each with a synchronous validator; names are a wire contract):
  *   launch, pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport, review, cancel,
- *   inviteGuests (ruleset 2)
+ *   inviteGuests (ruleset 2), claimAttendance (ruleset 3)
  *   query: state
  * Activities: recordSteps (recordStep before patch batched-step-records) writes every step; since patch
  *   rank-host-candidates, rankHostCandidates suggests hosts when a cycle is launched without one.
@@ -12,7 +12,7 @@
  *   reminder and overdue escalation; since patch ruleset-2 also host selection overdue, plan reminder before
  *   its due time, meeting record reminder and overdue, review overdue. The cycle stays open until the
  *   committee acts.
- * Patches: batched-step-records, rank-host-candidates, ruleset-2 (the rules a run follows are fixed at its
+ * Patches: batched-step-records, rank-host-candidates, ruleset-2, ruleset-3 (the rules a run follows are fixed at its
  *   start, see model-meeting.state.ts, so a replay makes the decisions the run made).
  * Invariants:
  *   - a payload that is not well formed (model-meeting.payloads.ts) is refused by the validator, before any
@@ -43,6 +43,7 @@ import type { CycleRecordActivities } from '../../activities/cycle-records/cycle
 import type { HostCandidateActivities } from '../../activities/host-candidates/host-candidates.activities.js';
 import {
   cancelUpdate,
+  claimAttendanceUpdate,
   fileReportUpdate,
   inviteGuestsUpdate,
   launchUpdate,
@@ -58,6 +59,7 @@ import {
 import { malformedLaunch, malformedStep } from './model-meeting.payloads.js';
 import {
   applyCancel,
+  applyClaimAttendance,
   applyFileReport,
   applyHostCandidatesRanked,
   applyInviteGuests,
@@ -71,6 +73,7 @@ import {
   applySubmitCritique,
   applyTimer,
   checkCancel,
+  checkClaimAttendance,
   checkFileReport,
   checkInviteGuests,
   checkPickHost,
@@ -136,7 +139,7 @@ function requireWellFormed(input: LaunchCycleInput, ruleset: number): void {
 
 export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: CycleState['stage'] }> {
   const batchedRecords = patched('batched-step-records');
-  const ruleset = patched('ruleset-2') ? 2 : 1;
+  const ruleset = patched('ruleset-3') ? 3 : patched('ruleset-2') ? 2 : 1;
   requireWellFormed(input, ruleset);
   const state = createCycleState(input, Date.now(), ruleset);
 
@@ -231,6 +234,11 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     recordMeetingUpdate,
     (actor, payload, now) => checkRecordMeeting(state, actor, payload, now),
     (actor, payload, now) => ({ record: applyRecordMeeting(state, actor, payload, now) }),
+  );
+  step(
+    claimAttendanceUpdate,
+    (actor, payload, now) => checkClaimAttendance(state, actor, payload, now),
+    (actor, payload, now) => ({ record: applyClaimAttendance(state, actor, payload, now) }),
   );
   step(
     submitCritiqueUpdate,

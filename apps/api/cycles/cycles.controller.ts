@@ -11,6 +11,7 @@ import { CycleFollowUpService } from './cycle-follow-up.service.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { CyclesService } from './cycles.service.js';
 import { CancelCycleDto } from './dto/cancel-cycle.dto.js';
+import { ClaimAttendanceDto } from './dto/claim-attendance.dto.js';
 import { CycleActionItemParams, CycleCellParams, CycleIdParams } from './dto/cycle-id.params.js';
 import { DropActionItemDto } from './dto/drop-action-item.dto.js';
 import { FileReportDto } from './dto/file-report.dto.js';
@@ -165,6 +166,22 @@ export class CyclesController {
     return this.cycles.step(caller, params.id, 'recordMeeting', dto, language, key);
   }
 
+  @Post(':id/attendance')
+  @UseGuards(StepRateLimitGuard)
+  @HttpCode(200)
+  @Roles('secretary')
+  @ReplaysThroughWorkflow()
+  @ApiOperation({ summary: 'Chi bộ đã nhận lời báo đã dự sinh hoạt khi chi bộ điểm chưa ghi nhận (trong thời gian góp ý)' })
+  claimAttendance(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @Body() _body: ClaimAttendanceDto,
+    @RequestLanguage() language: Language,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.cycles.step(caller, params.id, 'claimAttendance', { cellId: caller.cellId }, language, key);
+  }
+
   @Post(':id/critiques')
   @UseGuards(StepRateLimitGuard)
   @Roles('secretary', 'guest')
@@ -214,9 +231,9 @@ export class CyclesController {
   @Post(':id/cancel')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee')
+  @Roles('committee', 'admin')
   @ReplaysThroughWorkflow()
-  @ApiOperation({ summary: 'Hủy đợt sinh hoạt (nêu lý do)' })
+  @ApiOperation({ summary: 'Hủy đợt sinh hoạt (nêu lý do); hủy được cả khi quy trình của đợt không phản hồi' })
   cancel(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -224,7 +241,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'cancel', dto, language, key);
+    return this.cycles.cancel(caller, params.id, dto.reason, language, key);
   }
 
   @Post(':id/adoption')

@@ -18,6 +18,7 @@ import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { derivedUuid } from '../idempotency/idempotency.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { scheduleFrom } from './cycle-schedule.js';
+import { forceCancel } from './cycle-force-cancel.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
 
@@ -100,6 +101,33 @@ export class CyclesService {
       if (!(error instanceof DomainError && error.code === 'UNCHANGED')) throw error;
     }
     return this.reads.viewAfterStep(caller, access, cycleId, language);
+  }
+
+  /**
+   * The committee (or the admin) cancels a cycle. When its workflow cannot take the step (stuck, refusing
+   * updates, or gone while the record says the cycle is open), it is ended without being asked and the
+   * cancellation is written to the record directly, on the timeline with who and why: there is always a
+   * way to cancel.
+   */
+  async cancel(caller: AuthUser, cycleId: string, reason: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
+    const access = await this.reads.access(caller, cycleId);
+    try {
+      await this.send(caller, cycleId, 'cancel', { reason }, idempotencyKey);
+    } catch (error) {
+      if (!(await this.workflowCannotCancel(error, cycleId))) throw error;
+      await this.gateway.terminate(cycleId, `Hủy khi quy trình không phản hồi: ${reason}`);
+      await forceCancel(this.dataSource, cycleId, caller.id, reason);
+    }
+    return this.reads.viewAfterStep(caller, access, cycleId, language);
+  }
+
+  /** A refusal of the cycle's own rules stands; a workflow that did not answer, or has ended under an open record, is stuck. */
+  private async workflowCannotCancel(error: unknown, cycleId: string): Promise<boolean> {
+    if (!(error instanceof DomainError)) return false;
+    if (error.code === 'TEMPORAL_UNAVAILABLE') return true;
+    if (error.code !== 'WRONG_STAGE') return false;
+    const cycle = await this.dataSource.getRepository(CycleEntity).findOne({ select: { status: true }, where: { id: cycleId } });
+    return cycle !== null && (OPEN_STAGES as readonly string[]).includes(cycle.status);
   }
 
   async submitCritique<T>(caller: AuthUser, cycleId: string, input: T, idempotencyKey?: string): Promise<CritiqueView> {

@@ -13,6 +13,7 @@ interface ComposeService {
   environment?: Record<string, string | number | null> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   volumes?: unknown[];
+  ports?: unknown[];
 }
 
 interface ComposeFile {
@@ -26,6 +27,7 @@ const SECRETS = {
   POSTGRES_PASSWORD: 'testonlypostgrespassword',
   JWT_SECRET: 'test-only-jwt-secret-of-more-than-32-characters',
   ADMIN_PASSWORD: 'test-only-admin-password',
+  PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 let emptyEnvDir: string;
@@ -107,6 +109,18 @@ describe('docker-compose.yml', () => {
     expect(env.NODE_ENV).toBe('production');
     expect(new URL(env.DATABASE_URL).hostname).toBe('postgres');
     expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+  });
+
+  it('publishes nothing of Temporal beyond this machine: the frontend only inside the network, the UI on 127.0.0.1, read-only', () => {
+    expect(compose.services.temporal.ports ?? []).toEqual([]);
+    const published = (compose.services['temporal-ui'].ports ?? []).map((port) => (typeof port === 'string' ? port : JSON.stringify(port)));
+    expect(published.length).toBeGreaterThan(0);
+    for (const port of published) expect(port).toMatch(/127\.0\.0\.1/);
+    expect(environmentOf(compose.services['temporal-ui']).TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
+  });
+
+  it('gives the payload key to the API and the worker (they seal and open what Temporal keeps)', () => {
+    for (const name of ['api', 'worker'] as const) expect(environmentOf(compose.services[name]).PAYLOAD_KEY).toBe(SECRETS.PAYLOAD_KEY);
   });
 
   it('gives the secrets to the API alone, from the environment', () => {

@@ -9,7 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WorkflowFailedError } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import { DomainError } from '../libs/domain/domain-error.js';
+import { SealingCodec } from '../libs/temporal/sealing-codec.js';
 import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
 import type { CycleState } from '../workflows/model-meeting/model-meeting.state.js';
 import type { LaunchCycleInput, StepRecord } from '../workflows/model-meeting/model-meeting.types.js';
@@ -52,10 +54,13 @@ async function timeline(cycleId: string): Promise<{ seq: number; event: string }
 /** The records each recordSteps activity of the cycle was given, from its history. */
 async function recordBatches(cycleId: string): Promise<StepRecord[][]> {
   const history = await stack.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).fetchHistory();
-  return (history.events ?? [])
+  const codec = new SealingCodec(stack.config.temporal.payloadKey);
+  const inputs = (history.events ?? [])
     .map((event) => event.activityTaskScheduledEventAttributes)
     .filter((attributes) => attributes?.activityType?.name === 'recordSteps')
-    .map((attributes) => JSON.parse(Buffer.from(attributes!.input!.payloads![0].data!).toString('utf8')) as StepRecord[]);
+    .map((attributes) => attributes!.input!.payloads![0] as Payload);
+  const opened = await codec.decode(inputs);
+  return opened.map((payload) => JSON.parse(Buffer.from(payload.data!).toString('utf8')) as StepRecord[]);
 }
 
 /** A trigger of this suite on critiques: `action` runs for a critique whose points contain `marker`. */

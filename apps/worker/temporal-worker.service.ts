@@ -6,6 +6,7 @@ import { createActivities } from '../../activities/index.js';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../libs/config/config.module.js';
 import { ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, actionItemFollowUpWorkflowId } from '../../libs/temporal/temporal.constants.js';
+import { dataConverterOf } from '../../libs/temporal/data-converter.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
 
 let runtimeInstalled = false;
@@ -36,6 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
       ...workflowSource(temporal.workflowBundlePath),
+      dataConverter: dataConverterOf(temporal),
       activities: createActivities(this.dataSource),
       shutdownGraceTime: temporal.workerShutdownGraceMs,
       // Most cycles wait weeks on a timer: an evicted one replays its few hundred events on its next step,
@@ -56,7 +58,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const { temporal, followUp } = this.config;
     const connection = await Connection.connect({ address: temporal.address });
     try {
-      await new Client({ connection, namespace: temporal.namespace }).workflow.start(ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, {
+      await new Client({ connection, namespace: temporal.namespace, dataConverter: dataConverterOf(temporal) }).workflow.start(ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, {
         workflowId: actionItemFollowUpWorkflowId(temporal.taskQueue),
         taskQueue: temporal.taskQueue,
         args: [{ intervalMs: followUp.sweepIntervalMs, reminderLeadDays: followUp.reminderLeadDays }],

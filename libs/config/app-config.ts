@@ -11,6 +11,11 @@ const durationSeconds = z
   .string()
   .regex(/^\d+[smhd]$/, 'phải có dạng số kèm đơn vị s, m, h hoặc d (ví dụ 8h) / must look like 8h');
 
+/** 32 random bytes, base64 (e.g. `openssl rand -base64 32`). */
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'phải là base64 của đúng 32 byte (openssl rand -base64 32) / must be base64 of exactly 32 bytes');
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -29,6 +34,11 @@ const environmentSchema = z
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
     WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(10000),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100000).default(150),
+    PAYLOAD_KEY: base64Key.optional(),
+    PAYLOAD_OLD_KEYS: z
+      .string()
+      .refine((value) => value.split(',').every((part) => base64Key.safeParse(part.trim()).success), 'khóa cũ phải là base64 của 32 byte, cách nhau dấu phẩy / old keys must be base64 of 32 bytes, comma-separated')
+      .optional(),
     ACTION_ITEM_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
     ACTION_ITEM_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
     JWT_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / needs at least 32 characters').optional(),
@@ -53,7 +63,11 @@ export type ProcessKind = 'api' | 'worker' | 'migrate';
 
 function productionSecrets(kind: ProcessKind) {
   return environmentSchema.superRefine((env, context) => {
-    if (env.NODE_ENV !== 'production' || kind !== 'api') return;
+    if (env.NODE_ENV !== 'production') return;
+    if (kind !== 'migrate' && !env.PAYLOAD_KEY) {
+      context.addIssue({ code: 'custom', path: ['PAYLOAD_KEY'], message: 'bắt buộc khi chạy production / required in production' });
+    }
+    if (kind !== 'api') return;
     if (!env.JWT_SECRET) {
       context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'bắt buộc khi chạy production / required in production' });
     }
@@ -88,6 +102,9 @@ export interface AppConfig {
     workflowBundlePath?: string;
     workerShutdownGraceMs: number;
     workerMaxCachedWorkflows: number;
+    /** Seals every payload (see libs/temporal/sealing-codec.ts); older keys still open what they sealed. */
+    payloadKey: Buffer;
+    payloadOldKeys: Buffer[];
   };
   followUp: { sweepIntervalMs: number; reminderLeadDays: number };
   auth: { jwtSecret: string; accessTokenTtl: string; adminUsername: string; adminPassword: string };
@@ -109,6 +126,21 @@ function developmentJwtSecret(dataDir: string): string {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/** Outside production the payload key is generated once under the data folder: the API and the worker started from one checkout share it. */
+function developmentPayloadKey(dataDir: string): Buffer {
+  const file = resolve(dataDir, 'dev-payload-key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process of this checkout wrote it a moment earlier: read theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: ProcessKind = 'api'): AppConfig {
@@ -138,6 +170,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       workerShutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
       workerMaxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      payloadKey: env.PAYLOAD_KEY ? Buffer.from(env.PAYLOAD_KEY, 'base64') : kind === 'migrate' ? Buffer.alloc(32) : developmentPayloadKey(env.DATA_DIR),
+      payloadOldKeys: (env.PAYLOAD_OLD_KEYS ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => Buffer.from(part, 'base64')),
     },
     followUp: { sweepIntervalMs: env.ACTION_ITEM_SWEEP_INTERVAL_MS, reminderLeadDays: env.ACTION_ITEM_REMINDER_LEAD_DAYS },
     auth: {

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   NOT_INVITED: 403,
   NOT_ATTENDING: 403,
   ROLE_NOT_ALLOWED: 403,
+  NOT_VOUCHED: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   // 400: the content does not fit this cycle
   UNKNOWN_CRITIQUE_POINT: 400,

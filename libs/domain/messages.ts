@@ -117,6 +117,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Mật khẩu chưa đủ an toàn: {why}.',
     en: 'The password is not safe enough: {why}.',
   },
+  NOT_VOUCHED: {
+    vi: 'Bước này không được gửi qua hệ thống nên không được ghi nhận.',
+    en: 'This step did not come through the system, so it was not taken.',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     vi: 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi sử dụng hệ thống.',
     en: 'Change the initial password before using the system.',

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { dataConverterOf } from './data-converter.js';
 
 /**
  * The Temporal client for the API. The connection is lazy: the API starts (and /api/health answers 503)
@@ -18,7 +19,8 @@ import { APP_CONFIG } from '../config/config.module.js';
     {
       provide: Client,
       inject: [Connection, APP_CONFIG],
-      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporal.namespace }),
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverterOf(config.temporal) }),
     },
   ],
   exports: [Connection, Client],

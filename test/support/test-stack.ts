@@ -6,9 +6,12 @@ import { createActivities } from '../../activities/index.js';
 import { loadConfig, type AppConfig } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/persistence/data-source.js';
 import { CycleWorkflowGateway } from '../../libs/temporal/cycle-workflow.gateway.js';
+import { dataConverterOf } from '../../libs/temporal/data-converter.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
 
 export const TEST_JWT_SECRET = 'test-only-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+/** Seals the suites' payloads: 32 bytes, base64, for tests only. */
+export const TEST_PAYLOAD_KEY = Buffer.from('test-only-payload-key-32-bytes!!').toString('base64');
 
 /** Settings for one suite: the real servers npm test provides, and a task queue of the suite's own. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
@@ -21,6 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     JWT_SECRET: TEST_JWT_SECRET,
+    PAYLOAD_KEY: TEST_PAYLOAD_KEY,
     DATABASE_POOL_SIZE: '5',
     ...overrides,
   });
@@ -43,12 +47,13 @@ export async function startWorkerStack(config = testConfig()): Promise<WorkerSta
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(),
+    dataConverter: dataConverterOf(config.temporal),
     activities: createActivities(dataSource),
     shutdownGraceTime: 2000,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverterOf(config.temporal) });
   const gateway = new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs);
   return {
     config,

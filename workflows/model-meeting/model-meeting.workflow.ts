@@ -39,6 +39,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Actor } from '../../libs/domain/cycle.js';
 import { CYCLE_REJECTION, type Rejection } from '../../libs/domain/error-codes.js';
+import { isSealed } from '../../libs/temporal/sealed.js';
 import type { CycleRecordActivities } from '../../activities/cycle-records/cycle-records.activities.js';
 import type { HostCandidateActivities } from '../../activities/host-candidates/host-candidates.activities.js';
 import {
@@ -126,7 +127,7 @@ function malformed(field: string | null): Rejection | null {
 function requireWellFormed(input: LaunchCycleInput, ruleset: number): void {
   const wellFormed =
     ruleset >= 2
-      ? malformedLaunch(input) === null
+      ? malformedLaunch(input) === null && (ruleset < 3 || isSealed(input))
       : typeof input?.cycleId === 'string' &&
         typeof input.committeeId === 'string' &&
         Array.isArray(input.invitedCellIds) &&
@@ -196,6 +197,8 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
       },
       {
         validator: (envelope) => {
+          // Only the API (holding PAYLOAD_KEY) seals a step: one made up by a bare Temporal client is not vouched for.
+          if (!isSealed(envelope)) refuse({ code: 'NOT_VOUCHED' });
           refuse(malformed(malformedStep(update.name, envelope)));
           refuse(check(envelope.actor, envelope.input, Date.now()));
           refuse(refuseOnArrival(envelope.input));

@@ -31,9 +31,9 @@ export class CycleFollowUpService {
     await this.dataSource.transaction(async (manager) => {
       const [standing] = await manager.query<{ adoption: string | null; edits: number }[]>(
         `SELECT i.adoption,
-                (SELECT count(*)::int FROM cycle_events e WHERE e.cycle_id = $1 AND e.event = 'LESSONS_ADOPTED' AND e.detail->>'cellId' = $2::text) AS edits
+                (SELECT count(*)::int FROM cycle_events e WHERE e.cycle_id = $1 AND e.event = 'LESSONS_ADOPTED' AND e.detail->>'cellId' = $3) AS edits
            FROM cycle_invitations i WHERE i.cycle_id = $1 AND i.cell_id = $2 FOR UPDATE`,
-        [cycleId, caller.cellId],
+        [cycleId, caller.cellId, caller.cellId],
       );
       // The same text again changes nothing; a cell may revise what it adopts a few times, not without end.
       if (standing?.adoption === text) return;

@@ -1,0 +1,8 @@
+import type { DataConverter } from '@temporalio/common';
+import type { AppConfig } from '../config/app-config.js';
+import { SealingCodec } from './sealing-codec.js';
+
+/** What every client and worker of the product puts between its values and Temporal: the sealing codec. */
+export function dataConverterOf(temporal: Pick<AppConfig['temporal'], 'payloadKey' | 'payloadOldKeys'>): DataConverter {
+  return { payloadCodecs: [new SealingCodec(temporal.payloadKey, temporal.payloadOldKeys)] };
+}

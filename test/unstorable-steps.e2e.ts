@@ -9,7 +9,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WorkflowFailedError } from '@temporalio/client';
-import type { Payload } from '@temporalio/common';
 import { DomainError } from '../libs/domain/domain-error.js';
 import { SealingCodec } from '../libs/temporal/sealing-codec.js';
 import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
@@ -58,7 +57,7 @@ async function recordBatches(cycleId: string): Promise<StepRecord[][]> {
   const inputs = (history.events ?? [])
     .map((event) => event.activityTaskScheduledEventAttributes)
     .filter((attributes) => attributes?.activityType?.name === 'recordSteps')
-    .map((attributes) => attributes!.input!.payloads![0] as Payload);
+    .map((attributes) => attributes!.input!.payloads![0]);
   const opened = await codec.decode(inputs);
   return opened.map((payload) => JSON.parse(Buffer.from(payload.data!).toString('utf8')) as StepRecord[]);
 }

@@ -53,7 +53,7 @@ async function timeline(cycleId: string): Promise<{ seq: number; event: string }
 /** The records each recordSteps activity of the cycle was given, from its history. */
 async function recordBatches(cycleId: string): Promise<StepRecord[][]> {
   const history = await stack.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).fetchHistory();
-  const codec = new SealingCodec(stack.config.temporal.payloadKey);
+  const codec = new SealingCodec(stack.config.temporal.payloadKey, [], false);
   const inputs = (history.events ?? [])
     .map((event) => event.activityTaskScheduledEventAttributes)
     .filter((attributes) => attributes?.activityType?.name === 'recordSteps')

@@ -271,7 +271,7 @@ function recordedHistories(): { workflowId: string; history: temporal.api.histor
 async function replayErrors(histories: { workflowId: string; history: temporal.api.history.v1.IHistory }[]) {
   const outcomes: { workflowId: string; error?: unknown }[] = [];
   // Histories are sealed with the suites' key (histories from before the codec are plain, and read as they are).
-  for await (const outcome of Worker.runReplayHistories({ ...workflowSource(), dataConverter: dataConverterOf(stack.config.temporal) }, histories)) {
+  for await (const outcome of Worker.runReplayHistories({ ...workflowSource(), dataConverter: dataConverterOf(stack.config.temporal, true) }, histories)) {
     outcomes.push({ workflowId: outcome.workflowId, error: outcome.error });
   }
   expect(outcomes.map((outcome) => outcome.workflowId).sort()).toEqual(histories.map((entry) => entry.workflowId).sort());

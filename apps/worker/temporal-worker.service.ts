@@ -37,7 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
       ...workflowSource(temporal.workflowBundlePath),
-      dataConverter: dataConverterOf(temporal),
+      dataConverter: dataConverterOf(temporal, true),
       activities: createActivities(this.dataSource),
       shutdownGraceTime: temporal.workerShutdownGraceMs,
       // Most cycles wait weeks on a timer: an evicted one replays its few hundred events on its next step,

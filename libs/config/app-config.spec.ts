@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError, loadConfig } from './app-config.js';
 
-const BASE = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', JWT_SECRET: 'x'.repeat(40) };
+const PAYLOAD_KEY = Buffer.alloc(32, 1).toString('base64');
+const BASE = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', JWT_SECRET: 'x'.repeat(40), PAYLOAD_KEY };
 
 function problemsOf(env: Record<string, string>, kind: 'api' | 'worker' | 'migrate' = 'api'): string[] {
   try {
@@ -26,14 +27,20 @@ describe('configuration validated at start-up', () => {
     expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT']);
   });
 
-  it('refuses to start the API in production without a JWT secret or an admin password', () => {
+  it('refuses to start the API in production without a JWT secret, an admin password or the payload key', () => {
     const problems = problemsOf({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production' });
-    expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['ADMIN_PASSWORD', 'JWT_SECRET']);
+    expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['ADMIN_PASSWORD', 'JWT_SECRET', 'PAYLOAD_KEY']);
   });
 
-  it('lets the worker and migrations run in production without the API secrets', () => {
-    expect(problemsOf({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production' }, 'worker')).toEqual([]);
+  it('needs only the payload key for the worker in production, and nothing of the kind for migrations', () => {
+    expect(problemsOf({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production' }, 'worker').map((line) => line.split(':')[0])).toEqual(['PAYLOAD_KEY']);
+    expect(problemsOf({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production', PAYLOAD_KEY }, 'worker')).toEqual([]);
     expect(problemsOf({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production' }, 'migrate')).toEqual([]);
+  });
+
+  it('refuses a payload key that is not 32 bytes of base64', () => {
+    expect(problemsOf({ ...BASE, PAYLOAD_KEY: 'ngan-qua' })[0]).toMatch(/^PAYLOAD_KEY: /);
+    expect(problemsOf({ ...BASE, PAYLOAD_OLD_KEYS: `${PAYLOAD_KEY},ngan` })[0]).toMatch(/^PAYLOAD_OLD_KEYS: /);
   });
 
   it('fills the documented defaults into one typed object', () => {

@@ -26,7 +26,15 @@ export class SealingCodec implements PayloadCodec {
   private readonly current: { id: string; key: Buffer };
   private readonly byId: Map<string, Buffer>;
 
-  constructor(key: Buffer, oldKeys: Buffer[] = []) {
+  /**
+   * `marks`: the worker's codec marks what it opens (and unmarks what arrived unsealed) for the workflow to
+   * see; a client's codec only opens, so the values it reads back are exactly what was sealed.
+   */
+  constructor(
+    key: Buffer,
+    oldKeys: Buffer[] = [],
+    private readonly marks = true,
+  ) {
     if (key.length !== 32) throw new Error('PAYLOAD_KEY must be 32 bytes');
     this.current = { id: keyId(key), key };
     this.byId = new Map([key, ...oldKeys].map((each) => [keyId(each), each]));
@@ -46,7 +54,10 @@ export class SealingCodec implements PayloadCodec {
   }
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => (text(payload.metadata?.encoding) === ENCODING ? this.open(payload) : unmarked(payload)));
+    return payloads.map((payload) => {
+      if (text(payload.metadata?.encoding) === ENCODING) return this.open(payload);
+      return this.marks ? marked(payload, false) : payload;
+    });
   }
 
   private open(payload: Payload): Payload {
@@ -57,7 +68,7 @@ export class SealingCodec implements PayloadCodec {
     decipher.setAuthTag(data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
     const inner = temporal.api.common.v1.Payload.decode(plain) as Payload;
-    return marked(inner, true);
+    return this.marks ? marked(inner, true) : inner;
   }
 }
 
@@ -71,8 +82,4 @@ function marked(payload: Payload, sealed: boolean): Payload {
   if (sealed) object[SEALED_KEY] = true;
   else delete object[SEALED_KEY];
   return { ...payload, data: Buffer.from(JSON.stringify(object)) };
-}
-
-function unmarked(payload: Payload): Payload {
-  return marked(payload, false);
 }

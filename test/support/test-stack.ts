@@ -47,7 +47,7 @@ export async function startWorkerStack(config = testConfig()): Promise<WorkerSta
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(),
-    dataConverter: dataConverterOf(config.temporal),
+    dataConverter: dataConverterOf(config.temporal, true),
     activities: createActivities(dataSource),
     shutdownGraceTime: 2000,
   });

@@ -45,16 +45,16 @@ const MINUTE = 60_000;
 export const CURRENT_RULESET = 3;
 
 /**
- * How often one cycle's steps may be repeated (ruleset 2). A cell may answer its invitation a few times,
- * and once more for each new date it is asked to confirm. With at most 200 invited cells and 20 guests a
- * cycle then stays under 1,900 accepted updates (200 × 8 answers, 220 critiques, a few dozen others) and a
- * bounded history, inside Temporal's 2,000 updates per workflow run.
+ * How often one cycle's steps may be repeated (ruleset 2): a bound on what one careless or hostile person can
+ * do to a cycle, well above what a real cycle needs. A cell may answer its invitation several times, and once
+ * more for each new date it is asked to confirm. A run's history stays bounded whatever the total, since the
+ * workflow continues as new between steps (see the workflow's header).
  */
 export const CHANGE_LIMITS = {
-  rsvpAnswersPerCell: 3,
-  planPosts: 10,
-  reschedules: 5,
-  revisions: 5,
+  rsvpAnswersPerCell: 10,
+  planPosts: 20,
+  reschedules: 10,
+  revisions: 10,
 } as const;
 
 /** How far past the meeting an action item may be due (ruleset 2). */

@@ -16,6 +16,7 @@ import type {
   Scores,
 } from '../../libs/domain/cycle.js';
 import type { CycleSchedule } from '../../libs/domain/cycle-schedule.js';
+import type { CycleState } from './model-meeting.state.js';
 import type { ActionItem, CritiquePoint, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../libs/domain/cycle-records.js';
 
 export type { CycleSchedule } from '../../libs/domain/cycle-schedule.js';
@@ -37,6 +38,15 @@ export interface LaunchCycleInput {
   launchedBy: string;
   /** Upper-level guests (user ids of guest accounts) invited by name; they may critique. */
   guestIds?: string[];
+  /** Set only by the workflow itself when it continues as new. */
+  continued?: ContinuedRun;
+}
+
+/** What a run hands to the next when it continues as new. */
+export interface ContinuedRun {
+  state: CycleState;
+  launchResult: StepResult;
+  recentResults: [string, StepResult][];
 }
 
 export interface StepEnvelope<T> {

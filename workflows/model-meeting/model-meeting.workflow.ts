@@ -12,7 +12,9 @@
  *   reminder and overdue escalation; since patch ruleset-2 also host selection overdue, plan reminder before
  *   its due time, meeting record reminder and overdue, review overdue. The cycle stays open until the
  *   committee acts.
- * Patches: batched-step-records, rank-host-candidates, ruleset-2, ruleset-3 (the rules a run follows are fixed at its
+ * Continue-as-new (patch continue-as-new-when-long): after STEPS_PER_RUN steps, or when Temporal suggests it,
+ *   between steps, the run continues as new with the state and the last results (repeats answer as the first).
+ * Patches: batched-step-records, rank-host-candidates, ruleset-2, ruleset-3, continue-as-new-when-long (the rules a run follows are fixed at its
  *   start, see model-meeting.state.ts, so a replay makes the decisions the run made).
  * Invariants:
  *   - a payload that is not well formed (model-meeting.payloads.ts) is refused by the validator, before any
@@ -29,12 +31,15 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
+  currentUpdateInfo,
   log,
   patched,
   proxyActivities,
   setHandler,
   sleep,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Actor } from '../../libs/domain/cycle.js';
@@ -91,7 +96,7 @@ import {
   nextTimer,
   type CycleState,
 } from './model-meeting.state.js';
-import type { LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
+import type { ContinuedRun, LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
 import { StepWriter, type Produced, type WriteOutcome } from './step-writer.js';
 
 const { rankHostCandidates } = proxyActivities<HostCandidateActivities>({
@@ -112,6 +117,18 @@ const MAX_RECORDS_PER_ACTIVITY = 50;
 const MAX_CHARS_PER_ACTIVITY = 512 * 1024;
 /** A fired timer whose record the database refused is tried again after this, not in a loop. */
 const REFUSED_TIMER_RETRY = '1 hour';
+/**
+ * A run continues as new after this many steps (or when Temporal suggests it), so no run nears Temporal's
+ * 2,000 updates or its history limits however busy the cycle; the new run carries the state.
+ */
+const STEPS_PER_RUN = 500;
+/**
+ * Results carried to the next run, for steps repeated with their Idempotency-Key across the change of run: the
+ * last two runs' worth, within a size that keeps the next run's input far below Temporal's payload limit.
+ * (Older repeats are answered by the API's own record of first answers.)
+ */
+const RECENT_RESULTS_KEPT = 2 * STEPS_PER_RUN;
+const RECENT_RESULTS_CHARS = 512 * 1024;
 
 function refuse(rejection: Rejection | null): void {
   if (rejection) {
@@ -139,10 +156,19 @@ function requireWellFormed(input: LaunchCycleInput, ruleset: number): void {
 }
 
 export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: CycleState['stage'] }> {
-  const batchedRecords = patched('batched-step-records');
-  const ruleset = patched('ruleset-3') ? 3 : patched('ruleset-2') ? 2 : 1;
-  requireWellFormed(input, ruleset);
-  const state = createCycleState(input, Date.now(), ruleset);
+  // A run continued from an earlier one (continue-as-new) carries the cycle's state and its rules.
+  const continued = input.continued;
+  if (continued && !isSealed(input)) throw ApplicationFailure.nonRetryable('A continued cycle must come from its own run', 'InvalidLaunchInput');
+  const batchedRecords = continued ? true : patched('batched-step-records');
+  const ruleset = continued ? continued.state.ruleset : patched('ruleset-3') ? 3 : patched('ruleset-2') ? 2 : 1;
+  const mayContinue = continued ? true : patched('continue-as-new-when-long');
+  if (!continued) requireWellFormed(input, ruleset);
+  const state = continued ? continued.state : createCycleState(input, Date.now(), ruleset);
+  /** Results of the last steps, by update id: a step repeated after the run continued answers as the first time. */
+  const recentResults = new Map<string, StepResult>(continued?.recentResults ?? []);
+  let recentChars = [...recentResults].reduce((sum, [id, result]) => sum + id.length + JSON.stringify(result).length, 0);
+  let stepsThisRun = 0;
+  const wantsToContinue = () => mayContinue && isOpen(state) && (stepsThisRun >= STEPS_PER_RUN || workflowInfo().continueAsNewSuggested);
 
   const writer = new StepWriter({
     state,
@@ -167,8 +193,10 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
   });
 
   const launchedAt = Date.now();
-  const launched = writer.submit(() => ({ record: applyLaunch(state, input, launchedAt), result: {} }), { fatal: true });
-  const launchResult: StepResult = { seq: state.seq, stage: state.stage };
+  const launched = continued
+    ? Promise.resolve(null)
+    : writer.submit(() => ({ record: applyLaunch(state, input, launchedAt), result: {} }), { fatal: true });
+  const launchResult: StepResult = continued ? continued.launchResult : { seq: state.seq, stage: state.stage };
 
   setHandler(stateQuery, () => state);
   setHandler(launchUpdate, async () => {
@@ -187,16 +215,25 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     setHandler(
       update,
       async ({ actor, input: payload }) => {
+        const updateId = currentUpdateInfo()?.id;
+        const earlier = updateId === undefined ? undefined : recentResults.get(updateId);
+        if (earlier) return earlier;
         const now = Date.now();
         const produced = await writer.submit(() => {
           refuse(check(actor, payload, now));
           const { record, extra } = apply(actor, payload, now);
           return { record, result: extra ?? {} };
         });
-        return resultOf(produced);
+        const result = resultOf(produced);
+        stepsThisRun += 1;
+        if (updateId !== undefined) remember(updateId, result);
+        return result;
       },
       {
         validator: (envelope) => {
+          // A step the previous run already took (repeated with its key after the run continued) answers as then.
+          const updateId = currentUpdateInfo()?.id;
+          if (updateId !== undefined && recentResults.has(updateId)) return;
           // Only the API (holding PAYLOAD_KEY) seals a step: one made up by a bare Temporal client is not vouched for.
           if (!isSealed(envelope)) refuse({ code: 'NOT_VOUCHED' });
           refuse(malformed(malformedStep(update.name, envelope)));
@@ -273,10 +310,10 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
     await condition(allHandlersFinished);
     throw ApplicationFailure.nonRetryable(`The launch could not be recorded: ${String(error)}`, 'LaunchNotRecorded');
   }
-  if (state.stage === 'HOST_SELECTION' && patched('rank-host-candidates')) await suggestHosts();
-  while (isOpen(state)) {
+  if (!continued && state.stage === 'HOST_SELECTION' && patched('rank-host-candidates')) await suggestHosts();
+  while (isOpen(state) && !wantsToContinue()) {
     const timer = nextTimer(state);
-    const stillNext = () => isOpen(state) && nextTimer(state)?.key === timer?.key;
+    const stillNext = () => isOpen(state) && !wantsToContinue() && nextTimer(state)?.key === timer?.key;
     if (!timer) {
       await condition(() => !stillNext());
       continue;
@@ -303,6 +340,27 @@ export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: Cy
       }
     } catch (error) {
       log.warn('Host candidates could not be ranked', { cycleId: input.cycleId, error: String(error) });
+    }
+  }
+
+  if (wantsToContinue()) {
+    // Between steps, never in the middle of one: every accepted step is written and answered first.
+    await condition(() => writer.idle && allHandlersFinished());
+    if (isOpen(state)) {
+      const carried: ContinuedRun = { state, launchResult, recentResults: [...recentResults.entries()] };
+      return continueAsNew<typeof modelMeeting>({ ...input, continued: carried });
+    }
+  }
+
+  /** Keeps the last few results (Temporal answers repeats within a run itself; these serve the next run). */
+  function remember(updateId: string, result: StepResult): void {
+    recentResults.delete(updateId);
+    recentResults.set(updateId, result);
+    recentChars += updateId.length + JSON.stringify(result).length;
+    while (recentResults.size > RECENT_RESULTS_KEPT || recentChars > RECENT_RESULTS_CHARS) {
+      const [oldestId, oldest] = recentResults.entries().next().value as [string, StepResult];
+      recentResults.delete(oldestId);
+      recentChars -= oldestId.length + JSON.stringify(oldest).length;
     }
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_RUBRIC } from '../../libs/domain/default-rubric.js';
 import { CRITIQUE_STAGES, POINT_KINDS, RATINGS } from '../../libs/domain/cycle.js';
+import { LIST_LIMITS } from '../../libs/domain/input-bounds.js';
 import { TEST_PASSWORD } from '../support/commune-api.fixture.js';
 import {
   allPoints,
@@ -623,7 +624,10 @@ const critiquePointsArb = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.array(fc.record({ stage: pick(CRITIQUE_STAGES), kind: pick(POINT_KINDS), text: textArb(200, { short: true }) }), { minLength: 100, maxLength: 100 }),
+    arbitrary: fc.array(fc.record({ stage: pick(CRITIQUE_STAGES), kind: pick(POINT_KINDS), text: textArb(200, { short: true }) }), {
+      minLength: LIST_LIMITS.points,
+      maxLength: LIST_LIMITS.points,
+    }),
   },
 );
 

@@ -66,6 +66,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
         typeof candidate === 'object' && candidate !== null && ('type' in candidate || candidate instanceof SyntaxError || candidate instanceof URIError),
     );
     if (transport?.type === 'entity.too.large') return this.domain('PAYLOAD_TOO_LARGE', language);
+    if (transport?.type === 'encoding.unsupported') {
+      return {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: language === 'en' ? 'The body is compressed in a way this API does not read (use gzip, deflate or br).' : 'Nội dung gửi lên được nén theo cách hệ thống không đọc được (chỉ nhận gzip, deflate, br).',
+      };
+    }
+    // A compressed body that does not inflate: zlib's own (English) words never reach the person.
+    const broken = [exception, (exception as { cause?: unknown })?.cause].some(
+      (candidate) => typeof (candidate as { code?: unknown })?.code === 'string' && (candidate as { code: string }).code.startsWith('Z_'),
+    );
+    if (broken) {
+      return {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: language === 'en' ? 'The compressed body is damaged and cannot be read.' : 'Nội dung nén gửi lên bị hỏng, không giải nén được.',
+      };
+    }
     if (transport && (transport.status === undefined || transport.status < 500)) {
       return {
         status: 400,
@@ -86,7 +104,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (status === 413) return this.domain('PAYLOAD_TOO_LARGE', language);
       if (status === 401) return this.domain('NOT_AUTHENTICATED', language);
       if (status === 403) return this.domain('ROLE_NOT_ALLOWED', language);
-      if (status < 500) return { status, code: 'VALIDATION_FAILED', message: exception.message };
+      // Any other refusal of the framework's: our words, never its English text.
+      if (status < 500) return { status, code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED', language) };
     }
     if (isDatabaseDown(exception)) return this.domain('DATABASE_UNAVAILABLE', language);
     this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);

@@ -2,12 +2,19 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { AppModule } from './app.module.js';
 import { rejectDeepBodies } from './common/body-depth.middleware.js';
 import { noStore } from './common/no-store.middleware.js';
 import { requestLogging } from './common/request-logging.middleware.js';
+
+/**
+ * The largest report body: 6,600 answers (LIST_LIMITS.responses) of a point id, a stance and a short text fit
+ * in well under this; the workflow bounds the same step at a megabyte of JSON too.
+ */
+const REPORT_BODY_LIMIT = '1mb';
 
 /** The HTTP app exactly as production runs it; tests boot the same function. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
@@ -18,6 +25,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.use(requestLogging(config.environment !== 'test'));
   app.use(helmet());
   app.use(noStore);
+  // A report answers every point of the cycle in one body: it may be larger than any other request.
+  app.use('/api/cycles/:id/report', json({ limit: REPORT_BODY_LIMIT }));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(rejectDeepBodies);
   app.setGlobalPrefix('api');

@@ -11,6 +11,9 @@ import { workflowSource } from '../../libs/temporal/workflow-source.js';
 
 let runtimeInstalled = false;
 
+/** How long past the grace time the worker waits before it gives up the activities still running. */
+const SHUTDOWN_FORCE_MARGIN_MS = 300;
+
 /** Runs the Temporal worker for the life of the Nest context and drains it on shutdown. */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,6 +21,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,11 +44,21 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       dataConverter: dataConverterOf(temporal, true),
       activities: createActivities(this.dataSource),
       shutdownGraceTime: temporal.workerShutdownGraceMs,
+      // A write that does not end within the grace time (a row held by another transaction) would hold the
+      // process for as long as it waits: past this, the worker gives it up; its transaction dies with the
+      // process's connections and Temporal hands the step to another worker.
+      shutdownForceTime: temporal.workerShutdownGraceMs + SHUTDOWN_FORCE_MARGIN_MS,
       // Most cycles wait weeks on a timer: an evicted one replays its few hundred events on its next step,
       // which is cheaper than holding every open cycle in memory (about 0.3 MB each).
       maxCachedWorkflows: temporal.workerMaxCachedWorkflows,
     });
     this.running = this.worker.run().catch((error: unknown) => {
+      // Past the force time the SDK gives up the activities still running (and says so with an error): a
+      // stop that was asked for, not a failure.
+      if (this.stopping) {
+        this.logger.warn(`Stopped with activities still running after the grace time; Temporal gives them to other workers (${String(error)})`);
+        return;
+      }
       this.logger.error(`Worker stopped with an error: ${String(error)}`);
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
@@ -70,8 +84,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
-    await this.connection?.close();
+    // After a forced shutdown the native worker may still hold the connection: the process ends either way.
+    await this.connection?.close().catch((error: unknown) => this.logger.warn(`Temporal connection not closed cleanly: ${String(error)}`));
   }
 }

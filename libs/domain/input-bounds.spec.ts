@@ -349,19 +349,19 @@ describe('isStorableString / isText / isTextList', () => {
     );
   });
 
-  it('bounds text by its length in UTF-16 code units, at the maximum and one past it', () => {
+  it('bounds text by its length in characters as class-validator counts them (a surrogate pair is one), at the maximum and one past it', () => {
     expect(isText('a'.repeat(TEXT_LIMITS.name), TEXT_LIMITS.name)).toBe(true);
     expect(isText('a'.repeat(TEXT_LIMITS.name + 1), TEXT_LIMITS.name)).toBe(false);
     expect(isText('đ'.repeat(TEXT_LIMITS.reason), TEXT_LIMITS.reason)).toBe(true);
     expect(isText('đ'.repeat(TEXT_LIMITS.reason + 1), TEXT_LIMITS.reason)).toBe(false);
-    // an emoji is two code units
-    expect(isText('😀', 2)).toBe(true);
-    expect(isText('😀', 1)).toBe(false);
-    expect(isText('😀'.repeat(100), 200)).toBe(true);
-    expect(isText('😀'.repeat(100) + 'a', 200)).toBe(false);
-    // a family emoji is three emoji joined by two zero-width joiners: 8 code units
-    expect(isText('👨‍👩‍👧', 8)).toBe(true);
-    expect(isText('👨‍👩‍👧', 7)).toBe(false);
+    // an emoji (one surrogate pair) is one, as the API's MaxLength counts it
+    expect(isText('😀', 1)).toBe(true);
+    expect(isText('😀😀', 1)).toBe(false);
+    expect(isText('😀'.repeat(100), 100)).toBe(true);
+    expect(isText('😀'.repeat(100) + 'a', 100)).toBe(false);
+    // a family emoji is three emoji joined by two zero-width joiners: 5
+    expect(isText('👨‍👩‍👧', 5)).toBe(true);
+    expect(isText('👨‍👩‍👧', 4)).toBe(false);
     // ệ is one code unit precomposed, three with combining marks
     expect(isText('ệ'.normalize('NFC'), 1)).toBe(true);
     expect(isText('ệ'.normalize('NFD'), 3)).toBe(true);
@@ -398,7 +398,7 @@ describe('isStorableString / isText / isTextList', () => {
       expect(isTextList([], 5, 10, 1)).toBe(false);
       expect(isTextList(['a', 'b', 'c', 'd', 'e', 'f'], 5, 10)).toBe(false);
       expect(isTextList(['a'.repeat(11)], 5, 10)).toBe(false);
-      expect(isTextList(['😀'], 1, 1)).toBe(false);
+      expect(isTextList(['😀😀'], 1, 1)).toBe(false);
     });
 
     it('refuses a list with an empty, unstorable or non-string entry', () => {

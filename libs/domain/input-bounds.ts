@@ -30,10 +30,12 @@ export const LIST_LIMITS = {
   invitedCells: 200,
   guests: 20,
   agenda: 50,
-  points: 100,
+  /** A critique's points: "từng khâu, từng việc" of six stages, a few points each. */
+  points: 30,
   lessons: 100,
   actionItems: 100,
-  responses: 5000,
+  /** Every weakness and suggestion of a cycle answered at once: 200 cells and 20 guests of 30 points each. */
+  responses: 6600,
   scoreCriteria: 50,
 } as const;
 
@@ -63,9 +65,18 @@ export function isStorableString(value: unknown): value is string {
   return typeof value === 'string' && !NUL_OR_LONE_SURROGATE.test(value);
 }
 
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** Length as people (and class-validator's MaxLength) count it: a character outside the BMP (an emoji) is one. */
+export function textLength(value: string): number {
+  return value.length - (value.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
 /** Storable text of `min` to `max` characters. */
 export function isText(value: unknown, max: number, min = 1): value is string {
-  return isStorableString(value) && value.length >= min && value.length <= max;
+  if (!isStorableString(value)) return false;
+  const length = textLength(value);
+  return length >= min && length <= max;
 }
 
 /** Characters that hide or reorder text: zero-width marks, soft hyphen, direction overrides and isolates. */

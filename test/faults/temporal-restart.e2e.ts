@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import {
   FAULTS_FULL,
+  HistoryReader,
   ProcessStack,
+  WriteHolds,
   connectDatabase,
   createCommune,
+  createSuiteAdmin,
   CycleScript,
   driveCycle,
   finishedCycleProblems,
@@ -16,7 +19,6 @@ import {
   startOwnDevServer,
   stopAllProcesses,
   until200,
-  waitForTimelineRow,
   waitUntil,
   type Commune,
   type DevServer,
@@ -28,6 +30,10 @@ import {
  * SQLite file, stopped and started again on the same port while the API and the worker (separate
  * processes) keep running. While it is down, /api/health and a step answer 503 (never 500); once it is
  * back, the same step repeated with its Idempotency-Key is done once, and the cycle continues to CLOSED.
+ * "With a step in flight" is shown, not hoped for: the suite holds the step's record activity inside its
+ * COMMIT (a trigger of the suite's own waits on a lock the test holds) while Temporal is stopped, then lets
+ * the commit go; the step's first answer is 503, and the history shows its update accepted before the stop
+ * and completed after it.
  * Default: one outage between steps and one with a step in flight; FAULTS_FULL=1: four and four.
  */
 
@@ -39,6 +45,7 @@ let port: number;
 let temporal: DevServer | undefined;
 let stack: ProcessStack;
 let db: DataSource;
+let holds: WriteHolds;
 let commune: Commune;
 
 async function startTemporal(): Promise<void> {
@@ -55,14 +62,19 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'faults-temporal-'));
   port = await freePort();
   await startTemporal();
-  stack = await ProcessStack.start({ temporalAddress: `127.0.0.1:${port}`, env: { TEMPORAL_UPDATE_TIMEOUT_MS: '3000' } });
   db = await connectDatabase(process.env.TEST_DATABASE_URL as string);
-  commune = await createCommune(stack.http, 4);
+  holds = await WriteHolds.install(db);
+  // The suite's own admin, written before the API starts: nothing here needs the first-start `admin` (which the API
+  // makes only in a database without any user, so it never makes one when this suite runs alone).
+  const admin = await createSuiteAdmin(db);
+  stack = await ProcessStack.start({ temporalAddress: `127.0.0.1:${port}`, env: { TEMPORAL_UPDATE_TIMEOUT_MS: '3000' } });
+  commune = await createCommune(stack.http, admin, 4);
 }, 180000);
 
 afterAll(async () => {
   await stopAllProcesses();
   await temporal?.stop();
+  await holds?.uninstall();
   await db?.destroy();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -70,30 +82,54 @@ afterAll(async () => {
 describe('the Temporal dev server restarted mid-cycle (its own, with a file database)', () => {
   it(`${DOWN_BETWEEN_STEPS.length + DOWN_IN_FLIGHT.length} restarts: down before steps [${DOWN_BETWEEN_STEPS.join(', ')}] (health and the step answer 503), and under steps [${DOWN_IN_FLIGHT.join(', ')}] in flight; each step repeated with its key is done once; CLOSED`, async () => {
     const script = new CycleScript(commune, DOWN_IN_FLIGHT.includes(0) || DOWN_BETWEEN_STEPS.includes(0) ? 60000 : 6000);
-    const downs: { health: number; healthBody: unknown; step?: number; code?: string }[] = [];
+    const downs: { index: number; health: number; healthBody: unknown; step?: number; code?: string }[] = [];
 
     /** Between two steps: Temporal is stopped, the step is sent while it is down, then it is started again. */
     const downBetweenSteps: StepFault = async (step, { api }) => {
       await stopTemporal();
       const health = await stack.api.health();
       const first = await step.send(api);
-      downs.push({ health: health.status, healthBody: health.body, step: first.status, code: first.body?.code });
+      downs.push({ index: step.index, health: health.status, healthBody: health.body, step: first.status, code: first.body?.code });
       await startTemporal();
       await until200('API health once Temporal is back', () => stack.api.health());
       return { first, note: 'Temporal stopped before the step was sent' };
     };
 
-    /** With a step in flight: Temporal is stopped the moment the step's timeline row appears. */
+    /** With a step in flight: Temporal is stopped while the step's record activity is inside its commit, then the commit goes on. */
     const downInFlight: StepFault = async (step, { api, seqBefore }) => {
+      const write = await holds.hold(script, step, seqBefore, 'at its commit');
       const sending = step.send(api);
-      expect(await waitForTimelineRow(db, script, step, seqBefore, 30000)).toBe(true);
-      await stopTemporal();
-      const health = await stack.api.health();
+      let stoppedAt: number;
+      let health: Awaited<ReturnType<typeof stack.api.health>>;
+      try {
+        await write.waitForBlocked(`step ${step.index} "${step.label}": its record to commit`, 30000);
+        stoppedAt = Date.now();
+        await stopTemporal();
+        health = await stack.api.health();
+      } finally {
+        await write.release();
+      }
       const first = await sending;
-      downs.push({ health: health.status, healthBody: health.body });
+      downs.push({ index: step.index, health: health.status, healthBody: health.body, step: first.status, code: first.body?.code });
       await startTemporal();
       await until200('API health once Temporal is back', () => stack.api.health());
-      return { first, note: `Temporal stopped as the timeline row appeared; first answer ${first.status}` };
+      return {
+        first,
+        note: `Temporal stopped while the step's record was committing; first answer ${first.status}`,
+        verify: async ({ seq }) => {
+          const reader = await HistoryReader.connect(`127.0.0.1:${port}`);
+          try {
+            const found = await reader.step(script.cycleId, seq);
+            expect({
+              step: step.label,
+              acceptedBeforeStop: (found.update?.acceptedAt ?? Number.NaN) < stoppedAt,
+              completedAfterStop: (found.update?.completedAt ?? Number.NaN) > stoppedAt,
+            }).toEqual({ step: step.label, acceptedBeforeStop: true, completedAfterStop: true });
+          } finally {
+            await reader.close();
+          }
+        },
+      };
     };
 
     const answers = await driveCycle({
@@ -108,11 +144,8 @@ describe('the Temporal dev server restarted mid-cycle (its own, with a file data
     expect(downs).toEqual(
       [...DOWN_BETWEEN_STEPS, ...DOWN_IN_FLIGHT]
         .sort((a, b) => a - b)
-        .map((index) =>
-          DOWN_BETWEEN_STEPS.includes(index)
-            ? { health: 503, healthBody: unavailable, step: 503, code: 'TEMPORAL_UNAVAILABLE' }
-            : { health: 503, healthBody: unavailable },
-        ),
+        // Between steps or in flight: the step's first answer is 503, not its 2xx (it was not done before the stop).
+        .map((index) => ({ index, health: 503, healthBody: unavailable, step: 503, code: 'TEMPORAL_UNAVAILABLE' })),
     );
     // The apps rode the outages out: neither was restarted.
     expect({ api: stack.api.starts, worker: stack.worker.starts, apiRunning: stack.api.running, workerRunning: stack.worker.running }).toEqual({

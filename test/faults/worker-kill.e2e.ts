@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import {
   FAULTS_FULL,
+  HistoryReader,
   ProcessStack,
+  WriteHolds,
+  backendAlive,
   connectDatabase,
   createCommune,
+  createSuiteAdmin,
   CycleScript,
   driveCycle,
   faultSeed,
@@ -12,23 +16,36 @@ import {
   seededRandom,
   sleep,
   stopAllProcesses,
-  waitForTimelineRow,
-  type Commune,
+  timelineRows,
+  waitUntil,
+  type Credentials,
   type CycleStep,
   type StepFault,
+  type StepHistory,
 } from '../support/processes.js';
 
 /**
- * The worker process is SIGKILLed at seeded random points of full cycles driven over HTTP, and started again:
+ * The worker process is SIGKILLed at seeded random points of full cycles driven over HTTP, and started again.
+ * Each kill proves, from the workflow's history and the database, that it landed where its mode says:
  *  - idle:         between two steps, with nothing in flight;
- *  - before:       just before a step is sent, so the API answers 503 (TEMPORAL_UPDATE_TIMEOUT_MS=3000) and
- *                  the client repeats the step with the same Idempotency-Key once the worker is back;
- *  - in flight:    a few milliseconds after the step was sent, before it returned;
- *  - after commit: the moment the step's timeline row appears in PostgreSQL (its activity has committed,
- *                  Temporal has not heard back), so the step completes only when the activity is retried.
+ *  - before:       just before a step is sent: the step's first answer is 503 TEMPORAL_UNAVAILABLE
+ *                  (TEMPORAL_UPDATE_TIMEOUT_MS=3000), and the history shows its update accepted only after
+ *                  the new worker was started; the client repeats the step with its Idempotency-Key;
+ *  - in flight:    the step's update was accepted and its record activity is running: the suite holds the
+ *                  activity's transaction before it writes the step's timeline row (a trigger of the suite's
+ *                  own waits on a lock the test holds), kills the worker, and lets go. Evidence: the update was
+ *                  accepted before the kill and completed after it, the record activity completed on an
+ *                  attempt > 1, and the killed worker's transaction never committed (no timeline row once its
+ *                  backend is gone);
+ *  - after commit: the step's activity has committed and Temporal has not heard back: the suite holds the
+ *                  activity's transaction inside its COMMIT, freezes the worker (SIGSTOP), lets the commit go
+ *                  through, sees the timeline row committed, and only then kills the frozen worker. Evidence:
+ *                  the row was committed before the kill, and the history shows the activity attempted again
+ *                  (attempt > 1) and the update completed after the kill.
  * Every step ends in its 2xx (never a 500 or a refusal), every accepted step is on the timeline once,
- * nothing is written or sent twice, a repeat answers the first answer, and each cycle reaches CLOSED.
- * FAULTS_SEED=<n> replays a run with other points; FAULTS_FULL=1 runs the long version.
+ * nothing is written or sent twice, a repeat answers the first answer, and each cycle reaches CLOSED. Each
+ * cycle has a commune (so a host cell) of its own: a cycle left open by a failure never makes the next one
+ * HOST_BUSY. FAULTS_SEED=<n> replays a run with other points; FAULTS_FULL=1 runs the long version.
  */
 
 type KillMode = 'idle' | 'before' | 'in flight' | 'after commit';
@@ -67,26 +84,41 @@ const plans = Array.from({ length: CYCLES }, () => killPlan(random, 13));
 
 let stack: ProcessStack;
 let db: DataSource;
-let commune: Commune;
+let history: HistoryReader;
+let holds: WriteHolds;
+let admin: Credentials;
 let kills = 0;
+/** What each kill was shown to have hit, for the run's summary. */
+const evidence: string[] = [];
 
 beforeAll(async () => {
-  stack = await ProcessStack.start({ env: { TEMPORAL_UPDATE_TIMEOUT_MS: '3000' } });
   db = await connectDatabase(process.env.TEST_DATABASE_URL as string);
-  commune = await createCommune(stack.http, 4);
+  history = await HistoryReader.connect(process.env.TEST_TEMPORAL_ADDRESS as string);
+  holds = await WriteHolds.install(db);
+  // The suite's own admin, written before the API starts: nothing here needs the first-start `admin` (which the API
+  // makes only in a database without any user, so it never makes one when this suite runs alone).
+  admin = await createSuiteAdmin(db);
+  stack = await ProcessStack.start({ env: { TEMPORAL_UPDATE_TIMEOUT_MS: '3000' } });
 }, 180000);
 
 afterAll(async () => {
   await stopAllProcesses();
+  await holds?.uninstall();
+  await history?.close();
   await db?.destroy();
+  if (evidence.length > 0) console.info(`worker kills (seed ${SEED}):\n${evidence.join('\n')}`);
 });
 
-/** SIGKILL: the worker gets no chance to finish anything. */
-async function killWorker(): Promise<void> {
+/** SIGKILL: the worker gets no chance to finish anything. Resolves once it is gone, with the moment the signal was sent. */
+async function killWorker(): Promise<number> {
+  const at = Date.now();
   const exit = await stack.worker.kill('SIGKILL');
   expect(exit.signal).toBe('SIGKILL');
   kills += 1;
+  return at;
 }
+
+const describeHistory = (step: CycleStep, found: StepHistory) => `step ${step.index} "${step.label}": history ${JSON.stringify(found)}`;
 
 function faultFor(script: CycleScript, kill: KillPoint): StepFault {
   return async (step: CycleStep, { api, seqBefore }) => {
@@ -102,23 +134,90 @@ function faultFor(script: CycleScript, kill: KillPoint): StepFault {
         const first = await step.send(api);
         // Nothing polls the task queue: the API waits TEMPORAL_UPDATE_TIMEOUT_MS, then says "unavailable".
         expect({ step: step.label, status: first.status, code: first.body?.code }).toEqual({ step: step.label, status: 503, code: 'TEMPORAL_UNAVAILABLE' });
+        const restartedAt = Date.now();
         await stack.worker.start();
-        return { first, note: 'worker dead when the step was sent' };
+        return {
+          first,
+          note: 'worker dead when the step was sent',
+          verify: async ({ seq }) => {
+            const found = await history.step(script.cycleId, seq);
+            // The killed worker never saw the step: its update was accepted by the worker started after the 503.
+            expect({ step: step.label, acceptedAfterRestart: (found.update?.acceptedAt ?? 0) >= restartedAt }).toEqual({
+              step: step.label,
+              acceptedAfterRestart: true,
+            });
+            evidence.push(`before       ${describeHistory(step, found)}; first answer 503, worker restarted at ${restartedAt}`);
+          },
+        };
       }
       case 'in flight': {
+        const hold = await holds.hold(script, step, seqBefore, 'before its timeline row');
         const sending = step.send(api);
+        let writer: number;
+        try {
+          writer = await hold.waitForBlocked(`step ${step.index} "${step.label}": its record activity to start writing`, 30000);
+        } catch (error) {
+          await hold.release();
+          throw error;
+        }
         await sleep(kill.delayMs);
-        await killWorker();
+        const killedAt = await killWorker();
+        const rowsAtKill = await timelineRows(db, script, step, seqBefore);
+        await hold.release();
+        // The backend of the dead worker's transaction ends once it finds its client gone; nothing it wrote stays.
+        await waitUntil('the killed worker’s database session to end', async () => !(await backendAlive(db, writer)), 8000, 20);
+        const rowsAfterDeadWrite = await timelineRows(db, script, step, seqBefore);
         const [first] = await Promise.all([sending, stack.worker.start()]);
-        return { first, note: `worker killed ${kill.delayMs} ms after the step was sent` };
+        return {
+          first,
+          note: `worker killed ${kill.delayMs} ms after its record activity began writing the step`,
+          verify: async ({ seq }) => {
+            const found = await history.step(script.cycleId, seq);
+            expect({
+              step: step.label,
+              rowsAtKill,
+              rowsAfterDeadWrite,
+              acceptedBeforeKill: (found.update?.acceptedAt ?? Infinity) < killedAt,
+              completedAfterKill: (found.update?.completedAt ?? 0) > killedAt,
+              activityRetried: (found.activity?.attempt ?? 0) > 1,
+            }).toEqual({ step: step.label, rowsAtKill: 0, rowsAfterDeadWrite: 0, acceptedBeforeKill: true, completedAfterKill: true, activityRetried: true });
+            evidence.push(`in flight    ${describeHistory(step, found)}; killed at ${killedAt}, no row at the kill nor after the dead write`);
+          },
+        };
       }
       case 'after commit': {
+        const hold = await holds.hold(script, step, seqBefore, 'at its commit');
         const sending = step.send(api);
-        const appeared = await waitForTimelineRow(db, script, step, seqBefore, 30000);
-        await killWorker();
-        expect({ step: step.label, timelineRowAppeared: appeared }).toEqual({ step: step.label, timelineRowAppeared: true });
+        try {
+          await hold.waitForBlocked(`step ${step.index} "${step.label}": its record activity to commit`, 30000);
+        } catch (error) {
+          await hold.release();
+          throw error;
+        }
+        // Frozen, the worker cannot tell Temporal anything; the commit goes through meanwhile.
+        stack.worker.signal('SIGSTOP');
+        await hold.release();
+        const committed = await waitUntil('the step’s timeline row to be committed', async () => (await timelineRows(db, script, step, seqBefore)) === 1, 8000, 5).then(
+          () => true,
+          () => false,
+        );
+        const killedAt = await killWorker();
         const [first] = await Promise.all([sending, stack.worker.start()]);
-        return { first, note: 'worker killed the moment the timeline row appeared' };
+        return {
+          first,
+          note: 'worker frozen inside the commit of the step’s record, killed once the commit went through',
+          verify: async ({ seq }) => {
+            const found = await history.step(script.cycleId, seq);
+            expect({
+              step: step.label,
+              committedBeforeKill: committed,
+              acceptedBeforeKill: (found.update?.acceptedAt ?? Infinity) < killedAt,
+              completedAfterKill: (found.update?.completedAt ?? 0) > killedAt,
+              activityRetried: (found.activity?.attempt ?? 0) > 1,
+            }).toEqual({ step: step.label, committedBeforeKill: true, acceptedBeforeKill: true, completedAfterKill: true, activityRetried: true });
+            evidence.push(`after commit ${describeHistory(step, found)}; row committed, then killed at ${killedAt}`);
+          },
+        };
       }
     }
   };
@@ -128,9 +227,10 @@ describe(`worker SIGKILLed at ${TOTAL_KILLS} seeded points of ${CYCLES} full cyc
   plans.forEach((plan, cycleIndex) => {
     const points = plan.map((point) => `${point.step}:${point.mode}`).join(', ');
     it(
-      `cycle ${cycleIndex + 1}: ${plan.length} kills at steps [${points}]; every accepted step recorded once, nothing doubled, CLOSED`,
+      `cycle ${cycleIndex + 1}: ${plan.length} kills at steps [${points}]; each kill shown to land where it says, every accepted step recorded once, nothing doubled, CLOSED`,
       async () => {
         const killsBefore = kills;
+        const commune = await createCommune(stack.http, admin, 4);
         // A launch repeated after a kill must still find its meeting in the future.
         const script = new CycleScript(commune, plan.some((point) => point.step === 0) ? 90000 : 6000);
         const answers = await driveCycle({
@@ -151,6 +251,7 @@ describe(`worker SIGKILLed at ${TOTAL_KILLS} seeded points of ${CYCLES} full cyc
   });
 
   it('a launch answered 503 while the worker was dead acts once, and its repeat after the meeting time has passed still answers 201 with that cycle', async () => {
+    const commune = await createCommune(stack.http, admin, 2);
     // The launch acts although it was answered 503: its workflow starts and writes the cycle once a worker is back.
     await killWorker();
     const key = `launch-late-repeat-${Date.now()}`;
@@ -169,10 +270,15 @@ describe(`worker SIGKILLed at ${TOTAL_KILLS} seeded points of ${CYCLES} full cyc
     await sleep(Math.max(0, Date.parse(body.meetingAt) - Date.now() + 500));
     await stack.worker.start();
     let created: { id: string }[] = [];
-    for (let tries = 0; tries < 150 && created.length === 0; tries += 1) {
-      created = await db.query(`SELECT id FROM cycles WHERE title = $1`, [title]);
-      if (created.length === 0) await sleep(200);
-    }
+    await waitUntil(
+      'the launch to write its cycle',
+      async () => {
+        created = await db.query(`SELECT id FROM cycles WHERE title = $1`, [title]);
+        return created.length > 0;
+      },
+      30000,
+      200,
+    ).catch(() => undefined);
     expect(created).toHaveLength(1);
 
     // The client repeats with the same key: the launch acted, so it must not be told it was refused.

@@ -3,8 +3,11 @@
  * (`node dist/apps/worker/main.js`) run as child processes of the test, so a suite can SIGKILL or SIGTERM
  * them and start them again; a Temporal dev server and an embedded PostgreSQL of the suite's own can be
  * stopped and started too. Also here, for the suites under test/faults: a fetch-based HTTP client, a
- * commune built over HTTP, a full cycle as a list of steps each sent with its own Idempotency-Key, and the
- * checks that nothing an API accepted was lost or doubled.
+ * commune built over HTTP by an admin of the suite's own, a full cycle as a list of steps each sent with its
+ * own Idempotency-Key, and the checks that nothing an API accepted was lost or doubled; and what proves
+ * where a fault landed: holds on a step's write (WriteHolds: before its timeline row, or inside its COMMIT)
+ * and on rows, probes that count only the backends waiting on the suite's own hold, and the step's update
+ * and record activity as the workflow's history shows them (HistoryReader).
  *
  * Every child is tracked: stopAllProcesses() (call it in afterAll) and the jest process's exit hook kill
  * whatever is still running, so no process outlives the suite.
@@ -15,10 +18,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hash } from '@node-rs/argon2';
+import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { CONFIG_VARIABLES } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/persistence/data-source.js';
+import { modelMeetingWorkflowId } from '../../libs/temporal/temporal.constants.js';
 import { TEST_JWT_SECRET } from './test-stack.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -200,6 +207,15 @@ export class AppProcess {
   /** The API's GET /api/health: status and body (status 0 when nothing answers). */
   async health(): Promise<HttpAnswer> {
     return request(`http://127.0.0.1:${this.env.PORT}`, 'GET', '/api/health', { timeoutMs: 5000 });
+  }
+
+  /**
+   * Sends a signal and returns at once (SIGSTOP freezes the process: it runs no code, answers nothing, until
+   * SIGCONT or SIGKILL).
+   */
+  signal(signal: NodeJS.Signals): void {
+    if (!this.running) throw new Error(`${this.kind} is not running`);
+    this.child?.kill(signal);
   }
 
   /** Sends a signal; resolves with how the process ended (at once if it was not running). */
@@ -427,17 +443,36 @@ export interface Commune {
   cells: { id: string; name: string; secretary: Person }[];
 }
 
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * An admin account of the suite's own, written straight into its database (as an installation's first admin
+ * is): the suite depends on no other suite having created one, nor on the first-start `admin`/`admin` (which
+ * the API makes only in a database without any user).
+ */
+export async function createSuiteAdmin(db: DataSource): Promise<Credentials> {
+  const credentials = { username: `faults.admin.${randomUUID().slice(0, 8)}`, password: TEST_PASSWORD };
+  await db.query(`INSERT INTO users (username, password_hash, full_name, role) VALUES ($1, $2, 'Quản trị kiểm thử sự cố', 'admin')`, [
+    credentials.username,
+    await hash(credentials.password),
+  ]);
+  return credentials;
+}
+
 /** A committee of the suite's own with its staff, and cells with their secretaries, as an admin and the staff would make them. */
-export async function createCommune(api: ApiClient, cellCount: number): Promise<Commune> {
-  const admin = await api.login('admin', 'admin');
+export async function createCommune(api: ApiClient, admin: Credentials, cellCount: number): Promise<Commune> {
+  const adminToken = await api.login(admin.username, admin.password);
   const suffix = randomUUID().slice(0, 8);
   const created = async (path: string, token: string, body: unknown) => {
     const answer = await api.send('POST', path, { token, body });
     if (answer.status !== 201) throw new Error(`POST ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const committee = await created('/api/committees', admin, { name: `Đảng ủy xã Tà Xùa ${suffix}` });
-  const staffUser = await created('/api/users', admin, {
+  const committee = await created('/api/committees', adminToken, { name: `Đảng ủy xã Tà Xùa ${suffix}` });
+  const staffUser = await created('/api/users', adminToken, {
     username: `vanphong.${suffix}`,
     password: TEST_PASSWORD,
     fullName: 'Giàng Thị Văn Phòng',
@@ -507,17 +542,22 @@ export const CYCLE_NOTIFICATIONS: Record<string, number> = {
   REVIEW_NEEDED: 2,
   REVISION_REQUESTED: 1,
   LESSONS_SHARED: 3,
+  RATED: 1,
 };
 
 /**
  * Events without an actor that a cycle under faults may also carry, each at most once, with the
  * notifications they send: the host candidates the system ranked while the cycle waited for its host (not
  * there when the host was picked first); the plan is due one second before the meeting, and a plan delayed
- * by a fault may miss that (then the host is reminded and the committee alerted). The other windows are 30
- * minutes long: their reminders cannot fire during a test.
+ * by a fault may miss that (then the host is reminded and the committee alerted); under ruleset 2 the host
+ * is due halfway between the launch and the plan's due time (the launch is that close to the meeting), and
+ * a host picked late by a fault may miss that (then the committee is reminded). The other windows are 30
+ * minutes or more: their reminders cannot fire during a test, and reminders due before the launch are never
+ * sent.
  */
 export const TOLERATED_SYSTEM_EVENTS: Record<string, Record<string, number>> = {
   HOST_CANDIDATES_RANKED: {},
+  HOST_SELECTION_OVERDUE: { HOST_SELECTION_REMINDER: 1 },
   PLAN_OVERDUE: { PLAN_REMINDER: 1, PLAN_OVERDUE_ALERT: 1 },
 };
 
@@ -545,7 +585,9 @@ export class CycleScript {
       { pointId: this.points.weakness, stance: 'accept', text: 'Tiếp thu, rút gọn phần điều hành' },
       { pointId: this.points.suggestion, stance: 'partly', text: 'Ghi ý kiến chính của từng đảng viên' },
     ];
-    const started = Date.now() - 3 * 3_600_000;
+    // Recorded just after meetingAt: a 95-minute meeting (at least 90 for a regular one) that ended 5 minutes
+    // before it was sent, so it started 100 minutes earlier; the launch allows a start up to 3 h before meetingAt.
+    const meetingStartedAt = () => Date.now() - 100 * 60_000;
     const specs: Omit<CycleStep, 'index' | 'key' | 'send' | 'notBefore' | 'done'>[] = [];
     const senders: { token: string; path: () => string; body: () => unknown; after?: (answer: HttpAnswer) => void; notBefore?: () => number }[] = [];
     const add = (
@@ -575,7 +617,7 @@ export class CycleScript {
         location: 'Nhà văn hóa bản Tà Xùa',
         critiqueWindow: 'PT30M',
         reportWindow: 'PT30M',
-        reminders: { planDueLead: 'PT1S' },
+        reminders: { planDueLead: 'PT1S', earlyStartTolerance: 'PT3H' },
       }),
       { after: (answer) => (this.cycleId = answer.body.id as string) },
     );
@@ -589,13 +631,16 @@ export class CycleScript {
       200,
       host.secretary.token,
       () => `${cycle()}/meeting`,
-      () => ({
-        startedAt: new Date(started).toISOString(),
-        endedAt: new Date(started + 95 * 60_000).toISOString(),
-        attendance: { present: 20, total: 21, absentWithReason: 1 },
-        attendingCellIds: [visitorA.id, visitorB.id],
-        minutes: 'Biên bản buổi sinh hoạt',
-      }),
+      () => {
+        const startedAt = meetingStartedAt();
+        return {
+          startedAt: new Date(startedAt).toISOString(),
+          endedAt: new Date(startedAt + 95 * 60_000).toISOString(),
+          attendance: { present: 20, total: 21, absentWithReason: 1 },
+          attendingCellIds: [visitorA.id, visitorB.id],
+          minutes: 'Biên bản buổi sinh hoạt',
+        };
+      },
       { notBefore: () => this.meetingAt + 50 },
     );
     add(
@@ -681,7 +726,8 @@ export function describeAnswers(answers: HttpAnswer[]): string {
 // ── checks on what PostgreSQL holds ────────────────────────────────────────────────────────────────────
 
 export async function connectDatabase(url: string): Promise<DataSource> {
-  return createDataSource({ url, poolSize: 3, applicationName: 'fault-tests' }).initialize();
+  // Up to two holds (each on a connection of its own) and the probes beside them.
+  return createDataSource({ url, poolSize: 6, applicationName: 'fault-tests' }).initialize();
 }
 
 export async function lastSeq(db: DataSource, cycleId: string): Promise<number> {
@@ -690,23 +736,266 @@ export async function lastSeq(db: DataSource, cycleId: string): Promise<number> 
   return row?.last ?? 0;
 }
 
+// ── holding a write where the test wants it ────────────────────────────────────────────────────────────
+//
+// The suites share their database with other suites: a probe counts only the backends that wait on a lock
+// this suite's own session holds (pg_blocking_pids), never "any backend waiting in the database".
+
+/** The backends of this database that wait on a lock held by the session `holderPid`. */
+export async function backendsBlockedBy(db: DataSource, holderPid: number): Promise<number[]> {
+  const rows = await db.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND $1 = ANY(pg_blocking_pids(pid))`, [
+    holderPid,
+  ]);
+  return rows.map((row) => Number(row.pid));
+}
+
+/** Whether a backend of this database is still there. */
+export async function backendAlive(db: DataSource, pid: number): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid]);
+  return rows.length > 0;
+}
+
 /**
- * Polls PostgreSQL (every few milliseconds) until the step's timeline row is there. Before the launch has
- * answered the cycle id is not known: its launch row is found by the cycle's title.
+ * Ends one backend, named by its pid: what PostgreSQL does to the session of a client that died, once it
+ * notices (a backend waiting on a lock notices only when it next talks to its client).
  */
-export async function waitForTimelineRow(db: DataSource, script: CycleScript, step: CycleStep, afterSeq: number, timeoutMs = 30000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const rows: unknown[] = script.cycleId
-      ? await db.query(`SELECT 1 FROM cycle_events WHERE cycle_id = $1 AND seq > $2 AND event = $3`, [script.cycleId, afterSeq, step.event])
-      : await db.query(`SELECT 1 FROM cycle_events e JOIN cycles c ON c.id = e.cycle_id WHERE c.title = $1 AND e.event = $2`, [
-          script.title,
-          step.event,
-        ]);
-    if (rows.length > 0) return true;
-    await sleep(3);
+export async function terminateBackend(db: DataSource, pid: number): Promise<boolean> {
+  const [row] = await db.query<{ done: boolean }[]>(`SELECT pg_terminate_backend($1) AS done`, [pid]);
+  return row?.done === true;
+}
+
+/** A lock held by a session of the test's own (a connection of its own) until release(). */
+export class LockHold {
+  private released = false;
+
+  private constructor(
+    private readonly db: DataSource,
+    private readonly runner: QueryRunner,
+    readonly holderPid: number,
+    private readonly letGo: (runner: QueryRunner) => Promise<void>,
+  ) {}
+
+  static async take(db: DataSource, take: (runner: QueryRunner) => Promise<void>, letGo: (runner: QueryRunner) => Promise<void>): Promise<LockHold> {
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [row] = (await runner.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
+      await take(runner);
+      return new LockHold(db, runner, Number(row.pid), letGo);
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
   }
-  return false;
+
+  /** The backends waiting on this hold now. */
+  blocked(): Promise<number[]> {
+    return backendsBlockedBy(this.db, this.holderPid);
+  }
+
+  /** Waits until one backend waits on this hold, and returns its pid. */
+  async waitForBlocked(what: string, timeoutMs = 30000): Promise<number> {
+    let pids: number[] = [];
+    await waitUntil(
+      what,
+      async () => {
+        pids = await this.blocked();
+        return pids.length > 0;
+      },
+      timeoutMs,
+      10,
+    );
+    if (pids.length !== 1) throw new Error(`${what}: ${pids.length} backends wait on the hold, expected one`);
+    return pids[0];
+  }
+
+  /** Lets go (at most once); a session that died with its server (an outage) has nothing left to let go. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    try {
+      await this.letGo(this.runner);
+    } catch {
+      // the connection died with its server: so did the lock
+    } finally {
+      await this.runner.release().catch(() => undefined);
+    }
+  }
+}
+
+/** Holds rows FOR UPDATE in a transaction of the test's own: a write to them waits until release(). */
+export function holdRows(db: DataSource, what: string, select: string, params: unknown[]): Promise<LockHold> {
+  return LockHold.take(
+    db,
+    async (runner) => {
+      await runner.startTransaction();
+      const rows = (await runner.query(`${select} FOR UPDATE`, params)) as unknown[];
+      if (rows.length === 0) throw new Error(`${what}: no row to hold`);
+    },
+    (runner) => runner.rollbackTransaction(),
+  );
+}
+
+/** Where a step's write is held: inside its transaction before its timeline row is written, or while it commits. */
+export type WritePoint = 'before its timeline row' | 'at its commit';
+
+/**
+ * Holds a step's write (the recordSteps activity's transaction) at a point of the test's choice, for as long
+ * as the test wants: triggers of the suite's own on cycle_events wait on an advisory lock that the test
+ * holds, for the timeline row of one step of one cycle (found by its title, so the launch too) and no other
+ * row. "before its timeline row": a BEFORE INSERT trigger, the transaction has written nothing of the step
+ * yet (the launch's cycle row, uncommitted); "at its commit": a deferred constraint trigger, which runs
+ * inside COMMIT, after every write of the transaction, before any of it is visible.
+ * install() once per suite, uninstall() in afterAll: the shared database keeps nothing of it.
+ */
+export class WriteHolds {
+  private constructor(
+    private readonly db: DataSource,
+    private readonly name: string,
+  ) {}
+
+  static async install(db: DataSource): Promise<WriteHolds> {
+    const name = `fault_holds_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    await db.query(`CREATE TABLE ${name} (lock_key bigint PRIMARY KEY, point text NOT NULL, title text NOT NULL, event text NOT NULL, after_seq int NOT NULL)`);
+    await db.query(`
+      CREATE FUNCTION ${name}_wait() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        held bigint;
+      BEGIN
+        SELECT h.lock_key INTO held FROM ${name} h JOIN cycles c ON c.title = h.title
+         WHERE c.id = NEW.cycle_id AND h.point = TG_ARGV[0] AND h.event = NEW.event AND NEW.seq > h.after_seq
+         LIMIT 1;
+        IF held IS NOT NULL THEN
+          PERFORM pg_advisory_xact_lock(held);
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`CREATE TRIGGER ${name}_row BEFORE INSERT ON cycle_events FOR EACH ROW EXECUTE FUNCTION ${name}_wait('before its timeline row')`);
+    await db.query(
+      `CREATE CONSTRAINT TRIGGER ${name}_commit AFTER INSERT ON cycle_events DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${name}_wait('at its commit')`,
+    );
+    return new WriteHolds(db, name);
+  }
+
+  /** From now on, the write of `step`'s timeline row (after seq `seqBefore`) waits at `point` until the hold is released. */
+  async hold(script: CycleScript, step: CycleStep, seqBefore: number, point: WritePoint): Promise<LockHold> {
+    const key = 1 + Math.floor(Math.random() * 2_000_000_000);
+    const hold = await LockHold.take(
+      this.db,
+      (runner) => runner.query(`SELECT pg_advisory_lock($1)`, [key]),
+      async (runner) => {
+        await this.db.query(`DELETE FROM ${this.name} WHERE lock_key = $1`, [key]);
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [key]);
+      },
+    );
+    await this.db.query(`INSERT INTO ${this.name} (lock_key, point, title, event, after_seq) VALUES ($1, $2, $3, $4, $5)`, [
+      key,
+      point,
+      script.title,
+      step.event,
+      seqBefore,
+    ]);
+    return hold;
+  }
+
+  async uninstall(): Promise<void> {
+    await this.db.query(`DROP TRIGGER IF EXISTS ${this.name}_row ON cycle_events`);
+    await this.db.query(`DROP TRIGGER IF EXISTS ${this.name}_commit ON cycle_events`);
+    await this.db.query(`DROP FUNCTION IF EXISTS ${this.name}_wait()`);
+    await this.db.query(`DROP TABLE IF EXISTS ${this.name}`);
+  }
+}
+
+/** How many timeline rows of the step's event there are after `afterSeq` (the cycle found by its title before the launch answered). */
+export async function timelineRows(db: DataSource, script: CycleScript, step: CycleStep, afterSeq: number): Promise<number> {
+  const [row] = await db.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM cycle_events e JOIN cycles c ON c.id = e.cycle_id WHERE c.title = $1 AND e.seq > $2 AND e.event = $3`,
+    [script.title, afterSeq, step.event],
+  );
+  return row.count;
+}
+
+// ── what the workflow's history shows ──────────────────────────────────────────────────────────────────
+
+/** A client of the Temporal server the apps use, to read workflow histories (the evidence of where a fault landed). */
+export class HistoryReader {
+  private constructor(
+    private readonly connection: Connection,
+    private readonly client: Client,
+  ) {}
+
+  static async connect(address: string): Promise<HistoryReader> {
+    const connection = await Connection.connect({ address });
+    return new HistoryReader(connection, new Client({ connection, namespace: 'default' }));
+  }
+
+  /** The update that answered the step whose record has timeline seq `seq`, and the activity that wrote that record. */
+  async step(cycleId: string, seq: number): Promise<StepHistory> {
+    const history = await this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).fetchHistory();
+    return stepHistoryOf(history.events ?? [], seq);
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+export interface StepHistory {
+  /** The first update whose result names the step's seq: its name, and when it was accepted and completed (epoch ms). */
+  update?: { name: string; acceptedAt: number; completedAt: number };
+  /**
+   * The recordSteps (recordStep) activity whose records hold the step's: when it was scheduled, how many
+   * ActivityTaskStarted events it has and the attempt of the last (the attempt that completed: Temporal
+   * records only the last attempt of a retried activity), and when it completed.
+   */
+  activity?: { name: string; scheduledAt: number; startedEvents: number; attempt: number; completedAt?: number };
+}
+
+type HistoryEvent = NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>[number];
+
+/** Protobuf 64-bit numbers (Long) as plain numbers: ids and seconds here fit. */
+const longNumber = (value: number | { toNumber(): number } | null | undefined): number => (typeof value === 'number' ? value : (value?.toNumber() ?? 0));
+const eventTime = (event: HistoryEvent): number => {
+  const time = event.eventTime;
+  return longNumber(time?.seconds) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6);
+};
+const decoded = (payload: Payload | null | undefined): unknown => (payload ? defaultPayloadConverter.fromPayload(payload) : undefined);
+
+export function stepHistoryOf(events: HistoryEvent[], seq: number): StepHistory {
+  const result: StepHistory = {};
+  const byId = new Map(events.map((event) => [longNumber(event.eventId), event]));
+  for (const event of events) {
+    const completed = event.workflowExecutionUpdateCompletedEventAttributes;
+    if (!completed || result.update) continue;
+    const answer = decoded(completed.outcome?.success?.payloads?.[0]) as { seq?: number } | undefined;
+    if (answer?.seq !== seq) continue;
+    const accepted = byId.get(longNumber(completed.acceptedEventId));
+    result.update = {
+      name: accepted?.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? '?',
+      acceptedAt: accepted ? eventTime(accepted) : Number.NaN,
+      completedAt: eventTime(event),
+    };
+  }
+  for (const event of events) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    const name = scheduled?.activityType?.name ?? '';
+    if (!scheduled || !['recordSteps', 'recordStep'].includes(name)) continue;
+    const input = decoded(scheduled.input?.payloads?.[0]) as { seq: number }[] | { seq: number } | undefined;
+    const records = Array.isArray(input) ? input : input ? [input] : [];
+    if (!records.some((record) => record.seq === seq)) continue;
+    const id = longNumber(event.eventId);
+    const started = events.filter((other) => other.activityTaskStartedEventAttributes && longNumber(other.activityTaskStartedEventAttributes.scheduledEventId) === id);
+    const done = events.find((other) => other.activityTaskCompletedEventAttributes && longNumber(other.activityTaskCompletedEventAttributes.scheduledEventId) === id);
+    result.activity = {
+      name,
+      scheduledAt: eventTime(event),
+      startedEvents: started.length,
+      attempt: Math.max(0, ...started.map((other) => other.activityTaskStartedEventAttributes?.attempt ?? 0)),
+      completedAt: done ? eventTime(done) : undefined,
+    };
+    break;
+  }
+  return result;
 }
 
 /** The user steps on the cycle's timeline so far (events with an actor), in seq order. */
@@ -840,8 +1129,15 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
 
 // ── driving a cycle under faults ───────────────────────────────────────────────────────────────────────
 
-/** Sends a step while doing harm: returns the first answer it got (status 0 when none) and what happened. */
-export type StepFault = (step: CycleStep, context: { api: ApiClient; seqBefore: number }) => Promise<{ first: HttpAnswer; note?: string }>;
+/**
+ * Sends a step while doing harm: returns the first answer it got (status 0 when none), what happened, and
+ * optionally `verify`, called once the step has answered its 2xx with the step's timeline seq: it checks
+ * (from the workflow's history, the database) that the harm landed where the fault says, and throws if not.
+ */
+export type StepFault = (
+  step: CycleStep,
+  context: { api: ApiClient; seqBefore: number },
+) => Promise<{ first: HttpAnswer; note?: string; verify?: (done: { outcome: StepOutcome; seq: number }) => Promise<void> }>;
 
 export interface DriveOptions {
   script: CycleScript;
@@ -869,7 +1165,7 @@ export async function driveCycle(options: DriveOptions): Promise<Map<number, Htt
     if (wait > 0) await sleep(wait);
     const seqBefore = await lastSeq(db, script.cycleId);
     const fault = options.faultAt(step);
-    const { first, note } = fault ? await fault(step, { api: options.api(), seqBefore }) : { first: await step.send(options.api()), note: undefined };
+    const { first, note, verify } = fault ? await fault(step, { api: options.api(), seqBefore }) : { first: await step.send(options.api()), note: undefined, verify: undefined };
     const outcome = await repeatUntilAnswered(step, options.api(), first, options.repeatForMs ?? 120000);
     const unexpected = outcome.answers.slice(0, -1).filter((answer) => answer.status !== 503 && answer.status !== 0);
     if (outcome.final.status !== step.expected || unexpected.length > 0) {
@@ -884,6 +1180,15 @@ export async function driveCycle(options: DriveOptions): Promise<Map<number, Htt
     const expected = CYCLE_EVENTS.slice(0, step.index + 1);
     if (JSON.stringify(recorded) !== JSON.stringify(expected)) {
       throw new Error(`after step ${step.index} "${step.label}" (${note ?? 'no fault'}) the timeline holds ${JSON.stringify(recorded)}, expected ${JSON.stringify(expected)}`);
+    }
+    if (verify) {
+      const rows = await db.query<{ seq: number }[]>(`SELECT seq FROM cycle_events WHERE cycle_id = $1 AND seq > $2 AND event = $3`, [
+        script.cycleId,
+        seqBefore,
+        step.event,
+      ]);
+      if (rows.length !== 1) throw new Error(`step ${step.index} "${step.label}" (${note}): ${rows.length} timeline rows of ${step.event}, expected one`);
+      await verify({ outcome, seq: Number(rows[0].seq) });
     }
   }
   return answers;

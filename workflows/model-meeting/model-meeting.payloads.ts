@@ -24,12 +24,15 @@ import {
 
 /** Larger than any body the API lets through (100 KB by default), small enough for a history event. */
 export const MAX_STEP_PAYLOAD_CHARS = 256 * 1024;
+/** A report answers every point of the cycle at once: up to LIST_LIMITS.responses answers (REPORT_BODY_LIMIT at the API). */
+export const MAX_REPORT_PAYLOAD_CHARS = 1024 * 1024;
 
 const ACTOR_ROLES = ['admin', 'committee', 'secretary', 'guest'];
 
 type Check = (input: Record<string, unknown>) => string | null;
 
-const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+/** An optional field: absent, null (as the API lets JSON say "not given"), or well formed. */
+const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || value === null || check(value);
 const oneOf = (values: readonly string[]) => (value: unknown) => typeof value === 'string' && values.includes(value);
 const first = (...problems: (string | false)[]): string | null => problems.find((problem): problem is string => typeof problem === 'string') ?? null;
 
@@ -153,7 +156,8 @@ export function malformedStep(update: string, envelope: unknown): string | null 
   const actorProblem = malformedActor(envelope.actor);
   if (actorProblem) return actorProblem;
   if (!isRecord(envelope.input)) return 'input';
-  if (JSON.stringify(envelope.input).length > MAX_STEP_PAYLOAD_CHARS) return 'input';
+  const limit = update === 'fileReport' ? MAX_REPORT_PAYLOAD_CHARS : MAX_STEP_PAYLOAD_CHARS;
+  if (JSON.stringify(envelope.input).length > limit) return 'input';
   return check(envelope.input);
 }
 

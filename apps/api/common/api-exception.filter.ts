@@ -8,7 +8,6 @@ import { StoredResponse } from '../idempotency/idempotency.js';
 import { RequestValidationError } from './request-validation.error.js';
 
 const REASON: Record<number, string> = {
-  415: 'Unsupported Media Type',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -70,7 +69,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (transport?.type === 'entity.too.large') return this.domain('PAYLOAD_TOO_LARGE', language);
     if (transport?.type === 'encoding.unsupported') {
       return {
-        status: 415,
+        status: 400,
         code: 'VALIDATION_FAILED',
         message: language === 'en' ? 'The body is compressed in a way this API does not read (use gzip, deflate or br).' : 'Nội dung gửi lên được nén theo cách hệ thống không đọc được (chỉ nhận gzip, deflate, br).',
       };

@@ -5,35 +5,54 @@ import { RequestValidationError } from './request-validation.error.js';
 /** NUL cannot be stored by PostgreSQL and a lone surrogate is not text: both are refused, never silently changed. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Fields that hold ids (id, cellId, invitedCellIds, …): only these are written in lower case. */
+const ID_FIELD = /(?:^id|Ids?)$/;
 function refusal(property: string): ValidationError {
   return { property: property || 'body', constraints: { storableText: 'storableText' }, children: [] };
 }
 
 /**
- * One pass over what the client sent (iterative; bodies nested too deeply were refused on arrival by
- * rejectDeepBodies): refuses text that cannot be stored, and writes UUIDs in lower case (PostgreSQL answers
- * them so, and ids are compared as strings), so an id in capitals names the same resource.
+ * A key every object already has (toString, constructor, __proto__, …): the validation library and Nest
+ * would drop it without a word, so it is refused here like any other field the request may not send.
  */
-function normalise(input: unknown): { value: unknown; errors: ValidationError[] } {
+function isPrototypeKey(key: string): boolean {
+  return key === '__proto__' || key === 'prototype' || key in Object.prototype;
+}
+
+function unknownField(property: string): ValidationError {
+  return { property, constraints: { whitelistValidation: 'whitelistValidation' }, children: [] };
+}
+
+/**
+ * One pass over what the client sent (iterative; bodies nested too deeply were refused on arrival by
+ * rejectDeepBodies): refuses text that cannot be stored and keys every object already has, and writes the
+ * UUIDs of id fields (and of route parameters) in lower case (PostgreSQL answers them so, and ids are
+ * compared as strings), so an id in capitals names the same resource. Free text is left exactly as sent.
+ */
+function normalise(input: unknown, idsOnly: boolean): { value: unknown; errors: ValidationError[] } {
   const errors: ValidationError[] = [];
-  const visit = (value: unknown): unknown => (typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : value);
-  const root: Record<string, unknown> = { value: visit(input) };
-  const stack: { holder: Record<string, unknown>; key: string; path: string }[] = [{ holder: root, key: 'value', path: '' }];
+  const lowerId = (value: unknown, isId: boolean): unknown => (isId && typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : value);
+  const root: Record<string, unknown> = { value: lowerId(input, !idsOnly) };
+  const stack: { holder: Record<string, unknown>; key: string; path: string; ids: boolean }[] = [{ holder: root, key: 'value', path: '', ids: !idsOnly }];
   while (stack.length > 0) {
-    const { holder, key, path } = stack.pop()!;
+    const { holder, key, path, ids } = stack.pop()!;
     const value = holder[key];
     if (typeof value === 'string') {
       if (UNSTORABLE.test(value)) errors.push(refusal(path));
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...value };
+    const isArray = Array.isArray(value);
+    const copy: Record<string, unknown> = isArray ? ([...value] as unknown as Record<string, unknown>) : { ...value };
     holder[key] = copy;
     for (const child of Object.keys(copy)) {
       const childPath = path ? `${path}.${child}` : child;
       if (UNSTORABLE.test(child)) errors.push(refusal(childPath));
-      copy[child] = visit(copy[child]);
-      stack.push({ holder: copy, key: child, path: childPath });
+      if (!isArray && isPrototypeKey(child)) errors.push(unknownField(childPath));
+      // The elements of an id list are ids; an object's field is one when its name says so.
+      const childIsId = isArray ? ids : ID_FIELD.test(child);
+      copy[child] = lowerId(copy[child], childIsId);
+      stack.push({ holder: copy, key: child, path: childPath, ids: childIsId });
     }
   }
   return { value: root.value, errors };
@@ -43,7 +62,8 @@ function normalise(input: unknown): { value: unknown; errors: ValidationError[] 
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return super.transform(value, metadata);
-    const normalised = normalise(value);
+    // Route parameters are ids or known words; in bodies and queries only id fields are.
+    const normalised = normalise(value, metadata.type !== 'param');
     if (normalised.errors.length > 0) throw new RequestValidationError(normalised.errors.slice(0, 20));
     return super.transform(normalised.value, metadata);
   }

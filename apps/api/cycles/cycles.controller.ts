@@ -12,6 +12,7 @@ import { CycleReadsService } from './cycle-reads.service.js';
 import { CyclesService } from './cycles.service.js';
 import { CancelCycleDto } from './dto/cancel-cycle.dto.js';
 import { ClaimAttendanceDto } from './dto/claim-attendance.dto.js';
+import { CompleteActionItemDto } from './dto/complete-action-item.dto.js';
 import { CycleActionItemParams, CycleCellParams, CycleIdParams } from './dto/cycle-id.params.js';
 import { DropActionItemDto } from './dto/drop-action-item.dto.js';
 import { FileReportDto } from './dto/file-report.dto.js';
@@ -263,7 +264,12 @@ export class CyclesController {
   @HttpCode(200)
   @Roles('committee', 'secretary')
   @ApiOperation({ summary: 'Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc hoặc hủy đợt)' })
-  completeActionItem(@CurrentUser() caller: AuthUser, @Param() params: CycleActionItemParams, @RequestLanguage() language: Language) {
+  completeActionItem(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleActionItemParams,
+    @Body() _body: CompleteActionItemDto,
+    @RequestLanguage() language: Language,
+  ) {
     return this.followUp.completeActionItem(caller, params.id, params.itemId, language);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { RESPONSE_STANCES, type ResponseStance } from '../../../../libs/domain/cycle.js';
 import { LIST_LIMITS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsCalendarDate } from '../../common/validators.js';
@@ -43,6 +43,7 @@ export class FileReportDto {
   @ApiProperty({ type: [PointResponseDto] })
   @IsArray()
   @ArrayMaxSize(LIST_LIMITS.responses)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PointResponseDto)
   responses: PointResponseDto[];
@@ -59,6 +60,7 @@ export class FileReportDto {
   @ApiProperty({ type: [ActionItemDto] })
   @IsArray()
   @ArrayMaxSize(LIST_LIMITS.actionItems)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActionItemDto)
   actionItems: ActionItemDto[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import {
   CRITIQUE_STAGES,
   POINT_KINDS,
@@ -34,6 +34,7 @@ export class SubmitCritiqueDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(LIST_LIMITS.points)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CritiquePointDto)
   points: CritiquePointDto[];

@@ -1,0 +1,495 @@
+import { isDeepStrictEqual } from 'node:util';
+import { DEFAULT_RUBRIC } from '../../libs/domain/default-rubric.js';
+import { vietnamDay } from './values.js';
+
+/**
+ * The suite's own model of every cycle it touches: what was accepted, step by step, so that after every
+ * case the cycle's GET can be compared with exactly that. The rules the generators need (rating bands,
+ * meeting quality, due-date range) are written here from the documents (domain.md, the ruleset-2 notes),
+ * not taken from the code under test.
+ */
+
+export type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'SCHEDULED' | 'CRITIQUE' | 'REPORTING' | 'REVIEW' | 'CLOSED' | 'CANCELLED';
+export const OPEN: readonly Stage[] = ['HOST_SELECTION', 'PREPARATION', 'SCHEDULED', 'CRITIQUE', 'REPORTING', 'REVIEW'];
+export type Rating = 'TOT' | 'KHA' | 'TRUNG_BINH' | 'KEM';
+export type Scores = Record<string, number>;
+
+// ---------------------------------------------------------------------------------------------------
+// Rules from the documents.
+
+export const CRITERIA = DEFAULT_RUBRIC.criteria.map((criterion) => ({
+  id: criterion.id,
+  maxPoints: criterion.maxPoints,
+  requiredForTop: 'requiredForTop' in criterion && criterion.requiredForTop === true,
+}));
+
+export const isComplete = (scores: Scores) => CRITERIA.every((criterion) => Object.hasOwn(scores, criterion.id));
+export const total = (scores: Scores) => Object.values(scores).reduce((sum, points) => sum + points, 0);
+/** domain.md: a rating of Tốt needs full points on attendance, duration, members speaking and minutes. */
+export const fullOnRequired = (scores: Scores) => CRITERIA.filter((criterion) => criterion.requiredForTop).every((criterion) => scores[criterion.id] === criterion.maxPoints);
+
+/** domain.md's bands of the 100-point sheet; a complete sheet decides the band, a partial one none. */
+export function band(scores: Scores | null): Rating | null {
+  if (!scores || !isComplete(scores)) return null;
+  const sum = total(scores);
+  if (sum >= 90) return fullOnRequired(scores) ? 'TOT' : 'KHA';
+  if (sum >= 70) return 'KHA';
+  if (sum >= 50) return 'TRUNG_BINH';
+  return 'KEM';
+}
+
+export interface MeetingModel {
+  startedAt: number;
+  endedAt: number;
+  attendance: { present: number; total: number; absentWithReason: number; absentWithoutReason: number; exempted: number };
+  attendingCellIds: string[];
+  minutes: string;
+  resolution: string | null;
+  selfScores: Scores | null;
+  combined: boolean;
+}
+
+/**
+ * What rules a rating of Tốt out (notes, rule 6; domain.md): a meeting shorter than 90 minutes (120 when
+ * combined), fewer than 90% of the members present (exempted ones not counted), an unexcused absence.
+ */
+export function topRuledOut(meeting: MeetingModel | null): boolean {
+  if (!meeting) return false;
+  const minutes = (meeting.endedAt - meeting.startedAt) / 60_000;
+  const short = minutes < (meeting.combined ? 120 : 90);
+  const expected = meeting.attendance.total - meeting.attendance.exempted;
+  const low = 10 * meeting.attendance.present < 9 * expected;
+  return short || low || meeting.attendance.absentWithoutReason > 0;
+}
+
+/** Notes, rule 7: an action item is due between the meeting's day (Vietnam time) and 5 years after it. */
+export function dueRange(meetingAt: number): { earliest: string; latest: string } {
+  const earliest = vietnamDay(meetingAt);
+  const latest = `${Number(earliest.slice(0, 4)) + 5}${earliest.slice(4)}`;
+  // The suite's meetings are never on 29 February, where "5 years after" would be a matter of reading.
+  return { earliest, latest };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A cycle as the suite knows it.
+
+export interface InvitationModel {
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED';
+  delegate: string | null;
+  note: string | null;
+  answers: number;
+  responded: boolean;
+  attended: boolean;
+  adoption: string | null;
+}
+
+export interface PointModel {
+  id: string;
+  stage: string;
+  kind: string;
+  text: string;
+}
+
+export interface CritiqueModel {
+  id: string;
+  cellId: string | null;
+  guestId: string | null;
+  points: PointModel[];
+  scores: Scores | null;
+  rating: Rating | null;
+}
+
+export interface ItemModel {
+  id: string;
+  title: string;
+  owner: string;
+  dueDate: string;
+  done: boolean;
+  dropReason: string | null;
+}
+
+export interface Lane {
+  id: string;
+  /** What the suite made it for (a pool name), or "launched" for a cycle a fuzz case created. */
+  tag: string;
+  committeeId: string;
+  /** The identity whose GET shows everything of this cycle (committee staff). */
+  viewer: string;
+  title: string;
+  topic: string;
+  kind: string;
+  location: string;
+  rubricId: string;
+  status: Stage;
+  hostCellId: string | null;
+  meetingAt: number;
+  toleranceMs: number;
+  invitations: Map<string, InvitationModel>;
+  guests: Set<string>;
+  guestsCritiqued: Set<string>;
+  plan: { agenda: string[]; content: string; draftResolution: string | null; postedBy: string } | null;
+  planPosts: number;
+  reschedules: number;
+  meeting: MeetingModel | null;
+  critiquedCells: Set<string>;
+  critiques: CritiqueModel[];
+  report: { responses: { pointId: string; stance: string; text: string }[]; lessons: string[]; itemIds: string[]; revision: number } | null;
+  revisions: number;
+  review: { decision: string; rating: Rating | null; comment: string | null; scores: Scores | null } | null;
+  cancelReason: string | null;
+  items: ItemModel[];
+  /** The user id behind every accepted step, in order: the timeline's entries with an actor. */
+  actors: string[];
+  /** Set once the cycle's GET disagreed with the model: it is used no further. */
+  tainted: string | null;
+}
+
+export const isOpen = (lane: Lane) => OPEN.includes(lane.status);
+export const lower = (id: string) => id.toLowerCase();
+
+export interface LaunchBody {
+  committeeId: string;
+  title: string;
+  topic: string;
+  kind: string;
+  hostCellId?: string;
+  invitedCellIds: string[];
+  meetingAt: string;
+  location: string;
+  rubricId?: string;
+  reminders?: { earlyStartTolerance?: string };
+  guestIds?: string[];
+}
+
+export function newLane(id: string, tag: string, viewer: string, body: LaunchBody, toleranceMs: number, actor: string): Lane {
+  return {
+    id: lower(id),
+    tag,
+    committeeId: lower(body.committeeId),
+    viewer,
+    title: body.title,
+    topic: body.topic,
+    kind: body.kind,
+    location: body.location,
+    rubricId: lower(body.rubricId ?? DEFAULT_RUBRIC.id),
+    status: body.hostCellId ? 'PREPARATION' : 'HOST_SELECTION',
+    hostCellId: body.hostCellId ? lower(body.hostCellId) : null,
+    meetingAt: Date.parse(body.meetingAt),
+    toleranceMs,
+    invitations: new Map(
+      body.invitedCellIds.map((cellId) => [
+        lower(cellId),
+        { status: 'PENDING', delegate: null, note: null, answers: 0, responded: false, attended: false, adoption: null },
+      ]),
+    ),
+    guests: new Set((body.guestIds ?? []).map(lower)),
+    guestsCritiqued: new Set(),
+    plan: null,
+    planPosts: 0,
+    reschedules: 0,
+    meeting: null,
+    critiquedCells: new Set(),
+    critiques: [],
+    report: null,
+    revisions: 0,
+    review: null,
+    cancelReason: null,
+    items: [],
+    actors: [actor],
+    tainted: null,
+  };
+}
+
+/** Cells that attended and have not critiqued yet, and invited guests who have not. */
+export function openSlots(lane: Lane): { cells: string[]; guests: string[] } {
+  if (lane.status !== 'CRITIQUE' || !lane.meeting) return { cells: [], guests: [] };
+  return {
+    cells: lane.meeting.attendingCellIds.filter((cellId) => !lane.critiquedCells.has(cellId)),
+    guests: [...lane.guests].filter((guestId) => !lane.guestsCritiqued.has(guestId)),
+  };
+}
+
+/** Every weakness and suggestion point of the cycle's critiques: the report must answer each once. */
+export const pointsToAnswer = (lane: Lane) => lane.critiques.flatMap((critique) => critique.points).filter((point) => point.kind !== 'strength');
+export const allPoints = (lane: Lane) => lane.critiques.flatMap((critique) => critique.points);
+
+// ---------------------------------------------------------------------------------------------------
+// What an accepted step changes.
+
+export type StepName = 'host' | 'guests' | 'plan' | 'rsvp' | 'reschedule' | 'meeting' | 'critique' | 'report' | 'review' | 'cancel' | 'adoption' | 'done' | 'drop';
+
+export interface Actor {
+  userId: string;
+  role: string;
+  cellId: string | null;
+}
+
+type Body = Record<string, unknown>;
+const str = (value: unknown) => value as string;
+const optionalText = (value: unknown) => (value === undefined ? null : (value as string));
+
+/** Applies an accepted step to the model: `body` as the server read it, `answer` what it answered (ids it created). */
+export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: string[], body: Body, answer: unknown, busy: Map<string, string>): void {
+  const view = answer as { points?: { id: string }[]; id?: string; report?: { actionItems?: { id: string }[] } } | undefined;
+  switch (step) {
+    case 'host': {
+      const cellId = lower(str(body.cellId));
+      lane.invitations.delete(cellId);
+      lane.hostCellId = cellId;
+      lane.status = 'PREPARATION';
+      busy.set(cellId, lane.id);
+      break;
+    }
+    case 'guests':
+      for (const guestId of body.guestIds as string[]) lane.guests.add(lower(guestId));
+      break;
+    case 'plan':
+      lane.plan = { agenda: body.agenda as string[], content: str(body.content), draftResolution: optionalText(body.draftResolution), postedBy: actor.userId };
+      lane.planPosts += 1;
+      lane.status = 'SCHEDULED';
+      break;
+    case 'rsvp': {
+      const invitation = lane.invitations.get(lower(pathIds[1]))!;
+      invitation.status = body.response === 'accept' ? 'ACCEPTED' : 'DECLINED';
+      invitation.delegate = optionalText(body.delegate);
+      invitation.note = optionalText(body.note);
+      invitation.answers += 1;
+      invitation.responded = true;
+      break;
+    }
+    case 'reschedule':
+      lane.meetingAt = Date.parse(str(body.meetingAt));
+      lane.reschedules += 1;
+      // Notes, rule 4: the cells that had accepted are asked to confirm again (delegate and note are kept).
+      for (const invitation of lane.invitations.values()) {
+        if (invitation.status === 'ACCEPTED') {
+          invitation.status = 'PENDING';
+          invitation.responded = false;
+        }
+      }
+      break;
+    case 'meeting': {
+      const attendance = body.attendance as Record<string, number>;
+      const attending = [...new Set((body.attendingCellIds as string[]).map(lower))];
+      lane.meeting = {
+        startedAt: Date.parse(str(body.startedAt)),
+        endedAt: Date.parse(str(body.endedAt)),
+        attendance: {
+          present: attendance.present,
+          total: attendance.total,
+          absentWithReason: attendance.absentWithReason ?? 0,
+          absentWithoutReason: attendance.absentWithoutReason ?? 0,
+          exempted: attendance.exempted ?? 0,
+        },
+        attendingCellIds: attending,
+        minutes: str(body.minutes),
+        resolution: optionalText(body.resolution),
+        selfScores: (body.selfScores as Scores | undefined) ?? null,
+        combined: body.combined === true,
+      };
+      for (const cellId of attending) lane.invitations.get(cellId)!.attended = true;
+      lane.status = attending.length > 0 ? 'CRITIQUE' : 'REPORTING';
+      break;
+    }
+    case 'critique': {
+      const sent = body.points as { stage: string; kind: string; text: string }[];
+      const ids = (view?.points ?? []).map((point) => point.id);
+      const scores = (body.scores as Scores | undefined) ?? null;
+      const guest = actor.role === 'guest';
+      lane.critiques.push({
+        id: String(view?.id),
+        cellId: guest ? null : actor.cellId,
+        guestId: guest ? actor.userId : null,
+        points: sent.map((point, index) => ({ id: ids[index], stage: point.stage, kind: point.kind, text: point.text })),
+        scores,
+        rating: (body.rating as Rating | undefined) ?? band(scores),
+      });
+      if (guest) lane.guestsCritiqued.add(actor.userId);
+      else lane.critiquedCells.add(actor.cellId!);
+      if (lane.meeting!.attendingCellIds.every((cellId) => lane.critiquedCells.has(cellId))) lane.status = 'REPORTING';
+      break;
+    }
+    case 'report': {
+      const items = body.actionItems as { title: string; owner: string; dueDate: string }[];
+      const ids = (view?.report?.actionItems ?? []).map((item) => item.id);
+      lane.report = {
+        responses: (body.responses as { pointId: string; stance: string; text: string }[]).map((response) => ({ ...response, pointId: lower(response.pointId) })),
+        lessons: body.lessons as string[],
+        itemIds: ids,
+        revision: lane.revisions,
+      };
+      // A new report replaces the open action items of the one before.
+      lane.items = lane.items.filter((item) => item.done || item.dropReason !== null);
+      items.forEach((item, index) => lane.items.push({ id: ids[index], title: item.title, owner: item.owner, dueDate: item.dueDate, done: false, dropReason: null }));
+      lane.status = 'REVIEW';
+      break;
+    }
+    case 'review': {
+      const revise = body.decision === 'revise';
+      lane.review = {
+        decision: str(body.decision),
+        rating: revise ? null : (body.rating as Rating),
+        comment: optionalText(body.comment),
+        scores: (body.scores as Scores | undefined) ?? null,
+      };
+      if (revise) {
+        lane.revisions += 1;
+        lane.status = 'REPORTING';
+      } else {
+        lane.status = 'CLOSED';
+        if (lane.hostCellId) busy.delete(lane.hostCellId);
+      }
+      break;
+    }
+    case 'cancel':
+      lane.status = 'CANCELLED';
+      lane.cancelReason = str(body.reason);
+      if (lane.hostCellId) busy.delete(lane.hostCellId);
+      break;
+    case 'adoption':
+      lane.invitations.get(actor.cellId!)!.adoption = str(body.text);
+      break;
+    case 'done':
+    case 'drop': {
+      const item = lane.items.find((candidate) => candidate.id === lower(pathIds[1]));
+      if (!item || item.done || item.dropReason !== null) return; // settled already: nothing changes, nothing is written
+      if (step === 'done') item.done = true;
+      else item.dropReason = str(body.reason);
+      break;
+    }
+  }
+  lane.actors.push(actor.userId);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The GET compared with the model.
+
+/** JSON's own equality (-0 is 0): what the server stores and answers is JSON. */
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a ?? null)), JSON.parse(JSON.stringify(b ?? null)));
+const sameSet = (a: Iterable<string>, b: Iterable<string>) => same([...a].map(lower).sort(), [...b].map(lower).sort());
+const instant = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : NaN);
+
+type ViewRecord = Record<string, unknown>;
+
+/** Every difference between the cycle's GET and what the suite knows was accepted. */
+export function differences(view: ViewRecord, lane: Lane): string[] {
+  const out: string[] = [];
+  const expect = (what: string, actual: unknown, expected: unknown) => {
+    if (same(actual, expected)) return;
+    // Long lists: the first item that differs.
+    if (Array.isArray(actual) && Array.isArray(expected) && actual.length === expected.length) {
+      const index = actual.findIndex((item, at) => !same(item, expected[at]));
+      out.push(`${what}[${index}]: GET shows ${clip(JSON.stringify(actual[index]))}, accepted was ${clip(JSON.stringify(expected[index]))}`);
+      return;
+    }
+    out.push(`${what}: GET shows ${clip(JSON.stringify(actual))}, accepted was ${clip(JSON.stringify(expected))}`);
+  };
+  expect('status', view.status, lane.status);
+  expect('hostCellId', typeof view.hostCellId === 'string' ? lower(view.hostCellId) : view.hostCellId, lane.hostCellId);
+  expect('meetingAt', instant(view.meetingAt), lane.meetingAt);
+  for (const field of ['title', 'topic', 'kind', 'location'] as const) expect(field, view[field], lane[field]);
+  expect('rubricId', lower(String(view.rubricId)), lane.rubricId);
+
+  const invitations = (view.invitations as ViewRecord[]) ?? [];
+  expect(
+    'invited cells',
+    invitations.map((invitation) => lower(String(invitation.cellId))).sort(),
+    [...lane.invitations.keys()].sort(),
+  );
+  for (const invitation of invitations) {
+    const model = lane.invitations.get(lower(String(invitation.cellId)));
+    if (!model) continue;
+    const at = `invitation ${String(invitation.cellId)}`;
+    expect(`${at} status`, invitation.status, model.status);
+    expect(`${at} delegate`, invitation.delegate, model.delegate);
+    expect(`${at} note`, invitation.note, model.note);
+    expect(`${at} answered`, invitation.respondedAt !== null, model.responded);
+    expect(`${at} attended`, invitation.attended, model.attended);
+    expect(`${at} adoption`, invitation.adoption, model.adoption);
+  }
+  if (!sameSet(((view.guests as ViewRecord[]) ?? []).map((guest) => String(guest.userId)), lane.guests)) {
+    expect('guests', ((view.guests as ViewRecord[]) ?? []).map((guest) => guest.userId), [...lane.guests]);
+  }
+
+  const plan = view.plan as ViewRecord | null;
+  if (!lane.plan || !plan) expect('plan', plan, lane.plan);
+  else {
+    expect('plan.agenda', plan.agenda, lane.plan.agenda);
+    expect('plan.content', plan.content, lane.plan.content);
+    expect('plan.draftResolution', plan.draftResolution, lane.plan.draftResolution);
+    expect('plan.postedBy', plan.postedBy, lane.plan.postedBy);
+  }
+
+  const meeting = view.meeting as ViewRecord | null;
+  if (!lane.meeting || !meeting) expect('meeting', meeting, lane.meeting);
+  else {
+    const model = lane.meeting;
+    expect('meeting.startedAt', instant(meeting.startedAt), model.startedAt);
+    expect('meeting.endedAt', instant(meeting.endedAt), model.endedAt);
+    expect('meeting.attendance', meeting.attendance, model.attendance);
+    expect('meeting.attendingCellIds', ((meeting.attendingCellIds as string[]) ?? []).map(lower).sort(), [...model.attendingCellIds].sort());
+    expect('meeting.minutes', meeting.minutes, model.minutes);
+    expect('meeting.resolution', meeting.resolution, model.resolution);
+    expect('meeting.selfScores', meeting.selfScores, model.selfScores);
+    expect('meeting.combined', meeting.combined, model.combined);
+  }
+
+  const critiques = (view.critiques as ViewRecord[]) ?? [];
+  expect('critique ids', critiques.map((critique) => critique.id).sort(), lane.critiques.map((critique) => critique.id).sort());
+  for (const model of lane.critiques) {
+    const critique = critiques.find((candidate) => candidate.id === model.id);
+    if (!critique) continue;
+    const at = `critique ${model.id}`;
+    expect(`${at} cellId`, critique.cellId, model.cellId);
+    expect(`${at} guestId`, critique.guestId, model.guestId);
+    expect(`${at} points`, critique.points, model.points);
+    expect(`${at} scores`, critique.scores, model.scores);
+    expect(`${at} rating`, critique.rating, model.rating);
+  }
+
+  const report = view.report as ViewRecord | null;
+  if (!lane.report || !report) expect('report', report, lane.report);
+  else {
+    expect('report.responses', ((report.responses as ViewRecord[]) ?? []).map((response) => ({ ...response, pointId: lower(String(response.pointId)) })), lane.report.responses);
+    expect('report.lessons', report.lessons, lane.report.lessons);
+    expect('report.actionItems', ((report.actionItems as ViewRecord[]) ?? []).map((item) => item.id), lane.report.itemIds);
+    expect('report.revision', report.revision, lane.report.revision);
+  }
+
+  const items = (view.actionItems as ViewRecord[]) ?? [];
+  expect('action item ids', items.map((item) => item.id).sort(), lane.items.map((item) => item.id).sort());
+  for (const model of lane.items) {
+    const item = items.find((candidate) => candidate.id === model.id);
+    if (!item) continue;
+    const at = `action item ${model.id}`;
+    expect(`${at} title`, item.title, model.title);
+    expect(`${at} owner`, item.owner, model.owner);
+    expect(`${at} dueDate`, item.dueDate, model.dueDate);
+    expect(`${at} done`, item.doneAt !== null, model.done);
+    expect(`${at} dropped`, item.droppedAt !== null, model.dropReason !== null);
+    expect(`${at} dropReason`, item.dropReason, model.dropReason);
+  }
+
+  const review = view.review as ViewRecord | null;
+  if (!lane.review || !review) expect('review', review, lane.review);
+  else {
+    expect('review.decision', review.decision, lane.review.decision);
+    expect('review.rating', review.rating, lane.review.rating);
+    expect('review.comment', review.comment, lane.review.comment);
+    if (lane.review.scores) expect('review.scores', review.scores, lane.review.scores);
+  }
+  expect('cancelReason', view.cancelReason, lane.cancelReason);
+
+  const timeline = (view.timeline as ViewRecord[]) ?? [];
+  expect(
+    'who did the accepted steps (timeline entries with an actor, in order)',
+    timeline.filter((entry) => entry.actorId !== null).map((entry) => entry.actorId),
+    lane.actors,
+  );
+  return out;
+}
+
+function clip(text: string | undefined, max = 300): string {
+  if (text === undefined) return 'undefined';
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
+}

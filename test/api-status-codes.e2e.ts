@@ -621,9 +621,10 @@ describe('400: body or parameter fails validation, unknown fields rejected', () 
   });
 
   it('rejects too many array items', async () => {
-    const points = Array.from({ length: 101 }, (_, index) => ({ stage: 'content', kind: 'suggestion', text: `Góp ý số ${index + 1}` }));
+    // A critique holds at most 30 points (a few for each of the six stages).
+    const points = Array.from({ length: 31 }, (_, index) => ({ stage: 'content', kind: 'suggestion', text: `Góp ý số ${index + 1}` }));
     const response = await stack.http.post(`/api/cycles/${anyCycle}/critiques`).set(bearer(commune.cells[1].secretary.token)).send({ points });
-    expectValidation(response, 'points có tối đa 100 phần tử');
+    expectValidation(response, 'points có tối đa 30 phần tử');
 
     const invited = Array.from({ length: 201 }, () => randomUUID());
     const launchResponse = await stack.http.post('/api/cycles').set(bearer(commune.staff.token)).send(launchBody({ invitedCellIds: invited }));

@@ -62,6 +62,8 @@ function normalise(input: unknown, idsOnly: boolean): { value: unknown; errors: 
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return super.transform(value, metadata);
+    // A POST with no body at all is an empty one: an endpoint whose body says nothing takes it.
+    if (metadata.type === 'body' && value === undefined) value = {};
     // Route parameters are ids or known words; in bodies and queries only id fields are.
     const normalised = normalise(value, metadata.type !== 'param');
     if (normalised.errors.length > 0) throw new RequestValidationError(normalised.errors.slice(0, 20));

@@ -44,8 +44,10 @@ export class CycleFollowUpService {
     return this.reads.view(caller, cycleId, language);
   }
 
-  async completeActionItem(caller: AuthUser, cycleId: string, itemId: string, language: Language): Promise<CycleView> {
-    await this.settleActionItem(caller, await this.reads.access(caller, cycleId), itemId, 'ACTION_ITEM_DONE', `done_at = now(), done_by = $3`, [caller.id]);
+  async completeActionItem(caller: AuthUser, cycleId: string, itemId: string, note: string | null, language: Language): Promise<CycleView> {
+    await this.settleActionItem(caller, await this.reads.access(caller, cycleId), itemId, 'ACTION_ITEM_DONE', `done_at = now(), done_by = $3`, [caller.id], {
+      note,
+    });
     return this.reads.view(caller, cycleId, language);
   }
 
@@ -57,6 +59,7 @@ export class CycleFollowUpService {
       'ACTION_ITEM_DROPPED',
       `dropped_at = now(), dropped_by = $3, drop_reason = $4`,
       [caller.id, reason],
+      { reason },
     );
     return this.reads.view(caller, cycleId, language);
   }
@@ -69,6 +72,7 @@ export class CycleFollowUpService {
     event: string,
     assignments: string,
     values: unknown[],
+    detail: Record<string, unknown>,
   ): Promise<void> {
     if (access.relation !== 'committee' && access.relation !== 'host') throw new DomainError('NOT_HOST_SECRETARY');
     if (!FOLLOW_UP_STAGES.includes(access.cycle.status)) throw new DomainError('WRONG_STAGE', { stage: access.cycle.status });
@@ -82,7 +86,7 @@ export class CycleFollowUpService {
         [itemId, cycleId, ...values],
       );
       if (updated.length > 0) {
-        await appendEvent(manager, cycleId, event, caller.id, { actionItemId: itemId });
+        await appendEvent(manager, cycleId, event, caller.id, { actionItemId: itemId, ...detail });
         return;
       }
       const [exists] = await manager.query<unknown[]>(`SELECT 1 FROM action_items WHERE id = $1 AND cycle_id = $2`, [itemId, cycleId]);

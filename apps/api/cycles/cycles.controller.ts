@@ -267,10 +267,10 @@ export class CyclesController {
   completeActionItem(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleActionItemParams,
-    @Body() _body: CompleteActionItemDto,
+    @Body() dto: CompleteActionItemDto,
     @RequestLanguage() language: Language,
   ) {
-    return this.followUp.completeActionItem(caller, params.id, params.itemId, language);
+    return this.followUp.completeActionItem(caller, params.id, params.itemId, dto.note ?? null, language);
   }
 
   @Post(':id/action-items/:itemId/drop')

@@ -42,7 +42,8 @@ function uuidList(value: unknown, max: number, min = 0): boolean {
 
 const PAYLOAD_CHECKS: Record<string, Check> = {
   pickHost: (input) => first(!isUuid(input.cellId) && 'cellId'),
-  claimAttendance: (input) => first(!isUuid(input.cellId) && 'cellId'),
+  claimAttendance: (input) =>
+    first(!isUuid(input.cellId) && 'cellId', !optional(input.delegate, (value) => isText(value, TEXT_LIMITS.delegate)) && 'delegate'),
   inviteGuests: (input) => first(!uuidList(input.guestIds, LIST_LIMITS.guests, 1) && 'guestIds'),
   postPlan: (input) =>
     first(

@@ -571,6 +571,8 @@ export function applyClaimAttendance(state: CycleState, actor: Actor, input: Cla
   state.attendingCellIds = [...state.attendingCellIds, input.cellId];
   const record = nextRecord(state, now, 'ATTENDANCE_CLAIMED', actor.userId, { cellId: input.cellId });
   record.invitations = [{ cellId: input.cellId, attended: true }];
+  // The delegate named when accepting stays unless the cell names who actually came.
+  if (input.delegate) record.invitations.push({ cellId: input.cellId, delegate: input.delegate });
   record.notify = [
     { to: { cellIds: [state.hostCellId as string] }, reason: 'ATTENDANCE_CLAIMED', namedCellIds: [input.cellId] },
     { to: { committee: true }, reason: 'ATTENDANCE_CLAIMED', namedCellIds: [input.cellId] },

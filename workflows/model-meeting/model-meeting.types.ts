@@ -105,6 +105,8 @@ export interface InviteGuestsInput {
 }
 export interface ClaimAttendanceInput {
   cellId: string;
+  /** Who attended for the cell. */
+  delegate?: string;
 }
 export interface CancelInput {
   reason: string;

@@ -176,11 +176,11 @@ export class CyclesController {
   claimAttendance(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
-    @Body() _body: ClaimAttendanceDto,
+    @Body() dto: ClaimAttendanceDto,
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'claimAttendance', { cellId: caller.cellId }, language, key);
+    return this.cycles.step(caller, params.id, 'claimAttendance', { cellId: caller.cellId, ...dto }, language, key);
   }
 
   @Post(':id/critiques')

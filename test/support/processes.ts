@@ -25,8 +25,10 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { CONFIG_VARIABLES } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/persistence/data-source.js';
+import { SealingCodec } from '../../libs/temporal/sealing-codec.js';
 import { modelMeetingWorkflowId } from '../../libs/temporal/temporal.constants.js';
-import { TEST_JWT_SECRET } from './test-stack.js';
+import { RELAXED_LIMITS } from './api-stack.js';
+import { TEST_JWT_SECRET, TEST_PAYLOAD_KEY } from './test-stack.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FAULTS_FULL = process.env.FAULTS_FULL === '1';
@@ -304,7 +306,8 @@ export class ProcessStack {
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       JWT_SECRET: TEST_JWT_SECRET,
-      LOGIN_RATE_LIMIT: '1000',
+      PAYLOAD_KEY: TEST_PAYLOAD_KEY,
+      ...RELAXED_LIMITS,
       PORT: String(port),
       WORKFLOW_BUNDLE_PATH: bundlePath,
       ...options.env,
@@ -932,7 +935,9 @@ export class HistoryReader {
   /** The update that answered the step whose record has timeline seq `seq`, and the activity that wrote that record. */
   async step(cycleId: string, seq: number): Promise<StepHistory> {
     const history = await this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).fetchHistory();
-    return stepHistoryOf(history.events ?? [], seq);
+    const events = history.events ?? [];
+    await openPayloads(events);
+    return stepHistoryOf(events, seq);
   }
 
   async close(): Promise<void> {
@@ -960,6 +965,15 @@ const eventTime = (event: HistoryEvent): number => {
   return longNumber(time?.seconds) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6);
 };
 const decoded = (payload: Payload | null | undefined): unknown => (payload ? defaultPayloadConverter.fromPayload(payload) : undefined);
+
+/** The apps seal every payload (TEST_PAYLOAD_KEY); the evidence read here is opened in place first. */
+async function openPayloads(events: HistoryEvent[]): Promise<void> {
+  const codec = new SealingCodec(Buffer.from(TEST_PAYLOAD_KEY, 'base64'), [], false);
+  for (const event of events) {
+    const holders = [event.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success, event.activityTaskScheduledEventAttributes?.input];
+    for (const holder of holders) if (holder?.payloads) holder.payloads = await codec.decode(holder.payloads);
+  }
+}
 
 export function stepHistoryOf(events: HistoryEvent[], seq: number): StepHistory {
   const result: StepHistory = {};

@@ -77,8 +77,8 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'Attendance does not add up: present and absent cannot exceed the total.',
   },
   INVALID_MEETING_TIMES: {
-    vi: 'Thời gian kết thúc phải sau thời gian bắt đầu và không ở tương lai.',
-    en: 'The end time must be after the start time and not in the future.',
+    vi: 'Thời gian buổi sinh hoạt không hợp lệ: {why}.',
+    en: 'The meeting times are not valid: {why}.',
   },
   INVALID_CELL: {
     vi: 'Chi bộ {cellId} không thuộc Đảng bộ này hoặc không nằm trong danh sách được mời.',
@@ -174,6 +174,14 @@ const PASSWORD_PROBLEMS: Record<string, Template> = {
   SAME_AS_BEFORE: { vi: 'mật khẩu mới phải khác mật khẩu cũ', en: 'the new password must differ from the old one' },
 };
 
+/** Why a meeting's start and end are refused (INVALID_MEETING_TIMES's problem), in words. */
+const MEETING_TIME_PROBLEMS: Record<string, Template> = {
+  END_BEFORE_START: { vi: 'giờ kết thúc phải sau giờ bắt đầu', en: 'the end must be after the start' },
+  ENDS_IN_FUTURE: { vi: 'giờ kết thúc không được ở tương lai', en: 'the end cannot be in the future' },
+  STARTS_TOO_EARLY: { vi: 'buổi sinh hoạt không thể bắt đầu trước {earliest}', en: 'the meeting cannot have started before {earliest}' },
+  TOO_LONG: { vi: 'một buổi sinh hoạt không kéo dài quá {hours} giờ', en: 'a meeting does not last more than {hours} hours' },
+};
+
 /** Why a score does not fit (INVALID_SCORES's problem), in words. */
 const SCORE_PROBLEMS: Record<string, Template> = {
   UNKNOWN_CRITERION: { vi: 'phiếu chấm không có tiêu chí “{criterion}”', en: 'the sheet has no criterion "{criterion}"' },
@@ -201,6 +209,10 @@ function readableParams(code: ErrorCode, language: Language, params: Record<stri
   if (code === 'WEAK_PASSWORD') readable.why = PASSWORD_PROBLEMS[String(params.reason)]?.[language] ?? String(params.reason);
   if (code === 'INVALID_SCORES') {
     const why = SCORE_PROBLEMS[String(params.problem)] ?? { vi: 'tiêu chí không có hoặc điểm không hợp lệ', en: 'unknown criterion or points out of range' };
+    readable.why = why[language].replace(/\{(\w+)\}/g, (_, name: string) => String(readable[name] ?? '…'));
+  }
+  if (code === 'INVALID_MEETING_TIMES') {
+    const why = MEETING_TIME_PROBLEMS[String(params.problem)] ?? { vi: 'giờ bắt đầu hoặc giờ kết thúc không phù hợp', en: 'the start or the end does not fit' };
     readable.why = why[language].replace(/\{(\w+)\}/g, (_, name: string) => String(readable[name] ?? '…'));
   }
   if (code === 'RATING_NOT_ALLOWED' && typeof params.reason === 'string') {

@@ -46,7 +46,7 @@ export async function startApiStack(overrides: Record<string, string> = {}): Pro
  */
 async function ensureAdmin(workers: WorkerStack): Promise<void> {
   await workers.dataSource.query(
-    `INSERT INTO users (username, password_hash, full_name, role) VALUES ('admin', $1, 'Quản trị hệ thống', 'admin') ON CONFLICT (username) DO NOTHING`,
+    `INSERT INTO users (username, password_hash, full_name, role) VALUES ('admin', $1, 'Quản trị hệ thống', 'admin') ON CONFLICT (username) DO UPDATE SET password_change_required = false`,
     [await hashPassword('admin')],
   );
 }

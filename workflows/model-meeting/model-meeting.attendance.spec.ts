@@ -90,6 +90,15 @@ describe('ruleset 3: attendance comes from the cells', () => {
     expect(state.stage).toBe('REPORTING');
   });
 
+  it('keeps the window open after every recorded cell has critiqued while a cell that accepted may still say it came', () => {
+    const state = cycle();
+    applyRecordMeeting(state, secretary(HOST), meeting([A]), RECORD_AT);
+    const critique = { points: [{ stage: 'content' as const, kind: 'weakness' as const, text: 'Nội dung chưa sát' }] };
+    applySubmitCritique(state, secretary(A), critique, RECORD_AT + MINUTE, () => 'id-a');
+    expect(state.stage).toBe('CRITIQUE');
+    expect(checkClaimAttendance(state, secretary(B), { cellId: B }, RECORD_AT + 2 * MINUTE)).toBeNull();
+  });
+
   it('refuses a claim after the window', () => {
     const state = cycle();
     applyRecordMeeting(state, secretary(HOST), meeting([A]), RECORD_AT);

@@ -455,9 +455,12 @@ export function checkRecordMeeting(state: CycleState, actor: Actor, input: Recor
   if (now < state.meetingAt) return reject('MEETING_NOT_YET', { meetingAt: iso(state.meetingAt) });
   const startedAt = Date.parse(input.startedAt);
   const endedAt = Date.parse(input.endedAt);
-  if (!(endedAt > startedAt) || endedAt > now) return reject('INVALID_MEETING_TIMES');
-  if (rulesetTwo(state) && (startedAt < state.meetingAt - state.schedule.earlyStartToleranceMs || endedAt - startedAt > LONGEST_MEETING_MS)) {
-    return reject('INVALID_MEETING_TIMES');
+  if (!(endedAt > startedAt)) return reject('INVALID_MEETING_TIMES', { problem: 'END_BEFORE_START' });
+  if (endedAt > now) return reject('INVALID_MEETING_TIMES', { problem: 'ENDS_IN_FUTURE' });
+  if (rulesetTwo(state)) {
+    const earliest = state.meetingAt - state.schedule.earlyStartToleranceMs;
+    if (startedAt < earliest) return reject('INVALID_MEETING_TIMES', { problem: 'STARTS_TOO_EARLY', earliest: iso(earliest) });
+    if (endedAt - startedAt > LONGEST_MEETING_MS) return reject('INVALID_MEETING_TIMES', { problem: 'TOO_LONG', hours: LONGEST_MEETING_MS / (60 * MINUTE) });
   }
   const { present, total } = input.attendance;
   const absentWithReason = input.attendance.absentWithReason ?? 0;
@@ -635,7 +638,10 @@ export function applySubmitCritique(
     scoreTotal: summary?.total ?? null,
     rating: input.rating ?? summary?.rating ?? null,
   };
-  if (!guest && state.attendingCellIds.every((attending) => state.critiquedCellIds.includes(attending))) {
+  // The window closes early once every attending cell has spoken; under ruleset 3 a cell that accepted and
+  // was left out keeps it open, since it was told it may still say it attended until the window's end.
+  const everyCellHasSpoken = state.attendingCellIds.every((attending) => state.critiquedCellIds.includes(attending));
+  if (!guest && everyCellHasSpoken && (!rulesetThree(state) || acceptedButNotAttending(state).length === 0)) {
     closeCritique(state, now, record);
   }
   return { record, critiqueId, pointIds: points.map((point) => point.id) };

@@ -6,7 +6,7 @@ import { hashPassword } from './password.js';
 
 /**
  * First start: with no user at all, creates the installation's admin from ADMIN_USERNAME / ADMIN_PASSWORD;
- * outside development that admin must change the password at first login.
+ * in production that admin must change the password at first login.
  */
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
@@ -21,8 +21,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const [{ count }] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) FROM users`);
     if (Number(count) > 0) return;
     const { adminUsername, adminPassword } = this.config.auth;
-    // Outside development the first password came from a file or a default: the admin replaces it at first login.
-    const mustChange = this.config.environment !== 'development';
+    // In production the first password came from the operator's environment: the admin replaces it at first login.
+    const mustChange = this.config.environment === 'production';
     const created = await this.dataSource.query<unknown[]>(
       `INSERT INTO users (username, password_hash, full_name, role, password_change_required)
        SELECT $1, $2, 'Quản trị hệ thống', 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM users)

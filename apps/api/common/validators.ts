@@ -45,7 +45,18 @@ export function IsScoreSheet(options?: ValidationOptions): PropertyDecorator {
 
 /** A name people read, at most `max` characters: see isDisplayName (no invisible or direction-changing characters). */
 export function IsDisplayName(max: number, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isDisplayName', constraints: [max], validator: { validate: (value: unknown) => isDisplayName(value, max) } }, options);
+  return ValidateBy(
+    {
+      name: 'isDisplayName',
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) => isDisplayName(value, max),
+        // The error filter reads the constraint's number from this English sentence.
+        defaultMessage: () => `$property must be a name with letters, at most ${max} characters`,
+      },
+    },
+    options,
+  );
 }
 
 /** Names are stored in one Unicode form (NFC), so the same name typed on two phones is the same name. */

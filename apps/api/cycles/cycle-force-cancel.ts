@@ -40,10 +40,10 @@ export async function forceCancel(dataSource: DataSource, cycleId: string, actor
     // Those who knew of the meeting (the committee always; the cells and guests once the host was known).
     await manager.query(
       `INSERT INTO notifications (user_id, cycle_id, reason, dedupe_key, title, body)
-       SELECT u.id, $1, 'CANCELLED', $1 || ':' || $2 || ':CANCELLED:' || u.id, $3, $4 FROM users u
-        WHERE (u.role = 'committee' AND u.committee_id = $5)
-           OR ($6 AND u.role = 'secretary' AND (u.cell_id = $7 OR u.cell_id IN (SELECT cell_id FROM cycle_invitations WHERE cycle_id = $1)))
-           OR ($6 AND u.id IN (SELECT user_id FROM cycle_guests WHERE cycle_id = $1))
+       SELECT u.id, $1::uuid, 'CANCELLED', $1::text || ':' || $2::text || ':CANCELLED:' || u.id::text, $3, $4 FROM users u
+        WHERE (u.role = 'committee' AND u.committee_id = $5::uuid)
+           OR ($6 AND u.role = 'secretary' AND (u.cell_id = $7::uuid OR u.cell_id IN (SELECT cell_id FROM cycle_invitations WHERE cycle_id = $1::uuid)))
+           OR ($6 AND u.id IN (SELECT user_id FROM cycle_guests WHERE cycle_id = $1::uuid))
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [cycleId, seq, text.title, text.body, context.committeeId, cycle.host_cell_id !== null, cycle.host_cell_id],
     );

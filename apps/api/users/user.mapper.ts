@@ -8,7 +8,7 @@ export interface UserView {
   role: UserEntity['role'];
   committeeId: string | null;
   cellId: string | null;
-  /** The account must change its password before anything else (the first admin, outside development). */
+  /** The account must change its password before anything else (the first admin, in production). */
   mustChangePassword: boolean;
 }
 

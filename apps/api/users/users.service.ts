@@ -50,6 +50,6 @@ export class UsersService {
   }
 
   me(caller: AuthUser): UserView {
-    return toUserView(caller);
+    return toUserView({ ...caller, passwordChangeRequired: caller.mustChangePassword });
   }
 }

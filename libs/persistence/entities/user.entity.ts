@@ -24,7 +24,7 @@ export class UserEntity {
   @Column({ name: 'cell_id', type: 'uuid', nullable: true })
   cellId: string | null;
 
-  /** Set on an account whose password was given to it (the first admin outside development): it must change it first. */
+  /** Set on an account whose password was given to it (the first admin, in production): it must change it first. */
   @Column({ name: 'password_change_required', type: 'boolean', default: false })
   passwordChangeRequired: boolean;
 

@@ -9,11 +9,15 @@ export class Accounts1765100000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE users ADD COLUMN password_change_required boolean NOT NULL DEFAULT false`);
-    // Usernames that differ only in case would now clash: the older account keeps the lower-case name.
+    // Usernames that differ only in case would now clash: the oldest account keeps the lower-case name, and
+    // each newer one becomes "name-2-<first four of its id>" , so no account is lost (if even that is taken, the migration stops and changes nothing).
+    // Two statements: PostgreSQL checks the plain unique constraint row by row, so the newer names move first.
     await queryRunner.query(`
-      UPDATE users u SET username = lower(u.username)
-       WHERE u.username <> lower(u.username)
-         AND NOT EXISTS (SELECT 1 FROM users o WHERE o.id <> u.id AND lower(o.username) = lower(u.username))`);
+      WITH ranked AS (
+        SELECT id, lower(username) AS name, row_number() OVER (PARTITION BY lower(username) ORDER BY created_at, id) AS rank FROM users
+      )
+      UPDATE users u SET username = r.name || '-' || r.rank || '-' || left(u.id::text, 4) FROM ranked r WHERE r.id = u.id AND r.rank > 1`);
+    await queryRunner.query(`UPDATE users SET username = lower(username) WHERE username <> lower(username)`);
     await queryRunner.query(`CREATE UNIQUE INDEX users_username_lower_key ON users (lower(username))`);
   }
 

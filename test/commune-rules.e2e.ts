@@ -221,6 +221,11 @@ interface MeetingOptions {
   attendingCellIds?: string[];
 }
 
+/** Each cell's secretary accepts the invitation: only cells that accepted may be recorded as attending (ruleset 3). */
+async function acceptInvitations(cycleId: string, cells: Cell[]): Promise<void> {
+  for (const cell of cells) expectOk(await stack.http.post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send({ response: 'accept' }));
+}
+
 /** The host records the meeting as soon as its time has come (polls while the answer is MEETING_NOT_YET). */
 async function recordMeeting(cycleId: string, host: Cell, options: MeetingOptions = {}): Promise<HttpResponse> {
   const deadline = Date.now() + 20 * SECOND;
@@ -525,6 +530,7 @@ describe('5. meeting length and exempted members', () => {
       launch(commune, { host: regularHost, invited: [visitor], kind: 'regular', title: 'Sinh hoạt thường kỳ tháng 12' }),
     ]);
     await Promise.all([postPlan(combined.id, combinedHost), postPlan(regular.id, regularHost)]);
+    await Promise.all([acceptInvitations(combined.id, [visitor]), acceptInvitations(regular.id, [visitor])]);
     const [combinedRecord, regularRecord] = await Promise.all([
       // 18 of the 20 expected (22 minus 2 exempted) is 90 %: enough.
       recordMeeting(combined.id, combinedHost, {
@@ -565,6 +571,7 @@ describe('6. the critique window closes naming the cells that sent nothing', () 
     const [host, diligent, missingA, missingB] = commune.cells;
     const cycle = await launch(commune, { host, invited: [diligent, missingA, missingB], critiqueWindow: 'PT6S' });
     await postPlan(cycle.id, host);
+    await acceptInvitations(cycle.id, [diligent, missingA, missingB]);
     expectOk(await recordMeeting(cycle.id, host, { attendingCellIds: [diligent.id, missingA.id, missingB.id] }));
     expectOk(await critique(cycle.id, diligent.secretary.token, 'Phần điều hành còn dài'), 201);
     expect((await getCycle(commune.staff.token, cycle.id)).status).toBe('CRITIQUE');
@@ -823,10 +830,11 @@ describe('11. upper-level guests', () => {
     const other = await launch(commune, { host: null, invited: [outsider], meetingInMs: 20 * DAY });
     // Before the host is known only the committee knows of the meeting.
     expect((await inbox(guest.token)).filter((notice) => notice.cycleId === cycle.id)).toEqual([]);
-    expect((await http.get(`/api/cycles/${cycle.id}`).set(bearer(guest.token))).status).toBe(200);
+    expectError(await http.get(`/api/cycles/${cycle.id}`).set(bearer(guest.token)), 404, 'NOT_FOUND');
     expectError(await http.get(`/api/cycles/${other.id}`).set(bearer(guest.token)), 404, 'NOT_FOUND');
 
     expectOk(await http.post(`/api/cycles/${cycle.id}/host`).set(staff).send({ cellId: host.id }));
+    expect((await http.get(`/api/cycles/${cycle.id}`).set(bearer(guest.token))).status).toBe(200);
     const invitation = await notified(guest.token, cycle.id, 'GUEST_INVITED');
     expect(invitation.body).toContain(host.name);
     expectReadableNotice(invitation);
@@ -843,6 +851,7 @@ describe('11. upper-level guests', () => {
     expect((await http.get(`/api/cycles/${cycle.id}`).set(bearer(secondGuest.token))).status).toBe(200);
 
     await postPlan(cycle.id, host);
+    await acceptInvitations(cycle.id, [visitorA, visitorB]);
     expectOk(await recordMeeting(cycle.id, host, { attendingCellIds: [visitorA.id, visitorB.id] }));
     expectOk(await critique(cycle.id, visitorA.secretary.token, 'Phần điều hành còn dài'), 201);
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { temporal } from '@temporalio/proto';
 import { DomainError } from '../libs/domain/domain-error.js';
 import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
-import { CHANGE_LIMITS } from '../workflows/model-meeting/model-meeting.state.js';
+import { CHANGE_LIMITS, STEPS_PER_RUN } from '../workflows/model-meeting/model-meeting.state.js';
 import { launchInput, meetingRecord } from './support/cycle-input.js';
-import { sleep } from './support/eventually.js';
+import { eventually, sleep } from './support/eventually.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
 import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
 
@@ -24,7 +24,9 @@ async function refusalCode(promise: Promise<unknown>): Promise<string | null> {
   }
 }
 
-function sizeOf(history: Awaited<ReturnType<typeof historyOf>>): { events: number; bytes: number } {
+type History = Awaited<ReturnType<ReturnType<WorkerStack['client']['workflow']['getHandle']>['fetchHistory']>>;
+
+function sizeOf(history: History): { events: number; bytes: number } {
   return { events: history.events?.length ?? 0, bytes: temporal.api.history.v1.History.encode(history).finish().length };
 }
 
@@ -40,8 +42,21 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function historyOf(cycleId: string) {
-  return stack.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).fetchHistory();
+/**
+ * The histories of every run of the cycle's workflow, oldest first: a run continues as new after STEPS_PER_RUN
+ * steps, or earlier when Temporal suggests it (its default: past 4 Ki events or 4 MiB).
+ */
+async function runsOf(cycleId: string): Promise<History[]> {
+  const workflowId = modelMeetingWorkflowId(cycleId);
+  const latest = (await stack.client.workflow.getHandle(workflowId).describe()).runId;
+  // Visibility is written a moment after a run starts: wait until it lists the latest run.
+  const listed = await eventually(async () => {
+    const runs: { runId: string; startTime: Date }[] = [];
+    for await (const execution of stack.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(execution);
+    return runs.some((run) => run.runId === latest) ? runs : null;
+  });
+  const ordered = [...(listed ?? [])].sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+  return Promise.all(ordered.map((run) => stack.client.workflow.getHandle(workflowId, run.runId).fetchHistory()));
 }
 
 describe('modelMeeting history stays small and replays', () => {
@@ -89,11 +104,13 @@ describe('modelMeeting history stays small and replays', () => {
     await gateway.step(input.cycleId, 'fileReport', { actor: host.secretary, input: { ...report, lessons: [...report.lessons, 'Phân công cụ thể'] } });
     await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
 
-    const { events, bytes } = sizeOf(await historyOf(input.cycleId));
+    const runs = await runsOf(input.cycleId);
+    expect(runs).toHaveLength(1);
+    const { events, bytes } = sizeOf(runs[0]);
     console.log(`100-cell cycle history: ${events} events, ${(bytes / 1024).toFixed(0)} KiB (warning limits ${HISTORY_EVENTS_WARN} events, 10 MiB)`);
-    // The README reports about 1,870 events and 560 KiB for this cycle: a tenth more fails, so growth is seen.
+    // The README reports about 1,870 events and 620 KiB (payloads sealed) for this cycle: a tenth more fails, so growth is seen.
     expect(events).toBeLessThan(2_060);
-    expect(bytes).toBeLessThan(620 * 1024);
+    expect(bytes).toBeLessThan(685 * 1024);
   });
 
   it('stays bounded when every step is repeated up to its limit, and the limits refuse the next repeat', async () => {
@@ -140,7 +157,9 @@ describe('modelMeeting history stays small and replays', () => {
     ).toBe('TOO_MANY_CHANGES');
     expect(await refusalCode(rsvp(visitors[0], 'decline'))).toBe('TOO_MANY_CHANGES');
 
-    const { events, bytes } = sizeOf(await historyOf(input.cycleId));
+    const runs = (await runsOf(input.cycleId)).map(sizeOf);
+    const events = runs.reduce((sum, run) => sum + run.events, 0);
+    const bytes = runs.reduce((sum, run) => sum + run.bytes, 0);
     const perUpdate = { events: events / updates, bytes: bytes / updates };
     // The most accepted updates a cycle can take: 200 invited cells answering as often as they may, 200
     // critiques, 20 guests' critiques, and every other step at its limit.
@@ -148,13 +167,22 @@ describe('modelMeeting history stays small and replays', () => {
       1 + 1 + 20 + 200 * (CHANGE_LIMITS.rsvpAnswersPerCell + CHANGE_LIMITS.reschedules) + CHANGE_LIMITS.planPosts + CHANGE_LIMITS.reschedules + 1 + 200 + 20 +
       2 * (CHANGE_LIMITS.revisions + 1) + 1;
     console.log(
-      `every limit reached with ${cells - 1} invited cells: ${updates} updates, ${events} events, ${(bytes / 1024).toFixed(0)} KiB; ` +
-        `at most ${mostUpdates} updates in any cycle → about ${Math.round(mostUpdates * perUpdate.events)} events, ${((mostUpdates * perUpdate.bytes) / 1024 / 1024).toFixed(1)} MiB`,
+      `every limit reached with ${cells - 1} invited cells: ${updates} updates, ${events} events, ${(bytes / 1024).toFixed(0)} KiB in ${runs.length} run(s) ` +
+        `(largest ${Math.max(...runs.map((run) => run.events))} events); ` +
+        `at most ${mostUpdates} updates in any cycle, ${STEPS_PER_RUN} in one run → about ${Math.round(STEPS_PER_RUN * perUpdate.events)} events, ${((STEPS_PER_RUN * perUpdate.bytes) / 1024 / 1024).toFixed(1)} MiB a run`,
     );
-    // Bounded: under Temporal's update limit and its hard history limits (5× the warning ones). The
-    // sequential answers here cost more events each than a real cycle's, whose steps share writes.
-    expect(mostUpdates).toBeLessThan(MAX_TOTAL_UPDATES);
-    expect(mostUpdates * perUpdate.events).toBeLessThan(HISTORY_EVENTS_WARN * 5);
-    expect(mostUpdates * perUpdate.bytes).toBeLessThan(HISTORY_BYTES_WARN * 5);
+    // A cycle may take more steps than one run may hold: a run continues as new after STEPS_PER_RUN steps
+    // (test/continue-as-new.e2e.ts drives 2,050), so what must stay bounded is one run. It stays under
+    // Temporal's update limit and under its history warnings themselves. The sequential answers here cost
+    // more events each than a real cycle's, whose steps share writes.
+    const mostPerRun = Math.min(mostUpdates, STEPS_PER_RUN);
+    expect(mostUpdates).toBeGreaterThan(STEPS_PER_RUN);
+    expect(mostPerRun).toBeLessThan(MAX_TOTAL_UPDATES);
+    expect(mostPerRun * perUpdate.events).toBeLessThan(HISTORY_EVENTS_WARN);
+    expect(mostPerRun * perUpdate.bytes).toBeLessThan(HISTORY_BYTES_WARN);
+    for (const run of runs) {
+      expect(run.events).toBeLessThan(HISTORY_EVENTS_WARN);
+      expect(run.bytes).toBeLessThan(HISTORY_BYTES_WARN);
+    }
   }, 240_000);
 });

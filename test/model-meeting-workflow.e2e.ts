@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError } from '../libs/domain/domain-error.js';
 import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
-import { launchInput, meetingRecord } from './support/cycle-input.js';
+import { acceptInvitations, launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
 import { createCommune } from './support/organisation.fixture.js';
 import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
@@ -339,7 +339,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     const commune = await createCommune(stack.dataSource, 4);
     const input = launchInput(commune, {
       invited: [1, 2, 3],
-      meetingInMs: 800,
+      meetingInMs: 2000,
       schedule: { critiqueWindowMs: 4000, critiqueReminderLeadMs: 2000, reportWindowMs: 3000, reportReminderLeadMs: 1500 },
     });
     const { gateway } = stack;
@@ -347,6 +347,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     void notAttending;
     await gateway.launch(input);
     await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Nội dung'], content: 'Kế hoạch' } });
+    await acceptInvitations(gateway, input.cycleId, [submitting, missing]);
     await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
     await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([submitting.id, missing.id]) });
     await gateway.step(input.cycleId, 'submitCritique', {

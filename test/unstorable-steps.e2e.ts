@@ -14,7 +14,7 @@ import { SealingCodec } from '../libs/temporal/sealing-codec.js';
 import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
 import type { CycleState } from '../workflows/model-meeting/model-meeting.state.js';
 import type { LaunchCycleInput, StepRecord } from '../workflows/model-meeting/model-meeting.types.js';
-import { launchInput, meetingRecord } from './support/cycle-input.js';
+import { acceptInvitations, launchInput, meetingRecord } from './support/cycle-input.js';
 import { sleep } from './support/eventually.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
 import { runtimeLog, startWorkerStack, type WorkerStack } from './support/test-stack.js';
@@ -83,6 +83,7 @@ async function inCritique(commune: TestCommune, attending: number[]): Promise<La
   const [host] = commune.cells;
   await gateway.launch(input);
   await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await acceptInvitations(gateway, input.cycleId, attending.map((index) => commune.cells[index]));
   await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
   await gateway.step(input.cycleId, 'recordMeeting', {
     actor: host.secretary,

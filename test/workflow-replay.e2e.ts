@@ -19,7 +19,7 @@ import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-uti
 import { dataConverterOf } from '../libs/temporal/data-converter.js';
 import { workflowSource } from '../libs/temporal/workflow-source.js';
 import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
-import { launchInput, meetingRecord } from './support/cycle-input.js';
+import { acceptInvitations, launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
 import { createCommune } from './support/organisation.fixture.js';
 import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
@@ -175,7 +175,7 @@ async function rulesetTwoPathsToClose(): Promise<{ cycleId: string; events: stri
     actor: willHost.secretary,
     input: { meetingAt: new Date(Date.now() + 8_000).toISOString(), reason: 'Trùng lịch họp thôn' },
   });
-  await gateway.step(input.cycleId, 'rsvp', { actor: visitorA.secretary, input: { cellId: visitorA.id, response: 'accept' } });
+  await acceptInvitations(gateway, input.cycleId, [visitorA, visitorB]);
   await waitForEvent(input.cycleId, 'PLAN_REMINDER_SENT');
   await gateway.step(input.cycleId, 'postPlan', { actor: willHost.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
   await waitForEvent(input.cycleId, 'MEETING_RECORD_REMINDER_SENT');
@@ -213,6 +213,7 @@ async function refusedStepUndoneThenClosed(): Promise<{ cycleId: string; events:
   const { gateway } = stack;
   await gateway.launch(input);
   await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await acceptInvitations(gateway, input.cycleId, [slowCell, poisonedCell, thirdCell, fourthCell]);
   await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
   await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([slowCell.id, poisonedCell.id, thirdCell.id, fourthCell.id]) });
   const marker = input.cycleId.slice(0, 8);

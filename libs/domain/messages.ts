@@ -177,7 +177,7 @@ const PASSWORD_PROBLEMS: Record<string, Template> = {
 /** Why a meeting's start and end are refused (INVALID_MEETING_TIMES's problem), in words. */
 const MEETING_TIME_PROBLEMS: Record<string, Template> = {
   END_BEFORE_START: { vi: 'giờ kết thúc phải sau giờ bắt đầu', en: 'the end must be after the start' },
-  ENDS_IN_FUTURE: { vi: 'giờ kết thúc không được ở tương lai', en: 'the end cannot be in the future' },
+  ENDS_IN_FUTURE: { vi: 'giờ kết thúc không được muộn hơn thời điểm hiện tại', en: 'the end cannot be later than now' },
   STARTS_TOO_EARLY: { vi: 'buổi sinh hoạt không thể bắt đầu trước {earliest}', en: 'the meeting cannot have started before {earliest}' },
   TOO_LONG: { vi: 'một buổi sinh hoạt không kéo dài quá {hours} giờ', en: 'a meeting does not last more than {hours} hours' },
 };

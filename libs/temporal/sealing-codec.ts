@@ -1,8 +1,10 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { SEALED_KEY } from './sealed.js';
 
+// @temporalio/proto is CommonJS whose exports Node cannot name statically: take its default export.
+const { temporal } = proto;
 const ENCODING = 'binary/sealed';
 const JSON_ENCODING = 'json/plain';
 const IV_BYTES = 12;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_RUBRIC } from '../../libs/domain/default-rubric.js';
 import type { CycleSchedule, LaunchCycleInput } from '../../workflows/model-meeting/model-meeting.types.js';
-import type { TestCommune } from './organisation.fixture.js';
+import type { CycleWorkflowGateway } from '../../libs/temporal/cycle-workflow.gateway.js';
+import type { TestCell, TestCommune } from './organisation.fixture.js';
 
 const DAY = 86_400_000;
 
@@ -53,4 +54,9 @@ export function meetingRecord(attendingCellIds: string[], startedAt = Date.now()
     minutes: 'Biên bản buổi sinh hoạt: chi bộ đã thảo luận, thống nhất nghị quyết tháng.',
     resolution: 'Nghị quyết: tập trung phát triển đảng viên mới.',
   };
+}
+
+/** Ruleset 3 records as attending only cells that accepted: each named cell's secretary accepts first. */
+export async function acceptInvitations(gateway: CycleWorkflowGateway, cycleId: string, cells: TestCell[]): Promise<void> {
+  for (const cell of cells) await gateway.step(cycleId, 'rsvp', { actor: cell.secretary, input: { cellId: cell.id, response: 'accept' } });
 }

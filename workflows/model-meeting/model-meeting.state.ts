@@ -57,6 +57,12 @@ export const CHANGE_LIMITS = {
   revisions: 10,
 } as const;
 
+/**
+ * A run continues as new after this many steps (or when Temporal suggests it), so no run nears Temporal's
+ * 2,000 updates or its history limits however busy the cycle; the new run carries the state.
+ */
+export const STEPS_PER_RUN = 500;
+
 /** How far past the meeting an action item may be due (ruleset 2). */
 export const ACTION_ITEM_HORIZON_YEARS = 5;
 

@@ -94,6 +94,7 @@ import {
   isTimerPending,
   isUnchangedRsvp,
   nextTimer,
+  STEPS_PER_RUN,
   type CycleState,
 } from './model-meeting.state.js';
 import type { ContinuedRun, LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
@@ -117,11 +118,6 @@ const MAX_RECORDS_PER_ACTIVITY = 50;
 const MAX_CHARS_PER_ACTIVITY = 512 * 1024;
 /** A fired timer whose record the database refused is tried again after this, not in a loop. */
 const REFUSED_TIMER_RETRY = '1 hour';
-/**
- * A run continues as new after this many steps (or when Temporal suggests it), so no run nears Temporal's
- * 2,000 updates or its history limits however busy the cycle; the new run carries the state.
- */
-const STEPS_PER_RUN = 500;
 /**
  * Results carried to the next run, for steps repeated with their Idempotency-Key across the change of run: the
  * last two runs' worth, within a size that keeps the next run's input far below Temporal's payload limit.

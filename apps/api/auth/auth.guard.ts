@@ -42,9 +42,11 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '');
     if (!match) throw new DomainError('NOT_AUTHENTICATED');
     let subject: string;
+    let issuedAt: number;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string }>(match[1], { algorithms: ['HS256'] });
+      const payload = await this.jwt.verifyAsync<{ sub: string; iat: number }>(match[1], { algorithms: ['HS256'] });
       subject = payload.sub;
+      issuedAt = payload.iat;
     } catch {
       throw new DomainError('NOT_AUTHENTICATED');
     }
@@ -53,6 +55,8 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: subject });
     if (!user) throw new DomainError('NOT_AUTHENTICATED');
+    // A token from before the last password change belongs to a session that change ended.
+    if (user.passwordChangedAt && !(issuedAt >= Math.floor(user.passwordChangedAt.getTime() / 1000))) throw new DomainError('NOT_AUTHENTICATED');
     return toUserView(user);
   }
 }

@@ -33,7 +33,8 @@ export class AuthService {
     if (!user || !(await passwordMatches(user.passwordHash, dto.currentPassword))) throw new DomainError('BAD_CREDENTIALS');
     const weakness = dto.newPassword === dto.currentPassword ? 'SAME_AS_BEFORE' : passwordProblem(dto.newPassword, user.username);
     if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
-    await this.dataSource.query(`UPDATE users SET password_hash = $2, password_change_required = false WHERE id = $1`, [
+    // Tokens issued before this second stop counting (the guard compares their iat): a stolen session ends here.
+    await this.dataSource.query(`UPDATE users SET password_hash = $2, password_change_required = false, password_changed_at = now() WHERE id = $1`, [
       user.id,
       await hashPassword(dto.newPassword),
     ]);

@@ -44,10 +44,11 @@ export class CycleReadsService {
     }
     if (caller.committeeId !== cycle.committeeId) throw new DomainError('NOT_FOUND');
     if (caller.role === 'committee') return { cycle, relation: 'committee' };
+    // Until the host is picked only the committee knows of the cycle: to every secretary it does not exist yet.
+    if (cycle.status === 'HOST_SELECTION') throw new DomainError('NOT_FOUND');
     if (caller.cellId && caller.cellId === cycle.hostCellId) return { cycle, relation: 'host' };
     if (caller.cellId) {
       const invited = await this.dataSource.getRepository(CycleInvitationEntity).existsBy({ cycleId, cellId: caller.cellId });
-      if (invited && cycle.status === 'HOST_SELECTION') throw new DomainError('NOT_FOUND');
       if (invited) return { cycle, relation: 'invited' };
     }
     throw new DomainError('NOT_INVITED');

@@ -23,6 +23,5 @@ import { CYCLE_WORKFLOW_GATEWAY, CyclesService } from './cycles.service.js';
         new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs),
     },
   ],
-  exports: [CycleReadsService],
 })
 export class CyclesModule {}

@@ -7,25 +7,14 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { ERROR_CODES, type ErrorCode } from '../../../libs/domain/error-codes.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { languageOf, type Language } from '../../../libs/domain/messages.js';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
-import { CycleReadsService } from '../cycles/cycle-reads.service.js';
 import { REPLAYS_THROUGH_WORKFLOW, StoredResponse, type IdempotentRequest } from './idempotency.js';
 
 const KEY_PATTERN = /^[\w.:-]{1,200}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
 /** One purge of expired records in this many claims keeps the table small without a job of its own. */
 const PURGE_ONE_IN = 100;
-
-/** A stored answer that was a cycle's page: kept as its id, drawn again when replayed (a page can be large). */
-interface StoredCycleView {
-  $cycleView: string;
-}
-
-function isCycleView(body: unknown): body is { id: string; timeline: unknown[] } {
-  return typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string' && Array.isArray((body as { timeline?: unknown }).timeline);
-}
 
 interface StoredRecord {
   request_fingerprint: string;
@@ -36,15 +25,15 @@ interface StoredRecord {
 /**
  * Idempotency-Key on any POST: the first answer (success or refusal) is stored per user and key and
  * replayed for every repeat, also after an API restart; the step itself acts once. A 5xx is not stored,
- * so the client can retry with the same key. A record lives IDEMPOTENCY_TTL_HOURS (24 by default); an
- * answer that was a cycle's page is stored as the cycle's id and a repeat gets the page as it stands.
+ * so the client can retry with the same key. A record lives IDEMPOTENCY_TTL_HOURS (24 by default), then the
+ * key is free again and expired records are purged now and then; a large answer (a cycle's page) is kept
+ * compressed by PostgreSQL itself (jsonb over 2 kB is TOASTed).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(CycleReadsService) private readonly reads: CycleReadsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,7 +53,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.route?.path ?? request.path} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
 
-    await this.claimOrReplay(request.user, key, fingerprint, context, languageOf(request.headers['accept-language']));
+    await this.claimOrReplay(userId, key, fingerprint, context);
 
     const response = context.switchToHttp().getResponse<Response>();
     return lastValueFrom(
@@ -90,8 +79,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
    * the same key, or, while the first attempt is unfinished, a wait (a workflow step is simply sent again:
    * Temporal makes it act once).
    */
-  private async claimOrReplay(user: AuthUser, key: string, fingerprint: string, context: ExecutionContext, language: Language): Promise<void> {
-    const userId = user.id;
+  private async claimOrReplay(userId: string, key: string, fingerprint: string, context: ExecutionContext): Promise<void> {
     const replaysThroughWorkflow = this.reflector.get<boolean>(REPLAYS_THROUGH_WORKFLOW, context.getHandler()) === true;
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     if (Math.floor(Math.random() * PURGE_ONE_IN) === 0) await this.purgeExpired();
@@ -114,8 +102,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (record.status_code !== null) {
         const refusal = record.body as { code?: ErrorCode; params?: Record<string, string | number> } | null;
         if (record.status_code >= 400 && refusal?.code && refusal.code in ERROR_CODES) throw new DomainError(refusal.code, refusal.params);
-        const cycleView = (record.body as StoredCycleView | null)?.$cycleView;
-        if (typeof cycleView === 'string') throw new StoredResponse(record.status_code, await this.reads.view(user, cycleView, language));
         throw new StoredResponse(record.status_code, record.body);
       }
       if (replaysThroughWorkflow) return;
@@ -125,10 +111,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async store(userId: string, key: string, status: number, body: unknown): Promise<void> {
-    const kept: unknown = isCycleView(body) ? ({ $cycleView: body.id } satisfies StoredCycleView) : body;
     await this.dataSource.query(
       `UPDATE idempotency_records SET status_code = $3, body = $4 WHERE user_id = $1 AND key = $2 AND status_code IS NULL`,
-      [userId, key, status, JSON.stringify(kept ?? null)],
+      [userId, key, status, JSON.stringify(body ?? null)],
     );
   }
 

@@ -28,6 +28,10 @@ export class UserEntity {
   @Column({ name: 'password_change_required', type: 'boolean', default: false })
   passwordChangeRequired: boolean;
 
+  /** When the password was last changed: access tokens issued before it no longer count. */
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

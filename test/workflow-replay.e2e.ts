@@ -4,7 +4,8 @@
  * histories cover the paths a workflow change is most likely to disturb: the host picked after the
  * ranking activity, an RSVP changed, a plan revised, a reschedule, a cancel, every kind of timer that
  * fires, a revision before the close; and, under ruleset 2, guests, the new timers, an invited cell
- * picked as host, reconfirmation, and a step the database refused being undone.
+ * picked as host, reconfirmation, and a step the database refused being undone; under ruleset 3 (sealed
+ * payloads), a cell left out of the record saying it attended.
  *
  * The scenarios are also driven fresh on every run and replayed at once, so the current code's own
  * histories are covered too. RECORD_HISTORY_AS=<label> keeps this run's scenario histories as
@@ -255,11 +256,42 @@ async function refusedStepUndoneThenClosed(): Promise<{ cycleId: string; events:
   return { cycleId: input.cycleId, events: await events(input.cycleId) };
 }
 
+/** Ruleset 3: one cell declines, the host records one of the two that accepted, the other says it attended; both critique; closed. */
+async function attendanceClaimedThenClosed(): Promise<{ cycleId: string; events: string[] }> {
+  const commune = await createCommune(stack.dataSource, 4);
+  const [host, recorded, leftOut, declining] = commune.cells;
+  const input = launchInput(commune, { invited: [1, 2, 3], meetingInMs: 1_500, schedule: { critiqueWindowMs: 600_000 } });
+  const { gateway } = stack;
+  await gateway.launch(input);
+  await acceptInvitations(gateway, input.cycleId, [recorded, leftOut]);
+  await gateway.step(input.cycleId, 'rsvp', { actor: declining.secretary, input: { cellId: declining.id, response: 'decline', note: 'Trùng lịch' } });
+  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
+  await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([recorded.id]) });
+  const critique = (text: string) => ({ points: [{ stage: 'content' as const, kind: 'weakness' as const, text }] });
+  const first = await gateway.step(input.cycleId, 'submitCritique', { actor: recorded.secretary, input: critique('Thảo luận chưa sôi nổi') });
+  await gateway.step(input.cycleId, 'claimAttendance', { actor: leftOut.secretary, input: { cellId: leftOut.id, delegate: 'Đồng chí Phó Bí thư' } });
+  // The last attending cell's critique closes the window: no accepted cell is left out any more.
+  const second = await gateway.step(input.cycleId, 'submitCritique', { actor: leftOut.secretary, input: critique('Biên bản còn sơ sài') });
+  expect(second.stage).toBe('REPORTING');
+  await gateway.step(input.cycleId, 'fileReport', {
+    actor: host.secretary,
+    input: {
+      responses: [...first.pointIds!, ...second.pointIds!].map((pointId) => ({ pointId, stance: 'accept' as const, text: 'Tiếp thu' })),
+      lessons: ['Chuẩn bị nội dung thảo luận trước'],
+      actionItems: [],
+    },
+  });
+  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  return { cycleId: input.cycleId, events: await events(input.cycleId) };
+}
+
 const SCENARIOS = {
   'host-picked-after-ranking-then-cancelled': hostPickedAfterRankingThenCancelled,
   'every-timer-fires-then-closed-after-revision': everyTimerFiresThenClosedAfterRevision,
   'ruleset-2-paths-to-close': rulesetTwoPathsToClose,
   'refused-step-undone-then-closed': refusedStepUndoneThenClosed,
+  'attendance-claimed-then-closed': attendanceClaimedThenClosed,
 };
 
 function recordedHistories(): { workflowId: string; history: temporal.api.history.v1.IHistory }[] {

@@ -70,7 +70,7 @@ async function main() {
     log(`  API       http://localhost:${apiPort}/api   (health: http://localhost:${apiPort}/api/health)`);
     log(`  Swagger   http://localhost:${apiPort}/api/docs`);
     log(`  Temporal  ${temporalAddress}${temporalUi ? `   Web UI: ${temporalUi}` : ''}`);
-    log('  Ctrl-C stops everything; data stays in .data/ for the next start.');
+    log(`  Ctrl-C stops everything; data stays in ${process.env.DATA_DIR ?? '.data'}/ for the next start.`);
     log('');
   } catch (error) {
     log(`✗ ${error.message}`);

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
@@ -47,22 +47,27 @@ import { describeLane, mapLimit, World } from './fuzz/world.js';
  *     secret whose claims are bad;
  *   - sent again with the same Idempotency-Key, the same answer, and the step acts once.
  * After every case the cycle it went to is read back: its GET must show exactly what the suite knows was
- * accepted (texts byte for byte, points and scores, RSVP answers, who did each step, …). The cycle's next
- * valid step is then sent and must succeed (the cycle still moves) in batches, for speed: after every BATCH
- * cases on a cycle, and for every cycle an accepted case moved on, four such cycles at a time.
+ * accepted (texts byte for byte, names in NFC, points and scores, RSVP answers, who did each step, …), as its
+ * committee reads it and, after an accepted case, as one of its visitors or its host in turn and as the
+ * person the case came from: a visitor (an invited secretary or guest) sees no other cell's note and no
+ * person's user id, the others' critiques only once its own is in, and no cycle still in HOST_SELECTION
+ * (404). An answer that changes nothing (the same RSVP or adoption again) is a 200 with no new step. The
+ * cycle's next valid step is then sent and must succeed (the cycle still moves) in batches, for speed: after
+ * every BATCH cases on a cycle, and for every cycle an accepted case moved on, four such cycles at a time.
  *
  * The world (test/fuzz/world.ts): two communes built through the API, with a cell for every cycle that
  * needs a host (a cell hosts one open cycle at a time), upper-level guests, and cycles in every stage. Each
  * endpoint is fuzzed on cycles that can take its step (test/fuzz/targets.ts), which valid steps bring to
- * the next endpoint: the host picks feed the plans, RSVPs and meetings; the meetings feed the critiques and
- * reports; a report taken in is sent back for revision so the cycle takes another; and so on. The suite's
+ * the next endpoint: the host picks feed the plans, RSVPs and meetings; the meetings feed the attendance
+ * claims of cells left out, the critiques and the reports; a report taken in is sent back for revision so the cycle takes another; and so on. The suite's
  * model of each cycle (test/fuzz/model.ts) is what the GET is compared with.
  *
  * FUZZ_RUNS (default 80: most cases are real workflow steps now; about 2.5 minutes on the shared 2-core machine)
  * cases per endpoint, seeded by FUZZ_SEED (default below, printed in the test names):
  *   FUZZ_RUNS=2000 FUZZ_SEED=42 npm test -- test/api-fuzz.e2e.ts
- * A failure prints fast-check's shrunk counterexample and the exact request and answer. Known product bugs
- * have their own clearly named cases at the end.
+ * A failure prints fast-check's shrunk counterexample and the exact request and answer (FUZZ_NO_SHRINK=1: the
+ * first failing case as it ran, since shrinking replays cases on cycles the failure already moved). Known
+ * product bugs have their own clearly named cases at the end.
  */
 
 function envInt(name: string, fallback: number): number {
@@ -75,6 +80,8 @@ function envInt(name: string, fallback: number): number {
 
 const RUNS = Math.max(1, envInt('FUZZ_RUNS', 80));
 const SEED = envInt('FUZZ_SEED', 20_261_205);
+/** FUZZ_NO_SHRINK=1: report the first failing case as it was (shrinking replays cases on cycles the failure already moved). */
+const NO_SHRINK = process.env.FUZZ_NO_SHRINK === '1';
 /** Cases on one cycle before its next valid step is sent to show it still moves. */
 const BATCH = 8;
 /** Per endpoint: the jest timeout, and a little less for fast-check (an interrupted run counts as a failure). */
@@ -337,10 +344,21 @@ async function accepted(target: Target, c: Case, sent: Sent, answer: Answer): Pr
   return { problems: target.echo?.(body, answer.body as Record<string, unknown>) ?? [] };
 }
 
+/**
+ * Requests sent with an Idempotency-Key, by caller and key (api.md: a step sent again with the same key returns
+ * the first answer and acts once). Fresh keys never meet again in a run; a shrunk case may send a key again.
+ */
+const keyed = new Map<string, { request: string; status: number }>();
+
 async function runCase(target: Target, c: Case, tally: Tally): Promise<Set<Lane>> {
   const sent = requestOf(target, c);
   fc.pre(!echoesSecret(sent));
   tally.cases += 1;
+  const keyId = typeof c.caller === 'string' && c.caller !== 'nobody' && !target.public && c.headers.idempotencyKey !== null ? `${c.caller}|${c.headers.idempotencyKey}` : null;
+  const request = `${sent.path} ${sent.plain === null ? '' : createHash('sha256').update(sent.plain).digest('hex')}`;
+  const earlier = keyId === null ? undefined : keyed.get(keyId);
+  /** The very request sent before with this key: its answer is the first one again, and it changes nothing. */
+  const replay = earlier !== undefined && earlier.request === request && is2xx(earlier.status);
   if (c.scenario === 'valid') tally.valid += 1;
   const first = await spend(tally, 'requests', () => exchange(stack, sent));
   count(tally, first);
@@ -357,12 +375,16 @@ async function runCase(target: Target, c: Case, tally: Tally): Promise<Set<Lane>
     const lane = world.lane(resolveId(c.ids[0] ?? { segment: '' }));
     if (lane) touched.add(lane);
   }
+  if (replay && first.status !== earlier.status) problems.push(`sent again with an Idempotency-Key it was answered ${earlier.status} with: ${first.status}`);
+  if (keyId !== null && earlier === undefined && first.status !== null) keyed.set(keyId, { request, status: first.status });
   if (first.status === target.success) {
     tally.accepted += 1;
     if (c.scenario === 'valid') tally.validAccepted += 1;
-    const outcome = await accepted(target, c, sent, first);
-    problems.push(...outcome.problems);
-    if (outcome.lane) touched.add(outcome.lane);
+    if (!replay) {
+      const outcome = await accepted(target, c, sent, first);
+      problems.push(...outcome.problems);
+      if (outcome.lane) touched.add(outcome.lane);
+    }
   }
   const key = c.headers.idempotencyKey;
   if (c.headers.repeat && key !== null && /^[\w.:-]{1,200}$/.test(key) && !target.public && first.status !== null) {
@@ -376,7 +398,9 @@ async function runCase(target: Target, c: Case, tally: Tally): Promise<Set<Lane>
   }
   for (const lane of touched) {
     if (lane.tainted) continue;
-    const differences = await spend(tally, 'GETs', () => world.verify(lane));
+    // As its committee sees it; after an accepted case also as one of its visitors (or its host) in turn, and
+    // as the person the case came from (a refused case is seen to change nothing by the committee's GET).
+    const differences = await spend(tally, 'GETs', () => world.verify(lane, typeof c.caller === 'string' ? [c.caller] : [], first.status !== null && is2xx(first.status)));
     // Later cases on this cycle fail at once: they say which request it was.
     if (differences.length > 0) lane.tainted = `${differences.join('\n')}\nafter ${describeExchange(sent, answers)}`;
     problems.push(...differences);
@@ -479,7 +503,7 @@ afterAll(async () => {
   const requests = [...tallies.values()].reduce((sum, tally) => sum + tally.requests, 0);
   if (lines.length > 0) {
     console.log(
-      `API fuzz summary (seed ${SEED}, FUZZ_RUNS=${RUNS}, next valid step checked every ${BATCH} cases on a cycle and when a case moved it on; shrinking included): ${cases} cases, ${requests} requests, ${world?.moves ?? 0} valid steps sent by the suite, ${world?.lanes.length ?? 0} cycles, setup ${(setupMs / 1000).toFixed(1)} s\n${lines.join('\n')}`,
+      `API fuzz summary (seed ${SEED}, FUZZ_RUNS=${RUNS}, next valid step checked every ${BATCH} cases on a cycle and when a case moved it on; shrinking included): ${cases} cases, ${requests} requests, ${world?.moves ?? 0} valid steps sent by the suite, ${world?.lanes.length ?? 0} cycles, cycle GETs compared ${world?.reads.full ?? 0} as committee or host + ${world?.reads.visitor ?? 0} as visitors + ${world?.reads.hidden ?? 0} hidden from visitors (404), setup ${(setupMs / 1000).toFixed(1)} s\n${lines.join('\n')}`,
     );
   }
   await stack?.stopAll();
@@ -536,7 +560,7 @@ describe(`fuzzing every mutating endpoint (seed ${SEED}, ${RUNS} runs each): doc
               }
               await checkMoved(false);
             }),
-            { numRuns: RUNS, seed, interruptAfterTimeLimit: FUZZ_TIME_LIMIT_MS, markInterruptAsFailure: true },
+            { numRuns: RUNS, seed, interruptAfterTimeLimit: FUZZ_TIME_LIMIT_MS, markInterruptAsFailure: true, endOnFailure: NO_SHRINK },
           );
           if (state.lane && target.step) awaitingCheck.add(state.lane);
           await checkMoved(true);

@@ -45,6 +45,7 @@ export class Api {
     return {
       token: body.accessToken,
       actor: { userId: user.id, role: user.role, committeeId: user.committeeId, cellId: user.cellId },
+      mustChangePassword: user.mustChangePassword === true,
     };
   }
 }
@@ -57,6 +58,15 @@ const PASSWORD = 'mat-khau-do-hieu-nang-2026';
  */
 export async function seedCommune(api, { adminPassword, cellCount }) {
   const admin = await api.login('admin', adminPassword);
+  // In production the first admin replaces the initial password before anything else, as an operator does
+  // (the bench seeds once per run, on a fresh database).
+  if (admin.mustChangePassword) {
+    const changed = await api.expect(200, 'POST', '/api/auth/password', {
+      token: admin.token,
+      body: { currentPassword: adminPassword, newPassword: `${adminPassword}-da-doi` },
+    });
+    admin.token = changed.body.accessToken;
+  }
   const suffix = Date.now().toString(36);
   const committee = await api.expect(201, 'POST', '/api/committees', { token: admin.token, body: { name: `Đảng ủy xã Na Hối (đo hiệu năng ${suffix})` } });
   const committeeId = committee.body.id;

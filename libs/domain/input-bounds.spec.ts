@@ -8,6 +8,7 @@ import {
   TEXT_LIMITS,
   hasOwn,
   isCalendarDate,
+  isDisplayName,
   isMemberCount,
   isMultipleOf,
   isRecord,
@@ -412,6 +413,38 @@ describe('isStorableString / isText / isTextList', () => {
     it.each([undefined, null, 'a', { length: 1, 0: 'a' }, new Set(['a'])])('refuses the non-array %p', (value) => {
       expect(isTextList(value, 5, 10)).toBe(false);
     });
+  });
+});
+
+describe('isDisplayName: names people read, that cannot look like another or like nothing', () => {
+  it.each(['Chi bộ thôn Na Hối Tày', 'Nguyễn Thị Hoà', 'Chi bộ thôn 3', 'Vàng A Dính', 'Ma\u0300 Va\u0306n', 'Chi bộ 🌾', 'Chi bộ ☎\ufe0f'])('takes %j', (name) => {
+    expect(isDisplayName(name, 200)).toBe(true);
+  });
+
+  it.each([
+    ['a zero-width space inside', 'Lò\u200bVăn Pá'],
+    ['a right-to-left override', 'Chi bộ \u202eáp'],
+    ['an Arabic letter mark (a direction control)', 'Chi bộ \u061c thôn 1'],
+    ['only an Arabic letter mark', '\u061c'],
+    ['only a Hangul filler', '\u3164'],
+    ['only Hangul choseong and jungseong fillers', '\u115f\u1160'],
+    ['only a halfwidth Hangul filler', '\uffa0'],
+    ['only a combining grapheme joiner', '\u034f'],
+    ['only a Mongolian vowel separator', '\u180e'],
+    ['only a Khmer inherent vowel', '\u17b4'],
+    ['only a musical symbol begin beam', '\u{1d173}'],
+    ['only tag characters', '\u{e0001}\u{e0020}'],
+    ['only a Braille blank', '\u2800'],
+    ['only spaces', '   '],
+    ['only punctuation', '— . —'],
+    ['a control character', 'Chi bộ\u0007'],
+  ])('refuses %s', (_, name) => {
+    expect(isDisplayName(name, 200)).toBe(false);
+  });
+
+  it('counts its length in characters as a person does', () => {
+    expect(isDisplayName('Đ'.repeat(200), 200)).toBe(true);
+    expect(isDisplayName('Đ'.repeat(201), 200)).toBe(false);
   });
 });
 

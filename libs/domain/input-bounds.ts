@@ -79,16 +79,24 @@ export function isText(value: unknown, max: number, min = 1): value is string {
   return length >= min && length <= max;
 }
 
-/** Characters that hide or reorder text: zero-width marks, soft hyphen, direction overrides and isolates. */
-const INVISIBLE_OR_BIDI = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/**
+ * Characters that hide or reorder text: every direction control (marks, overrides, isolates) and every
+ * character Unicode says to draw as nothing (zero-width marks, soft hyphen, fillers, tags…), except the two
+ * variation selectors that only choose how a symbol looks.
+ */
+const INVISIBLE_OR_BIDI = /(?![\ufe0e\ufe0f])[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/u;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** The Braille blank: drawn as nothing, yet neither a space nor ignorable to Unicode. */
+const LOOKS_BLANK = /\u2800/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
- * A name people read (a person, a cell, a committee): storable text with something besides spaces, no
+ * A name people read (a person, a cell, a committee): storable text with at least one letter or digit, no
  * control characters, and nothing invisible or reordering that could make two names look alike.
  */
 export function isDisplayName(value: unknown, max: number): value is string {
-  return isText(value, max) && value.trim().length > 0 && !CONTROL.test(value) && !INVISIBLE_OR_BIDI.test(value);
+  if (!isText(value, max) || CONTROL.test(value) || INVISIBLE_OR_BIDI.test(value) || LOOKS_BLANK.test(value)) return false;
+  return LETTER_OR_DIGIT.test(value);
 }
 
 /** A list of storable texts, each 1 to `maxLength` characters, with `minItems` to `maxItems` entries. */

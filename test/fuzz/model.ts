@@ -4,9 +4,10 @@ import { vietnamDay } from './values.js';
 
 /**
  * The suite's own model of every cycle it touches: what was accepted, step by step, so that after every
- * case the cycle's GET can be compared with exactly that. The rules the generators need (rating bands,
- * meeting quality, due-date range) are written here from the documents (domain.md, the ruleset-2 notes),
- * not taken from the code under test.
+ * case the cycle's GET can be compared with exactly that, as each kind of person sees it. The rules the
+ * generators need (rating bands, meeting quality, due-date range, who attends and when the critique window
+ * closes) are written here from the documents (domain.md, the ruleset-2 notes, the README's ruleset 3 and
+ * "Security in production"), not taken from the code under test.
  */
 
 export type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'SCHEDULED' | 'CRITIQUE' | 'REPORTING' | 'REVIEW' | 'CLOSED' | 'CANCELLED';
@@ -47,6 +48,7 @@ export interface MeetingModel {
   resolution: string | null;
   selfScores: Scores | null;
   combined: boolean;
+  recordedBy: string;
 }
 
 /**
@@ -81,7 +83,14 @@ export interface InvitationModel {
   responded: boolean;
   attended: boolean;
   adoption: string | null;
+  /** How many times the cell recorded (or revised) what it adopts: a post and at most 4 edits. */
+  adoptions: number;
 }
+
+/** A cell records what it adopts once and revises it at most 4 times (issue 10: adoption is bounded). */
+export const ADOPTION_RECORDS = 5;
+/** Ruleset 3 (README, "the rules a commune meets"): each cell answers its invitation this often, plus once per new date. */
+export const RSVP_ANSWERS = 10;
 
 export interface PointModel {
   id: string;
@@ -131,11 +140,13 @@ export interface Lane {
   planPosts: number;
   reschedules: number;
   meeting: MeetingModel | null;
+  /** Cells that accepted, were left out of the meeting's record, and said they attended (ruleset 3). */
+  claimedCells: string[];
   critiquedCells: Set<string>;
   critiques: CritiqueModel[];
-  report: { responses: { pointId: string; stance: string; text: string }[]; lessons: string[]; itemIds: string[]; revision: number } | null;
+  report: { responses: { pointId: string; stance: string; text: string }[]; lessons: string[]; itemIds: string[]; revision: number; filedBy: string } | null;
   revisions: number;
-  review: { decision: string; rating: Rating | null; comment: string | null; scores: Scores | null } | null;
+  review: { decision: string; rating: Rating | null; comment: string | null; scores: Scores | null; reviewedBy: string } | null;
   cancelReason: string | null;
   items: ItemModel[];
   /** The user id behind every accepted step, in order: the timeline's entries with an actor. */
@@ -179,7 +190,7 @@ export function newLane(id: string, tag: string, viewer: string, body: LaunchBod
     invitations: new Map(
       body.invitedCellIds.map((cellId) => [
         lower(cellId),
-        { status: 'PENDING', delegate: null, note: null, answers: 0, responded: false, attended: false, adoption: null },
+        { status: 'PENDING', delegate: null, note: null, answers: 0, responded: false, attended: false, adoption: null, adoptions: 0 },
       ]),
     ),
     guests: new Set((body.guestIds ?? []).map(lower)),
@@ -188,6 +199,7 @@ export function newLane(id: string, tag: string, viewer: string, body: LaunchBod
     planPosts: 0,
     reschedules: 0,
     meeting: null,
+    claimedCells: [],
     critiquedCells: new Set(),
     critiques: [],
     report: null,
@@ -200,14 +212,52 @@ export function newLane(id: string, tag: string, viewer: string, body: LaunchBod
   };
 }
 
+/** The cells attending now: those the host recorded, and those that said they attended since. */
+export const attendingCells = (lane: Lane): string[] => (lane.meeting ? [...lane.meeting.attendingCellIds, ...lane.claimedCells] : []);
+
+/** Cells that accepted and are not attending: after the meeting is recorded they may say they attended. */
+export const leftOutCells = (lane: Lane): string[] => {
+  const attending = attendingCells(lane);
+  return [...lane.invitations.entries()].filter(([cellId, invitation]) => invitation.status === 'ACCEPTED' && !attending.includes(cellId)).map(([cellId]) => cellId);
+};
+
+/**
+ * The answers that give a meeting every kind of invitation to record or refuse: one cell accepts, and of
+ * three or more one declines while the rest stay unanswered (what remains to answer, else null).
+ */
+export function mixedAnswerWanted(lane: Lane): { cellId: string; response: 'accept' | 'decline' } | null {
+  const entries = [...lane.invitations.entries()];
+  const unanswered = entries.filter(([, invitation]) => invitation.answers === 0).map(([cellId]) => cellId);
+  if (acceptedCells(lane).length === 0) {
+    const cellId = unanswered[0] ?? entries.find(([, invitation]) => invitation.answers < RSVP_ANSWERS + lane.reschedules)?.[0];
+    return cellId ? { cellId, response: 'accept' } : null;
+  }
+  if (entries.length >= 3 && !entries.some(([, invitation]) => invitation.status === 'DECLINED') && unanswered.length > 0) return { cellId: unanswered[unanswered.length - 1], response: 'decline' };
+  return null;
+}
+
+export const acceptedCells = (lane: Lane): string[] => [...lane.invitations.entries()].filter(([, invitation]) => invitation.status === 'ACCEPTED').map(([cellId]) => cellId);
+
 /** Cells that attended and have not critiqued yet, and invited guests who have not. */
 export function openSlots(lane: Lane): { cells: string[]; guests: string[] } {
   if (lane.status !== 'CRITIQUE' || !lane.meeting) return { cells: [], guests: [] };
   return {
-    cells: lane.meeting.attendingCellIds.filter((cellId) => !lane.critiquedCells.has(cellId)),
+    cells: attendingCells(lane).filter((cellId) => !lane.critiquedCells.has(cellId)),
     guests: [...lane.guests].filter((guestId) => !lane.guestsCritiqued.has(guestId)),
   };
 }
+
+/** Left-out cells that may still say they attended: the critique window is open (its timer is days away in the suite's cycles). */
+export const claimable = (lane: Lane): string[] => (lane.status === 'CRITIQUE' ? leftOutCells(lane) : []);
+
+/**
+ * Whether the cells alone can close the critique window early (ruleset 3: every attending cell has
+ * critiqued and no cell that accepted is left out); a window with guests only closes on its timer.
+ */
+export const cellsCanClose = (lane: Lane): boolean => lane.status === 'CRITIQUE' && (openSlots(lane).cells.length > 0 || claimable(lane).length > 0);
+
+/** Ruleset 3: the window closes early once every attending cell has critiqued and no accepted cell is left out. */
+const everyCellHasSpoken = (lane: Lane) => attendingCells(lane).every((cellId) => lane.critiquedCells.has(cellId)) && leftOutCells(lane).length === 0;
 
 /** Every weakness and suggestion point of the cycle's critiques: the report must answer each once. */
 export const pointsToAnswer = (lane: Lane) => lane.critiques.flatMap((critique) => critique.points).filter((point) => point.kind !== 'strength');
@@ -216,7 +266,7 @@ export const allPoints = (lane: Lane) => lane.critiques.flatMap((critique) => cr
 // ---------------------------------------------------------------------------------------------------
 // What an accepted step changes.
 
-export type StepName = 'host' | 'guests' | 'plan' | 'rsvp' | 'reschedule' | 'meeting' | 'critique' | 'report' | 'review' | 'cancel' | 'adoption' | 'done' | 'drop';
+export type StepName = 'host' | 'guests' | 'plan' | 'rsvp' | 'reschedule' | 'meeting' | 'attendance' | 'critique' | 'report' | 'review' | 'cancel' | 'adoption' | 'done' | 'drop';
 
 export interface Actor {
   userId: string;
@@ -227,6 +277,15 @@ export interface Actor {
 type Body = Record<string, unknown>;
 const str = (value: unknown) => value as string;
 const optionalText = (value: unknown) => (value === undefined ? null : (value as string));
+/** README: names are stored in NFC (a delegate named when saying the cell attended is a name). */
+export const nfc = (value: string) => value.normalize('NFC');
+
+/** An RSVP exactly like the cell's standing answer (response, delegate and note) is not a step (issue 10). */
+export function unchangedRsvp(invitation: InvitationModel, body: Body): boolean {
+  const status = body.response === 'accept' ? 'ACCEPTED' : 'DECLINED';
+  const delegate = typeof body.delegate === 'string' ? nfc(body.delegate) : optionalText(body.delegate);
+  return invitation.status === status && invitation.delegate === delegate && invitation.note === optionalText(body.note);
+}
 
 /** Applies an accepted step to the model: `body` as the server read it, `answer` what it answered (ids it created). */
 export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: string[], body: Body, answer: unknown, busy: Map<string, string>): void {
@@ -250,8 +309,11 @@ export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: str
       break;
     case 'rsvp': {
       const invitation = lane.invitations.get(lower(pathIds[1]))!;
+      // The same answer again changes nothing: no event, not counted.
+      if (unchangedRsvp(invitation, body)) return;
       invitation.status = body.response === 'accept' ? 'ACCEPTED' : 'DECLINED';
-      invitation.delegate = optionalText(body.delegate);
+      // A delegate is a name: stored in NFC.
+      invitation.delegate = typeof body.delegate === 'string' ? nfc(body.delegate) : optionalText(body.delegate);
       invitation.note = optionalText(body.note);
       invitation.answers += 1;
       invitation.responded = true;
@@ -286,9 +348,20 @@ export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: str
         resolution: optionalText(body.resolution),
         selfScores: (body.selfScores as Scores | undefined) ?? null,
         combined: body.combined === true,
+        recordedBy: actor.userId,
       };
       for (const cellId of attending) lane.invitations.get(cellId)!.attended = true;
-      lane.status = attending.length > 0 ? 'CRITIQUE' : 'REPORTING';
+      // Ruleset 3: the critique window opens unless nobody attended, nobody who accepted was left out, and no guest is invited.
+      lane.status = attending.length === 0 && leftOutCells(lane).length === 0 && lane.guests.size === 0 ? 'REPORTING' : 'CRITIQUE';
+      break;
+    }
+    case 'attendance': {
+      const cellId = actor.cellId!;
+      const invitation = lane.invitations.get(cellId)!;
+      lane.claimedCells.push(cellId);
+      invitation.attended = true;
+      // The delegate named when accepting stays unless the cell names who came.
+      if (typeof body.delegate === 'string') invitation.delegate = nfc(body.delegate);
       break;
     }
     case 'critique': {
@@ -306,7 +379,9 @@ export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: str
       });
       if (guest) lane.guestsCritiqued.add(actor.userId);
       else lane.critiquedCells.add(actor.cellId!);
-      if (lane.meeting!.attendingCellIds.every((cellId) => lane.critiquedCells.has(cellId))) lane.status = 'REPORTING';
+      // Ruleset 3: the window closes early only when every attending cell has critiqued and no cell that
+      // accepted is left out; a guest's critique never closes it (nor holds it open: it closes on its timer).
+      if (!guest && everyCellHasSpoken(lane)) lane.status = 'REPORTING';
       break;
     }
     case 'report': {
@@ -317,6 +392,7 @@ export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: str
         lessons: body.lessons as string[],
         itemIds: ids,
         revision: lane.revisions,
+        filedBy: actor.userId,
       };
       // A new report replaces the open action items of the one before.
       lane.items = lane.items.filter((item) => item.done || item.dropReason !== null);
@@ -331,6 +407,7 @@ export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: str
         rating: revise ? null : (body.rating as Rating),
         comment: optionalText(body.comment),
         scores: (body.scores as Scores | undefined) ?? null,
+        reviewedBy: actor.userId,
       };
       if (revise) {
         lane.revisions += 1;
@@ -346,9 +423,14 @@ export function applyStep(lane: Lane, step: StepName, actor: Actor, pathIds: str
       lane.cancelReason = str(body.reason);
       if (lane.hostCellId) busy.delete(lane.hostCellId);
       break;
-    case 'adoption':
-      lane.invitations.get(actor.cellId!)!.adoption = str(body.text);
+    case 'adoption': {
+      const invitation = lane.invitations.get(actor.cellId!)!;
+      // The same text again changes nothing and writes nothing.
+      if (invitation.adoption === str(body.text)) return;
+      invitation.adoption = str(body.text);
+      invitation.adoptions += 1;
       break;
+    }
     case 'done':
     case 'drop': {
       const item = lane.items.find((candidate) => candidate.id === lower(pathIds[1]));
@@ -371,8 +453,18 @@ const instant = (value: unknown) => (typeof value === 'string' ? Date.parse(valu
 
 type ViewRecord = Record<string, unknown>;
 
-/** Every difference between the cycle's GET and what the suite knows was accepted. */
-export function differences(view: ViewRecord, lane: Lane): string[] {
+/**
+ * Who reads the GET. The committee's staff, the host secretary and the admin see everything; a visitor (the
+ * secretary of an invited cell, or an invited guest) sees no other cell's note on its answer and no person's
+ * user id (issue 10): not who posted, recorded, filed or reviewed, not the timeline's actors, not the other
+ * guests' accounts; and the others' critiques only once its own is in.
+ */
+export type Viewer = { kind: 'full' } | { kind: 'visitor'; userId: string; cellId: string | null };
+export const FULL: Viewer = { kind: 'full' };
+
+/** Every difference between the cycle's GET, as `viewer` reads it, and what the suite knows was accepted. */
+export function differences(view: ViewRecord, lane: Lane, viewer: Viewer = FULL): string[] {
+  const visitor = viewer.kind === 'visitor' ? viewer : null;
   const out: string[] = [];
   const expect = (what: string, actual: unknown, expected: unknown) => {
     if (same(actual, expected)) return;
@@ -383,6 +475,11 @@ export function differences(view: ViewRecord, lane: Lane): string[] {
       return;
     }
     out.push(`${what}: GET shows ${clip(JSON.stringify(actual))}, accepted was ${clip(JSON.stringify(expected))}`);
+  };
+  /** A field a visitor must not be shown at all, and everyone else must be shown as accepted. */
+  const author = (what: string, record: ViewRecord, field: string, expected: string) => {
+    if (!visitor) expect(`${what}.${field}`, record[field], expected);
+    else if (Object.hasOwn(record, field)) out.push(`${what}.${field}: a visitor is shown ${clip(JSON.stringify(record[field]))}`);
   };
   expect('status', view.status, lane.status);
   expect('hostCellId', typeof view.hostCellId === 'string' ? lower(view.hostCellId) : view.hostCellId, lane.hostCellId);
@@ -402,13 +499,20 @@ export function differences(view: ViewRecord, lane: Lane): string[] {
     const at = `invitation ${String(invitation.cellId)}`;
     expect(`${at} status`, invitation.status, model.status);
     expect(`${at} delegate`, invitation.delegate, model.delegate);
-    expect(`${at} note`, invitation.note, model.note);
+    // A visitor reads its own cell's note only (a decline note says why a cell stays away).
+    expect(`${at} note`, invitation.note, visitor && lower(String(invitation.cellId)) !== visitor.cellId ? null : model.note);
     expect(`${at} answered`, invitation.respondedAt !== null, model.responded);
     expect(`${at} attended`, invitation.attended, model.attended);
     expect(`${at} adoption`, invitation.adoption, model.adoption);
   }
-  if (!sameSet(((view.guests as ViewRecord[]) ?? []).map((guest) => String(guest.userId)), lane.guests)) {
-    expect('guests', ((view.guests as ViewRecord[]) ?? []).map((guest) => guest.userId), [...lane.guests]);
+  const guestIds = ((view.guests as ViewRecord[]) ?? []).map((guest) => (typeof guest.userId === 'string' ? lower(guest.userId) : (guest.userId as null)));
+  if (!visitor) {
+    if (!sameSet(guestIds.map(String), lane.guests)) expect('guests', guestIds, [...lane.guests]);
+  } else {
+    // A guest sees its own account among the guests; nobody else's.
+    const expected = [...lane.guests].map((guestId) => (guestId === visitor.userId ? guestId : null));
+    const order = (ids: (string | null)[]) => ids.map((id) => id ?? '').sort();
+    expect('guests (user ids as a visitor sees them)', order(guestIds), order(expected));
   }
 
   const plan = view.plan as ViewRecord | null;
@@ -417,7 +521,7 @@ export function differences(view: ViewRecord, lane: Lane): string[] {
     expect('plan.agenda', plan.agenda, lane.plan.agenda);
     expect('plan.content', plan.content, lane.plan.content);
     expect('plan.draftResolution', plan.draftResolution, lane.plan.draftResolution);
-    expect('plan.postedBy', plan.postedBy, lane.plan.postedBy);
+    author('plan', plan, 'postedBy', lane.plan.postedBy);
   }
 
   const meeting = view.meeting as ViewRecord | null;
@@ -432,16 +536,21 @@ export function differences(view: ViewRecord, lane: Lane): string[] {
     expect('meeting.resolution', meeting.resolution, model.resolution);
     expect('meeting.selfScores', meeting.selfScores, model.selfScores);
     expect('meeting.combined', meeting.combined, model.combined);
+    author('meeting', meeting, 'recordedBy', model.recordedBy);
   }
 
   const critiques = (view.critiques as ViewRecord[]) ?? [];
-  expect('critique ids', critiques.map((critique) => critique.id).sort(), lane.critiques.map((critique) => critique.id).sort());
-  for (const model of lane.critiques) {
+  // A visitor sees the others' critiques once its own is in; until then none, and that some are hidden.
+  const ownIn = !visitor || lane.critiques.some((critique) => (visitor.cellId ? critique.cellId === visitor.cellId : critique.guestId === visitor.userId));
+  const shown = ownIn ? lane.critiques : [];
+  expect('critiquesHidden', view.critiquesHidden, !ownIn && lane.critiques.length > 0);
+  expect('critique ids', critiques.map((critique) => critique.id).sort(), shown.map((critique) => critique.id).sort());
+  for (const model of shown) {
     const critique = critiques.find((candidate) => candidate.id === model.id);
     if (!critique) continue;
     const at = `critique ${model.id}`;
     expect(`${at} cellId`, critique.cellId, model.cellId);
-    expect(`${at} guestId`, critique.guestId, model.guestId);
+    expect(`${at} guestId`, critique.guestId, visitor && model.guestId !== visitor.userId ? null : model.guestId);
     expect(`${at} points`, critique.points, model.points);
     expect(`${at} scores`, critique.scores, model.scores);
     expect(`${at} rating`, critique.rating, model.rating);
@@ -454,6 +563,7 @@ export function differences(view: ViewRecord, lane: Lane): string[] {
     expect('report.lessons', report.lessons, lane.report.lessons);
     expect('report.actionItems', ((report.actionItems as ViewRecord[]) ?? []).map((item) => item.id), lane.report.itemIds);
     expect('report.revision', report.revision, lane.report.revision);
+    author('report', report, 'filedBy', lane.report.filedBy);
   }
 
   const items = (view.actionItems as ViewRecord[]) ?? [];
@@ -477,14 +587,15 @@ export function differences(view: ViewRecord, lane: Lane): string[] {
     expect('review.rating', review.rating, lane.review.rating);
     expect('review.comment', review.comment, lane.review.comment);
     if (lane.review.scores) expect('review.scores', review.scores, lane.review.scores);
+    author('review', review, 'reviewedBy', lane.review.reviewedBy);
   }
   expect('cancelReason', view.cancelReason, lane.cancelReason);
 
   const timeline = (view.timeline as ViewRecord[]) ?? [];
   expect(
-    'who did the accepted steps (timeline entries with an actor, in order)',
+    visitor ? 'timeline actors a visitor is shown (none)' : 'who did the accepted steps (timeline entries with an actor, in order)',
     timeline.filter((entry) => entry.actorId !== null).map((entry) => entry.actorId),
-    lane.actors,
+    visitor ? [] : lane.actors,
   );
   return out;
 }

@@ -4,21 +4,42 @@ import { CRITIQUE_STAGES, POINT_KINDS, RATINGS } from '../../libs/domain/cycle.j
 import { LIST_LIMITS } from '../../libs/domain/input-bounds.js';
 import { TEST_PASSWORD } from '../support/commune-api.fixture.js';
 import {
+  acceptedCells,
+  ADOPTION_RECORDS,
   allPoints,
+  attendingCells,
   band,
+  cellsCanClose,
+  claimable,
   CRITERIA,
   dueRange,
   fullOnRequired,
   isOpen,
+  mixedAnswerWanted,
   openSlots,
   pointsToAnswer,
+  RSVP_ANSWERS,
   topRuledOut,
   type Lane,
   type Rating,
   type Scores,
   type StepName,
 } from './model.js';
-import { addDays, DAY, formatInstant, idArb, MINUTE, HOUR, textArb, timeStyleArb, type IdSpec } from './values.js';
+import {
+  addDays,
+  badNameArb,
+  DAY,
+  formatInstant,
+  HOUR,
+  idArb,
+  MINUTE,
+  nameArb,
+  passwordArb,
+  textArb,
+  timeStyleArb,
+  weakPasswordArb,
+  type IdSpec,
+} from './values.js';
 import type { Json } from './wire.js';
 import { sleep } from '../support/eventually.js';
 import { STEP_PATHS, SUCCESS, type Identity, type Move, type World } from './world.js';
@@ -168,6 +189,8 @@ const login: Target = {
   valid: ({ world }) =>
     fc.oneof(
       pick(['staff', 'otherStaff']).map((key): OnTarget => ({ caller: 'nobody', ids: [], body: { username: world.identity(key).username, password: TEST_PASSWORD }, expect: [200, 429] })),
+      // Usernames are unique without regard to case (README): the same account in other capitals.
+      pick(['staff', 'otherStaff']).map((key): OnTarget => ({ caller: 'nobody', ids: [], body: { username: world.identity(key).username.toUpperCase(), password: TEST_PASSWORD }, expect: [200, 429] })),
       fc
         .tuple(pick(['admin', 'staff', 'sec:0']), textArb(200))
         .filter(([, password]) => password !== TEST_PASSWORD && password !== 'admin')
@@ -180,9 +203,13 @@ const login: Target = {
   allowed: () => undefined,
   echo: (sent, answer) => {
     const user = answer.user as Record<string, unknown> | undefined;
-    return typeof answer.accessToken === 'string' && user?.username === sent.username ? [] : [`the login answer ${JSON.stringify(answer).slice(0, 200)} is not the token of ${String(sent.username)}`];
+    const username = typeof sent.username === 'string' ? sent.username.toLowerCase() : sent.username;
+    return typeof answer.accessToken === 'string' && user?.username === username ? [] : [`the login answer ${JSON.stringify(answer).slice(0, 200)} is not the token of ${String(sent.username)}`];
   },
 };
+
+/** README: a name is stored in NFC, so the name a creation answers is the one sent, in NFC. */
+const asStored = (name: unknown) => (typeof name === 'string' ? name.normalize('NFC') : name);
 
 const committees: Target = {
   name: 'POST /api/committees',
@@ -190,9 +217,11 @@ const committees: Target = {
   path: () => '/api/committees',
   fields: ['name'],
   required: ['name'],
-  valid: () => fc.record({ name: textArb(200) }).map((body): OnTarget => ({ caller: 'admin', ids: [], body, expect: [201, 409] })),
+  valid: () => fc.record({ name: nameArb(200) }).map((body): OnTarget => ({ caller: 'admin', ids: [], body, expect: [201, 409] })),
+  semantic: () => badNameArb.map((name): OnTarget => ({ caller: 'admin', ids: [], body: { name } })),
   allowed: (identity) => identity.role === 'admin',
-  echo: (sent, answer) => (answer.name === sent.name && typeof answer.id === 'string' ? [] : [`created ${JSON.stringify(answer).slice(0, 300)}, sent name ${JSON.stringify(sent.name)}`]),
+  echo: (sent, answer) =>
+    answer.name === asStored(sent.name) && typeof answer.id === 'string' ? [] : [`created ${JSON.stringify(answer).slice(0, 300)}, sent name ${JSON.stringify(sent.name)} (stored NFC)`],
 };
 
 const cells: Target = {
@@ -206,17 +235,27 @@ const cells: Target = {
       .record({
         caller: pick(['admin', 'staff']),
         committee: idArb(world.committeeId),
-        name: textArb(200),
+        name: nameArb(200),
         memberCount: fc.oneof(fc.constantFrom(1, 5000), fc.integer({ min: 1, max: 5000 })),
       })
       .map(({ caller, committee, name, memberCount }): OnTarget => ({ caller, ids: [committee], body: { name, memberCount }, expect: [201, 409] })),
   semantic: ({ world }) =>
-    fc.record({ name: textArb(200), memberCount: fc.integer({ min: 1, max: 5000 }) }).map((body): OnTarget => ({ caller: 'staff', ids: [{ id: world.otherCommitteeId }], body })),
+    fc.oneof(
+      fc.record({ name: nameArb(200), memberCount: fc.integer({ min: 1, max: 5000 }) }).map((body): OnTarget => ({ caller: 'staff', ids: [{ id: world.otherCommitteeId }], body })),
+      fc
+        .record({ caller: pick(['admin', 'staff']), name: badNameArb, memberCount: fc.integer({ min: 1, max: 5000 }) })
+        .map(({ caller, ...body }): OnTarget => ({ caller, ids: [{ id: world.committeeId }], body })),
+    ),
   otherIds: ({ world }) => fc.constantFrom<IdSpec>({ id: world.committeeId }, { id: world.otherCommitteeId }),
   allowed: (identity, _lane, ids) => identity.role === 'admin' || (identity.role === 'committee' ? (identity.committeeId === ids[0]?.toLowerCase() ? undefined : false) : false),
   echo: (sent, answer) =>
-    answer.name === sent.name && answer.memberCount === sent.memberCount ? [] : [`created ${JSON.stringify(answer).slice(0, 300)}, sent ${JSON.stringify(sent).slice(0, 300)}`],
+    answer.name === asStored(sent.name) && answer.memberCount === sent.memberCount
+      ? []
+      : [`created ${JSON.stringify(answer).slice(0, 300)}, sent ${JSON.stringify(sent).slice(0, 300)} (the name stored NFC)`],
 };
+
+/** Usernames taken (in lower case: README, usernames are unique without regard to case): the world's and those the fuzzing created. */
+const takenUsernames = new Set<string>();
 
 const users: Target = {
   name: 'POST /api/users',
@@ -225,48 +264,70 @@ const users: Target = {
   fields: ['username', 'password', 'fullName', 'role', 'committeeId', 'cellId'],
   required: ['username', 'password', 'fullName', 'role'],
   valid: ({ world }) => {
-    // Mostly new names (the shortest and longest too); now and then one that is taken.
-    const username = fc.oneof(
+    const taken = [...new Set([...takenUsernames, ...[...world.identities.values()].map((identity) => identity.username.toLowerCase()).filter((name) => name !== '')])];
+    // Mostly new names (the shortest and longest too, in any capitals); now and then one that is taken, in
+    // other capitals than it was created with: refused as taken, whatever else the body holds.
+    const fresh = fc.oneof(
       { weight: 6, arbitrary: fc.tuple(fc.stringMatching(/^[a-zA-Z0-9._-]{0,40}$/), fc.uuid()).map(([prefix, uuid]) => `${prefix}${uuid.replace(/-/g, '')}`.slice(-64)) },
       { weight: 1, arbitrary: fc.uuid().map((uuid) => uuid.slice(0, 3)) },
       { weight: 1, arbitrary: fc.constantFrom('abc', 'a'.repeat(64), '...', '-_-', 'Z.9') },
     );
-    const password = fc.oneof(fc.string({ unit: 'grapheme', minLength: 8, maxLength: 40 }).filter((text) => text.length >= 8 && text.length <= 200), fc.constantFrom('12345678', 'đ'.repeat(200)));
-    const fullName = textArb(200);
+    const account = fc
+      .oneof(
+        { weight: 9, arbitrary: fresh.map((username) => ({ username, expect: takenUsernames.has(username.toLowerCase()) ? [409] : [201, 409] })) },
+        {
+          weight: 1,
+          arbitrary: pick(taken)
+            .chain((name) => fc.constantFrom(name.toUpperCase(), `${name.charAt(0).toUpperCase()}${name.slice(1)}`, name.replace(/[a-z]/g, (letter, at: number) => (at % 2 === 0 ? letter.toUpperCase() : letter))))
+            .map((username) => ({ username, expect: [409] })),
+        },
+      )
+      .chain(({ username, expect }) => fc.record({ username: fc.constant(username), password: passwordArb(username), fullName: nameArb(200), expect: fc.constant(expect) }));
     const ownCells = [...world.visitorCells.slice(0, 4), ...world.hostCells.slice(-4)];
     return fc.oneof(
       fc
-        .record({ caller: pick(['admin', 'staff']), username, password, fullName, cellId: pick(ownCells), withCommittee: fc.boolean() })
-        .map(({ caller, withCommittee, ...rest }): OnTarget => ({
+        .record({ caller: pick(['admin', 'staff']), account, cellId: pick(ownCells), withCommittee: fc.boolean() })
+        .map(({ caller, withCommittee, account: { expect, ...rest }, cellId }): OnTarget => ({
           caller,
           ids: [],
-          body: { username: rest.username, password: rest.password, fullName: rest.fullName, role: 'secretary', ...(withCommittee || caller === 'admin' ? { committeeId: world.committeeId } : {}), cellId: rest.cellId },
-          expect: [201, 409],
+          body: { ...rest, role: 'secretary', ...(withCommittee || caller === 'admin' ? { committeeId: world.committeeId } : {}), cellId },
+          expect,
         })),
       fc
-        .record({ caller: pick(['admin', 'staff']), username, password, fullName })
-        .map(({ caller, ...rest }): OnTarget => ({ caller, ids: [], body: { ...rest, role: 'guest', committeeId: world.committeeId }, expect: [201, 409] })),
+        .record({ caller: pick(['admin', 'staff']), account })
+        .map(({ caller, account: { expect, ...rest } }): OnTarget => ({ caller, ids: [], body: { ...rest, role: 'guest', committeeId: world.committeeId }, expect })),
       fc
-        .record({ username, password, fullName, committeeId: pick([world.committeeId, world.otherCommitteeId]) })
-        .map((rest): OnTarget => ({ caller: 'admin', ids: [], body: { ...rest, role: 'committee' }, expect: [201, 409] })),
-      fc.record({ username, password, fullName }).map((rest): OnTarget => ({ caller: 'admin', ids: [], body: { ...rest, role: 'admin' }, expect: [201, 409] })),
+        .record({ account, committeeId: pick([world.committeeId, world.otherCommitteeId]) })
+        .map(({ account: { expect, ...rest }, committeeId }): OnTarget => ({ caller: 'admin', ids: [], body: { ...rest, role: 'committee', committeeId }, expect })),
+      account.map(({ expect, ...rest }): OnTarget => ({ caller: 'admin', ids: [], body: { ...rest, role: 'admin' }, expect })),
     );
   },
   semantic: ({ world }) =>
-    fc.record({ username: fc.stringMatching(/^[a-z0-9]{6,20}$/), fullName: textArb(200) }).chain(({ username, fullName }) =>
-      fc.constantFrom<OnTarget>(
-        { caller: 'staff', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'admin' } },
-        { caller: 'staff', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'committee', committeeId: world.committeeId } },
-        { caller: 'staff', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'secretary', cellId: world.otherCell } },
-        { caller: 'admin', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'admin', committeeId: world.committeeId } },
-        { caller: 'admin', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'guest', cellId: world.hostCells[0], committeeId: world.committeeId } },
-        { caller: 'admin', ids: [], body: { username, password: 'ngan', fullName, role: 'admin' } },
+    fc.record({ username: fc.stringMatching(/^[a-z0-9]{6,20}$/), fullName: nameArb(200) }).chain(({ username, fullName }) =>
+      fc.oneof(
+        fc.constantFrom<OnTarget>(
+          { caller: 'staff', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'admin' } },
+          { caller: 'staff', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'committee', committeeId: world.committeeId } },
+          { caller: 'staff', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'secretary', cellId: world.otherCell } },
+          { caller: 'admin', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'admin', committeeId: world.committeeId } },
+          { caller: 'admin', ids: [], body: { username, password: TEST_PASSWORD, fullName, role: 'guest', cellId: world.hostCells[0], committeeId: world.committeeId } },
+        ),
+        // Issue 10: a weak password, or a name that hides or turns text around, is refused.
+        fc
+          .tuple(pick(['admin', 'staff']), weakPasswordArb(username))
+          .map(([caller, password]): OnTarget => ({ caller, ids: [], body: { username, password, fullName, role: 'guest', committeeId: world.committeeId } })),
+        fc
+          .tuple(pick(['admin', 'staff']), badNameArb)
+          .map(([caller, name]): OnTarget => ({ caller, ids: [], body: { username, password: TEST_PASSWORD, fullName: name, role: 'guest', committeeId: world.committeeId } })),
       ),
     ),
   allowed: (identity) => (identity.role === 'admin' ? true : identity.role === 'committee' ? undefined : false),
   echo: (sent, answer) => {
     const problems: string[] = [];
-    for (const field of ['username', 'fullName', 'role'] as const) if (answer[field] !== sent[field]) problems.push(`${field}: created ${JSON.stringify(answer[field])}, sent ${JSON.stringify(sent[field])}`);
+    // README: usernames are kept in lower case (unique without regard to case), names in NFC.
+    const stored: Record<string, unknown> = { username: typeof sent.username === 'string' ? sent.username.toLowerCase() : sent.username, fullName: asStored(sent.fullName), role: sent.role };
+    for (const field of ['username', 'fullName', 'role'] as const) if (answer[field] !== stored[field]) problems.push(`${field}: created ${JSON.stringify(answer[field])}, sent ${JSON.stringify(sent[field])}`);
+    if (typeof answer.username === 'string') takenUsernames.add(answer.username.toLowerCase());
     const sentCell = typeof sent.cellId === 'string' ? sent.cellId.toLowerCase() : null;
     const createdCell = typeof answer.cellId === 'string' ? answer.cellId.toLowerCase() : null;
     if (sentCell !== null && createdCell !== sentCell) problems.push(`cellId: created ${JSON.stringify(answer.cellId)}, sent ${sentCell}`);
@@ -500,20 +561,35 @@ const rsvp = stepTarget('rsvp', {
   fits: (lane) => ['PREPARATION', 'SCHEDULED'].includes(lane.status) && answerable(lane).length > 0 && lane.tag !== 'foreign',
   convert: { from: (lane) => lane.status === 'HOST_SELECTION' && ['hostPick', 'launched'].includes(lane.tag), to: (lane) => lane.status === 'PREPARATION' },
   preference: (lane) => (lane.tag === 'wide-rsvp' ? 0 : lane.meetingAt > Date.now() ? 1 : 2),
-  valid: ({ world, lane }) =>
-    fc
+  valid: ({ world, lane }) => {
+    const answers = fc
       .record(
         {
           cellId: pick(answerable(lane!).slice(0, 8)),
           response: pick(['accept', 'decline']),
-          delegate: textArb(200),
+          delegate: nameArb(200),
           note: textArb(1000, { min: 0 }),
         },
         { requiredKeys: ['cellId', 'response'] },
       )
       .chain(({ cellId, ...body }) =>
         idArb(cellId).map((cell): OnTarget => ({ caller: world.secretaryOf.get(cellId)!, ids: [{ id: lane!.id }, cell], body })),
-      ),
+      );
+    // The standing answer sent again (issue 10): the cycle as it stands, no new step, not counted.
+    const standing = [...lane!.invitations.entries()].filter(([, invitation]) => invitation.responded && invitation.status !== 'PENDING').slice(0, 8);
+    const again = (cellId: string) => {
+      const invitation = lane!.invitations.get(cellId)!;
+      const body = {
+        response: invitation.status === 'ACCEPTED' ? 'accept' : 'decline',
+        ...(invitation.delegate !== null ? { delegate: invitation.delegate } : {}),
+        ...(invitation.note !== null ? { note: invitation.note } : {}),
+      };
+      return idArb(cellId).map(
+        (cell): OnTarget => ({ caller: world.secretaryOf.get(cellId)!, ids: [{ id: lane!.id }, cell], body, expect: invitation.answers < RSVP_ANSWERS + lane!.reschedules ? [200] : [200, 409] }),
+      );
+    };
+    return standing.length > 0 ? fc.oneof({ weight: 5, arbitrary: answers }, { weight: 1, arbitrary: pick(standing.map(([cellId]) => cellId)).chain(again) }) : answers;
+  },
   otherIds: ({ world, lane }) => pick<IdSpec>([...[...(lane?.invitations.keys() ?? [])].map((id) => ({ id })), { id: world.otherCell }, { id: world.hostCells[0] }]),
   allowed: (identity, lane, ids) => identity.role === 'secretary' && identity.cellId === ids[1]?.toLowerCase() && lane!.invitations.has(identity.cellId),
   probe: (world, lane) => {
@@ -554,15 +630,25 @@ const meeting = stepTarget('meeting', {
   name: 'POST /api/cycles/:id/meeting',
   fields: ['startedAt', 'endedAt', 'attendance', 'present', 'total', 'absentWithReason', 'absentWithoutReason', 'exempted', 'attendingCellIds', 'minutes', 'resolution', 'selfScores', 'combined'],
   required: ['startedAt', 'endedAt', 'attendance', 'attendance.present', 'attendance.total', 'attendingCellIds', 'minutes'],
-  fits: (lane) => lane.status === 'SCHEDULED' && lane.meetingAt <= Date.now() && lane.tag !== 'foreign',
+  // Ruleset 3: a cell can be recorded as attending once it accepted; the meetings fuzzed have one that did,
+  // one that declined and one that did not answer (the RSVPs fuzzed before leave other mixes).
+  fits: (lane) => lane.status === 'SCHEDULED' && lane.meetingAt <= Date.now() && lane.tag !== 'foreign' && acceptedCells(lane).length > 0,
   convert: {
-    from: (lane) => ['HOST_SELECTION', 'PREPARATION'].includes(lane.status) && lane.meetingAt <= Date.now() && ['hostPick', 'launched'].includes(lane.tag),
-    to: (lane) => lane.status === 'SCHEDULED',
+    from: (lane) => ['HOST_SELECTION', 'PREPARATION', 'SCHEDULED'].includes(lane.status) && lane.meetingAt <= Date.now() && ['hostPick', 'launched'].includes(lane.tag),
+    to: (lane) => lane.status === 'SCHEDULED' && mixedAnswerWanted(lane) === null,
+    options: { attending: 'mixed' },
   },
   replenish: async (world, wanted) => {
     const lanes = await Promise.all(Array.from({ length: wanted }, () => world.launch('hostPick', { host: true, invited: world.visitorCells.slice(0, 3), meetingAt: Date.now() + 3000 })));
-    await Promise.all(lanes.map((lane) => world.advance(lane, (candidate) => candidate.status === 'SCHEDULED')));
+    await Promise.all(lanes.map((lane) => world.advance(lane, (candidate) => candidate.status === 'SCHEDULED' && mixedAnswerWanted(candidate) === null, { attending: 'mixed' })));
     await sleep(Math.max(0, ...lanes.map((lane) => lane.meetingAt - Date.now() + 50)));
+  },
+  // A cell left out keeps its claim for the attendance fuzzing: the cycle shows it moves by taking a guest.
+  probe: (world, lane) => {
+    const guest = world.guests.find((guestId) => !lane.guests.has(guestId));
+    return lane.status === 'CRITIQUE' && claimable(lane).length > 0 && guest && lane.guests.size < 20
+      ? { step: 'guests', actor: 'staff', body: { guestIds: [guest] } }
+      : world.forward(lane);
   },
   valid: ({ world, lane }) => {
     const now = Date.now() - 2000;
@@ -579,7 +665,8 @@ const meeting = stepTarget('meeting', {
         fc.record(
           {
             attendance: attendanceArb,
-            attendingCellIds: fc.shuffledSubarray([...lane!.invitations.keys()]).chain((cellIds): fc.Arbitrary<string[]> => (cellIds.length > 0 ? fc.tuple(...cellIds.map(upper)) : fc.constant([]))),
+            // Ruleset 3: only cells that accepted can be recorded as attending; any of them may be left out.
+            attendingCellIds: fc.shuffledSubarray(acceptedCells(lane!)).chain((cellIds): fc.Arbitrary<string[]> => (cellIds.length > 0 ? fc.tuple(...cellIds.map(upper)) : fc.constant([]))),
             minutes: textArb(50_000, { short: big !== 'minutes' }),
             resolution: textArb(50_000, { min: 0, short: big !== 'resolution' }),
             selfScores: fc.oneof(partialSheetArb, completeSheetArb),
@@ -605,12 +692,76 @@ const meeting = stepTarget('meeting', {
       { ...ok, ...at(now - 100 * MINUTE, now - 5 * MINUTE), attendance: { present: 0, total: 21, exempted: 21 } },
       { ...ok, ...at(now - 100 * MINUTE, now - 5 * MINUTE), attendingCellIds: [world.hostCells[world.hostCells.length - 1]] },
       { ...ok, ...at(now - 100 * MINUTE, now - 5 * MINUTE), attendingCellIds: [world.otherCell] },
+      // Ruleset 3: a cell that has not accepted (declined, or not answered) cannot be recorded as attending.
+      ...[...lane!.invitations.entries()]
+        .filter(([, invitation]) => invitation.status !== 'ACCEPTED')
+        .map(([cellId]) => ({ ...ok, ...at(now - 100 * MINUTE, now - 5 * MINUTE), attendingCellIds: [...acceptedCells(lane!), cellId] })),
     ];
     return fc.oneof(pick(cases), badSheetArb.map((selfScores) => ({ ...ok, ...at(now - 100 * MINUTE, now - 5 * MINUTE), selfScores }))).map(
       (body): OnTarget => ({ caller: world.hostSecretary(lane!), ids: laneIds(lane!), body: body as Json }),
     );
   },
   allowed: (identity, lane) => isHostSecretary(identity, lane!),
+});
+
+/** Left-out cells of this cycle whose secretary the suite knows. */
+const claimers = (world: World, lane: Lane) => claimable(lane).filter((cellId) => world.secretaryOf.has(cellId));
+
+/**
+ * Ruleset 3: a cell that accepted and that the host left out of the meeting's record says it attended, while
+ * the critique window is open (body {} or { delegate }: who came for it, a name); it then critiques like the others.
+ */
+const attendance = stepTarget('attendance', {
+  name: 'POST /api/cycles/:id/attendance',
+  fields: ['delegate'],
+  required: [],
+  fits: (lane, world) => lane.tag !== 'foreign' && claimers(world, lane).length > 0,
+  // The meetings fuzzed just before left some cells out; then cycles with many left out.
+  preference: (lane) => (lane.tag === 'claims' ? 1 : 0),
+  replenish: async (world, wanted) => {
+    // Eight cells accept (and a guest is invited), the host records two of them: six may say they attended.
+    const lanes = await Promise.all(
+      Array.from({ length: wanted }, (_, index) =>
+        world.launch('claims', { host: true, invited: world.visitorCells.slice(12, 20), meetingAt: Date.now() + 3000, guests: world.guests.slice(20 + index, 21 + index) }),
+      ),
+    );
+    await Promise.all(
+      lanes.map(async (lane) => {
+        await world.advance(lane, (candidate) => candidate.status === 'SCHEDULED' && acceptedCells(candidate).length === candidate.invitations.size, { attending: 'all' });
+        await world.move(lane, world.meetingMove(lane, acceptedCells(lane).slice(0, 2)));
+      }),
+    );
+  },
+  valid: ({ world, lane }) =>
+    fc
+      .tuple(
+        pick(claimers(world, lane!).slice(0, 8)),
+        fc.oneof(
+          { weight: 2, arbitrary: fc.constant<Json | null>({}) },
+          { weight: 1, arbitrary: fc.constant<Json | null>(null) },
+          { weight: 3, arbitrary: nameArb(200).map((delegate): Json | null => ({ delegate })) },
+        ),
+      )
+      .map(([cellId, body]): OnTarget => ({ caller: world.secretaryOf.get(cellId)!, ids: laneIds(lane!), body })),
+  semantic: ({ world, lane }) => {
+    const secretaryOf = (cellId: string) => world.secretaryOf.get(cellId);
+    const known = (cellIds: string[]) => cellIds.filter((cellId) => secretaryOf(cellId) !== undefined);
+    const notAccepted = known([...lane!.invitations.entries()].filter(([, invitation]) => invitation.status !== 'ACCEPTED').map(([cellId]) => cellId));
+    const attending = known(attendingCells(lane!));
+    const outsider = known(world.hostCells.filter((cellId) => cellId !== lane!.hostCellId && !lane!.invitations.has(cellId))).slice(0, 3);
+    const callers: string[] = [
+      ...notAccepted.map((cellId) => secretaryOf(cellId)!), // declined or never answered: ATTENDING_NOT_ACCEPTED
+      ...attending.map((cellId) => secretaryOf(cellId)!), // attending already: ALREADY_DONE
+      ...outsider.map((cellId) => secretaryOf(cellId)!), // not invited
+      world.hostSecretary(lane!),
+    ];
+    return fc.oneof(
+      pick(callers).map((caller): OnTarget => ({ caller, ids: laneIds(lane!), body: {} })),
+      // The delegate is a name: nothing invisible or direction-changing in it.
+      fc.tuple(pick(claimers(world, lane!)), badNameArb).map(([cellId, delegate]): OnTarget => ({ caller: secretaryOf(cellId)!, ids: laneIds(lane!), body: { delegate } })),
+    );
+  },
+  allowed: (identity, lane) => (identity.role === 'secretary' && identity.cellId !== null && claimable(lane!).includes(identity.cellId) ? undefined : false),
 });
 
 const critiquePointsArb = fc.oneof(
@@ -641,9 +792,10 @@ const critique = stepTarget('critique', {
   },
   preference: (lane) => (lane.tag === 'wide' ? 0 : 1),
   replenish: async (world, wanted) => {
+    // Half the visiting cells (every one accepts first, ruleset 3) and every guest a cycle may have.
     const lanes = await Promise.all(
       Array.from({ length: wanted }, () =>
-        world.launch('wide', { host: true, invited: world.visitorCells, meetingAt: Date.now() + 3000, guests: world.guests.slice(0, 20) }),
+        world.launch('wide', { host: true, invited: world.visitorCells.slice(0, 12), meetingAt: Date.now() + 3000, guests: world.guests.slice(0, 20) }),
       ),
     );
     await Promise.all(lanes.map((lane) => world.advance(lane, (candidate) => candidate.status === 'CRITIQUE', { attending: 'all' })));
@@ -658,19 +810,27 @@ const critique = stepTarget('critique', {
   semantic: ({ world, lane }) => {
     const critic = world.nextCritic(lane!)!;
     const points = [{ stage: 'content', kind: 'weakness', text: 'Chưa sâu' }];
-    return fc
+    const scored = fc
       .oneof(
         completeSheetArb.chain((scores) => pick(RATINGS.filter((rating) => rating !== band(scores))).map((rating) => ({ scores, rating }))),
         partialSheetArb.filter((scores) => !fullOnRequired(scores)).map((scores) => ({ scores, rating: 'TOT' })),
         badSheetArb.map((scores) => ({ scores })),
       )
       .map((scoring): OnTarget => ({ caller: critic, ids: laneIds(lane!), body: { points, ...scoring } }));
+    // Ruleset 3: a cell that accepted but was left out critiques only once it has said it attended.
+    const leftOut = claimable(lane!).filter((cellId) => world.secretaryOf.has(cellId));
+    return leftOut.length === 0
+      ? scored
+      : fc.oneof(scored, pick(leftOut).map((cellId): OnTarget => ({ caller: world.secretaryOf.get(cellId)!, ids: laneIds(lane!), body: { points } })));
   },
   allowed: (identity, lane) => {
     if (identity.role === 'guest') return lane!.guests.has(identity.userId) ? undefined : false;
-    return identity.role === 'secretary' && (lane!.meeting?.attendingCellIds.includes(identity.cellId ?? '') ?? false) ? undefined : false;
+    return identity.role === 'secretary' && attendingCells(lane!).includes(identity.cellId ?? '') ? undefined : false;
   },
 });
+
+/** Steps the cells need to close the critique window: a critique from each attending cell, a claim and a critique from each left out. */
+const stepsToClose = (lane: Lane) => openSlots(lane).cells.length + 2 * claimable(lane).length;
 
 /** A cycle whose report fits in a body (a few hundred points to answer; see the suite's own case for more). */
 const reportable = (lane: Lane) => lane.tag !== 'foreign' && lane.hostCellId !== null && pointsToAnswer(lane).length <= 300;
@@ -685,7 +845,7 @@ const report = stepTarget('report', {
       reportable(lane) &&
       ((lane.status === 'REVIEW' && lane.revisions < 5) ||
         (lane.status === 'SCHEDULED' && lane.meetingAt <= Date.now() && lane.tag === 'hostPick') ||
-        (lane.status === 'CRITIQUE' && openSlots(lane).cells.length <= 3)),
+        (cellsCanClose(lane) && stepsToClose(lane) <= 4)),
     to: (lane) => lane.status === 'REPORTING',
     options: { attending: 'one', review: 'revise' },
   },
@@ -781,7 +941,7 @@ const review = stepTarget('review', {
   convert: {
     from: (lane) =>
       reportable(lane) &&
-      (lane.status === 'REPORTING' || (lane.status === 'SCHEDULED' && lane.meetingAt <= Date.now() && lane.tag === 'hostPick') || (lane.status === 'CRITIQUE' && openSlots(lane).cells.length <= 3)),
+      (lane.status === 'REPORTING' || (lane.status === 'SCHEDULED' && lane.meetingAt <= Date.now() && lane.tag === 'hostPick') || (cellsCanClose(lane) && stepsToClose(lane) <= 4)),
     to: (lane) => lane.status === 'REVIEW',
     options: { attending: 'none' },
   },
@@ -823,8 +983,12 @@ const cancel = stepTarget('cancel', {
   replenish: async (world, wanted) => {
     await Promise.all(Array.from({ length: wanted }, () => world.launch('cancel', { host: false, invited: world.visitorCells.slice(0, 2), meetingAt: Date.now() + 10 * DAY })));
   },
-  valid: ({ lane }) => textArb(1000).map((reason): OnTarget => ({ caller: 'staff', ids: laneIds(lane!), body: { reason } })),
-  allowed: (identity, lane) => isCommitteeOf(identity, lane!),
+  // Issue 10: the installation's admin may cancel too.
+  valid: ({ lane }) =>
+    fc
+      .tuple(fc.oneof({ weight: 3, arbitrary: fc.constant('staff') }, { weight: 1, arbitrary: fc.constant('admin') }), textArb(1000))
+      .map(([caller, reason]): OnTarget => ({ caller, ids: laneIds(lane!), body: { reason } })),
+  allowed: (identity, lane) => isCommitteeOf(identity, lane!) || identity.role === 'admin',
   // Cancelling is the valid step of every open stage; a cancelled cycle's next is ticking off an action item.
   probe: (world, lane) => (isOpen(lane) ? { step: 'cancel', actor: 'staff', body: { reason: 'Hủy theo quyết định của Đảng ủy' } } : world.forward(lane)),
 });
@@ -833,15 +997,35 @@ const adoption = stepTarget('adoption', {
   name: 'POST /api/cycles/:id/adoption',
   fields: ['text'],
   required: ['text'],
-  fits: (lane) => lane.status === 'CLOSED' && lane.invitations.size > 0,
+  fits: (lane) => lane.status === 'CLOSED' && adopters(lane).length > 0,
   convert: { from: (lane) => lane.status === 'REVIEW' && lane.invitations.size > 0, to: (lane) => lane.status === 'CLOSED', options: { review: 'accept' } },
-  valid: ({ world, lane }) =>
-    fc
-      .tuple(pick([...lane!.invitations.keys()].slice(0, 6)), textArb(5000))
-      .map(([cellId, text]): OnTarget => ({ caller: world.secretaryOf.get(cellId)!, ids: laneIds(lane!), body: { text } })),
+  valid: ({ world, lane }) => {
+    const cells = [...lane!.invitations.keys()].filter((cellId) => world.secretaryOf.has(cellId)).slice(0, 6);
+    const caller = (cellId: string) => world.secretaryOf.get(cellId)!;
+    // Issue 10: a post and 4 edits, then TOO_MANY_CHANGES; the same text again changes nothing (200).
+    const post = fc
+      .tuple(pick(adopters(lane!).slice(0, 6)), textArb(5000))
+      .map(([cellId, text]): OnTarget => ({ caller: caller(cellId), ids: laneIds(lane!), body: { text }, expect: [200] }));
+    const full = cells.filter((cellId) => lane!.invitations.get(cellId)!.adoptions >= ADOPTION_RECORDS);
+    const posted = cells.filter((cellId) => lane!.invitations.get(cellId)!.adoption !== null);
+    return fc.oneof(
+      { weight: 8, arbitrary: post },
+      ...(full.length > 0
+        ? [{ weight: 1, arbitrary: fc.tuple(pick(full), textArb(5000)).filter(([cellId, text]) => lane!.invitations.get(cellId)!.adoption !== text).map(([cellId, text]): OnTarget => ({ caller: caller(cellId), ids: laneIds(lane!), body: { text }, expect: [409] })) }]
+        : []),
+      ...(posted.length > 0
+        ? [{ weight: 1, arbitrary: pick(posted).map((cellId): OnTarget => ({ caller: caller(cellId), ids: laneIds(lane!), body: { text: lane!.invitations.get(cellId)!.adoption! }, expect: [200] })) }]
+        : []),
+    );
+  },
   allowed: (identity, lane) => identity.role === 'secretary' && lane!.invitations.has(identity.cellId ?? ''),
   probe: (world, lane) => world.forward(lane),
 });
+
+/** Invited cells that may still record what they adopt. */
+function adopters(lane: Lane): string[] {
+  return [...lane.invitations.entries()].filter(([, invitation]) => invitation.adoptions < ADOPTION_RECORDS).map(([cellId]) => cellId);
+}
 
 const openItems = (lane: Lane) => lane.items.filter((item) => !item.done && item.dropReason === null);
 
@@ -893,6 +1077,7 @@ export const TARGETS: Target[] = [
   plan,
   rsvp,
   meeting,
+  attendance,
   critique,
   report,
   review,

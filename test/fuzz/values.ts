@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { DROPPED_FIELD_NAMES, type BodySpec, type FieldPath, type Json, type Mutation, type Odd } from './wire.js';
 
 /**
@@ -600,3 +601,83 @@ export function vietnamDay(ms: number): string {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Names and passwords (issue 10; README, "Security in production": names are stored in NFC and may not
+// hold invisible or direction-changing characters; passwords need at least 10 characters, not only spaces,
+// not a common password and not the username).
+
+/**
+ * What a name must not hold, as the suite reads the rule: control characters, every direction control, and
+ * every character Unicode says to draw as nothing (zero-width marks, soft hyphen, fillers, tags…) except
+ * the variation selectors FE0E/FE0F, plus the Braille blank, which is drawn as nothing too.
+ */
+export const REFUSED_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u2800]|(?![\ufe0e\ufe0f])[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Characters as class-validator and the bounds count them: code points. */
+const codePoints = (text: string) => [...text].length;
+
+/** A name the rule takes, of at most `max` characters once stored in NFC: it has a letter or a digit, and nothing refused. */
+export function isWellFormedName(text: string, max: number): boolean {
+  const stored = text.normalize('NFC');
+  return isStorable(text) && codePoints(stored) >= 1 && stored.length <= max && /[\p{L}\p{N}]/u.test(stored) && !REFUSED_IN_NAMES.test(stored);
+}
+
+/** Names of at most `max` characters: the unusual texts of textArb that are names (NFD ones included: they are stored NFC). */
+export const nameArb = (max: number): fc.Arbitrary<string> => textArb(max).filter((text) => isWellFormedName(text, max));
+
+/** Names the rule refuses: what hides or turns text around, alone or inside a name, and names of spaces only. */
+export const badNameArb: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u2060', '\u00ad', '\ufeff', '\u0007', '\n', '\t', '\u007f', '\u0085'),
+      fc.constantFrom('Chi bộ thôn Na Hối', 'Sền A Lò', 'Đảng ủy xã Nậm Xé', 'a'),
+      fc.nat(3),
+    )
+    .map(([hidden, name, where]) => (where === 0 ? `${hidden}${name}` : where === 1 ? `${name}${hidden}` : where === 2 ? `${name.slice(0, 3)}${hidden}${name.slice(3)}` : hidden)),
+  fc.constantFrom(' ', '   ', '\u3000', '\u00a0', ' \u2003 ', ' '.repeat(200)),
+  fc.constantFrom('\u061c', 'Chi bộ \u061c 1', '\u3164', '\u115f\u1160', '\uffa0', '\u034f', '\u180e', '\u17b4', '\u{1d173}', '\u{e0001}\u{e0020}', '\u2800', '— . —', '🌾🌾'),
+);
+
+// The list of common passwords the README's rule names (zxcvbn-ts's), folded to lower case.
+const COMMON_PASSWORDS = new Set<string>(dictionary['passwords-common']);
+
+/** Characters drawn as nothing: they do not make a password longer to the eye, nor a common one different. */
+const DRAWN_AS_NOTHING = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** Whether a password is a common one, with what is drawn as nothing taken out and digits, punctuation, symbols and spaces around it stripped. */
+export function isCommonPassword(password: string): boolean {
+  const folded = password.normalize('NFC').toLowerCase();
+  const core = folded.replace(DRAWN_AS_NOTHING, '').replace(/^[\d\p{P}\p{S}\s]+|[\d\p{P}\p{S}\s]+$/gu, '');
+  return COMMON_PASSWORDS.has(folded) || COMMON_PASSWORDS.has(core) || core.length === 0;
+}
+
+const graphemes = (text: string) => [...new Intl.Segmenter('vi', { granularity: 'grapheme' }).segment(text)].length;
+
+/** A password the rule takes however its characters are counted: 10 or more (as graphemes), at most 200 (as UTF-16 units). */
+export function isSafePassword(password: string, username: string): boolean {
+  return (
+    graphemes(password) >= 10 &&
+    password.length <= 200 &&
+    password.replace(DRAWN_AS_NOTHING, '').trim().length > 0 &&
+    !isCommonPassword(password) &&
+    !password.toLowerCase().includes(username.toLowerCase())
+  );
+}
+
+/** Passwords for a new account named `username`: any grapheme soup, exactly 10 characters, 200 of them, spaces around a word. */
+export const passwordArb = (username: string): fc.Arbitrary<string> =>
+  fc
+    .oneof(
+      { weight: 4, arbitrary: fc.string({ unit: 'grapheme', minLength: 10, maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.constantFrom('kT9#vQ2!mZ', 'đ'.repeat(200), 'Mật khẩu của chi bộ 2026', '    x     ', 'Đ'.repeat(10), '🇻🇳'.repeat(10), 'a\u0301'.repeat(10)) },
+    )
+    .filter((password) => isSafePassword(password, username));
+
+/** Passwords the rule refuses for an account named `username`. */
+export const weakPasswordArb = (username: string): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.constantFrom('kT9#vQ2!m', 'đ'.repeat(9), '🇻🇳'.repeat(4), ' '.repeat(10), ' '.repeat(200), '\t'.repeat(12), '\u200b'.repeat(10), ' password123', '2026matkhau!', '1234567890123'),
+    fc.constantFrom('password123', 'qwertyuiop', '1234567890', 'PASSWORD123', 'Qwertyuiop', 'iloveyou2026!', 'Sunshine.2026', 'matkhau123456', 'MatKhau@2026', 'anhyeuem2026!', 'vietnam12345'),
+    fc.constantFrom(`${username}-bi-mat-2026`, `Xx${username.toUpperCase()}yy!2026`, `2026 ${username} 2026`),
+  );

@@ -5,17 +5,24 @@ import { sleep } from '../support/eventually.js';
 import { TEST_JWT_SECRET } from '../support/test-stack.js';
 import { describeExchange, exchange, type Sent } from './http.js';
 import {
+  acceptedCells,
+  ADOPTION_RECORDS,
   applyStep,
+  claimable,
   differences,
+  FULL,
   isOpen,
   lower,
+  mixedAnswerWanted,
   newLane,
   openSlots,
   pointsToAnswer,
+  RSVP_ANSWERS,
   type Actor,
   type Lane,
   type LaunchBody,
   type StepName,
+  type Viewer,
 } from './model.js';
 import { base64url, DAY, HOUR, MINUTE } from './values.js';
 import type { Json } from './wire.js';
@@ -59,6 +66,7 @@ export const STEP_PATHS: Record<StepName, (cycleId: string, extra: string) => st
   rsvp: (id, cellId) => `/api/cycles/${id}/invitations/${cellId}/rsvp`,
   reschedule: (id) => `/api/cycles/${id}/reschedule`,
   meeting: (id) => `/api/cycles/${id}/meeting`,
+  attendance: (id) => `/api/cycles/${id}/attendance`,
   critique: (id) => `/api/cycles/${id}/critiques`,
   report: (id) => `/api/cycles/${id}/report`,
   review: (id) => `/api/cycles/${id}/review`,
@@ -74,6 +82,7 @@ export const SUCCESS: Record<StepName, 200 | 201> = {
   rsvp: 200,
   reschedule: 200,
   meeting: 200,
+  attendance: 200,
   critique: 201,
   report: 200,
   review: 200,
@@ -82,6 +91,9 @@ export const SUCCESS: Record<StepName, 200 | 201> = {
   done: 200,
   drop: 200,
 };
+
+/** Which cells the suite's own steps bring to the meeting (see World.nextAnswer). */
+export type Attending = 'all' | 'one' | 'none' | 'mixed';
 
 /** A valid step the suite sends itself, and must see succeed. */
 export interface Move {
@@ -123,6 +135,8 @@ export class World {
   readonly secretaryOf = new Map<string, string>();
   /** Steps the suite sent itself (lane building, the checks that a cycle still moves). */
   moves = 0;
+  /** Cycle GETs compared with the model, by how the reader sees the cycle. */
+  readonly reads = { full: 0, visitor: 0, hidden: 0 };
 
   private constructor(readonly stack: ApiStack) {}
 
@@ -257,18 +271,58 @@ export class World {
     if (lane.hostCellId && isOpen(lane)) this.busy.set(lane.hostCellId, lane.id);
   }
 
-  /** The cycle's GET (as its committee staff) compared with the model; a lane that differs is tainted and used no further. */
-  async verify(lane: Lane): Promise<string[]> {
-    const viewer = this.identity(lane.viewer);
-    const response = await this.stack.http.get(`/api/cycles/${lane.id}`).set({ Authorization: `Bearer ${viewer.token}` });
-    if (response.status !== 200) {
-      const problem = `GET /api/cycles/${lane.id} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
-      lane.tainted = problem;
-      return [problem];
+  /** The identity key of a user id (guests are named by user id in a cycle). */
+  keyOf(userId: string): string | undefined {
+    return [...this.identities.values()].find((identity) => identity.userId === userId)?.key;
+  }
+
+  /** How `key` reads this cycle: everything (its committee, its host, the admin), as a visitor, or not at all (null). */
+  viewerOf(lane: Lane, key: string): Viewer | null {
+    const identity = this.identity(key);
+    if (identity.role === 'admin') return FULL;
+    if (identity.role === 'committee') return identity.committeeId === lane.committeeId ? FULL : null;
+    if (identity.role === 'secretary' && identity.cellId !== null) {
+      if (identity.cellId === lane.hostCellId) return FULL;
+      if (lane.invitations.has(identity.cellId)) return { kind: 'visitor', userId: identity.userId, cellId: identity.cellId };
     }
-    const found = differences(response.body as Record<string, unknown>, lane);
+    if (identity.role === 'guest' && lane.guests.has(identity.userId)) return { kind: 'visitor', userId: identity.userId, cellId: null };
+    return null;
+  }
+
+  private rotation = 0;
+
+  /** The people whose view of the cycle is read besides its committee's: one of its visitors (or its host) in turn, and `also`. */
+  private readersOf(lane: Lane, also: string[]): string[] {
+    const keys = [...lane.invitations.keys()].map((cellId) => this.secretaryOf.get(cellId)).filter((key): key is string => key !== undefined);
+    keys.push(...[...lane.guests].map((guestId) => this.keyOf(guestId)).filter((key): key is string => key !== undefined));
+    if (lane.hostCellId && this.secretaryOf.has(lane.hostCellId)) keys.push(this.secretaryOf.get(lane.hostCellId)!);
+    const readers = new Set(also.filter((key) => key !== lane.viewer && this.identities.has(key) && this.viewerOf(lane, key) !== null));
+    if (keys.length > 0) readers.add(keys[this.rotation++ % keys.length]);
+    return [...readers];
+  }
+
+  /**
+   * The cycle's GET compared with the model as each reader sees it: its committee staff, and (`others`) one
+   * of its visitors or its host in turn and `also` (the person a case came from); a lane that differs is
+   * tainted and used no further.
+   */
+  async verify(lane: Lane, also: string[] = [], others = true): Promise<string[]> {
+    const readers = [lane.viewer, ...(others ? this.readersOf(lane, also) : [])];
+    const found = (await Promise.all(readers.map((key) => this.verifyAs(lane, key)))).flat();
     if (found.length > 0) lane.tainted = found.join('; ');
-    return found.map((difference) => `GET /api/cycles/${lane.id} (${lane.tag}, ${lane.status}): ${difference}`);
+    return found;
+  }
+
+  private async verifyAs(lane: Lane, key: string): Promise<string[]> {
+    const viewer = key === lane.viewer ? FULL : this.viewerOf(lane, key)!;
+    const response = await this.stack.http.get(`/api/cycles/${lane.id}`).set({ Authorization: `Bearer ${this.identity(key).token}` });
+    const at = `GET /api/cycles/${lane.id} as ${key} (${lane.tag}, ${lane.status})`;
+    // Until the host is picked the invitations have not gone out: a visitor does not know of the cycle (issue 10).
+    const hidden = viewer.kind === 'visitor' && lane.status === 'HOST_SELECTION';
+    this.reads[hidden ? 'hidden' : viewer.kind] += 1;
+    if (response.status !== (hidden ? 404 : 200)) return [`${at} → ${response.status}, not ${hidden ? 404 : 200}: ${JSON.stringify(response.body).slice(0, 300)}`];
+    if (hidden) return [];
+    return differences(response.body as Record<string, unknown>, lane, viewer).map((difference) => `${at}: ${difference}`);
   }
 
   async launch(tag: string, options: { host: boolean; invited: string[]; meetingAt: number; guests?: string[]; kind?: string }): Promise<Lane> {
@@ -346,7 +400,7 @@ export class World {
       );
     }
     applyStep(lane, move.step, this.actorOf(move.actor), [lane.id, move.extra ?? ''], (move.body ?? {}) as Record<string, unknown>, answer.body, this.busy);
-    const problems = await this.verify(lane);
+    const problems = await this.verify(lane, [move.actor]);
     if (problems.length > 0) throw new Error(`After the valid step ${move.step}, the GET does not show exactly what was accepted:\n${problems.join('\n')}`);
     return answer.body;
   }
@@ -359,7 +413,40 @@ export class World {
     const slots = openSlots(lane);
     if (slots.cells.length > 0) return this.secretaryOf.get(slots.cells[0]) ?? null;
     const guest = slots.guests[0];
-    return guest ? ([...this.identities.values()].find((identity) => identity.userId === guest)?.key ?? null) : null;
+    return guest ? (this.keyOf(guest) ?? null) : null;
+  }
+
+  /**
+   * The answer a cell gives before the meeting so that the cells wanted there have accepted: `all` (every
+   * cell accepts), `one` (at least one has), `mixed` (one accepts, and of three or more one declines and the
+   * others do not answer: see mixedAnswerWanted), `none` (no one is asked, unless guests are invited and no
+   * cell has accepted: one cell accepts then, so that the cells can close the critique window).
+   */
+  private nextAnswer(lane: Lane, policy: Attending): Move | null {
+    const entries = [...lane.invitations.entries()].filter(([cellId, invitation]) => invitation.answers < RSVP_ANSWERS + lane.reschedules && this.secretaryOf.has(cellId));
+    const answer = (cellId: string, response: 'accept' | 'decline'): Move => ({
+      step: 'rsvp',
+      actor: this.secretaryOf.get(cellId)!,
+      body: response === 'accept' ? { response, delegate: 'Đồng chí Phó Bí thư' } : { response, note: 'Trùng lịch họp thôn' },
+      extra: cellId,
+    });
+    const accepted = acceptedCells(lane).length;
+    switch (policy) {
+      case 'all': {
+        const cellId = entries.find(([, invitation]) => invitation.status !== 'ACCEPTED')?.[0];
+        return cellId ? answer(cellId, 'accept') : null;
+      }
+      case 'mixed': {
+        const wanted = mixedAnswerWanted(lane);
+        return wanted && this.secretaryOf.has(wanted.cellId) ? answer(wanted.cellId, wanted.response) : null;
+      }
+      case 'one':
+      case 'none': {
+        if (accepted > 0 || (policy === 'none' && lane.guests.size === 0)) return null;
+        const cellId = entries.find(([, invitation]) => invitation.status !== 'ACCEPTED')?.[0];
+        return cellId ? answer(cellId, 'accept') : null;
+      }
+    }
   }
 
   hostSecretary(lane: Lane): string {
@@ -371,7 +458,7 @@ export class World {
    * settled). `attending`: who attends the meeting; `items`: action items of the report; `review`: what
    * the committee decides.
    */
-  forward(lane: Lane, options: { attending?: 'all' | 'one' | 'none'; items?: number; review?: 'revise' | 'accept' } = {}): Move | null {
+  forward(lane: Lane, options: { attending?: Attending; items?: number; review?: 'revise' | 'accept' } = {}): Move | null {
     switch (lane.status) {
       case 'HOST_SELECTION': {
         const cellId = this.freeHosts()[0];
@@ -383,27 +470,19 @@ export class World {
       case 'PREPARATION':
         return { step: 'plan', actor: this.hostSecretary(lane), body: { agenda: ['Khai mạc', 'Thảo luận, góp ý'], content: 'Kế hoạch sinh hoạt chi bộ điểm' } };
       case 'SCHEDULED': {
+        // Ruleset 3: only cells that accepted can be recorded as attending, so the cells wanted there answer first.
+        const rsvp = this.nextAnswer(lane, options.attending ?? 'all');
+        if (rsvp) return rsvp;
         if (lane.meetingAt > Date.now() + 5000) {
-          const cellId = [...lane.invitations.entries()].find(([, invitation]) => invitation.answers === 0)?.[0];
-          if (cellId) return { step: 'rsvp', actor: this.secretaryOf.get(cellId)!, body: { response: 'accept', delegate: 'Đồng chí Phó Bí thư' }, extra: cellId };
           return { step: 'plan', actor: this.hostSecretary(lane), body: { agenda: ['Khai mạc'], content: 'Kế hoạch đã cập nhật' } };
         }
-        const invited = [...lane.invitations.keys()];
-        const attending = options.attending === 'none' ? [] : options.attending === 'one' ? invited.slice(0, 1) : invited;
-        const started = Date.now() - 100 * MINUTE;
-        return {
-          step: 'meeting',
-          actor: this.hostSecretary(lane),
-          body: {
-            startedAt: new Date(started).toISOString(),
-            endedAt: new Date(started + 95 * MINUTE).toISOString(),
-            attendance: { present: 20, total: 21, absentWithReason: 1 },
-            attendingCellIds: attending,
-            minutes: 'Biên bản buổi sinh hoạt',
-          },
-        };
+        // Every cell that accepted attends: none is left out to say so afterwards.
+        return this.meetingMove(lane, acceptedCells(lane));
       }
       case 'CRITIQUE': {
+        // Attending cells critique first; then a cell left out says it attended (and critiques next); guests last.
+        const left = claimable(lane)[0];
+        if (openSlots(lane).cells.length === 0 && left && this.secretaryOf.has(left)) return { step: 'attendance', actor: this.secretaryOf.get(left)!, body: {} };
         const critic = this.nextCritic(lane);
         if (!critic) throw new Error(`no one left to critique ${lane.id}`);
         return {
@@ -434,7 +513,8 @@ export class World {
         if ((options.review ?? 'accept') === 'revise' && lane.revisions < 5) return { step: 'review', actor: 'staff', body: { decision: 'revise', comment: 'Đề nghị bổ sung' } };
         return { step: 'review', actor: 'staff', body: { decision: 'accept', rating: 'KHA' } };
       case 'CLOSED': {
-        const cellId = [...lane.invitations.keys()][0];
+        // A cell that may still record what it adopts (a post and 4 edits).
+        const cellId = [...lane.invitations.entries()].find(([id, invitation]) => invitation.adoptions < ADOPTION_RECORDS && this.secretaryOf.has(id))?.[0];
         if (cellId) return { step: 'adoption', actor: this.secretaryOf.get(cellId)!, body: { text: 'Vận dụng cách chuẩn bị tài liệu' } };
         return null;
       }
@@ -443,6 +523,22 @@ export class World {
         return item ? { step: 'done', actor: 'staff', body: null, extra: item.id } : null;
       }
     }
+  }
+
+  /** The host records a meeting of 95 minutes that ended 5 minutes ago, with these cells attending. */
+  meetingMove(lane: Lane, attending: string[]): Move {
+    const started = Date.now() - 100 * MINUTE;
+    return {
+      step: 'meeting',
+      actor: this.hostSecretary(lane),
+      body: {
+        startedAt: new Date(started).toISOString(),
+        endedAt: new Date(started + 95 * MINUTE).toISOString(),
+        attendance: { present: 20, total: 21, absentWithReason: 1 },
+        attendingCellIds: attending,
+        minutes: 'Biên bản buổi sinh hoạt',
+      },
+    };
   }
 
   /** Moves a lane on with valid steps until `reached` holds. */

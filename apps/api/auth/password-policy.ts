@@ -28,12 +28,19 @@ const COMMON = new Set<string>([
 
 export type PasswordProblem = 'TOO_SHORT' | 'BLANK' | 'COMMON' | 'LIKE_USERNAME' | 'SAME_AS_BEFORE';
 
+/** Characters drawn as nothing (zero-width, fillers, the Braille blank…). */
+const DRAWN_AS_NOTHING = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/** What people put around a common word to pass a rule: digits, punctuation, symbols, spaces. */
+const PADDING = /^[\d\p{P}\p{S}\s]+|[\d\p{P}\p{S}\s]+$/gu;
+
 /** Why a password is not good enough for an account of the Party's data, or null. */
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
-  if (password.trim().length === 0) return 'BLANK';
+  const visible = password.replace(DRAWN_AS_NOTHING, '');
+  if (visible.trim().length === 0) return 'BLANK';
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'TOO_SHORT';
-  const folded = password.toLowerCase();
-  if (COMMON.has(folded) || COMMON.has(folded.replace(/[\d!@#$%^&*._-]+$/, ''))) return 'COMMON';
+  const folded = password.normalize('NFC').toLowerCase();
+  const core = folded.replace(DRAWN_AS_NOTHING, '').replace(PADDING, '');
+  if (COMMON.has(folded) || COMMON.has(core) || core.length === 0) return 'COMMON';
   if (folded.includes(username.toLowerCase())) return 'LIKE_USERNAME';
   return null;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RSVP_RESPONSES, type RsvpResponse } from '../../../../libs/domain/cycle.js';
 import { TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
+import { IsDisplayName, NormalizeName } from '../../common/validators.js';
 
 export class RsvpDto {
   @ApiProperty({ enum: RSVP_RESPONSES })
@@ -10,9 +11,8 @@ export class RsvpDto {
 
   @ApiPropertyOptional({ example: 'Đồng chí Sền A Lò, Bí thư chi bộ' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_LIMITS.delegate)
+  @NormalizeName()
+  @IsDisplayName(TEXT_LIMITS.delegate)
   delegate?: string;
 
   @ApiPropertyOptional()

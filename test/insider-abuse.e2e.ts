@@ -1196,7 +1196,7 @@ describe('11. what visitors see, and how every answer is sent', () => {
 // ── 12. idempotency records expire ───────────────────────────────────────────────────────────────────
 
 describe('12. an Idempotency-Key record keeps the first answer for IDEMPOTENCY_TTL_HOURS, then the key is free', () => {
-  it('replays the first answer byte for byte (api.md) within the TTL, even 23 hours on; past it the same key is a new request', async () => {
+  it('replays the first answer (api.md) within the TTL, even 23 hours on; past it the same key is a new request', async () => {
     const [cell, other] = commune.cells;
     const first = await launch('Đợt thử khóa lặp lại thứ nhất');
     const second = await launch('Đợt thử khóa lặp lại thứ hai');

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/create-api-app.js';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
-import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
+import { addCellViaApi, createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
 import { eventually, sleep } from './support/eventually.js';
 import { TEST_JWT_SECRET, testConfig } from './support/test-stack.js';
 
@@ -211,23 +211,11 @@ let cellNumber = 0;
 async function newCell(): Promise<Cell> {
   cellNumber += 1;
   const suffix = randomUUID().slice(0, 8);
-  const staff = bearer(commune.staff.token);
-  const cell = await stack.http
-    .post(`/api/committees/${commune.committeeId}/cells`)
-    .set(staff)
-    .send({ name: `Chi bộ thôn Sín Chải ${cellNumber} ${suffix}`, memberCount: 21 });
-  expectStatus(cell, 201);
-  const username = `bithu.sinchai${cellNumber}.${suffix}`;
-  const user = await stack.http
-    .post('/api/users')
-    .set(staff)
-    .send({ username, password: TEST_PASSWORD, fullName: `Đồng chí Vàng A Sình ${cellNumber}`, role: 'secretary', cellId: cell.body.id });
-  expectStatus(user, 201);
-  const created: Cell = {
-    id: cell.body.id as string,
-    name: cell.body.name as string,
-    secretary: { userId: user.body.id as string, username, token: await login(stack, username, TEST_PASSWORD) },
-  };
+  const created = await addCellViaApi(stack, commune, {
+    cell: `Chi bộ thôn Sín Chải ${cellNumber} ${suffix}`,
+    username: `bithu.sinchai${cellNumber}.${suffix}`,
+    secretary: `Đồng chí Vàng A Sình ${cellNumber}`,
+  });
   cellsById.set(created.id, created);
   return created;
 }

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { dataConverterOf } from '../libs/temporal/data-converter.js';
-import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { fileReportUpdate, modelMeetingWorkflowId, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, reviewUpdate, rsvpUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import { workflowSource } from '../libs/temporal/workflow-source.js';
 import { CHANGE_LIMITS } from '../workflows/model-meeting/model-meeting.state.js';
-import type { StepResult } from '../workflows/model-meeting/model-meeting.types.js';
+import type { StepResult } from '../workflows/model-meeting/model-meeting.contract.js';
 import { launchInput, meetingRecord } from './support/cycle-input.js';
 import { sleep } from './support/eventually.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
@@ -54,7 +54,7 @@ describe('a cycle busier than one workflow run can hold', () => {
     await gateway.launch(input);
     let steps = 1;
     const rsvp = (visitor: (typeof visitors)[number], response: 'accept' | 'decline', note: string, updateId?: string) =>
-      gateway.step(input.cycleId, 'rsvp', { actor: visitor.secretary, input: { cellId: visitor.id, response, note } }, updateId);
+      gateway.step(input.cycleId, rsvpUpdate, { actor: visitor.secretary, input: { cellId: visitor.id, response, note } }, updateId);
 
     // A step sent with its own update id (as the API does with an Idempotency-Key) in one run, and repeated
     // in the next: it answers as the first time and writes nothing.
@@ -83,7 +83,7 @@ describe('a cycle busier than one workflow run can hold', () => {
       await repeatAcrossRuns();
     }
     for (let move = 0; move < RESCHEDULES; move += 1) {
-      await gateway.step(input.cycleId, 'reschedule', {
+      await gateway.step(input.cycleId, rescheduleUpdate, {
         actor: commune.staff,
         input: { meetingAt: new Date(Date.now() + (2 + move) * 3_600_000).toISOString(), reason: `Đổi lịch lần ${move + 1}` },
       });
@@ -99,28 +99,28 @@ describe('a cycle busier than one workflow run can hold', () => {
     const runs: string[] = [];
 
     // Then the cycle goes on to the end.
-    await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
-    await gateway.step(input.cycleId, 'reschedule', {
+    await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+    await gateway.step(input.cycleId, rescheduleUpdate, {
       actor: commune.staff,
       input: { meetingAt: new Date(Date.now() + 1500).toISOString(), reason: 'Họp sớm hơn' },
     });
     await inParallel(visitors.slice(0, 3), (visitor) => rsvp(visitor, 'accept', 'Dự'));
     await sleep(1700);
     const attending = visitors.slice(0, 3).map((visitor) => visitor.id);
-    await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord(attending) });
+    await gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord(attending) });
     const pointIds: string[] = [];
     for (const visitor of visitors.slice(0, 3)) {
-      const result = await gateway.step(input.cycleId, 'submitCritique', {
+      const result = await gateway.step(input.cycleId, submitCritiqueUpdate, {
         actor: visitor.secretary,
         input: { points: [{ stage: 'content', kind: 'weakness', text: 'Nội dung còn dài' }] },
       });
       pointIds.push(...result.pointIds!);
     }
-    await gateway.step(input.cycleId, 'fileReport', {
+    await gateway.step(input.cycleId, fileReportUpdate, {
       actor: host.secretary,
-      input: { responses: pointIds.map((pointId) => ({ pointId, stance: 'accept', text: 'Tiếp thu' })), lessons: ['Ngắn gọn'], actionItems: [] },
+      input: { responses: pointIds.map((pointId) => ({ pointId, stance: 'accept' as const, text: 'Tiếp thu' })), lessons: ['Ngắn gọn'], actionItems: [] },
     });
-    const closed = await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+    const closed = await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
     expect(closed.stage).toBe('CLOSED');
     expect(await handle.result()).toEqual({ stage: 'CLOSED' });
 

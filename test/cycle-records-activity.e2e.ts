@@ -16,7 +16,8 @@ import {
   createCycleState,
   type CycleState,
 } from '../workflows/model-meeting/model-meeting.state.js';
-import type { LaunchCycleInput, StepRecord } from '../workflows/model-meeting/model-meeting.types.js';
+import type { StepRecord } from '../workflows/model-meeting/model-meeting.types.js';
+import type { LaunchCycleInput } from '../workflows/model-meeting/model-meeting.contract.js';
 import { launchInput } from './support/cycle-input.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
 import { testConfig } from './support/test-stack.js';

@@ -4,9 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/create-api-app.js';
 import { createDataSource } from '../libs/persistence/data-source.js';
-import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { modelMeetingWorkflowId } from '../workflows/model-meeting/model-meeting.contract.js';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
-import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
+import { addCellViaApi, createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
 import { eventually, sleep } from './support/eventually.js';
 import { testConfig } from './support/test-stack.js';
 
@@ -245,20 +245,11 @@ let cellNumber = 0;
 async function newCell(): Promise<Cell> {
   cellNumber += 1;
   const suffix = randomUUID().slice(0, 8);
-  const staff = bearer(commune.staff.token);
-  const cell = await stack.http.post(`/api/committees/${commune.committeeId}/cells`).set(staff).send({ name: `Chi bộ bản Pả Vi ${cellNumber} ${suffix}`, memberCount: 21 });
-  expectStatus(cell, 201);
-  const username = `bithu.pavi${cellNumber}.${suffix}`;
-  const user = await stack.http
-    .post('/api/users')
-    .set(staff)
-    .send({ username, password: TEST_PASSWORD, fullName: `Đồng chí Giàng A Páo ${cellNumber}`, role: 'secretary', cellId: cell.body.id });
-  expectStatus(user, 201);
-  const created: Cell = {
-    id: cell.body.id as string,
-    name: cell.body.name as string,
-    secretary: { userId: user.body.id as string, username, token: await login(stack, username, TEST_PASSWORD) },
-  };
+  const created = await addCellViaApi(stack, commune, {
+    cell: `Chi bộ bản Pả Vi ${cellNumber} ${suffix}`,
+    username: `bithu.pavi${cellNumber}.${suffix}`,
+    secretary: `Đồng chí Giàng A Páo ${cellNumber}`,
+  });
   cellsById.set(created.id, created);
   return created;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { temporal } from '@temporalio/proto';
 import { DomainError } from '../libs/domain/domain-error.js';
-import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { fileReportUpdate, modelMeetingWorkflowId, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, reviewUpdate, rsvpUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import { CHANGE_LIMITS, STEPS_PER_RUN } from '../workflows/model-meeting/model-meeting.state.js';
 import { launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
@@ -67,11 +67,11 @@ describe('modelMeeting history stays small and replays', () => {
     expect(visitors).toHaveLength(100);
     await gateway.launch(input);
     for (const visitor of visitors) {
-      await gateway.step(input.cycleId, 'rsvp', { actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } });
+      await gateway.step(input.cycleId, rsvpUpdate, { actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } });
     }
-    await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc', 'Thảo luận'], content: 'Kế hoạch' } });
+    await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc', 'Thảo luận'], content: 'Kế hoạch' } });
     await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
-    await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord(visitors.map((cell) => cell.id)) });
+    await gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord(visitors.map((cell) => cell.id)) });
 
     const critique = (index: number) => ({
       points: [
@@ -81,10 +81,10 @@ describe('modelMeeting history stays small and replays', () => {
     });
     const results = [];
     for (const [index, visitor] of visitors.slice(0, 50).entries()) {
-      results.push(await gateway.step(input.cycleId, 'submitCritique', { actor: visitor.secretary, input: critique(index) }));
+      results.push(await gateway.step(input.cycleId, submitCritiqueUpdate, { actor: visitor.secretary, input: critique(index) }));
     }
     const burst = await Promise.all(
-      visitors.slice(50).map((visitor, index) => gateway.step(input.cycleId, 'submitCritique', { actor: visitor.secretary, input: critique(50 + index) })),
+      visitors.slice(50).map((visitor, index) => gateway.step(input.cycleId, submitCritiqueUpdate, { actor: visitor.secretary, input: critique(50 + index) })),
     );
     results.push(...burst);
     expect(new Set(results.map((result) => result.seq)).size).toBe(100);
@@ -99,10 +99,10 @@ describe('modelMeeting history stays small and replays', () => {
 
     const responses = results.flatMap((result) => [{ pointId: result.pointIds![1], stance: 'accept' as const, text: 'Tiếp thu' }]);
     const report = { responses, lessons: ['Điều hành gọn, đúng trọng tâm'], actionItems: [] };
-    await gateway.step(input.cycleId, 'fileReport', { actor: host.secretary, input: report });
-    await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung' } });
-    await gateway.step(input.cycleId, 'fileReport', { actor: host.secretary, input: { ...report, lessons: [...report.lessons, 'Phân công cụ thể'] } });
-    await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+    await gateway.step(input.cycleId, fileReportUpdate, { actor: host.secretary, input: report });
+    await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung' } });
+    await gateway.step(input.cycleId, fileReportUpdate, { actor: host.secretary, input: { ...report, lessons: [...report.lessons, 'Phân công cụ thể'] } });
+    await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
 
     const runs = await runsOf(input.cycleId);
     expect(runs).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('modelMeeting history stays small and replays', () => {
     const [host, ...visitors] = small.cells;
     await gateway.launch(input);
     const rsvp = (visitor: (typeof visitors)[number], response: 'accept' | 'decline') =>
-      gateway.step(input.cycleId, 'rsvp', { actor: visitor.secretary, input: { cellId: visitor.id, response, note: 'Đổi ý' } });
+      gateway.step(input.cycleId, rsvpUpdate, { actor: visitor.secretary, input: { cellId: visitor.id, response, note: 'Đổi ý' } });
     let updates = 1;
     // Each cell answers as often as it may before any reschedule, flipping its answer each time.
     for (const visitor of visitors) {
@@ -132,15 +132,15 @@ describe('modelMeeting history stays small and replays', () => {
       expect(await refusalCode(rsvp(visitor, 'accept'))).toBe('TOO_MANY_CHANGES');
     }
     for (let post = 0; post < CHANGE_LIMITS.planPosts; post += 1) {
-      await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: `Kế hoạch, lần ${post + 1}` } });
+      await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: `Kế hoạch, lần ${post + 1}` } });
       updates += 1;
     }
-    expect(await refusalCode(gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Lần nữa' } }))).toBe(
+    expect(await refusalCode(gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Lần nữa' } }))).toBe(
       'TOO_MANY_CHANGES',
     );
     // Every reschedule grants each cell one more answer (to confirm the new date).
     for (let move = 0; move < CHANGE_LIMITS.reschedules; move += 1) {
-      await gateway.step(input.cycleId, 'reschedule', {
+      await gateway.step(input.cycleId, rescheduleUpdate, {
         actor: small.staff,
         input: { meetingAt: new Date(Date.now() + (2 + move) * 3_600_000).toISOString(), reason: `Đổi lịch lần ${move + 1}` },
       });
@@ -152,7 +152,7 @@ describe('modelMeeting history stays small and replays', () => {
     }
     expect(
       await refusalCode(
-        gateway.step(input.cycleId, 'reschedule', { actor: small.staff, input: { meetingAt: new Date(Date.now() + 9 * 3_600_000).toISOString(), reason: 'Lần nữa' } }),
+        gateway.step(input.cycleId, rescheduleUpdate, { actor: small.staff, input: { meetingAt: new Date(Date.now() + 9 * 3_600_000).toISOString(), reason: 'Lần nữa' } }),
       ),
     ).toBe('TOO_MANY_CHANGES');
     expect(await refusalCode(rsvp(visitors[0], 'decline'))).toBe('TOO_MANY_CHANGES');

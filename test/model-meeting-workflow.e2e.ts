@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError } from '../libs/domain/domain-error.js';
-import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { cancelUpdate, fileReportUpdate, modelMeetingWorkflowId, pickHostUpdate, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, reviewUpdate, rsvpUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import { acceptInvitations, launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
 import { createCommune } from './support/organisation.fixture.js';
@@ -103,23 +103,23 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     expect(candidates.map((candidate) => candidate.cellId)).toEqual(sizes.map(([cell]) => cell.id));
     for (let index = 1; index < candidates.length; index += 1) expect(candidates[index].score).toBeLessThanOrEqual(candidates[index - 1].score);
 
-    expect(await refusal(gateway.step(input.cycleId, 'pickHost', { actor: host.secretary, input: { cellId: host.id } }))).toBe(
+    expect(await refusal(gateway.step(input.cycleId, pickHostUpdate, { actor: host.secretary, input: { cellId: host.id } }))).toBe(
       'NOT_COMMITTEE_OF_CYCLE',
     );
-    await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: host.id } });
+    await gateway.step(input.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: host.id } });
     expect((await cycleRow(input.cycleId)).host_cell_id).toBe(host.id);
     expect((await notifications(input.cycleId, 'INVITED')).length).toBe(4);
-    expect(await refusal(gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: visitorA.id } }))).toBe('ALREADY_DONE');
+    expect(await refusal(gateway.step(input.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: visitorA.id } }))).toBe('ALREADY_DONE');
 
     expect(
-      await refusal(gateway.step(input.cycleId, 'rsvp', { actor: visitorB.secretary, input: { cellId: visitorA.id, response: 'accept' } })),
+      await refusal(gateway.step(input.cycleId, rsvpUpdate, { actor: visitorB.secretary, input: { cellId: visitorA.id, response: 'accept' } })),
     ).toBe('NOT_INVITED');
-    await gateway.step(input.cycleId, 'rsvp', {
+    await gateway.step(input.cycleId, rsvpUpdate, {
       actor: visitorA.secretary,
       input: { cellId: visitorA.id, response: 'accept', delegate: 'Đồng chí Sền A Lò' },
     });
-    await gateway.step(input.cycleId, 'rsvp', { actor: visitorB.secretary, input: { cellId: visitorB.id, response: 'accept' } });
-    await gateway.step(input.cycleId, 'rsvp', {
+    await gateway.step(input.cycleId, rsvpUpdate, { actor: visitorB.secretary, input: { cellId: visitorB.id, response: 'accept' } });
+    await gateway.step(input.cycleId, rsvpUpdate, {
       actor: visitorDeclining.secretary,
       input: { cellId: visitorDeclining.id, response: 'decline', note: 'Trùng lịch họp thôn' },
     });
@@ -135,10 +135,10 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
 
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) }),
+        gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) }),
       ),
     ).toBe('WRONG_STAGE');
-    await gateway.step(input.cycleId, 'postPlan', {
+    await gateway.step(input.cycleId, postPlanUpdate, {
       actor: host.secretary,
       input: { agenda: ['Khai mạc', 'Đánh giá kết quả tháng', 'Thảo luận'], content: 'Nội dung chuyên đề' },
     });
@@ -146,11 +146,11 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     // Not a guard that skips the check: if this machine was so slow that the meeting time is near, the test fails here.
     expect(Date.parse(input.meetingAt) - Date.now()).toBeGreaterThan(1000);
     expect(
-      await refusal(gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) })),
+      await refusal(gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) })),
     ).toBe('MEETING_NOT_YET');
 
     await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
-    await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) });
+    await gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord([visitorA.id, visitorB.id]) });
     const afterMeeting = await cycleRow(input.cycleId);
     expect(afterMeeting.status).toBe('CRITIQUE');
     // The critique window (60 s in launchInput) counts from when the meeting was recorded.
@@ -158,13 +158,13 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
 
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'submitCritique', {
+        gateway.step(input.cycleId, submitCritiqueUpdate, {
           actor: visitorDeclining.secretary,
           input: { points: [{ stage: 'content', kind: 'strength', text: 'Tốt' }] },
         }),
       ),
     ).toBe('NOT_ATTENDING');
-    const critiqueA = await gateway.step(input.cycleId, 'submitCritique', {
+    const critiqueA = await gateway.step(input.cycleId, submitCritiqueUpdate, {
       actor: visitorA.secretary,
       input: {
         points: [
@@ -177,13 +177,13 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     expect(critiqueA.pointIds).toHaveLength(2);
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'submitCritique', {
+        gateway.step(input.cycleId, submitCritiqueUpdate, {
           actor: visitorA.secretary,
           input: { points: [{ stage: 'content', kind: 'strength', text: 'Lần hai' }] },
         }),
       ),
     ).toBe('ALREADY_DONE');
-    const critiqueB = await gateway.step(input.cycleId, 'submitCritique', {
+    const critiqueB = await gateway.step(input.cycleId, submitCritiqueUpdate, {
       actor: visitorB.secretary,
       input: { points: [{ stage: 'minutes', kind: 'suggestion', text: 'Biên bản nên ghi rõ ý kiến từng đảng viên' }] },
     });
@@ -199,7 +199,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     const dueDate = vietnamDayFromNow(30);
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'fileReport', {
+        gateway.step(input.cycleId, fileReportUpdate, {
           actor: host.secretary,
           input: { responses: [{ pointId: weaknessId, stance: 'accept', text: 'Tiếp thu' }], lessons: ['Rút gọn phần mở đầu'], actionItems: [] },
         }),
@@ -207,7 +207,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     ).toBe('MISSING_RESPONSES');
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'fileReport', {
+        gateway.step(input.cycleId, fileReportUpdate, {
           actor: host.secretary,
           input: {
             responses: [
@@ -224,7 +224,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     // Ruleset 2: a report without a lesson is not well formed (the API answers 400 before it gets here).
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'fileReport', {
+        gateway.step(input.cycleId, fileReportUpdate, {
           actor: host.secretary,
           input: {
             responses: [
@@ -247,18 +247,18 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
       lessons: ['Chuẩn bị kỹ nội dung chuyên đề'],
       actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Đồng chí Bí thư', dueDate }],
     };
-    await gateway.step(input.cycleId, 'fileReport', { actor: host.secretary, input: report });
+    await gateway.step(input.cycleId, fileReportUpdate, { actor: host.secretary, input: report });
     expect((await cycleRow(input.cycleId)).status).toBe('REVIEW');
-    expect(await refusal(gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept' } }))).toBe(
+    expect(await refusal(gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept' } }))).toBe(
       'RATING_REQUIRED',
     );
-    await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
+    await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
     expect((await cycleRow(input.cycleId)).status).toBe('REPORTING');
-    await gateway.step(input.cycleId, 'fileReport', {
+    await gateway.step(input.cycleId, fileReportUpdate, {
       actor: host.secretary,
       input: { ...report, lessons: [...report.lessons, 'Phân công nhiệm vụ cụ thể cho từng đảng viên'] },
     });
-    const closed = await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+    const closed = await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
     expect(closed.stage).toBe('CLOSED');
 
     const finalRow = await cycleRow(input.cycleId);
@@ -295,7 +295,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     ]);
     const result = await stack.client.workflow.getHandle(modelMeetingWorkflowId(input.cycleId)).result();
     expect(result).toEqual({ stage: 'CLOSED' });
-    expect(await refusal(gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'muộn' } }))).toBe('WRONG_STAGE');
+    expect(await refusal(gateway.step(input.cycleId, cancelUpdate, { actor: commune.staff, input: { reason: 'muộn' } }))).toBe('WRONG_STAGE');
   });
 
   it('lets the committee pick an invited cell as host (it leaves the invitation list), but not the only one, and never a busy host', async () => {
@@ -305,17 +305,17 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
 
     const onlyOne = launchInput(commune, { hostIndex: null, invited: [1], meetingInMs: 7 * DAY });
     await gateway.launch(onlyOne);
-    expect(await refusal(gateway.step(onlyOne.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: first.id } }))).toBe('NO_INVITEES_LEFT');
+    expect(await refusal(gateway.step(onlyOne.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: first.id } }))).toBe('NO_INVITEES_LEFT');
     expect((await cycleRow(onlyOne.cycleId)).status).toBe('HOST_SELECTION');
-    await gateway.step(onlyOne.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Chỉ mời một chi bộ' } });
+    await gateway.step(onlyOne.cycleId, cancelUpdate, { actor: commune.staff, input: { reason: 'Chỉ mời một chi bộ' } });
     // A cancelled cycle refuses every step as not fitting its stage.
-    expect(await refusal(gateway.step(onlyOne.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: commune.cells[0].id } }))).toBe(
+    expect(await refusal(gateway.step(onlyOne.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: commune.cells[0].id } }))).toBe(
       'WRONG_STAGE',
     );
 
     const input = launchInput(commune, { hostIndex: null, invited: [1, 2, 3], meetingInMs: 7 * DAY });
     await gateway.launch(input);
-    const picked = await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: first.id } });
+    const picked = await gateway.step(input.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: first.id } });
     expect(picked.stage).toBe('PREPARATION');
     expect((await cycleRow(input.cycleId)).host_cell_id).toBe(first.id);
     const invited = await stack.dataSource.query(`SELECT cell_id FROM cycle_invitations WHERE cycle_id = $1`, [input.cycleId]);
@@ -329,10 +329,10 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     const busy = launchInput(commune, { hostIndex: 1, invited: [2], meetingInMs: 8 * DAY });
     expect(await refusal(gateway.launch(busy))).toBe('HOST_BUSY');
     expect(await cycleRow(busy.cycleId)).toBeUndefined();
-    await gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Đổi kế hoạch' } });
+    await gateway.step(input.cycleId, cancelUpdate, { actor: commune.staff, input: { reason: 'Đổi kế hoạch' } });
     const free = launchInput(commune, { hostIndex: 1, invited: [2], meetingInMs: 8 * DAY });
     expect((await gateway.launch(free)).stage).toBe('PREPARATION');
-    await gateway.step(free.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Kết thúc kiểm tra' } });
+    await gateway.step(free.cycleId, cancelUpdate, { actor: commune.staff, input: { reason: 'Kết thúc kiểm tra' } });
   });
 
   it('closes the critique window on its timer, reminding exactly the missing cells, then escalates a late report', async () => {
@@ -346,11 +346,11 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     const [host, submitting, missing, notAttending] = commune.cells;
     void notAttending;
     await gateway.launch(input);
-    await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Nội dung'], content: 'Kế hoạch' } });
+    await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Nội dung'], content: 'Kế hoạch' } });
     await acceptInvitations(gateway, input.cycleId, [submitting, missing]);
     await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
-    await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([submitting.id, missing.id]) });
-    await gateway.step(input.cycleId, 'submitCritique', {
+    await gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord([submitting.id, missing.id]) });
+    await gateway.step(input.cycleId, submitCritiqueUpdate, {
       actor: submitting.secretary,
       input: { points: [{ stage: 'content', kind: 'weakness', text: 'Nội dung chưa sát thực tế' }] },
     });
@@ -364,7 +364,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     await eventually(async () => (await cycleRow(input.cycleId)).status === 'REPORTING');
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'submitCritique', {
+        gateway.step(input.cycleId, submitCritiqueUpdate, {
           actor: missing.secretary,
           input: { points: [{ stage: 'content', kind: 'strength', text: 'Muộn' }] },
         }),
@@ -393,24 +393,24 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     const { gateway } = stack;
     const [host, answered, silent] = commune.cells;
     await gateway.launch(input);
-    await gateway.step(input.cycleId, 'rsvp', { actor: answered.secretary, input: { cellId: answered.id, response: 'accept' } });
+    await gateway.step(input.cycleId, rsvpUpdate, { actor: answered.secretary, input: { cellId: answered.id, response: 'accept' } });
     const movedTo = new Date(Date.now() + 16000).toISOString();
     expect(
       await refusal(
-        gateway.step(input.cycleId, 'reschedule', {
+        gateway.step(input.cycleId, rescheduleUpdate, {
           actor: commune.cells[3].secretary,
           input: { meetingAt: movedTo, reason: 'Trùng lịch' },
         }),
       ),
     ).toBe('NOT_HOST_SECRETARY');
-    await gateway.step(input.cycleId, 'reschedule', { actor: host.secretary, input: { meetingAt: movedTo, reason: 'Trùng lịch thu hoạch' } });
+    await gateway.step(input.cycleId, rescheduleUpdate, { actor: host.secretary, input: { meetingAt: movedTo, reason: 'Trùng lịch thu hoạch' } });
     expect(new Date((await cycleRow(input.cycleId)).meeting_at).toISOString()).toBe(movedTo);
 
     // Ruleset 2: the cell that had accepted is pending again and asked to reconfirm; the committee hears the host moved it.
     expect(await invitationStatus(input.cycleId, answered.id)).toBe('PENDING');
     expect(await notifications(input.cycleId, 'RESCHEDULED_RECONFIRM')).toEqual([{ user_id: answered.secretary.userId }]);
     expect(await notifications(input.cycleId, 'RESCHEDULED_BY_HOST')).toEqual([{ user_id: commune.staff.userId }]);
-    await gateway.step(input.cycleId, 'rsvp', { actor: answered.secretary, input: { cellId: answered.id, response: 'accept' } });
+    await gateway.step(input.cycleId, rsvpUpdate, { actor: answered.secretary, input: { cellId: answered.id, response: 'accept' } });
     expect(await invitationStatus(input.cycleId, answered.id)).toBe('ACCEPTED');
 
     // The reminder of the first date would have gone out by now; nothing may have been sent.
@@ -422,14 +422,14 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     }, 15000);
     expect(reminded).toEqual([{ user_id: silent.secretary.userId }]);
 
-    await gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Thời tiết xấu' } });
+    await gateway.step(input.cycleId, cancelUpdate, { actor: commune.staff, input: { reason: 'Thời tiết xấu' } });
     expect((await cycleRow(input.cycleId)).status).toBe('CANCELLED');
     expect((await notifications(input.cycleId, 'CANCELLED')).length).toBe(3);
     // A cancelled cycle refuses steps with the exact code, and a second cancel is no exception.
-    expect(await refusal(gateway.step(input.cycleId, 'rsvp', { actor: silent.secretary, input: { cellId: silent.id, response: 'accept' } }))).toBe(
+    expect(await refusal(gateway.step(input.cycleId, rsvpUpdate, { actor: silent.secretary, input: { cellId: silent.id, response: 'accept' } }))).toBe(
       'WRONG_STAGE',
     );
-    expect(await refusal(gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Lần hai' } }))).toBe('WRONG_STAGE');
+    expect(await refusal(gateway.step(input.cycleId, cancelUpdate, { actor: commune.staff, input: { reason: 'Lần hai' } }))).toBe('WRONG_STAGE');
     expect(await invitationStatus(input.cycleId, silent.id)).toBe('PENDING');
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection, WorkflowFailedError, WorkflowUpdateFailedError, WithStartWorkflowOperation } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { MODEL_MEETING_WORKFLOW_TYPE, modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { cancelUpdate, MODEL_MEETING_WORKFLOW_TYPE, modelMeetingWorkflowId, rsvpUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import { launchInput } from './support/cycle-input.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
 import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
@@ -64,7 +64,7 @@ describe('a client without the payload key', () => {
     const [row] = await stack.dataSource.query(`SELECT status FROM cycles WHERE id = $1`, [input.cycleId]);
     expect(row.status).toBe('PREPARATION');
     // The product's own client (with the key) still acts.
-    await stack.gateway.step(input.cycleId, 'rsvp', { actor: commune.cells[1].secretary, input: { cellId: commune.cells[1].id, response: 'accept' } });
+    await stack.gateway.step(input.cycleId, rsvpUpdate, { actor: commune.cells[1].secretary, input: { cellId: commune.cells[1].id, response: 'accept' } });
   });
 
   it('cannot start a cycle: the workflow fails at once and writes nothing', async () => {
@@ -97,7 +97,7 @@ describe('the history', () => {
     const input = launchInput(own, { hostIndex: 0, invited: [1], meetingInMs: 3_600_000 });
     await stack.gateway.launch(input);
     const secret = `Ý kiến riêng ${randomUUID()}`;
-    await stack.gateway.step(input.cycleId, 'cancel', { actor: own.staff, input: { reason: secret } });
+    await stack.gateway.step(input.cycleId, cancelUpdate, { actor: own.staff, input: { reason: secret } });
     const history = await bare.workflow.getHandle(modelMeetingWorkflowId(input.cycleId)).fetchHistory();
     const bytes = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
     const [row] = await stack.dataSource.query(`SELECT cancel_reason FROM cycles WHERE id = $1`, [input.cycleId]);

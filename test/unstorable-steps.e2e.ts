@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WorkflowFailedError } from '@temporalio/client';
 import { DomainError } from '../libs/domain/domain-error.js';
 import { SealingCodec } from '../libs/temporal/sealing-codec.js';
-import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { fileReportUpdate, modelMeetingWorkflowId, pickHostUpdate, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, rsvpUpdate, type StepUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import type { CycleState } from '../workflows/model-meeting/model-meeting.state.js';
-import type { LaunchCycleInput, StepRecord } from '../workflows/model-meeting/model-meeting.types.js';
+import type { StepRecord } from '../workflows/model-meeting/model-meeting.types.js';
+import type { LaunchCycleInput } from '../workflows/model-meeting/model-meeting.contract.js';
 import { acceptInvitations, launchInput, meetingRecord } from './support/cycle-input.js';
 import { sleep } from './support/eventually.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
@@ -82,10 +83,10 @@ async function inCritique(commune: TestCommune, attending: number[]): Promise<La
   const { gateway } = stack;
   const [host] = commune.cells;
   await gateway.launch(input);
-  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
   await acceptInvitations(gateway, input.cycleId, attending.map((index) => commune.cells[index]));
   await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
-  await gateway.step(input.cycleId, 'recordMeeting', {
+  await gateway.step(input.cycleId, recordMeetingUpdate, {
     actor: host.secretary,
     input: meetingRecord(attending.map((index) => commune.cells[index].id)),
   });
@@ -106,12 +107,12 @@ describe('a step whose record PostgreSQL refuses', () => {
     const { gateway } = stack;
 
     // The slow critique holds the first write, so the next three wait and go together in one write.
-    const first = gateway.step(input.cycleId, 'submitCritique', { actor: slowCell.secretary, input: critiqueOf(`Ý kiến ${slow}`) });
+    const first = gateway.step(input.cycleId, submitCritiqueUpdate, { actor: slowCell.secretary, input: critiqueOf(`Ý kiến ${slow}`) });
     await sleep(300);
     const [poisoned, third, fourth] = await Promise.all([
-      outcome(gateway.step(input.cycleId, 'submitCritique', { actor: poisonedCell.secretary, input: critiqueOf(`Ý kiến ${poison}`) })),
-      outcome(gateway.step(input.cycleId, 'submitCritique', { actor: thirdCell.secretary, input: critiqueOf('Điều hành còn dài') })),
-      outcome(gateway.step(input.cycleId, 'submitCritique', { actor: fourthCell.secretary, input: critiqueOf('Biên bản thiếu ý kiến') })),
+      outcome(gateway.step(input.cycleId, submitCritiqueUpdate, { actor: poisonedCell.secretary, input: critiqueOf(`Ý kiến ${poison}`) })),
+      outcome(gateway.step(input.cycleId, submitCritiqueUpdate, { actor: thirdCell.secretary, input: critiqueOf('Điều hành còn dài') })),
+      outcome(gateway.step(input.cycleId, submitCritiqueUpdate, { actor: fourthCell.secretary, input: critiqueOf('Biên bản thiếu ý kiến') })),
     ]);
     await first;
     expect([poisoned, third, fourth]).toEqual(['NOT_STORABLE', 'accepted', 'accepted']);
@@ -134,7 +135,7 @@ describe('a step whose record PostgreSQL refuses', () => {
     ).toBe(true);
 
     // The refused cell sends again, without what the database refused: accepted, and the window closes.
-    const again = await gateway.step(input.cycleId, 'submitCritique', { actor: poisonedCell.secretary, input: critiqueOf('Cần chuẩn bị kỹ hơn') });
+    const again = await gateway.step(input.cycleId, submitCritiqueUpdate, { actor: poisonedCell.secretary, input: critiqueOf('Cần chuẩn bị kỹ hơn') });
     expect(again.stage).toBe('REPORTING');
     const [row] = await stack.dataSource.query(`SELECT status FROM cycles WHERE id = $1`, [input.cycleId]);
     expect(row.status).toBe('REPORTING');
@@ -151,8 +152,8 @@ describe('a step whose record PostgreSQL refuses', () => {
     expect(rows.map((row) => row.id)).toEqual([accepted.cycleId]);
     await expect(stack.client.workflow.getHandle(modelMeetingWorkflowId(refused.cycleId)).result()).rejects.toBeInstanceOf(WorkflowFailedError);
     const [host, visitor] = commune.cells;
-    await stack.gateway.step(accepted.cycleId, 'rsvp', { actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } });
-    await stack.gateway.step(accepted.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+    await stack.gateway.step(accepted.cycleId, rsvpUpdate, { actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } });
+    await stack.gateway.step(accepted.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
     expect((await stateOf(accepted.cycleId)).stage).toBe('SCHEDULED');
   });
 
@@ -163,11 +164,11 @@ describe('a step whose record PostgreSQL refuses', () => {
     await stack.gateway.launch(waiting);
     // The API's check passed a moment ago; now the cell is taken by a cycle launched with it as host.
     await stack.gateway.launch(launchInput(commune, { hostIndex: 0, invited: [4], meetingInMs: 3_600_000 }));
-    expect(await outcome(stack.gateway.step(waiting.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: busy.id } }))).toBe('HOST_BUSY');
+    expect(await outcome(stack.gateway.step(waiting.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: busy.id } }))).toBe('HOST_BUSY');
     const state = await stateOf(waiting.cycleId);
     expect(state.stage).toBe('HOST_SELECTION');
     expect(state.hostCellId).toBeNull();
-    await stack.gateway.step(waiting.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: other.id } });
+    await stack.gateway.step(waiting.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: other.id } });
     const [row] = await stack.dataSource.query(`SELECT status, host_cell_id FROM cycles WHERE id = $1`, [waiting.cycleId]);
     expect(row).toEqual({ status: 'PREPARATION', host_cell_id: other.id });
   });
@@ -179,16 +180,17 @@ describe('values a client sends straight to Temporal', () => {
     const [host, visitor, other] = commune.cells;
     const input = await inCritique(commune, [1, 2]);
     const { gateway } = stack;
-    const step = (name: Parameters<typeof gateway.step>[1], actor: typeof host.secretary, body: unknown) =>
-      outcome(gateway.step(input.cycleId, name, { actor, input: body }));
+    // Sent as a client that ignores the contract would: the body is whatever it likes.
+    const step = <Input>(update: StepUpdate<Input>, actor: typeof host.secretary, body: unknown) =>
+      outcome(gateway.step(input.cycleId, update, { actor, input: body as Input }));
 
-    expect(await step('submitCritique', visitor.secretary, { ...critiqueOf('Tốt'), scores: { conduct: 25.3 } })).toBe('INVALID_SCORES');
-    expect(await step('submitCritique', visitor.secretary, critiqueOf('chứa \u0000 ký tự NUL'))).toBe('MALFORMED_STEP');
-    expect(await step('submitCritique', visitor.secretary, critiqueOf('nửa cặp \ud800 ký tự'))).toBe('MALFORMED_STEP');
+    expect(await step(submitCritiqueUpdate, visitor.secretary, { ...critiqueOf('Tốt'), scores: { conduct: 25.3 } })).toBe('INVALID_SCORES');
+    expect(await step(submitCritiqueUpdate, visitor.secretary, critiqueOf('chứa \u0000 ký tự NUL'))).toBe('MALFORMED_STEP');
+    expect(await step(submitCritiqueUpdate, visitor.secretary, critiqueOf('nửa cặp \ud800 ký tự'))).toBe('MALFORMED_STEP');
     // JSON.parse makes "__proto__" an own key, as the workflow's payload converter does: an unknown criterion.
-    expect(await step('submitCritique', visitor.secretary, { ...critiqueOf('Tốt'), scores: JSON.parse('{"__proto__": 5}') })).toBe('INVALID_SCORES');
-    expect(await step('submitCritique', visitor.secretary, critiqueOf('Phần thảo luận còn ít ý kiến'))).toBe('accepted');
-    expect(await step('submitCritique', other.secretary, { ...critiqueOf('Điều hành tốt'), scores: { conduct: 25.5, time: 4.5 } })).toBe('accepted');
+    expect(await step(submitCritiqueUpdate, visitor.secretary, { ...critiqueOf('Tốt'), scores: JSON.parse('{"__proto__": 5}') })).toBe('INVALID_SCORES');
+    expect(await step(submitCritiqueUpdate, visitor.secretary, critiqueOf('Phần thảo luận còn ít ý kiến'))).toBe('accepted');
+    expect(await step(submitCritiqueUpdate, other.secretary, { ...critiqueOf('Điều hành tốt'), scores: { conduct: 25.5, time: 4.5 } })).toBe('accepted');
     const [stored] = await stack.dataSource.query(`SELECT score_total, scores FROM critiques WHERE cycle_id = $1 AND cell_id = $2`, [input.cycleId, other.id]);
     expect(Number(stored.score_total)).toBe(30);
     expect(stored.scores).toEqual({ conduct: 25.5, time: 4.5 });
@@ -198,10 +200,10 @@ describe('values a client sends straight to Temporal', () => {
     ]);
     const responses = critiques.flatMap((critique) => critique.points).map((point) => ({ pointId: point.id, stance: 'accept', text: 'Tiếp thu' }));
     const report = (dueDate: string) => ({ responses, lessons: ['Chuẩn bị kỹ'], actionItems: [{ title: 'Sửa biên bản', owner: 'Bí thư', dueDate }] });
-    expect(await step('fileReport', host.secretary, report('0000-01-01'))).toBe('MALFORMED_STEP');
-    expect(await step('fileReport', host.secretary, report('2027-02-30'))).toBe('MALFORMED_STEP');
-    expect(await step('fileReport', host.secretary, report('2099-01-01'))).toBe('DATE_OUT_OF_RANGE');
-    expect(await step('fileReport', host.secretary, report('2027-02-28'))).toBe('accepted');
+    expect(await step(fileReportUpdate, host.secretary, report('0000-01-01'))).toBe('MALFORMED_STEP');
+    expect(await step(fileReportUpdate, host.secretary, report('2027-02-30'))).toBe('MALFORMED_STEP');
+    expect(await step(fileReportUpdate, host.secretary, report('2099-01-01'))).toBe('DATE_OUT_OF_RANGE');
+    expect(await step(fileReportUpdate, host.secretary, report('2027-02-28'))).toBe('accepted');
     const [item] = await stack.dataSource.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM action_items WHERE cycle_id = $1`, [input.cycleId]);
     expect(item.due).toBe('2027-02-28');
     expect((await stateOf(input.cycleId)).stage).toBe('REVIEW');
@@ -212,7 +214,7 @@ describe('values a client sends straight to Temporal', () => {
     const input = launchInput(commune, { invited: [1, 2], meetingInMs: 3_600_000 });
     await stack.gateway.launch(input);
     const reschedule = (meetingAt: string) =>
-      outcome(stack.gateway.step(input.cycleId, 'reschedule', { actor: commune.staff, input: { meetingAt, reason: 'Trùng lịch' } }));
+      outcome(stack.gateway.step(input.cycleId, rescheduleUpdate, { actor: commune.staff, input: { meetingAt, reason: 'Trùng lịch' } }));
     expect(await reschedule('2027-02-30T08:00:00+07:00')).toBe('MALFORMED_STEP');
     expect(await reschedule('9999-12-31T08:00:00+07:00')).toBe('MALFORMED_STEP');
     expect(await reschedule('2027-02-28T08:00:00+07:00')).toBe('accepted');

@@ -19,7 +19,7 @@ import { Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { dataConverterOf } from '../libs/temporal/data-converter.js';
 import { workflowSource } from '../libs/temporal/workflow-source.js';
-import { modelMeetingWorkflowId } from '../libs/temporal/temporal.constants.js';
+import { cancelUpdate, claimAttendanceUpdate, fileReportUpdate, modelMeetingWorkflowId, pickHostUpdate, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, reviewUpdate, rsvpUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import { acceptInvitations, launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
 import { createCommune } from './support/organisation.fixture.js';
@@ -60,23 +60,23 @@ async function hostPickedAfterRankingThenCancelled(): Promise<{ cycleId: string;
   const { gateway } = stack;
   await gateway.launch(input);
   await waitForEvent(input.cycleId, 'HOST_CANDIDATES_RANKED');
-  await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: host.id } });
-  await gateway.step(input.cycleId, 'rsvp', { actor: visitorA.secretary, input: { cellId: visitorA.id, response: 'accept' } });
-  await gateway.step(input.cycleId, 'rsvp', { actor: visitorB.secretary, input: { cellId: visitorB.id, response: 'accept' } });
-  await gateway.step(input.cycleId, 'rsvp', {
+  await gateway.step(input.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: host.id } });
+  await gateway.step(input.cycleId, rsvpUpdate, { actor: visitorA.secretary, input: { cellId: visitorA.id, response: 'accept' } });
+  await gateway.step(input.cycleId, rsvpUpdate, { actor: visitorB.secretary, input: { cellId: visitorB.id, response: 'accept' } });
+  await gateway.step(input.cycleId, rsvpUpdate, {
     actor: visitorB.secretary,
     input: { cellId: visitorB.id, response: 'decline', note: 'Trùng lịch họp thôn' },
   });
-  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
-  await gateway.step(input.cycleId, 'postPlan', {
+  await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await gateway.step(input.cycleId, postPlanUpdate, {
     actor: host.secretary,
     input: { agenda: ['Khai mạc', 'Thảo luận'], content: 'Kế hoạch, bổ sung phần thảo luận' },
   });
-  await gateway.step(input.cycleId, 'reschedule', {
+  await gateway.step(input.cycleId, rescheduleUpdate, {
     actor: commune.staff,
     input: { meetingAt: new Date(Date.now() + 7_200_000).toISOString(), reason: 'Trùng lịch thu hoạch' },
   });
-  await gateway.step(input.cycleId, 'cancel', { actor: commune.staff, input: { reason: 'Mưa lũ, đường bị sạt lở' } });
+  await gateway.step(input.cycleId, cancelUpdate, { actor: commune.staff, input: { reason: 'Mưa lũ, đường bị sạt lở' } });
   return { cycleId: input.cycleId, events: await events(input.cycleId) };
 }
 
@@ -99,14 +99,14 @@ async function everyTimerFiresThenClosedAfterRevision(): Promise<{ cycleId: stri
   });
   const { gateway } = stack;
   await gateway.launch(input);
-  await gateway.step(input.cycleId, 'rsvp', { actor: submitting.secretary, input: { cellId: submitting.id, response: 'accept' } });
-  await gateway.step(input.cycleId, 'rsvp', { actor: silent.secretary, input: { cellId: silent.id, response: 'accept' } });
+  await gateway.step(input.cycleId, rsvpUpdate, { actor: submitting.secretary, input: { cellId: submitting.id, response: 'accept' } });
+  await gateway.step(input.cycleId, rsvpUpdate, { actor: silent.secretary, input: { cellId: silent.id, response: 'accept' } });
   await waitForEvent(input.cycleId, 'RSVP_REMINDER_SENT');
   await waitForEvent(input.cycleId, 'PLAN_OVERDUE');
-  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
   await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
-  await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([submitting.id, silent.id]) });
-  const critique = await gateway.step(input.cycleId, 'submitCritique', {
+  await gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord([submitting.id, silent.id]) });
+  const critique = await gateway.step(input.cycleId, submitCritiqueUpdate, {
     actor: submitting.secretary,
     input: {
       points: [
@@ -122,13 +122,13 @@ async function everyTimerFiresThenClosedAfterRevision(): Promise<{ cycleId: stri
     lessons: ['Điều hành ngắn gọn, đúng trọng tâm'],
     actionItems: [{ title: 'Sửa quy trình điều hành', owner: 'Đồng chí Bí thư', dueDate: '2027-01-15' }],
   };
-  await gateway.step(input.cycleId, 'fileReport', { actor: host.secretary, input: report });
-  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
-  await gateway.step(input.cycleId, 'fileReport', {
+  await gateway.step(input.cycleId, fileReportUpdate, { actor: host.secretary, input: report });
+  await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
+  await gateway.step(input.cycleId, fileReportUpdate, {
     actor: host.secretary,
     input: { ...report, lessons: [...report.lessons, 'Phân công nhiệm vụ cụ thể cho từng đảng viên'] },
   });
-  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
   return { cycleId: input.cycleId, events: await events(input.cycleId) };
 }
 
@@ -168,27 +168,27 @@ async function rulesetTwoPathsToClose(): Promise<{ cycleId: string; events: stri
   const { gateway } = stack;
   await gateway.launch(input);
   await waitForEvent(input.cycleId, 'HOST_SELECTION_OVERDUE');
-  await gateway.step(input.cycleId, 'pickHost', { actor: commune.staff, input: { cellId: willHost.id } });
+  await gateway.step(input.cycleId, pickHostUpdate, { actor: commune.staff, input: { cellId: willHost.id } });
   for (const visitor of [visitorA, visitorB]) {
-    await gateway.step(input.cycleId, 'rsvp', { actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } });
+    await gateway.step(input.cycleId, rsvpUpdate, { actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } });
   }
-  await gateway.step(input.cycleId, 'reschedule', {
+  await gateway.step(input.cycleId, rescheduleUpdate, {
     actor: willHost.secretary,
     input: { meetingAt: new Date(Date.now() + 8_000).toISOString(), reason: 'Trùng lịch họp thôn' },
   });
   await acceptInvitations(gateway, input.cycleId, [visitorA, visitorB]);
   await waitForEvent(input.cycleId, 'PLAN_REMINDER_SENT');
-  await gateway.step(input.cycleId, 'postPlan', { actor: willHost.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await gateway.step(input.cycleId, postPlanUpdate, { actor: willHost.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
   await waitForEvent(input.cycleId, 'MEETING_RECORD_REMINDER_SENT');
-  await gateway.step(input.cycleId, 'recordMeeting', {
+  await gateway.step(input.cycleId, recordMeetingUpdate, {
     actor: willHost.secretary,
     input: { ...meetingRecord([visitorA.id, visitorB.id]), combined: false, attendance: { present: 19, total: 21, absentWithReason: 1, exempted: 1 } },
   });
-  const guestCritique = await gateway.step(input.cycleId, 'submitCritique', {
+  const guestCritique = await gateway.step(input.cycleId, submitCritiqueUpdate, {
     actor: guest,
     input: { points: [{ stage: 'chairing', kind: 'suggestion', text: 'Chủ trì nên dành thêm thời gian thảo luận' }] },
   });
-  const cellCritique = await gateway.step(input.cycleId, 'submitCritique', {
+  const cellCritique = await gateway.step(input.cycleId, submitCritiqueUpdate, {
     actor: visitorA.secretary,
     input: { points: [{ stage: 'minutes', kind: 'weakness', text: 'Biên bản chưa ghi ý kiến từng đảng viên' }], scores: { conduct: 25.5 } },
   });
@@ -198,11 +198,11 @@ async function rulesetTwoPathsToClose(): Promise<{ cycleId: string; events: stri
     lessons: ['Dành thời gian cho thảo luận'],
     actionItems: [],
   };
-  await gateway.step(input.cycleId, 'fileReport', { actor: willHost.secretary, input: report });
+  await gateway.step(input.cycleId, fileReportUpdate, { actor: willHost.secretary, input: report });
   await waitForEvent(input.cycleId, 'REVIEW_OVERDUE');
-  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
-  await gateway.step(input.cycleId, 'fileReport', { actor: willHost.secretary, input: { ...report, lessons: [...report.lessons, 'Ghi biên bản đầy đủ'] } });
-  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });
+  await gateway.step(input.cycleId, fileReportUpdate, { actor: willHost.secretary, input: { ...report, lessons: [...report.lessons, 'Ghi biên bản đầy đủ'] } });
+  await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
   return { cycleId: input.cycleId, events: await events(input.cycleId) };
 }
 
@@ -213,10 +213,10 @@ async function refusedStepUndoneThenClosed(): Promise<{ cycleId: string; events:
   const input = launchInput(commune, { invited: [1, 2, 3, 4], meetingInMs: 1_200, schedule: { critiqueWindowMs: 600_000 } });
   const { gateway } = stack;
   await gateway.launch(input);
-  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
   await acceptInvitations(gateway, input.cycleId, [slowCell, poisonedCell, thirdCell, fourthCell]);
   await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
-  await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([slowCell.id, poisonedCell.id, thirdCell.id, fourthCell.id]) });
+  await gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord([slowCell.id, poisonedCell.id, thirdCell.id, fourthCell.id]) });
   const marker = input.cycleId.slice(0, 8);
   const name = `replay_${marker}`;
   await stack.dataSource.query(`
@@ -229,12 +229,12 @@ async function refusedStepUndoneThenClosed(): Promise<{ cycleId: string; events:
   await stack.dataSource.query(`CREATE TRIGGER ${name} BEFORE INSERT ON critiques FOR EACH ROW EXECUTE FUNCTION ${name}()`);
   const critique = (text: string) => ({ points: [{ stage: 'content' as const, kind: 'weakness' as const, text }] });
   try {
-    const slow = gateway.step(input.cycleId, 'submitCritique', { actor: slowCell.secretary, input: critique(`CHẬM ${marker}`) });
+    const slow = gateway.step(input.cycleId, submitCritiqueUpdate, { actor: slowCell.secretary, input: critique(`CHẬM ${marker}`) });
     await sleep(300);
     const outcomes = await Promise.allSettled([
-      gateway.step(input.cycleId, 'submitCritique', { actor: poisonedCell.secretary, input: critique(`ĐỘC ${marker}`) }),
-      gateway.step(input.cycleId, 'submitCritique', { actor: thirdCell.secretary, input: critique('Điều hành còn dài') }),
-      gateway.step(input.cycleId, 'submitCritique', { actor: fourthCell.secretary, input: critique('Biên bản thiếu ý kiến') }),
+      gateway.step(input.cycleId, submitCritiqueUpdate, { actor: poisonedCell.secretary, input: critique(`ĐỘC ${marker}`) }),
+      gateway.step(input.cycleId, submitCritiqueUpdate, { actor: thirdCell.secretary, input: critique('Điều hành còn dài') }),
+      gateway.step(input.cycleId, submitCritiqueUpdate, { actor: fourthCell.secretary, input: critique('Biên bản thiếu ý kiến') }),
     ]);
     await slow;
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
@@ -242,9 +242,9 @@ async function refusedStepUndoneThenClosed(): Promise<{ cycleId: string; events:
     await stack.dataSource.query(`DROP TRIGGER ${name} ON critiques`);
     await stack.dataSource.query(`DROP FUNCTION ${name}()`);
   }
-  await gateway.step(input.cycleId, 'submitCritique', { actor: poisonedCell.secretary, input: critique('Cần chuẩn bị kỹ hơn') });
+  await gateway.step(input.cycleId, submitCritiqueUpdate, { actor: poisonedCell.secretary, input: critique('Cần chuẩn bị kỹ hơn') });
   const points: { points: { id: string }[] }[] = await stack.dataSource.query(`SELECT points FROM critiques WHERE cycle_id = $1`, [input.cycleId]);
-  await gateway.step(input.cycleId, 'fileReport', {
+  await gateway.step(input.cycleId, fileReportUpdate, {
     actor: host.secretary,
     input: {
       responses: points.flatMap((row) => row.points).map((point) => ({ pointId: point.id, stance: 'accept' as const, text: 'Tiếp thu' })),
@@ -252,7 +252,7 @@ async function refusedStepUndoneThenClosed(): Promise<{ cycleId: string; events:
       actionItems: [],
     },
   });
-  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
   return { cycleId: input.cycleId, events: await events(input.cycleId) };
 }
 
@@ -264,17 +264,17 @@ async function attendanceClaimedThenClosed(): Promise<{ cycleId: string; events:
   const { gateway } = stack;
   await gateway.launch(input);
   await acceptInvitations(gateway, input.cycleId, [recorded, leftOut]);
-  await gateway.step(input.cycleId, 'rsvp', { actor: declining.secretary, input: { cellId: declining.id, response: 'decline', note: 'Trùng lịch' } });
-  await gateway.step(input.cycleId, 'postPlan', { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+  await gateway.step(input.cycleId, rsvpUpdate, { actor: declining.secretary, input: { cellId: declining.id, response: 'decline', note: 'Trùng lịch' } });
+  await gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
   await sleep(Math.max(0, Date.parse(input.meetingAt) - Date.now() + 100));
-  await gateway.step(input.cycleId, 'recordMeeting', { actor: host.secretary, input: meetingRecord([recorded.id]) });
+  await gateway.step(input.cycleId, recordMeetingUpdate, { actor: host.secretary, input: meetingRecord([recorded.id]) });
   const critique = (text: string) => ({ points: [{ stage: 'content' as const, kind: 'weakness' as const, text }] });
-  const first = await gateway.step(input.cycleId, 'submitCritique', { actor: recorded.secretary, input: critique('Thảo luận chưa sôi nổi') });
-  await gateway.step(input.cycleId, 'claimAttendance', { actor: leftOut.secretary, input: { cellId: leftOut.id, delegate: 'Đồng chí Phó Bí thư' } });
+  const first = await gateway.step(input.cycleId, submitCritiqueUpdate, { actor: recorded.secretary, input: critique('Thảo luận chưa sôi nổi') });
+  await gateway.step(input.cycleId, claimAttendanceUpdate, { actor: leftOut.secretary, input: { cellId: leftOut.id, delegate: 'Đồng chí Phó Bí thư' } });
   // The last attending cell's critique closes the window: no accepted cell is left out any more.
-  const second = await gateway.step(input.cycleId, 'submitCritique', { actor: leftOut.secretary, input: critique('Biên bản còn sơ sài') });
+  const second = await gateway.step(input.cycleId, submitCritiqueUpdate, { actor: leftOut.secretary, input: critique('Biên bản còn sơ sài') });
   expect(second.stage).toBe('REPORTING');
-  await gateway.step(input.cycleId, 'fileReport', {
+  await gateway.step(input.cycleId, fileReportUpdate, {
     actor: host.secretary,
     input: {
       responses: [...first.pointIds!, ...second.pointIds!].map((pointId) => ({ pointId, stance: 'accept' as const, text: 'Tiếp thu' })),
@@ -282,7 +282,7 @@ async function attendanceClaimedThenClosed(): Promise<{ cycleId: string; events:
       actionItems: [],
     },
   });
-  await gateway.step(input.cycleId, 'review', { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
+  await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'accept', rating: 'KHA' } });
   return { cycleId: input.cycleId, events: await events(input.cycleId) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CYCLE_EVENT_NAMES } from '../../workflows/model-meeting/model-meeting.types.js';
+import { CYCLE_EVENT_NAMES } from './cycle-events.js';
 import { eventLabel } from './messages.js';
 
 /** Events the API writes on an ended cycle's timeline (follow-up), besides the workflow's own. */

@@ -1,4 +1,5 @@
 import { RATING_LABELS, type Rating } from './cycle.js';
+import type { TimelineEventName } from './cycle-events.js';
 import { englishVietnamTime, vietnamTime } from './vietnamese-time.js';
 import type { ErrorCode } from './error-codes.js';
 
@@ -290,7 +291,7 @@ export function constraintMessage(
     .replace('{values}', details.values ?? '');
 }
 
-const EVENT_LABELS: Record<string, string> = {
+const EVENT_LABELS: Record<TimelineEventName, string> = {
   CYCLE_LAUNCHED: 'Khởi tạo đợt sinh hoạt chi bộ điểm',
   HOST_CANDIDATES_RANKED: 'Hệ thống đề xuất các chi bộ có thể làm chi bộ điểm',
   HOST_SELECTED: 'Đảng ủy chọn chi bộ điểm',
@@ -324,7 +325,7 @@ const EVENT_LABELS: Record<string, string> = {
   REVIEW_OVERDUE: 'Quá hạn đánh giá báo cáo rút kinh nghiệm: nhắc Đảng ủy',
 };
 
-const EVENT_LABELS_EN: Record<string, string> = {
+const EVENT_LABELS_EN: Record<TimelineEventName, string> = {
   CYCLE_LAUNCHED: 'Cycle launched',
   HOST_CANDIDATES_RANKED: 'Host candidates suggested',
   HOST_SELECTED: 'Host cell selected',
@@ -359,5 +360,6 @@ const EVENT_LABELS_EN: Record<string, string> = {
 };
 
 export function eventLabel(event: string, language: Language): string {
-  return (language === 'en' ? EVENT_LABELS_EN[event] : EVENT_LABELS[event]) ?? event;
+  const labels = language === 'en' ? EVENT_LABELS_EN : EVENT_LABELS;
+  return event in labels ? labels[event as TimelineEventName] : event;
 }

@@ -1,3 +1,4 @@
+import type { ActionItemNotice, NotificationReason } from './cycle-events.js';
 import { RATING_LABELS, type Rating } from './cycle.js';
 import { vietnamCalendarDay, vietnamTime } from './vietnamese-time.js';
 
@@ -23,7 +24,7 @@ const at = (value: Date | null) => (value ? vietnamTime(value.getTime()) : 'chư
  * What a person reads in the in-app inbox, in Vietnamese as a Party office writes it (language.md): who, what,
  * when, where and by when. The inbox keeps the reason code for other languages.
  */
-export function notificationText(reason: string, cycle: NotificationContext): { title: string; body: string } {
+export function notificationText(reason: NotificationReason, cycle: NotificationContext): { title: string; body: string } {
   const of = `“${cycle.title}”`;
   const host = cycle.hostCellName ?? 'chi bộ điểm';
   const meeting = `${at(cycle.meetingAt)}, tại ${cycle.location}`;
@@ -134,8 +135,6 @@ export function notificationText(reason: string, cycle: NotificationContext): { 
       return { title: 'Thông báo', body: `Có cập nhật về đợt sinh hoạt ${of}.` };
   }
 }
-
-export type ActionItemNotice = 'ACTION_ITEM_DUE_SOON' | 'ACTION_ITEM_OVERDUE' | 'ACTION_ITEM_OVERDUE_ALERT';
 
 /** Reminders of one action item from a lessons-learned report: the item, its owner and its due day. */
 export function actionItemText(

@@ -7,10 +7,16 @@ export interface ApiPerson {
   token: string;
 }
 
+export interface ApiCell {
+  id: string;
+  name: string;
+  secretary: ApiPerson;
+}
+
 export interface ApiCommune {
   committeeId: string;
   staff: ApiPerson;
-  cells: { id: string; name: string; secretary: ApiPerson }[];
+  cells: ApiCell[];
 }
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2026';
@@ -47,4 +53,24 @@ export async function createCommuneViaApi(stack: ApiStack, cellCount: number): P
     });
   }
   return { committeeId, staff, cells };
+}
+
+/** One more cell of the commune and its secretary, signed in, made by the committee staff as they would. */
+export async function addCellViaApi(
+  stack: ApiStack,
+  commune: Pick<ApiCommune, 'committeeId' | 'staff'>,
+  names: { cell: string; username: string; secretary: string },
+): Promise<ApiCell> {
+  const auth = { Authorization: `Bearer ${commune.staff.token}` };
+  const cell = await stack.http.post(`/api/committees/${commune.committeeId}/cells`).set(auth).send({ name: names.cell, memberCount: 21 }).expect(201);
+  const user = await stack.http
+    .post('/api/users')
+    .set(auth)
+    .send({ username: names.username, password: TEST_PASSWORD, fullName: names.secretary, role: 'secretary', cellId: cell.body.id })
+    .expect(201);
+  return {
+    id: cell.body.id as string,
+    name: cell.body.name as string,
+    secretary: { userId: user.body.id as string, username: names.username, token: await login(stack, names.username, TEST_PASSWORD) },
+  };
 }

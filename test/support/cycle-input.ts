@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_RUBRIC } from '../../libs/domain/default-rubric.js';
-import type { CycleSchedule, LaunchCycleInput } from '../../workflows/model-meeting/model-meeting.types.js';
-import type { CycleWorkflowGateway } from '../../libs/temporal/cycle-workflow.gateway.js';
+import type { CycleSchedule, LaunchCycleInput } from '../../workflows/model-meeting/model-meeting.contract.js';
+import type { CycleWorkflowGateway } from '../../apps/api/cycles/cycle-workflow.gateway.js';
 import type { TestCell, TestCommune } from './organisation.fixture.js';
+import { rsvpUpdate } from '../../workflows/model-meeting/model-meeting.contract.js';
 
 const DAY = 86_400_000;
 
@@ -58,5 +59,5 @@ export function meetingRecord(attendingCellIds: string[], startedAt = Date.now()
 
 /** Ruleset 3 records as attending only cells that accepted: each named cell's secretary accepts first. */
 export async function acceptInvitations(gateway: CycleWorkflowGateway, cycleId: string, cells: TestCell[]): Promise<void> {
-  for (const cell of cells) await gateway.step(cycleId, 'rsvp', { actor: cell.secretary, input: { cellId: cell.id, response: 'accept' } });
+  for (const cell of cells) await gateway.step(cycleId, rsvpUpdate, { actor: cell.secretary, input: { cellId: cell.id, response: 'accept' } });
 }

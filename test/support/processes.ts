@@ -26,7 +26,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { CONFIG_VARIABLES } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/persistence/data-source.js';
 import { SealingCodec } from '../../libs/temporal/sealing-codec.js';
-import { modelMeetingWorkflowId } from '../../libs/temporal/temporal.constants.js';
+import { modelMeetingWorkflowId } from '../../workflows/model-meeting/model-meeting.contract.js';
 import { RELAXED_LIMITS } from './api-stack.js';
 import { TEST_JWT_SECRET, TEST_PAYLOAD_KEY } from './test-stack.js';
 

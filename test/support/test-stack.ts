@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities/index.js';
 import { loadConfig, type AppConfig } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/persistence/data-source.js';
-import { CycleWorkflowGateway } from '../../libs/temporal/cycle-workflow.gateway.js';
+import { CycleWorkflowGateway } from '../../apps/api/cycles/cycle-workflow.gateway.js';
 import { dataConverterOf } from '../../libs/temporal/data-converter.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
 

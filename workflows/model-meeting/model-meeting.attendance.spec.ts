@@ -12,7 +12,7 @@ import {
   createCycleState,
   type CycleState,
 } from './model-meeting.state.js';
-import type { LaunchCycleInput, RecordMeetingInput } from './model-meeting.types.js';
+import type { LaunchCycleInput, RecordMeetingInput } from './model-meeting.contract.js';
 
 /** Ruleset 3: who attended is checked against the cells' own answers, and a cell left out can say it came. */
 const MINUTE = 60_000;

@@ -38,17 +38,8 @@ import {
   type CycleState,
   type DueTimer,
 } from './model-meeting.state.js';
-import type {
-  CycleSchedule,
-  FileReportInput,
-  LaunchCycleInput,
-  NotificationIntent,
-  NotificationReason,
-  RecordMeetingInput,
-  StepRecord,
-  SubmitCritiqueInput,
-  TimerKind,
-} from './model-meeting.types.js';
+import type { NotificationIntent, StepRecord, TimerKind } from './model-meeting.types.js';
+import type { CycleSchedule, FileReportInput, LaunchCycleInput, NotificationReason, RecordMeetingInput, SubmitCritiqueInput } from './model-meeting.contract.js';
 
 // ── rulesets ─────────────────────────────────────────────────────────────────────────────────────────
 

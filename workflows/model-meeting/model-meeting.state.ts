@@ -22,22 +22,8 @@ import type { Rejection } from '../../libs/domain/error-codes.js';
 import type { ActionItem, CritiquePoint } from '../../libs/domain/cycle-records.js';
 import { LIST_LIMITS, hasOwn, vietnamDate } from '../../libs/domain/input-bounds.js';
 import { pointStepOf, ratingProblem, scoreProblems, summariseScores, type ScoreProblem } from '../../libs/domain/rating.js';
-import type {
-  CancelInput,
-  ClaimAttendanceInput,
-  FileReportInput,
-  InviteGuestsInput,
-  LaunchCycleInput,
-  PickHostInput,
-  PostPlanInput,
-  RecordMeetingInput,
-  RescheduleInput,
-  ReviewInput,
-  RsvpInput,
-  StepRecord,
-  SubmitCritiqueInput,
-  TimerKind,
-} from './model-meeting.types.js';
+import type { StepRecord, TimerKind } from './model-meeting.types.js';
+import type { CancelInput, ClaimAttendanceInput, FileReportInput, InviteGuestsInput, LaunchCycleInput, PickHostInput, PostPlanInput, RecordMeetingInput, RescheduleInput, ReviewInput, RsvpInput, SubmitCritiqueInput } from './model-meeting.contract.js';
 
 const MINUTE = 60_000;
 

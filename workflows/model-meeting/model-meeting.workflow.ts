@@ -1,7 +1,7 @@
 /**
  * modelMeeting: one durable workflow per cycle (sinh hoạt chi bộ điểm), from launch to CLOSED/CANCELLED.
  *
- * Messages (updates, each with a synchronous validator; names are a wire contract):
+ * Messages (defined in model-meeting.contract.ts; updates, each with a synchronous validator):
  *   launch, pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport, review, cancel,
  *   inviteGuests (ruleset 2), claimAttendance (ruleset 3)
  *   query: state
@@ -61,7 +61,7 @@ import {
   rsvpUpdate,
   stateQuery,
   submitCritiqueUpdate,
-} from './model-meeting.messages.js';
+} from './model-meeting.contract.js';
 import { malformedLaunch, malformedStep } from './model-meeting.payloads.js';
 import {
   applyCancel,
@@ -95,9 +95,9 @@ import {
   isUnchangedRsvp,
   nextTimer,
   STEPS_PER_RUN,
-  type CycleState,
 } from './model-meeting.state.js';
-import type { ContinuedRun, LaunchCycleInput, StepEnvelope, StepRecord, StepResult } from './model-meeting.types.js';
+import type { ContinuedRun, LaunchCycleInput, ModelMeetingWorkflow, StepEnvelope, StepResult } from './model-meeting.contract.js';
+import type { StepRecord } from './model-meeting.types.js';
 import { StepWriter, type Produced, type WriteOutcome } from './step-writer.js';
 
 const { rankHostCandidates } = proxyActivities<HostCandidateActivities>({
@@ -151,7 +151,7 @@ function requireWellFormed(input: LaunchCycleInput, ruleset: number): void {
   if (!wellFormed) throw ApplicationFailure.nonRetryable('Malformed launch input', 'InvalidLaunchInput');
 }
 
-export async function modelMeeting(input: LaunchCycleInput): Promise<{ stage: CycleState['stage'] }> {
+export async function modelMeeting(input: LaunchCycleInput): ReturnType<ModelMeetingWorkflow> {
   // A run continued from an earlier one (continue-as-new) carries the cycle's state and its rules.
   const continued = input.continued;
   if (continued && !isSealed(input)) throw ApplicationFailure.nonRetryable('A continued cycle must come from its own run', 'InvalidLaunchInput');

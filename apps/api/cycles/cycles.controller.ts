@@ -7,6 +7,15 @@ import { Roles } from '../auth/roles.decorator.js';
 import { RequestLanguage } from '../common/request-language.decorator.js';
 import { StepRateLimitGuard } from '../common/step-rate-limit.guard.js';
 import { IdempotencyKey, ReplaysThroughWorkflow } from '../idempotency/idempotency.js';
+import {
+  claimAttendanceUpdate,
+  fileReportUpdate,
+  postPlanUpdate,
+  recordMeetingUpdate,
+  rescheduleUpdate,
+  reviewUpdate,
+  rsvpUpdate,
+} from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { CycleFollowUpService } from './cycle-follow-up.service.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { CyclesService } from './cycles.service.js';
@@ -116,7 +125,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'postPlan', dto, language, key);
+    return this.cycles.step(caller, params.id, postPlanUpdate, dto, language, key);
   }
 
   @Post(':id/invitations/:cellId/rsvp')
@@ -132,7 +141,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'rsvp', { cellId: params.cellId, ...dto }, language, key);
+    return this.cycles.step(caller, params.id, rsvpUpdate, { cellId: params.cellId, ...dto }, language, key);
   }
 
   @Post(':id/reschedule')
@@ -148,7 +157,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'reschedule', dto, language, key);
+    return this.cycles.step(caller, params.id, rescheduleUpdate, dto, language, key);
   }
 
   @Post(':id/meeting')
@@ -164,7 +173,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'recordMeeting', dto, language, key);
+    return this.cycles.step(caller, params.id, recordMeetingUpdate, dto, language, key);
   }
 
   @Post(':id/attendance')
@@ -180,7 +189,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'claimAttendance', { cellId: caller.cellId, ...dto }, language, key);
+    return this.cycles.step(caller, params.id, claimAttendanceUpdate, { cellId: caller.cellId, ...dto }, language, key);
   }
 
   @Post(':id/critiques')
@@ -210,7 +219,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'fileReport', dto, language, key);
+    return this.cycles.step(caller, params.id, fileReportUpdate, dto, language, key);
   }
 
   @Post(':id/review')
@@ -226,7 +235,7 @@ export class CyclesController {
     @RequestLanguage() language: Language,
     @IdempotencyKey() key?: string,
   ) {
-    return this.cycles.step(caller, params.id, 'review', dto, language, key);
+    return this.cycles.step(caller, params.id, reviewUpdate, dto, language, key);
   }
 
   @Post(':id/cancel')

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
-import { CycleWorkflowGateway } from '../../../libs/temporal/cycle-workflow.gateway.js';
+import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { StepRateLimitGuard } from '../common/step-rate-limit.guard.js';
 import { CycleFollowUpService } from './cycle-follow-up.service.js';
 import { CycleReadsService } from './cycle-reads.service.js';

@@ -12,11 +12,20 @@ import { CritiqueEntity } from '../../../libs/persistence/entities/critique.enti
 import { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
 import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
-import { CycleWorkflowGateway, type CycleStepName } from '../../../libs/temporal/cycle-workflow.gateway.js';
-import type { LaunchCycleInput, StepResult } from '../../../workflows/model-meeting/model-meeting.types.js';
+import {
+  cancelUpdate,
+  inviteGuestsUpdate,
+  pickHostUpdate,
+  submitCritiqueUpdate,
+  type LaunchCycleInput,
+  type StepResult,
+  type StepUpdate,
+  type SubmitCritiqueInput,
+} from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { derivedUuid } from '../idempotency/idempotency.js';
 import { CycleReadsService } from './cycle-reads.service.js';
+import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { scheduleFrom } from './cycle-schedule.js';
 import { forceCancel } from './cycle-force-cancel.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
@@ -80,22 +89,22 @@ export class CyclesService {
     const access = await this.reads.access(caller, cycleId);
     await this.requireCellsOf(access.cycle.committeeId, [cellId]);
     await this.requireHostFree(cellId, cycleId);
-    await this.send(caller, cycleId, 'pickHost', { cellId }, idempotencyKey);
+    await this.send(caller, cycleId, pickHostUpdate, { cellId }, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   async inviteGuests(caller: AuthUser, cycleId: string, guestIds: string[], language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     await this.requireGuestsOf(access.cycle.committeeId, guestIds);
-    await this.send(caller, cycleId, 'inviteGuests', { guestIds }, idempotencyKey);
+    await this.send(caller, cycleId, inviteGuestsUpdate, { guestIds }, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   /** Sends one step and answers with the cycle as the caller may see it right after. */
-  async step<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, language: Language, idempotencyKey?: string): Promise<CycleView> {
+  async step<Input>(caller: AuthUser, cycleId: string, update: StepUpdate<Input>, input: Input, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     try {
-      await this.send(caller, cycleId, name, input, idempotencyKey);
+      await this.send(caller, cycleId, update, input, idempotencyKey);
     } catch (error) {
       // The same answer again is not a step: the cycle as it stands is the answer.
       if (!(error instanceof DomainError && error.code === 'UNCHANGED')) throw error;
@@ -112,7 +121,7 @@ export class CyclesService {
   async cancel(caller: AuthUser, cycleId: string, reason: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     try {
-      await this.send(caller, cycleId, 'cancel', { reason }, idempotencyKey);
+      await this.send(caller, cycleId, cancelUpdate, { reason }, idempotencyKey);
     } catch (error) {
       if (!(await this.workflowCannotCancel(error, cycleId))) throw error;
       await this.gateway.terminate(cycleId, `Hủy khi quy trình không phản hồi: ${reason}`);
@@ -130,18 +139,18 @@ export class CyclesService {
     return cycle !== null && (OPEN_STAGES as readonly string[]).includes(cycle.status);
   }
 
-  async submitCritique<T>(caller: AuthUser, cycleId: string, input: T, idempotencyKey?: string): Promise<CritiqueView> {
+  async submitCritique(caller: AuthUser, cycleId: string, input: SubmitCritiqueInput, idempotencyKey?: string): Promise<CritiqueView> {
     await this.reads.access(caller, cycleId);
-    const result = await this.send(caller, cycleId, 'submitCritique', input, idempotencyKey);
+    const result = await this.send(caller, cycleId, submitCritiqueUpdate, input, idempotencyKey);
     const critique = await this.dataSource.getRepository(CritiqueEntity).findOneByOrFail({ id: result.critiqueId });
     return toCritiqueView(critique);
   }
 
   /** The caller's step as a workflow update; the Idempotency-Key, when given, becomes its update id. */
-  private async send<T>(caller: AuthUser, cycleId: string, name: CycleStepName, input: T, idempotencyKey?: string): Promise<StepResult> {
-    const updateId = idempotencyKey ? derivedUuid('update', caller.id, name, idempotencyKey) : undefined;
+  private async send<Input>(caller: AuthUser, cycleId: string, update: StepUpdate<Input>, input: Input, idempotencyKey?: string): Promise<StepResult> {
+    const updateId = idempotencyKey ? derivedUuid('update', caller.id, update.name, idempotencyKey) : undefined;
     try {
-      return await this.gateway.step(cycleId, name, { actor: actorOf(caller), input }, updateId);
+      return await this.gateway.step(cycleId, update, { actor: actorOf(caller), input }, updateId);
     } catch (error) {
       // A cycle whose workflow has ended (closed or cancelled) cannot say its stage: its record can.
       if (error instanceof DomainError && error.code === 'WRONG_STAGE' && error.params.stage === undefined) {

@@ -4,8 +4,9 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsIn, IsString, IsUUID, 
 import { RESPONSE_STANCES, type ResponseStance } from '../../../../libs/domain/cycle.js';
 import { LIST_LIMITS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsCalendarDate } from '../../common/validators.js';
+import type { ActionItemInput, FileReportInput, PointResponseInput } from '../../../../workflows/model-meeting/model-meeting.contract.js';
 
-export class PointResponseDto {
+export class PointResponseDto implements PointResponseInput {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   pointId: string;
@@ -21,7 +22,7 @@ export class PointResponseDto {
   text: string;
 }
 
-export class ActionItemDto {
+export class ActionItemDto implements ActionItemInput {
   @ApiProperty({ example: 'Hoàn thiện mẫu biên bản sinh hoạt' })
   @IsString()
   @MinLength(1)
@@ -39,7 +40,7 @@ export class ActionItemDto {
   dueDate: string;
 }
 
-export class FileReportDto {
+export class FileReportDto implements FileReportInput {
   @ApiProperty({ type: [PointResponseDto] })
   @IsArray()
   @ArrayMaxSize(LIST_LIMITS.responses)

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
 import { LIST_LIMITS } from '../../../../libs/domain/input-bounds.js';
-import type { InviteGuestsInput } from '../../../../workflows/model-meeting/model-meeting.types.js';
+import type { InviteGuestsInput } from '../../../../workflows/model-meeting/model-meeting.contract.js';
 
 export class InviteGuestsDto implements InviteGuestsInput {
   @ApiProperty({ type: [String], minItems: 1, maxItems: LIST_LIMITS.guests, description: 'Tài khoản đại biểu cấp trên' })

@@ -19,8 +19,9 @@ import {
 import type { Scores } from '../../../../libs/domain/cycle.js';
 import { LIST_LIMITS, MAX_MEMBERS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsOffsetDateTime, IsScoreSheet } from '../../common/validators.js';
+import type { AttendanceInput, RecordMeetingInput } from '../../../../workflows/model-meeting/model-meeting.contract.js';
 
-export class AttendanceDto {
+export class AttendanceDto implements AttendanceInput {
   @ApiProperty({ example: 20 })
   @IsInt()
   @Min(0)
@@ -55,7 +56,7 @@ export class AttendanceDto {
   exempted?: number;
 }
 
-export class RecordMeetingDto {
+export class RecordMeetingDto implements RecordMeetingInput {
   @ApiProperty({ example: '2026-12-05T08:00:00+07:00' })
   @IsOffsetDateTime()
   startedAt: string;

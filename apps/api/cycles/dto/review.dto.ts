@@ -3,8 +3,9 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RATINGS, REVIEW_DECISIONS, type Rating, type ReviewDecision, type Scores } from '../../../../libs/domain/cycle.js';
 import { TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsScoreSheet } from '../../common/validators.js';
+import type { ReviewInput } from '../../../../workflows/model-meeting/model-meeting.contract.js';
 
-export class ReviewDto {
+export class ReviewDto implements ReviewInput {
   @ApiProperty({ enum: REVIEW_DECISIONS })
   @IsIn(REVIEW_DECISIONS)
   decision: ReviewDecision;

@@ -12,8 +12,9 @@ import {
 } from '../../../../libs/domain/cycle.js';
 import { LIST_LIMITS, TEXT_LIMITS } from '../../../../libs/domain/input-bounds.js';
 import { IsScoreSheet } from '../../common/validators.js';
+import type { CritiquePointInput, SubmitCritiqueInput } from '../../../../workflows/model-meeting/model-meeting.contract.js';
 
-export class CritiquePointDto {
+export class CritiquePointDto implements CritiquePointInput {
   @ApiProperty({ enum: CRITIQUE_STAGES })
   @IsIn(CRITIQUE_STAGES)
   stage: CritiqueStage;
@@ -29,7 +30,7 @@ export class CritiquePointDto {
   text: string;
 }
 
-export class SubmitCritiqueDto {
+export class SubmitCritiqueDto implements SubmitCritiqueInput {
   @ApiProperty({ type: [CritiquePointDto], minItems: 1, maxItems: 100 })
   @IsArray()
   @ArrayMinSize(1)

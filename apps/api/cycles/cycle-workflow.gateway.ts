@@ -6,27 +6,20 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
-  type Workflow,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError } from '../domain/domain-error.js';
-import { CYCLE_REJECTION, ERROR_CODES, type ErrorCode, type Rejection } from '../domain/error-codes.js';
-import type { LaunchCycleInput, StepEnvelope, StepResult } from '../../workflows/model-meeting/model-meeting.types.js';
-import { MODEL_MEETING_WORKFLOW_TYPE, modelMeetingWorkflowId } from './temporal.constants.js';
-
-/** The update names of the modelMeeting workflow that carry a person's step. */
-export type CycleStepName =
-  | 'pickHost'
-  | 'inviteGuests'
-  | 'claimAttendance'
-  | 'postPlan'
-  | 'rsvp'
-  | 'reschedule'
-  | 'recordMeeting'
-  | 'submitCritique'
-  | 'fileReport'
-  | 'review'
-  | 'cancel';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import { CYCLE_REJECTION, ERROR_CODES, type ErrorCode, type Rejection } from '../../../libs/domain/error-codes.js';
+import {
+  MODEL_MEETING_WORKFLOW_TYPE,
+  launchUpdate,
+  modelMeetingWorkflowId,
+  type LaunchCycleInput,
+  type ModelMeetingWorkflow,
+  type StepEnvelope,
+  type StepResult,
+  type StepUpdate,
+} from '../../../workflows/model-meeting/model-meeting.contract.js';
 
 /**
  * Sends cycle steps to Temporal as updates and turns every outcome into a StepResult or a DomainError:
@@ -41,14 +34,14 @@ export class CycleWorkflowGateway {
   ) {}
 
   async launch(input: LaunchCycleInput): Promise<StepResult> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(MODEL_MEETING_WORKFLOW_TYPE, {
+    const startWorkflowOperation = new WithStartWorkflowOperation<ModelMeetingWorkflow>(MODEL_MEETING_WORKFLOW_TYPE, {
       workflowId: modelMeetingWorkflowId(input.cycleId),
       taskQueue: this.taskQueue,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     return this.guard(() =>
-      this.client.workflow.executeUpdateWithStart<Workflow, StepResult, []>('launch', { args: [], startWorkflowOperation }),
+      this.client.workflow.executeUpdateWithStart(launchUpdate, { startWorkflowOperation }),
     );
   }
 
@@ -65,7 +58,7 @@ export class CycleWorkflowGateway {
 
   /** Waits for the launch of a workflow already started to be recorded, and answers as the first launch did. */
   async resumeLaunch(cycleId: string): Promise<StepResult> {
-    return this.guard(() => this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).executeUpdate<StepResult, []>('launch', { args: [] }));
+    return this.guard(() => this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId)).executeUpdate(launchUpdate));
   }
 
   /**
@@ -83,9 +76,9 @@ export class CycleWorkflowGateway {
   }
 
   /** `updateId`, when given, makes a repeat of the same request return the first outcome: Temporal keeps it per workflow. */
-  async step<T>(cycleId: string, name: CycleStepName, envelope: StepEnvelope<T>, updateId?: string): Promise<StepResult> {
+  async step<Input>(cycleId: string, update: StepUpdate<Input>, envelope: StepEnvelope<NoInfer<Input>>, updateId?: string): Promise<StepResult> {
     const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
-    return this.guard(() => handle.executeUpdate<StepResult, [StepEnvelope<T>]>(name, { args: [envelope], updateId }));
+    return this.guard(() => handle.executeUpdate(update, { args: [envelope], updateId }));
   }
 
   private async guard<T>(send: () => Promise<T>): Promise<T> {

@@ -19,6 +19,7 @@ import { completeSchedule, PLANNING_HORIZON_MS, type CycleSchedule } from '../..
 import type { Actor, PinnedRubric, Rating, Scores } from '../../libs/domain/cycle.js';
 import { OPEN_STAGES, type CycleStage } from '../../libs/domain/cycle.js';
 import type { Rejection } from '../../libs/domain/error-codes.js';
+import { isHostSecretary, isOpenIn, isSecretaryOf, isStaffOf, type CycleAction } from '../../libs/domain/cycle-policy.js';
 import type { ActionItem, CritiquePoint } from '../../libs/domain/cycle-records.js';
 import { LIST_LIMITS, hasOwn, vietnamDate } from '../../libs/domain/input-bounds.js';
 import { pointStepOf, ratingProblem, scoreProblems, summariseScores, type ScoreProblem } from '../../libs/domain/rating.js';
@@ -142,17 +143,9 @@ export function isOpen(state: CycleState): boolean {
 
 // ── who is who in this cycle ─────────────────────────────────────────────────────────────────────────
 
-function isCommitteeOfCycle(state: CycleState, actor: Actor): boolean {
-  return actor.role === 'committee' && actor.committeeId === state.committeeId;
-}
-
-function isHostSecretary(state: CycleState, actor: Actor): boolean {
-  return actor.role === 'secretary' && actor.cellId !== null && actor.cellId === state.hostCellId;
-}
-
-function isSecretaryOf(actor: Actor, cellId: string): boolean {
-  return actor.role === 'secretary' && actor.cellId === cellId;
-}
+// The relations are cycle-policy.ts's, over the state's facts.
+const isCommitteeOfCycle = (state: CycleState, actor: Actor) => isStaffOf(actor, state.committeeId);
+const isHostOfCycle = (state: CycleState, actor: Actor) => isHostSecretary(actor, state.hostCellId);
 
 function isInvitedCell(state: CycleState, cellId: string): boolean {
   return hasOwn(state.invitations, cellId);
@@ -166,8 +159,9 @@ function reject(code: Rejection['code'], params?: Rejection['params']): Rejectio
   return params ? { code, params } : { code };
 }
 
-function requireStage(state: CycleState, ...stages: CycleStage[]): Rejection | null {
-  return stages.includes(state.stage) ? null : reject('WRONG_STAGE', { stage: state.stage });
+/** The stages an action is open in are the policy's (cycle-policy.ts). */
+function requireStage(state: CycleState, action: CycleAction): Rejection | null {
+  return isOpenIn(action, state.stage) ? null : reject('WRONG_STAGE', { stage: state.stage });
 }
 
 const rulesetTwo = (state: CycleState) => state.ruleset >= 2;
@@ -276,7 +270,7 @@ export function applyHostCandidatesRanked(
  */
 export function checkPickHost(state: CycleState, actor: Actor, input: PickHostInput): Rejection | null {
   if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
-  const stage = requireStage(state, 'HOST_SELECTION');
+  const stage = requireStage(state, 'pickHost');
   if (stage) return state.hostCellId ? reject('ALREADY_DONE') : stage;
   if (isInvitedCell(state, input.cellId)) {
     if (!rulesetTwo(state)) return reject('HOST_IS_INVITED');
@@ -303,7 +297,7 @@ export function applyPickHost(state: CycleState, actor: Actor, input: PickHostIn
 export function checkInviteGuests(state: CycleState, actor: Actor, input: InviteGuestsInput): Rejection | null {
   if (!rulesetTwo(state)) return reject('WRONG_STAGE', { stage: state.stage });
   if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
-  const stage = requireStage(state, 'HOST_SELECTION', 'PREPARATION', 'SCHEDULED', 'CRITIQUE');
+  const stage = requireStage(state, 'inviteGuests');
   if (stage) return stage;
   const fresh = new Set(input.guestIds.filter((userId) => !hasOwn(state.guests, userId)));
   if (fresh.size === 0) return reject('ALREADY_DONE');
@@ -324,8 +318,8 @@ export function applyInviteGuests(state: CycleState, actor: Actor, input: Invite
 // ── preparation ──────────────────────────────────────────────────────────────────────────────────────
 
 export function checkPostPlan(state: CycleState, actor: Actor): Rejection | null {
-  if (!isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
-  const stage = requireStage(state, 'PREPARATION', 'SCHEDULED');
+  if (!isHostOfCycle(state, actor)) return reject('NOT_HOST_SECRETARY');
+  const stage = requireStage(state, 'postPlan');
   if (stage) return stage;
   if (rulesetTwo(state) && state.planPosts >= CHANGE_LIMITS.planPosts) return reject('TOO_MANY_CHANGES', { limit: CHANGE_LIMITS.planPosts });
   return null;
@@ -355,7 +349,7 @@ export function applyPostPlan(state: CycleState, actor: Actor, input: PostPlanIn
 export function checkRsvp(state: CycleState, actor: Actor, input: RsvpInput): Rejection | null {
   if (!isInvitedCell(state, input.cellId)) return reject('NOT_INVITED');
   if (!isSecretaryOf(actor, input.cellId)) return reject('NOT_INVITED');
-  const stage = requireStage(state, 'PREPARATION', 'SCHEDULED');
+  const stage = requireStage(state, 'rsvp');
   if (stage) return stage;
   const allowed = CHANGE_LIMITS.rsvpAnswersPerCell + state.reschedules;
   if (rulesetTwo(state) && (state.invitations[input.cellId].answers ?? 0) >= allowed) return reject('TOO_MANY_CHANGES', { limit: allowed });
@@ -393,8 +387,8 @@ export function isUnchangedRsvp(state: CycleState, input: RsvpInput): boolean {
 
 /** The committee or the host moves the meeting; from ruleset 2 only before its time, and a limited number of times. */
 export function checkReschedule(state: CycleState, actor: Actor, input: RescheduleInput, now: number): Rejection | null {
-  if (!isCommitteeOfCycle(state, actor) && !isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
-  const stage = requireStage(state, 'HOST_SELECTION', 'PREPARATION', 'SCHEDULED');
+  if (!isCommitteeOfCycle(state, actor) && !isHostOfCycle(state, actor)) return reject('NOT_HOST_SECRETARY');
+  const stage = requireStage(state, 'reschedule');
   if (stage) return stage;
   if (rulesetTwo(state)) {
     if (now >= state.meetingAt) return reject('RESCHEDULE_TOO_LATE');
@@ -429,7 +423,7 @@ export function applyReschedule(state: CycleState, actor: Actor, input: Reschedu
   record.notify = [];
   if (told.length > 0) record.notify.push({ to: { cellIds: told }, reason: 'RESCHEDULED' });
   if (reconfirm.length > 0) record.notify.push({ to: { cellIds: reconfirm }, reason: 'RESCHEDULED_RECONFIRM' });
-  if (isHostSecretary(state, actor)) record.notify.push({ to: { committee: true }, reason: 'RESCHEDULED_BY_HOST' });
+  if (isHostOfCycle(state, actor)) record.notify.push({ to: { committee: true }, reason: 'RESCHEDULED_BY_HOST' });
   if (Object.keys(state.guests).length > 0 && state.hostCellId) record.notify.push({ to: { userIds: Object.keys(state.guests) }, reason: 'RESCHEDULED' });
   return record;
 }
@@ -440,9 +434,9 @@ export function applyReschedule(state: CycleState, actor: Actor, input: Reschedu
 export const LONGEST_MEETING_MS = 12 * 60 * MINUTE;
 
 export function checkRecordMeeting(state: CycleState, actor: Actor, input: RecordMeetingInput, now: number): Rejection | null {
-  if (!isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
+  if (!isHostOfCycle(state, actor)) return reject('NOT_HOST_SECRETARY');
   if (state.stage === 'PREPARATION') return reject('WRONG_STAGE', { stage: state.stage });
-  const stage = requireStage(state, 'SCHEDULED');
+  const stage = requireStage(state, 'recordMeeting');
   if (stage) return state.meetingRecordedAt !== null ? reject('ALREADY_DONE') : stage;
   if (now < state.meetingAt) return reject('MEETING_NOT_YET', { meetingAt: iso(state.meetingAt) });
   const startedAt = Date.parse(input.startedAt);
@@ -554,7 +548,7 @@ export function checkClaimAttendance(state: CycleState, actor: Actor, input: Cla
   if (!rulesetThree(state)) return reject('WRONG_STAGE', { stage: state.stage });
   if (!isInvitedCell(state, input.cellId) || !isSecretaryOf(actor, input.cellId)) return reject('NOT_INVITED');
   if (state.attendingCellIds.includes(input.cellId)) return reject('ALREADY_DONE');
-  if (state.stage !== 'CRITIQUE') {
+  if (!isOpenIn('claimAttendance', state.stage)) {
     return state.meetingRecordedAt !== null && state.stage !== 'CANCELLED' ? reject('DEADLINE_PASSED') : reject('WRONG_STAGE', { stage: state.stage });
   }
   if (state.critiqueClosesAt !== null && now >= state.critiqueClosesAt) return reject('DEADLINE_PASSED');
@@ -586,7 +580,7 @@ export function checkSubmitCritique(state: CycleState, actor: Actor, input: Subm
   }
   const alreadyDone = guest ? state.guests[actor.userId].critiqued : state.critiquedCellIds.includes(actor.cellId as string);
   if (alreadyDone) return reject('ALREADY_DONE');
-  if (state.stage !== 'CRITIQUE') {
+  if (!isOpenIn('submitCritique', state.stage)) {
     const windowClosed = state.meetingRecordedAt !== null && state.stage !== 'CANCELLED';
     return windowClosed ? reject('DEADLINE_PASSED') : reject('WRONG_STAGE', { stage: state.stage });
   }
@@ -651,8 +645,8 @@ function closeCritique(state: CycleState, closedAt: number, record: StepRecord):
 // ── report and review ────────────────────────────────────────────────────────────────────────────────
 
 export function checkFileReport(state: CycleState, actor: Actor, input: FileReportInput): Rejection | null {
-  if (!isHostSecretary(state, actor)) return reject('NOT_HOST_SECRETARY');
-  const stage = requireStage(state, 'REPORTING');
+  if (!isHostOfCycle(state, actor)) return reject('NOT_HOST_SECRETARY');
+  const stage = requireStage(state, 'fileReport');
   if (stage) return state.stage === 'REVIEW' ? reject('ALREADY_DONE') : stage;
   const answered = new Set<string>();
   for (const response of input.responses) {
@@ -722,7 +716,7 @@ function ratingRejection(rating: Rating, problem: NonNullable<ReturnType<typeof 
  */
 export function checkReview(state: CycleState, actor: Actor, input: ReviewInput): Rejection | null {
   if (!isCommitteeOfCycle(state, actor)) return reject('NOT_COMMITTEE_OF_CYCLE');
-  const stage = requireStage(state, 'REVIEW');
+  const stage = requireStage(state, 'review');
   if (stage) return state.stage === 'CLOSED' ? reject('ALREADY_DONE') : stage;
   if (input.decision === 'accept' && !input.rating) return reject('RATING_REQUIRED');
   if (!rulesetTwo(state)) return null;
@@ -774,8 +768,7 @@ export function applyReview(state: CycleState, actor: Actor, input: ReviewInput,
 /** The committee of the cycle, or the installation's admin, may cancel it at any open stage. */
 export function checkCancel(state: CycleState, actor: Actor): Rejection | null {
   if (!isCommitteeOfCycle(state, actor) && actor.role !== 'admin') return reject('NOT_COMMITTEE_OF_CYCLE');
-  if (!isOpen(state)) return reject('WRONG_STAGE', { stage: state.stage });
-  return null;
+  return requireStage(state, 'cancel');
 }
 
 export function applyCancel(state: CycleState, actor: Actor, input: CancelInput, now: number): StepRecord {

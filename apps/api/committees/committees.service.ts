@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
 import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
@@ -49,7 +50,7 @@ export class CommitteesService {
 
   /** Another committee's data answers 404, exactly as a committee that does not exist. */
   private async requireVisible(caller: AuthUser, committeeId: string): Promise<void> {
-    if (caller.role !== 'admin' && caller.committeeId !== committeeId) throw new DomainError('NOT_FOUND');
+    if (!maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
     if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: committeeId }))) throw new DomainError('NOT_FOUND');
   }
 }

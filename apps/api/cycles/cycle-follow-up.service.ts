@@ -9,9 +9,6 @@ import type { CycleView } from './cycle.mapper.js';
 /** How many times a cell may record (and then revise) what it adopts from a cycle. */
 const ADOPTION_EDITS = 5;
 
-/** Action items are followed up once the cycle is over: closed, or cancelled after the report named them. */
-const FOLLOW_UP_STAGES = ['CLOSED', 'CANCELLED'];
-
 /**
  * What happens after a cycle has ended (nhân rộng): visiting cells record what they will adopt, and the
  * host's action items are ticked off or dropped with a reason. The workflow has finished by then, so these
@@ -25,9 +22,7 @@ export class CycleFollowUpService {
   ) {}
 
   async recordAdoption(caller: AuthUser, cycleId: string, text: string, language: Language): Promise<CycleView> {
-    const access = await this.reads.access(caller, cycleId);
-    if (access.relation !== 'invited') throw new DomainError('NOT_INVITED');
-    if (access.cycle.status !== 'CLOSED') throw new DomainError('WRONG_STAGE', { stage: access.cycle.status });
+    await this.reads.accessFor(caller, cycleId, 'recordAdoption');
     await this.dataSource.transaction(async (manager) => {
       const [standing] = await manager.query<{ adoption: string | null; edits: number }[]>(
         `SELECT i.adoption,
@@ -45,7 +40,7 @@ export class CycleFollowUpService {
   }
 
   async completeActionItem(caller: AuthUser, cycleId: string, itemId: string, note: string | null, language: Language): Promise<CycleView> {
-    await this.settleActionItem(caller, await this.reads.access(caller, cycleId), itemId, 'ACTION_ITEM_DONE', `done_at = now(), done_by = $3`, [caller.id], {
+    await this.settleActionItem(caller, await this.reads.accessFor(caller, cycleId, 'settleActionItem'), itemId, 'ACTION_ITEM_DONE', `done_at = now(), done_by = $3`, [caller.id], {
       note,
     });
     return this.reads.view(caller, cycleId, language);
@@ -54,7 +49,7 @@ export class CycleFollowUpService {
   async dropActionItem(caller: AuthUser, cycleId: string, itemId: string, reason: string, language: Language): Promise<CycleView> {
     await this.settleActionItem(
       caller,
-      await this.reads.access(caller, cycleId),
+      await this.reads.accessFor(caller, cycleId, 'settleActionItem'),
       itemId,
       'ACTION_ITEM_DROPPED',
       `dropped_at = now(), dropped_by = $3, drop_reason = $4`,
@@ -64,7 +59,7 @@ export class CycleFollowUpService {
     return this.reads.view(caller, cycleId, language);
   }
 
-  /** The host's secretary or the committee settles an open item once; settling it again changes nothing. */
+  /** The host's secretary or the committee (cycle-policy.ts) settles an open item once; settling it again changes nothing. */
   private async settleActionItem(
     caller: AuthUser,
     access: CycleAccess,
@@ -74,8 +69,6 @@ export class CycleFollowUpService {
     values: unknown[],
     detail: Record<string, unknown>,
   ): Promise<void> {
-    if (access.relation !== 'committee' && access.relation !== 'host') throw new DomainError('NOT_HOST_SECRETARY');
-    if (!FOLLOW_UP_STAGES.includes(access.cycle.status)) throw new DomainError('WRONG_STAGE', { stage: access.cycle.status });
     const cycleId = access.cycle.id;
     await this.dataSource.transaction(async (manager) => {
       // A SELECT over the UPDATE: TypeORM answers a bare UPDATE with [rows, count], which is never empty.

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
+import { relationTo, refusal, type CycleAction, type CycleRelation } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { isUuid, parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
@@ -16,8 +17,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { forVisitor, toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
 import type { ListCyclesQuery } from './dto/list-cycles.query.js';
 
-/** The caller's place in one cycle, which decides what they see and which steps are theirs. */
-export type CycleRelation = 'admin' | 'committee' | 'host' | 'invited' | 'guest';
+export type { CycleRelation } from '../../../libs/domain/cycle-policy.js';
 
 export interface CycleAccess {
   cycle: CycleEntity;
@@ -28,34 +28,31 @@ export interface CycleAccess {
 export class CycleReadsService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /**
-   * A cycle of another committee, or one that does not exist, is 404 alike; a secretary of this committee
-   * whose cell is neither host nor invited may not open it (403); a guest sees only the cycles it is invited to.
-   */
+  /** The caller's relation to the cycle (cycle-policy.ts), or the refusal: another committee's cycle and a missing one are 404 alike. */
   async access(caller: AuthUser, cycleId: string): Promise<CycleAccess> {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId });
     if (!cycle) throw new DomainError('NOT_FOUND');
-    if (caller.role === 'admin') return { cycle, relation: 'admin' };
-    if (caller.role === 'guest') {
-      const invited = await this.dataSource.getRepository(CycleGuestEntity).existsBy({ cycleId, userId: caller.id });
-      // Until the host is picked the invitations have not gone out: only the committee knows of the cycle.
-      if (!invited || cycle.status === 'HOST_SELECTION') throw new DomainError('NOT_FOUND');
-      return { cycle, relation: 'guest' };
-    }
-    if (caller.committeeId !== cycle.committeeId) throw new DomainError('NOT_FOUND');
-    if (caller.role === 'committee') return { cycle, relation: 'committee' };
-    // Until the host is picked only the committee knows of the cycle: to every secretary it does not exist yet.
-    if (cycle.status === 'HOST_SELECTION') throw new DomainError('NOT_FOUND');
-    if (caller.cellId && caller.cellId === cycle.hostCellId) return { cycle, relation: 'host' };
-    if (caller.cellId) {
-      const invited = await this.dataSource.getRepository(CycleInvitationEntity).existsBy({ cycleId, cellId: caller.cellId });
-      if (invited) return { cycle, relation: 'invited' };
-    }
-    throw new DomainError('NOT_INVITED');
+    const [cellInvited, guestInvited] = await Promise.all([
+      caller.role === 'secretary' && caller.cellId
+        ? this.dataSource.getRepository(CycleInvitationEntity).existsBy({ cycleId, cellId: caller.cellId })
+        : false,
+      caller.role === 'guest' ? this.dataSource.getRepository(CycleGuestEntity).existsBy({ cycleId, userId: caller.id }) : false,
+    ]);
+    const relation = relationTo(caller, { committeeId: cycle.committeeId, hostCellId: cycle.hostCellId, stage: cycle.status, cellInvited, guestInvited });
+    if (relation === 'NOT_FOUND' || relation === 'NOT_INVITED') throw new DomainError(relation);
+    return { cycle, relation };
+  }
+
+  /** The caller's relation, checked against what the action allows (cycle-policy.ts). */
+  async accessFor(caller: AuthUser, cycleId: string, action: CycleAction): Promise<CycleAccess> {
+    const access = await this.access(caller, cycleId);
+    const refused = refusal(action, access.relation, access.cycle.status);
+    if (refused) throw new DomainError(refused.code, refused.stage ? { stage: refused.stage } : {});
+    return access;
   }
 
   async view(caller: AuthUser, cycleId: string, language: Language): Promise<CycleView> {
-    return this.viewOf(caller, await this.access(caller, cycleId), language);
+    return this.viewOf(caller, await this.accessFor(caller, cycleId, 'view'), language);
   }
 
   /** The view right after a step: the caller's place was checked before it; only the cycle row is read again. */
@@ -148,7 +145,7 @@ export class CycleReadsService {
 
   /** Cells of the committee ranked for hosting (see hostCandidatesForCycle), best first. */
   async hostCandidates(caller: AuthUser, cycleId: string): Promise<HostCandidate[]> {
-    await this.access(caller, cycleId);
+    await this.accessFor(caller, cycleId, 'rankHosts');
     return hostCandidatesForCycle(this.dataSource, cycleId);
   }
 }

@@ -16,6 +16,7 @@ import {
   reviewUpdate,
   rsvpUpdate,
 } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { LAUNCH_ROLES, rolesFor } from '../../../libs/domain/cycle-policy.js';
 import { CycleFollowUpService } from './cycle-follow-up.service.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { CyclesService } from './cycles.service.js';
@@ -52,7 +53,7 @@ export class CyclesController {
 
   @Post()
   @UseGuards(StepRateLimitGuard)
-  @Roles('committee', 'admin')
+  @Roles(...LAUNCH_ROLES)
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Khởi tạo đợt sinh hoạt chi bộ điểm' })
   launch(@CurrentUser() caller: AuthUser, @Body() dto: LaunchCycleDto, @RequestLanguage() language: Language, @IdempotencyKey() key?: string) {
@@ -60,21 +61,21 @@ export class CyclesController {
   }
 
   @Get()
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles(...rolesFor('view'))
   @ApiOperation({ summary: 'Các đợt sinh hoạt người dùng được xem, mới nhất trước' })
   list(@CurrentUser() caller: AuthUser, @Query() query: ListCyclesQuery) {
     return this.reads.list(caller, query);
   }
 
   @Get(':id')
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles(...rolesFor('view'))
   @ApiOperation({ summary: 'Chi tiết đợt sinh hoạt' })
   get(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams, @RequestLanguage() language: Language) {
     return this.reads.view(caller, params.id, language);
   }
 
   @Get(':id/host-candidates')
-  @Roles('committee')
+  @Roles(...rolesFor('rankHosts'))
   @ApiOperation({ summary: 'Các chi bộ đề xuất làm chi bộ điểm, kèm lý do' })
   hostCandidates(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams) {
     return this.reads.hostCandidates(caller, params.id);
@@ -83,7 +84,7 @@ export class CyclesController {
   @Post(':id/host')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee')
+  @Roles(...rolesFor('pickHost'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đảng ủy chọn chi bộ điểm' })
   pickHost(
@@ -99,7 +100,7 @@ export class CyclesController {
   @Post(':id/guests')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee')
+  @Roles(...rolesFor('inviteGuests'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đảng ủy mời đại biểu cấp trên dự sinh hoạt (trước khi kết thúc thời gian góp ý)' })
   inviteGuests(
@@ -115,7 +116,7 @@ export class CyclesController {
   @Post(':id/plan')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('secretary')
+  @Roles(...rolesFor('postPlan'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ điểm đăng kế hoạch, chương trình, dự thảo nghị quyết' })
   postPlan(
@@ -131,7 +132,7 @@ export class CyclesController {
   @Post(':id/invitations/:cellId/rsvp')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('secretary')
+  @Roles(...rolesFor('rsvp'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ được mời xác nhận tham dự, cử người dự' })
   rsvp(
@@ -147,7 +148,7 @@ export class CyclesController {
   @Post(':id/reschedule')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee', 'secretary')
+  @Roles(...rolesFor('reschedule'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đổi lịch sinh hoạt (trước buổi sinh hoạt)' })
   reschedule(
@@ -163,7 +164,7 @@ export class CyclesController {
   @Post(':id/meeting')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('secretary')
+  @Roles(...rolesFor('recordMeeting'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ điểm ghi nhận buổi sinh hoạt đã tổ chức' })
   recordMeeting(
@@ -179,7 +180,7 @@ export class CyclesController {
   @Post(':id/attendance')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('secretary')
+  @Roles(...rolesFor('claimAttendance'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ đã nhận lời báo đã dự sinh hoạt khi chi bộ điểm chưa ghi nhận (trong thời gian góp ý)' })
   claimAttendance(
@@ -194,7 +195,7 @@ export class CyclesController {
 
   @Post(':id/critiques')
   @UseGuards(StepRateLimitGuard)
-  @Roles('secretary', 'guest')
+  @Roles(...rolesFor('submitCritique'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ dự sinh hoạt (hoặc đại biểu cấp trên được mời) gửi nhận xét, góp ý' })
   submitCritique(
@@ -209,7 +210,7 @@ export class CyclesController {
   @Post(':id/report')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('secretary')
+  @Roles(...rolesFor('fileReport'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ điểm nộp báo cáo rút kinh nghiệm' })
   fileReport(
@@ -225,7 +226,7 @@ export class CyclesController {
   @Post(':id/review')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee')
+  @Roles(...rolesFor('review'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đảng ủy đánh giá, xếp loại hoặc yêu cầu hoàn thiện báo cáo' })
   review(
@@ -241,7 +242,7 @@ export class CyclesController {
   @Post(':id/cancel')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee', 'admin')
+  @Roles(...rolesFor('cancel'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Hủy đợt sinh hoạt (nêu lý do); hủy được cả khi quy trình của đợt không phản hồi' })
   cancel(
@@ -257,7 +258,7 @@ export class CyclesController {
   @Post(':id/adoption')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('secretary')
+  @Roles(...rolesFor('recordAdoption'))
   @ApiOperation({ summary: 'Chi bộ được mời ghi nhận nội dung sẽ vận dụng, nhân rộng (sau khi kết thúc)' })
   recordAdoption(
     @CurrentUser() caller: AuthUser,
@@ -271,7 +272,7 @@ export class CyclesController {
   @Post(':id/action-items/:itemId/done')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee', 'secretary')
+  @Roles(...rolesFor('settleActionItem'))
   @ApiOperation({ summary: 'Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc hoặc hủy đợt)' })
   completeActionItem(
     @CurrentUser() caller: AuthUser,
@@ -285,7 +286,7 @@ export class CyclesController {
   @Post(':id/action-items/:itemId/drop')
   @UseGuards(StepRateLimitGuard)
   @HttpCode(200)
-  @Roles('committee', 'secretary')
+  @Roles(...rolesFor('settleActionItem'))
   @ApiOperation({ summary: 'Thôi thực hiện một việc trong báo cáo rút kinh nghiệm, nêu lý do (sau khi kết thúc hoặc hủy đợt)' })
   dropActionItem(
     @CurrentUser() caller: AuthUser,

@@ -4,6 +4,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, PLANNING_HORIZON_MS } from '../../../libs/domain/cycle-schedule.js';
 import { OPEN_STAGES } from '../../../libs/domain/cycle.js';
 import { DEFAULT_RUBRIC } from '../../../libs/domain/default-rubric.js';
+import { maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { Language } from '../../../libs/domain/messages.js';
 import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
@@ -53,7 +54,7 @@ export class CyclesService {
       await this.gateway.resumeLaunch(cycleId);
       return this.reads.view(caller, cycleId, language);
     }
-    if (caller.role === 'committee' && caller.committeeId !== dto.committeeId) throw new DomainError('NOT_FOUND');
+    if (!maySeeCommittee(caller, dto.committeeId)) throw new DomainError('NOT_FOUND');
     if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: dto.committeeId }))) throw new DomainError('NOT_FOUND');
     if (dto.hostCellId && dto.invitedCellIds.includes(dto.hostCellId)) throw new DomainError('HOST_IS_INVITED');
     await this.requireCellsOf(dto.committeeId, [...dto.invitedCellIds, ...(dto.hostCellId ? [dto.hostCellId] : [])]);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
+import { rubricOwnersVisibleTo } from '../../../libs/domain/cycle-policy.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pageOf, type PageQuery } from '../common/page.query.js';
 
@@ -22,8 +23,9 @@ export class RubricsService {
   /** The templates and the caller's own committee's sheets, every version. */
   async list(caller: AuthUser, page: PageQuery): Promise<RubricView[]> {
     const repository = this.dataSource.getRepository(RubricEntity);
+    const owners = rubricOwnersVisibleTo(caller);
     const rubrics = await repository.find({
-      where: caller.role === 'admin' || !caller.committeeId ? {} : [{ committeeId: IsNull() }, { committeeId: caller.committeeId }],
+      where: owners === 'all' ? {} : owners.map((committeeId) => ({ committeeId: committeeId ?? IsNull() })),
       order: { name: 'ASC', version: 'DESC', id: 'ASC' },
       ...pageOf(page),
     });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { mayCreateAccount, maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
 import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
@@ -20,10 +21,8 @@ export class UsersService {
    */
   async create(caller: AuthUser, dto: CreateUserDto): Promise<UserView> {
     const committeeId = dto.committeeId ?? (caller.role === 'committee' ? caller.committeeId : null);
-    if (caller.role === 'committee') {
-      if (dto.role !== 'secretary' && dto.role !== 'guest') throw new DomainError('ROLE_NOT_ALLOWED');
-      if (committeeId !== caller.committeeId) throw new DomainError('NOT_FOUND');
-    }
+    if (!mayCreateAccount(caller, dto.role)) throw new DomainError('ROLE_NOT_ALLOWED');
+    if (committeeId && !maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
     if (dto.role === 'admin' && (dto.committeeId || dto.cellId)) throw new DomainError('VALIDATION_FAILED');
     if (dto.role !== 'admin') {
       if (!committeeId) throw new DomainError('VALIDATION_FAILED');

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { FORCED_LAST_SEQ } from '../../libs/domain/cycle-records.js';
 import { notificationText, type NotificationContext } from '../../libs/domain/notification-texts.js';
+import { appendStepEvent, endedWithoutWorkflow, lockCycle } from '../../libs/persistence/repositories/cycle-timeline.js';
 import type { CycleColumnChanges, StepRecord } from '../../workflows/model-meeting/model-meeting.types.js';
 import type { WriteOutcome } from '../../workflows/model-meeting/step-writer.js';
 import { refusalOf } from './write-failure.js';
@@ -87,14 +87,8 @@ function logError(message: string, details: Record<string, unknown>): void {
 async function writeStep(manager: EntityManager, record: StepRecord): Promise<void> {
   if (record.launch) await insertCycle(manager, record);
   // A cycle cancelled without its workflow (terminated while this write was under way) takes nothing more.
-  const [cycle] = await manager.query<{ last_seq: number }[]>(`SELECT last_seq FROM cycles WHERE id = $1 FOR UPDATE`, [record.cycleId]);
-  if (cycle && cycle.last_seq >= FORCED_LAST_SEQ) return;
-  const inserted: unknown[] = await manager.query(
-    `INSERT INTO cycle_events (cycle_id, seq, at, event, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (cycle_id, seq) DO NOTHING RETURNING seq`,
-    [record.cycleId, record.seq, record.at, record.event, record.actorId, record.detail ? JSON.stringify(record.detail) : null],
-  );
-  if (inserted.length === 0) return;
+  if (endedWithoutWorkflow(await lockCycle(manager, record.cycleId))) return;
+  if (!(await appendStepEvent(manager, record))) return;
   await updateCycle(manager, record);
   await updateInvitations(manager, record);
   if (record.guestIds?.length) {

@@ -3,8 +3,28 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { createDataSource } from './data-source.js';
+import { CycleFollowUpRepository } from './repositories/cycle-follow-up.repository.js';
+import { CycleReadsRepository } from './repositories/cycle-reads.repository.js';
+import { DatabaseProbe } from './repositories/database-probe.js';
+import { IdempotencyRepository } from './repositories/idempotency.repository.js';
+import { NotificationsRepository } from './repositories/notifications.repository.js';
+import { OrganisationRepository } from './repositories/organisation.repository.js';
+import { TasksRepository } from './repositories/tasks.repository.js';
+import { UsersRepository } from './repositories/users.repository.js';
 
-/** One TypeORM DataSource per process, connected at start-up and closed on shutdown. */
+/** Where each table's SQL lives: services ask these, never the DataSource. */
+const REPOSITORIES = [
+  CycleReadsRepository,
+  CycleFollowUpRepository,
+  OrganisationRepository,
+  UsersRepository,
+  TasksRepository,
+  NotificationsRepository,
+  IdempotencyRepository,
+  DatabaseProbe,
+];
+
+/** One TypeORM DataSource per process, connected at start-up and closed on shutdown, and the repositories over it. */
 @Global()
 @Module({
   providers: [
@@ -20,8 +40,9 @@ import { createDataSource } from './data-source.js';
         return dataSource.initialize();
       },
     },
+    ...REPOSITORIES,
   ],
-  exports: [DataSource],
+  exports: [DataSource, ...REPOSITORIES],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

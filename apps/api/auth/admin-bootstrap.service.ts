@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
+import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import { hashPassword } from './password.js';
 
 /**
@@ -13,22 +13,16 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('AdminBootstrap');
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const [{ count }] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) FROM users`);
-    if (Number(count) > 0) return;
+    if (await this.users.anyExists()) return;
     const { adminUsername, adminPassword } = this.config.auth;
     // In production the first password came from the operator's environment: the admin replaces it at first login.
     const mustChange = this.config.environment === 'production';
-    const created = await this.dataSource.query<unknown[]>(
-      `INSERT INTO users (username, password_hash, full_name, role, password_change_required)
-       SELECT $1, $2, 'Quản trị hệ thống', 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM users)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [adminUsername.toLowerCase(), await hashPassword(adminPassword), mustChange],
-    );
-    if (created.length > 0) this.logger.log(`Created the first admin account "${adminUsername}"`);
+    const created = await this.users.createFirstAdmin(adminUsername.toLowerCase(), await hashPassword(adminPassword), mustChange);
+    if (created) this.logger.log(`Created the first admin account "${adminUsername}"`);
   }
 }

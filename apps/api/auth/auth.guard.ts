@@ -2,10 +2,9 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { Role } from '../../../libs/domain/roles.js';
-import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import { toUserView } from '../users/user.mapper.js';
 import type { AuthUser } from './auth-user.js';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from './public.decorator.js';
@@ -21,7 +20,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,7 +52,7 @@ export class AuthGuard implements CanActivate {
     if (typeof subject !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(subject)) {
       throw new DomainError('NOT_AUTHENTICATED');
     }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: subject });
+    const user = await this.users.find(subject);
     if (!user) throw new DomainError('NOT_AUTHENTICATED');
     // A token from before the last password change belongs to a session that change ended.
     if (user.passwordChangedAt && !(issuedAt >= Math.floor(user.passwordChangedAt.getTime() / 1000))) throw new DomainError('NOT_AUTHENTICATED');

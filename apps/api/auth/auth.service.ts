@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
-import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import { toUserView, type UserView } from '../users/user.mapper.js';
 import type { AuthUser } from './auth-user.js';
 import type { ChangePasswordDto } from './change-password.dto.js';
@@ -13,13 +12,13 @@ import { passwordProblem } from './password-policy.js';
 @Injectable()
 export class AuthService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(JwtService) private readonly jwt: JwtService,
   ) {}
 
   /** Usernames are one name whatever their letter case. */
   async login(credentials: LoginDto): Promise<{ accessToken: string; user: UserView }> {
-    const user = await this.withHash(credentials.username);
+    const user = await this.users.findWithHash(credentials.username);
     if (!(await passwordMatches(user?.passwordHash ?? null, credentials.password)) || !user) {
       throw new DomainError('BAD_CREDENTIALS');
     }
@@ -29,25 +28,13 @@ export class AuthService {
 
   /** The signed-in person changes their own password, proving the current one; the new one follows the policy. */
   async changePassword(caller: AuthUser, dto: ChangePasswordDto): Promise<{ accessToken: string; user: UserView }> {
-    const user = await this.withHash(caller.username);
+    const user = await this.users.findWithHash(caller.username);
     if (!user || !(await passwordMatches(user.passwordHash, dto.currentPassword))) throw new DomainError('BAD_CREDENTIALS');
     const weakness = dto.newPassword === dto.currentPassword ? 'SAME_AS_BEFORE' : passwordProblem(dto.newPassword, user.username);
     if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
     // Tokens issued before this second stop counting (the guard compares their iat): a stolen session ends here.
-    await this.dataSource.query(`UPDATE users SET password_hash = $2, password_change_required = false, password_changed_at = now() WHERE id = $1`, [
-      user.id,
-      await hashPassword(dto.newPassword),
-    ]);
+    await this.users.setPassword(user.id, await hashPassword(dto.newPassword));
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { accessToken, user: toUserView({ ...user, passwordChangeRequired: false }) };
-  }
-
-  private withHash(username: string): Promise<UserEntity | null> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('lower(user.username) = lower(:username)', { username })
-      .getOne();
   }
 }

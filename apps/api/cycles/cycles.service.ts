@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
 import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, PLANNING_HORIZON_MS } from '../../../libs/domain/cycle-schedule.js';
 import { OPEN_STAGES } from '../../../libs/domain/cycle.js';
-import { DEFAULT_RUBRIC } from '../../../libs/domain/default-rubric.js';
 import { maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { Language } from '../../../libs/domain/messages.js';
-import { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
-import { CommitteeEntity } from '../../../libs/persistence/entities/committee.entity.js';
-import { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
-import { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
-import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
-import { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+import type { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
+import { CycleFollowUpRepository } from '../../../libs/persistence/repositories/cycle-follow-up.repository.js';
+import { CycleReadsRepository } from '../../../libs/persistence/repositories/cycle-reads.repository.js';
+import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import {
   cancelUpdate,
   inviteGuestsUpdate,
@@ -28,7 +24,6 @@ import { derivedUuid } from '../idempotency/idempotency.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { scheduleFrom } from './cycle-schedule.js';
-import { forceCancel } from './cycle-force-cancel.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
 
@@ -41,7 +36,9 @@ export const CYCLE_WORKFLOW_GATEWAY = Symbol('CYCLE_WORKFLOW_GATEWAY');
 @Injectable()
 export class CyclesService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CycleReadsRepository) private readonly cycles: CycleReadsRepository,
+    @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
+    @Inject(CycleFollowUpRepository) private readonly followUps: CycleFollowUpRepository,
     @Inject(CycleReadsService) private readonly reads: CycleReadsService,
     @Inject(CYCLE_WORKFLOW_GATEWAY) private readonly gateway: CycleWorkflowGateway,
   ) {}
@@ -55,7 +52,7 @@ export class CyclesService {
       return this.reads.view(caller, cycleId, language);
     }
     if (!maySeeCommittee(caller, dto.committeeId)) throw new DomainError('NOT_FOUND');
-    if (!(await this.dataSource.getRepository(CommitteeEntity).existsBy({ id: dto.committeeId }))) throw new DomainError('NOT_FOUND');
+    if (!(await this.organisation.committeeExists(dto.committeeId))) throw new DomainError('NOT_FOUND');
     if (dto.hostCellId && dto.invitedCellIds.includes(dto.hostCellId)) throw new DomainError('HOST_IS_INVITED');
     await this.requireCellsOf(dto.committeeId, [...dto.invitedCellIds, ...(dto.hostCellId ? [dto.hostCellId] : [])]);
     const meetingAt = Date.parse(dto.meetingAt);
@@ -126,7 +123,7 @@ export class CyclesService {
     } catch (error) {
       if (!(await this.workflowCannotCancel(error, cycleId))) throw error;
       await this.gateway.terminate(cycleId, `Hủy khi quy trình không phản hồi: ${reason}`);
-      await forceCancel(this.dataSource, cycleId, caller.id, reason);
+      await this.followUps.forceCancel(cycleId, caller.id, reason);
     }
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
@@ -136,15 +133,14 @@ export class CyclesService {
     if (!(error instanceof DomainError)) return false;
     if (error.code === 'TEMPORAL_UNAVAILABLE') return true;
     if (error.code !== 'WRONG_STAGE') return false;
-    const cycle = await this.dataSource.getRepository(CycleEntity).findOne({ select: { status: true }, where: { id: cycleId } });
-    return cycle !== null && (OPEN_STAGES as readonly string[]).includes(cycle.status);
+    const status = await this.cycles.status(cycleId);
+    return status !== null && OPEN_STAGES.includes(status);
   }
 
   async submitCritique(caller: AuthUser, cycleId: string, input: SubmitCritiqueInput, idempotencyKey?: string): Promise<CritiqueView> {
     await this.reads.access(caller, cycleId);
     const result = await this.send(caller, cycleId, submitCritiqueUpdate, input, idempotencyKey);
-    const critique = await this.dataSource.getRepository(CritiqueEntity).findOneByOrFail({ id: result.critiqueId });
-    return toCritiqueView(critique);
+    return toCritiqueView(await this.cycles.critique(result.critiqueId as string));
   }
 
   /** The caller's step as a workflow update; the Idempotency-Key, when given, becomes its update id. */
@@ -155,18 +151,15 @@ export class CyclesService {
     } catch (error) {
       // A cycle whose workflow has ended (closed or cancelled) cannot say its stage: its record can.
       if (error instanceof DomainError && error.code === 'WRONG_STAGE' && error.params.stage === undefined) {
-        const cycle = await this.dataSource.getRepository(CycleEntity).findOne({ select: { status: true }, where: { id: cycleId } });
-        if (cycle) throw new DomainError('WRONG_STAGE', { stage: cycle.status });
+        const status = await this.cycles.status(cycleId);
+        if (status) throw new DomainError('WRONG_STAGE', { stage: status });
       }
       throw error;
     }
   }
 
   private async requireCellsOf(committeeId: string, cellIds: string[]): Promise<void> {
-    if (cellIds.length === 0) return;
-    const found = await this.dataSource.getRepository(CellEntity).find({ select: { id: true }, where: { id: In(cellIds), committeeId } });
-    const known = new Set(found.map((cell) => cell.id));
-    const unknown = cellIds.find((cellId) => !known.has(cellId));
+    const unknown = await this.organisation.firstCellNotOf(committeeId, cellIds);
     if (unknown) throw new DomainError('INVALID_CELL', { cellId: unknown });
   }
 
@@ -175,30 +168,19 @@ export class CyclesService {
    * rule when two requests race, and the workflow then refuses the step with the same code.
    */
   private async requireHostFree(cellId: string, exceptCycleId?: string): Promise<void> {
-    const open = await this.dataSource.getRepository(CycleEntity).find({ select: { id: true }, where: { hostCellId: cellId, status: In([...OPEN_STAGES]) } });
-    if (open.some((cycle) => cycle.id !== exceptCycleId)) throw new DomainError('HOST_BUSY');
+    if (await this.cycles.hostsAnOpenCycle(cellId, exceptCycleId)) throw new DomainError('HOST_BUSY');
   }
 
   /** Guests are guest accounts made by this committee (or by the admin for it). */
   private async requireGuestsOf(committeeId: string, guestIds: string[]): Promise<void> {
-    const found = await this.dataSource.getRepository(UserEntity).find({ select: { id: true }, where: { id: In(guestIds), role: 'guest', committeeId } });
-    const known = new Set(found.map((user) => user.id));
-    const unknown = guestIds.find((userId) => !known.has(userId));
-    if (unknown) throw new DomainError('NOT_FOUND');
+    if (!(await this.organisation.areGuestsOf(committeeId, guestIds))) throw new DomainError('NOT_FOUND');
   }
 
   /** The requested rubric version (a template, or one of this committee's own), else the default template. */
   private async rubricFor(committeeId: string, rubricId?: string): Promise<RubricEntity> {
-    const repository = this.dataSource.getRepository(RubricEntity);
-    const rubric = await repository.findOne({
-      where: rubricId
-        ? [
-            { id: rubricId, committeeId: IsNull() },
-            { id: rubricId, committeeId },
-          ]
-        : { id: DEFAULT_RUBRIC.id },
-    });
+    const rubric = await this.organisation.rubricFor(committeeId, rubricId);
     if (!rubric) throw new DomainError('NOT_FOUND');
     return rubric;
   }
+
 }

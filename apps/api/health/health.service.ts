@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Connection } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DatabaseProbe } from '../../../libs/persistence/repositories/database-probe.js';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -13,7 +13,7 @@ const PROBE_TIMEOUT_MS = 2000;
 @Injectable()
 export class HealthService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(DatabaseProbe) private readonly database: DatabaseProbe,
     @Inject(Connection) private readonly temporal: Connection,
   ) {}
 
@@ -24,7 +24,7 @@ export class HealthService {
 
   private async probeDatabase(): Promise<'up' | 'down'> {
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), PROBE_TIMEOUT_MS);
+      await withTimeout(this.database.ping(), PROBE_TIMEOUT_MS);
       return 'up';
     } catch {
       return 'down';

@@ -3,24 +3,18 @@ import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestI
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, lastValueFrom, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { ERROR_CODES, type ErrorCode } from '../../../libs/domain/error-codes.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
+import { IdempotencyRepository } from '../../../libs/persistence/repositories/idempotency.repository.js';
 import { REPLAYS_THROUGH_WORKFLOW, StoredResponse, type IdempotentRequest } from './idempotency.js';
 
 const KEY_PATTERN = /^[\w.:-]{1,200}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
 /** One purge of expired records in this many claims keeps the table small without a job of its own. */
 const PURGE_ONE_IN = 100;
-
-interface StoredRecord {
-  request_fingerprint: string;
-  status_code: number | null;
-  body: unknown;
-}
 
 /**
  * Idempotency-Key on any POST: the first answer (success or refusal) is stored per user and key and
@@ -32,7 +26,7 @@ interface StoredRecord {
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IdempotencyRepository) private readonly records: IdempotencyRepository,
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -84,25 +78,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     if (Math.floor(Math.random() * PURGE_ONE_IN) === 0) await this.purgeExpired();
     for (;;) {
-      // A record older than the time to live is gone: the key is claimed afresh.
-      const claimed = await this.dataSource.query<unknown[]>(
-        `INSERT INTO idempotency_records (user_id, key, request_fingerprint) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id, key) DO UPDATE SET request_fingerprint = EXCLUDED.request_fingerprint, status_code = NULL, body = NULL, created_at = now()
-           WHERE idempotency_records.created_at < now() - make_interval(hours => $4)
-         RETURNING key`,
-        [userId, key, fingerprint, this.config.http.idempotencyTtlHours],
-      );
-      if (claimed.length > 0) return;
-      const [record] = await this.dataSource.query<StoredRecord[]>(
-        `SELECT request_fingerprint, status_code, body FROM idempotency_records WHERE user_id = $1 AND key = $2`,
-        [userId, key],
-      );
+      if (await this.records.claim(userId, key, fingerprint, this.config.http.idempotencyTtlHours)) return;
+      const record = await this.records.find(userId, key);
       if (!record) continue;
-      if (record.request_fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-      if (record.status_code !== null) {
+      if (record.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+      if (record.statusCode !== null) {
         const refusal = record.body as { code?: ErrorCode; params?: Record<string, string | number> } | null;
-        if (record.status_code >= 400 && refusal?.code && refusal.code in ERROR_CODES) throw new DomainError(refusal.code, refusal.params);
-        throw new StoredResponse(record.status_code, record.body);
+        if (record.statusCode >= 400 && refusal?.code && refusal.code in ERROR_CODES) throw new DomainError(refusal.code, refusal.params);
+        throw new StoredResponse(record.statusCode, record.body);
       }
       if (replaysThroughWorkflow) return;
       if (Date.now() > deadline) throw new DomainError('DUPLICATE_REQUEST_IN_PROGRESS');
@@ -111,25 +94,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async store(userId: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_records SET status_code = $3, body = $4 WHERE user_id = $1 AND key = $2 AND status_code IS NULL`,
-      [userId, key, status, JSON.stringify(body ?? null)],
-    );
+    await this.records.storeAnswer(userId, key, status, body);
   }
 
+  /** Best effort: a purge or release that fails leaves a record the time to live ends anyway. */
   private async purgeExpired(): Promise<void> {
-    await this.dataSource
-      .query(
-        `DELETE FROM idempotency_records WHERE ctid IN (
-           SELECT ctid FROM idempotency_records WHERE created_at < now() - make_interval(hours => $1) LIMIT 1000)`,
-        [this.config.http.idempotencyTtlHours],
-      )
-      .catch(() => undefined);
+    await this.records.purgeExpired(this.config.http.idempotencyTtlHours).catch(() => undefined);
   }
 
   private async release(userId: string, key: string): Promise<void> {
-    await this.dataSource
-      .query(`DELETE FROM idempotency_records WHERE user_id = $1 AND key = $2 AND status_code IS NULL`, [userId, key])
-      .catch(() => undefined);
+    await this.records.release(userId, key).catch(() => undefined);
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { NotificationEntity } from '../../../libs/persistence/entities/notification.entity.js';
+import { NotificationsRepository } from '../../../libs/persistence/repositories/notifications.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pageOf, type PageQuery } from '../common/page.query.js';
 
@@ -16,13 +15,11 @@ export interface NotificationView {
 
 @Injectable()
 export class NotificationsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(NotificationsRepository) private readonly notifications: NotificationsRepository) {}
 
   /** The caller's in-app inbox, newest first. */
   async inbox(caller: AuthUser, page: PageQuery): Promise<NotificationView[]> {
-    const rows = await this.dataSource
-      .getRepository(NotificationEntity)
-      .find({ where: { userId: caller.id }, order: { createdAt: 'DESC', id: 'DESC' }, ...pageOf(page) });
+    const rows = await this.notifications.inboxOf(caller.id, pageOf(page));
     return rows.map((row) => ({
       id: row.id,
       cycleId: row.cycleId,

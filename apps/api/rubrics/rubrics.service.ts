@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
+import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { rubricOwnersVisibleTo } from '../../../libs/domain/cycle-policy.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pageOf, type PageQuery } from '../common/page.query.js';
@@ -18,17 +17,11 @@ export interface RubricView {
 
 @Injectable()
 export class RubricsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(OrganisationRepository) private readonly organisation: OrganisationRepository) {}
 
   /** The templates and the caller's own committee's sheets, every version. */
   async list(caller: AuthUser, page: PageQuery): Promise<RubricView[]> {
-    const repository = this.dataSource.getRepository(RubricEntity);
-    const owners = rubricOwnersVisibleTo(caller);
-    const rubrics = await repository.find({
-      where: owners === 'all' ? {} : owners.map((committeeId) => ({ committeeId: committeeId ?? IsNull() })),
-      order: { name: 'ASC', version: 'DESC', id: 'ASC' },
-      ...pageOf(page),
-    });
+    const rubrics = await this.organisation.rubrics(rubricOwnersVisibleTo(caller), pageOf(page));
     return rubrics.map((rubric) => ({
       id: rubric.id,
       name: rubric.name,

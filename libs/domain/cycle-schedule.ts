@@ -2,6 +2,8 @@
  * How long each stage of a cycle may take and when people are reminded: the defaults a commune works with
  * (a month's rhythm), every one of them an input so tests can run a whole cycle in seconds.
  */
+import { durationToMs } from './iso-duration.js';
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -63,4 +65,43 @@ export function completeSchedule(schedule: CycleSchedule): Required<CycleSchedul
     if (typeof filled[key] !== 'number') filled[key] = defaults[key];
   }
   return filled;
+}
+
+/** A launch request's timing, as ISO 8601 durations (P3D, PT30S); every one may be left out. */
+export interface ScheduleRequest {
+  critiqueWindow?: string;
+  reportWindow?: string;
+  reviewWindow?: string;
+  reminders?: {
+    rsvpReminderLead?: string;
+    planDueLead?: string;
+    critiqueReminderLead?: string;
+    reportReminderLead?: string;
+    hostPickLead?: string;
+    planReminderLead?: string;
+    recordReminderDelay?: string;
+    recordDueDelay?: string;
+    earlyStartTolerance?: string;
+  };
+}
+
+/** The cycle's timers from a launch request: what it names, the defaults above for the rest. */
+export function scheduleFrom(request: ScheduleRequest): Required<CycleSchedule> {
+  const ms = (value: string | undefined) => (value ? (durationToMs(value) ?? undefined) : undefined);
+  const leads = request.reminders ?? {};
+  const given: CycleSchedule = {
+    critiqueWindowMs: ms(request.critiqueWindow ?? DEFAULT_CRITIQUE_WINDOW)!,
+    reportWindowMs: ms(request.reportWindow ?? DEFAULT_REPORT_WINDOW)!,
+    reviewWindowMs: ms(request.reviewWindow ?? DEFAULT_REVIEW_WINDOW),
+    rsvpReminderLeadMs: ms(leads.rsvpReminderLead)!,
+    planDueLeadMs: ms(leads.planDueLead)!,
+    critiqueReminderLeadMs: ms(leads.critiqueReminderLead)!,
+    reportReminderLeadMs: ms(leads.reportReminderLead)!,
+    hostPickLeadMs: ms(leads.hostPickLead),
+    planReminderLeadMs: ms(leads.planReminderLead),
+    recordReminderDelayMs: ms(leads.recordReminderDelay),
+    recordDueDelayMs: ms(leads.recordDueDelay),
+    earlyStartToleranceMs: ms(leads.earlyStartTolerance),
+  };
+  return completeSchedule(given);
 }

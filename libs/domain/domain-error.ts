@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+import type { ErrorCode } from './error-codes.js';
 
 /** A refusal with a stable code; the API's one exception filter turns it into the HTTP status and sentence. */
 export class DomainError extends Error {
@@ -8,9 +8,5 @@ export class DomainError extends Error {
   ) {
     super(code);
     this.name = 'DomainError';
-  }
-
-  get status(): number {
-    return ERROR_CODES[this.code];
   }
 }

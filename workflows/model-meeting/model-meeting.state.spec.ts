@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Actor, CycleStage, PinnedRubric, Rating } from '../../libs/domain/cycle.js';
 import { PLANNING_HORIZON_MS } from '../../libs/domain/cycle-schedule.js';
-import { ERROR_CODES, type Rejection } from '../../libs/domain/error-codes.js';
+import type { Rejection } from '../../libs/domain/error-codes.js';
+import { httpStatusOf } from '../../apps/api/common/api-exception.filter.js';
 import { LIST_LIMITS } from '../../libs/domain/input-bounds.js';
 import {
   applyCancel,
@@ -33,11 +34,9 @@ import {
   LONGEST_MEETING_MS,
   meetingQualityFlags,
   missingCritiques,
-  nextTimer,
-  pendingTimers,
   type CycleState,
-  type DueTimer,
 } from './model-meeting.state.js';
+import { nextTimer, pendingTimers, type DueTimer } from './model-meeting.timers.js';
 import type { NotificationIntent, StepRecord, TimerKind } from './model-meeting.types.js';
 import type { CycleSchedule, FileReportInput, LaunchCycleInput, NotificationReason, RecordMeetingInput, SubmitCritiqueInput } from './model-meeting.contract.js';
 
@@ -168,7 +167,7 @@ function code(rejection: Rejection | null): string | null {
 
 function expectForbidden(rejection: Rejection | null): void {
   expect(rejection).not.toBeNull();
-  expect(ERROR_CODES[(rejection as Rejection).code]).toBe(403);
+  expect(httpStatusOf((rejection as Rejection).code)).toBe(403);
 }
 
 function launch(

@@ -7,7 +7,7 @@
  *   query: state
  * Activities: recordSteps (recordStep before patch batched-step-records) writes every step; since patch
  *   rank-host-candidates, rankHostCandidates suggests hosts when a cycle is launched without one.
- * Timers (all derived from the state by pendingTimers, so reschedule and revision move them):
+ * Timers (all derived from the state by model-meeting.timers.ts, so reschedule and revision move them):
  *   RSVP reminder, plan overdue (host reminded, committee alerted), critique reminder and close, report
  *   reminder and overdue escalation; since patch ruleset-2 also host selection overdue, plan reminder before
  *   its due time, meeting record reminder and overdue, review overdue. The cycle stays open until the
@@ -91,11 +91,10 @@ import {
   checkSubmitCritique,
   createCycleState,
   isOpen,
-  isTimerPending,
   isUnchangedRsvp,
-  nextTimer,
   STEPS_PER_RUN,
 } from './model-meeting.state.js';
+import { isTimerPending, nextTimer } from './model-meeting.timers.js';
 import type { ContinuedRun, LaunchCycleInput, ModelMeetingWorkflow, StepEnvelope, StepResult } from './model-meeting.contract.js';
 import type { StepRecord } from './model-meeting.types.js';
 import { StepWriter, type Produced, type WriteOutcome } from './step-writer.js';

@@ -3,9 +3,62 @@ import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { ErrorCode } from '../../../libs/domain/error-codes.js';
-import { constraintMessage, errorMessage, languageOf, type Language } from '../../../libs/domain/messages.js';
+import { errorMessage, languageOf, type Language } from '../../../libs/domain/messages.js';
+import { constraintMessage } from './validation-messages.js';
 import { StoredResponse } from '../idempotency/idempotency.js';
 import { RequestValidationError } from './request-validation.error.js';
+
+/** The HTTP status of each refusal: 409 the step does not fit the cycle now, 403 not this person's step, 400 the content does not fit. */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  WRONG_STAGE: 409,
+  DEADLINE_PASSED: 409,
+  ALREADY_DONE: 409,
+  UNCHANGED: 409,
+  MEETING_NOT_YET: 409,
+  RESCHEDULE_TOO_LATE: 409,
+  TOO_MANY_CHANGES: 409,
+  HOST_BUSY: 409,
+  DUPLICATE_REQUEST_IN_PROGRESS: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  NOT_COMMITTEE_OF_CYCLE: 403,
+  NOT_HOST_SECRETARY: 403,
+  NOT_INVITED: 403,
+  NOT_ATTENDING: 403,
+  ROLE_NOT_ALLOWED: 403,
+  NOT_VOUCHED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  UNKNOWN_CRITIQUE_POINT: 400,
+  DUPLICATE_RESPONSE: 400,
+  MISSING_RESPONSES: 400,
+  INVALID_SCORES: 400,
+  INVALID_ATTENDANCE: 400,
+  INVALID_MEETING_TIMES: 400,
+  INVALID_CELL: 400,
+  ATTENDING_NOT_ACCEPTED: 400,
+  HOST_IS_INVITED: 400,
+  MEETING_NOT_IN_FUTURE: 400,
+  RATING_REQUIRED: 400,
+  RATING_NOT_ALLOWED: 400,
+  MEETING_TOO_FAR: 400,
+  DATE_OUT_OF_RANGE: 400,
+  NO_INVITEES_LEFT: 400,
+  MALFORMED_STEP: 400,
+  WEAK_PASSWORD: 400,
+  NOT_STORABLE: 400,
+  VALIDATION_FAILED: 400,
+  NOT_AUTHENTICATED: 401,
+  BAD_CREDENTIALS: 401,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  TEMPORAL_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
+  USERNAME_TAKEN: 409,
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -118,7 +171,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private domain(code: ErrorCode, language: Language, params?: Record<string, string | number>) {
-    const status = new DomainError(code).status;
+    const status = httpStatusOf(code);
     return { status, code, message: errorMessage(code, language, params) };
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../../../libs/domain/domain-error.js';
-import { CYCLE_REJECTION, ERROR_CODES, type ErrorCode, type Rejection } from '../../../libs/domain/error-codes.js';
+import { CYCLE_REJECTION, isErrorCode, type ErrorCode, type Rejection } from '../../../libs/domain/error-codes.js';
 import {
   MODEL_MEETING_WORKFLOW_TYPE,
   launchUpdate,
@@ -96,7 +96,7 @@ const ENDED_WORKFLOW_CODES: readonly number[] = [5, 9];
 function toDomainError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CYCLE_REJECTION) {
     const rejection = error.cause.details?.[0] as Rejection | undefined;
-    const code = rejection?.code && rejection.code in ERROR_CODES ? rejection.code : (error.cause.message as ErrorCode);
+    const code = isErrorCode(rejection?.code) ? rejection.code : (error.cause.message as ErrorCode);
     return new DomainError(code, rejection?.params ?? {});
   }
   if (error instanceof WorkflowNotFoundError) return new DomainError('WRONG_STAGE');

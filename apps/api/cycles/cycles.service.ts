@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, PLANNING_HORIZON_MS } from '../../../libs/domain/cycle-schedule.js';
+import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, PLANNING_HORIZON_MS, scheduleFrom } from '../../../libs/domain/cycle-schedule.js';
 import { OPEN_STAGES } from '../../../libs/domain/cycle.js';
 import { maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
@@ -23,7 +23,6 @@ import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { derivedUuid } from '../idempotency/idempotency.js';
 import { CycleReadsService } from './cycle-reads.service.js';
 import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
-import { scheduleFrom } from './cycle-schedule.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
 

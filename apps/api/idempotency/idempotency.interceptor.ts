@@ -4,7 +4,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, lastValueFrom, type Observable } from 'rxjs';
 import { DomainError } from '../../../libs/domain/domain-error.js';
-import { ERROR_CODES, type ErrorCode } from '../../../libs/domain/error-codes.js';
+import { isErrorCode } from '../../../libs/domain/error-codes.js';
+import { httpStatusOf } from '../common/api-exception.filter.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
@@ -53,8 +54,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return lastValueFrom(
       next.handle().pipe(
         catchError(async (error: unknown) => {
-          if (error instanceof DomainError && error.status < 500) {
-            await this.store(userId, key, error.status, { code: error.code, params: error.params });
+          if (error instanceof DomainError && httpStatusOf(error.code) < 500) {
+            await this.store(userId, key, httpStatusOf(error.code), { code: error.code, params: error.params });
           } else {
             await this.release(userId, key);
           }
@@ -83,8 +84,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (!record) continue;
       if (record.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
       if (record.statusCode !== null) {
-        const refusal = record.body as { code?: ErrorCode; params?: Record<string, string | number> } | null;
-        if (record.statusCode >= 400 && refusal?.code && refusal.code in ERROR_CODES) throw new DomainError(refusal.code, refusal.params);
+        const refusal = record.body as { code?: unknown; params?: Record<string, string | number> } | null;
+        if (record.statusCode >= 400 && isErrorCode(refusal?.code)) throw new DomainError(refusal.code, refusal.params);
         throw new StoredResponse(record.statusCode, record.body);
       }
       if (replaysThroughWorkflow) return;

@@ -36,7 +36,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       .setTitle('Sinh hoạt chi bộ điểm — API')
       .setDescription('Quy trình sinh hoạt chi bộ điểm: chọn chi bộ, mời dự, tổ chức, góp ý, rút kinh nghiệm, đánh giá.')
       .setVersion('1')
+      .addServer('/', 'Máy chủ đang phục vụ tài liệu này')
       .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto } from './change-password.dto.js';
@@ -8,6 +8,8 @@ import { LoginDto } from './login.dto.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import { AllowedBeforePasswordChange, Public } from './public.decorator.js';
 import { Roles } from './roles.decorator.js';
+import { ApiRefusals } from '../common/error.response.js';
+import { SessionResponse } from './session.response.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,7 +20,9 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (access token)' })
+  @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (access token)', security: [] })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiRefusals(400, 401, 429)
   login(@Body() credentials: LoginDto) {
     return this.auth.login(credentials);
   }
@@ -30,6 +34,8 @@ export class AuthController {
   @AllowedBeforePasswordChange()
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Đổi mật khẩu của tài khoản đang đăng nhập' })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiRefusals(400, 401, 403, 429)
   changePassword(@CurrentUser() caller: AuthUser, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(caller, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -8,6 +8,8 @@ import { CommitteeIdParams } from './committee-id.params.js';
 import { CommitteesService } from './committees.service.js';
 import { CreateCellDto } from './create-cell.dto.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
+import { ApiRefusals } from '../common/error.response.js';
+import { CellListItemResponse, CellResponse, CommitteeResponse } from './committee.response.js';
 
 @ApiTags('committees')
 @ApiBearerAuth()
@@ -18,6 +20,8 @@ export class CommitteesController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Tạo Đảng ủy xã/phường (quản trị)' })
+  @ApiCreatedResponse({ type: CommitteeResponse })
+  @ApiRefusals(400, 401, 403)
   create(@Body() dto: CreateCommitteeDto) {
     return this.committees.create(dto);
   }
@@ -25,6 +29,8 @@ export class CommitteesController {
   @Get()
   @Roles('admin', 'committee', 'secretary')
   @ApiOperation({ summary: 'Danh sách Đảng ủy mà người dùng được xem' })
+  @ApiOkResponse({ type: [CommitteeResponse] })
+  @ApiRefusals(400, 401, 403)
   list(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
     return this.committees.list(caller, page);
   }
@@ -32,6 +38,8 @@ export class CommitteesController {
   @Post(':committeeId/cells')
   @Roles('admin', 'committee')
   @ApiOperation({ summary: 'Thêm chi bộ vào Đảng bộ' })
+  @ApiCreatedResponse({ type: CellResponse })
+  @ApiRefusals(400, 401, 403, 404)
   createCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: CreateCellDto) {
     return this.committees.createCell(caller, params.committeeId, dto);
   }
@@ -39,6 +47,8 @@ export class CommitteesController {
   @Get(':committeeId/cells')
   @Roles('admin', 'committee', 'secretary')
   @ApiOperation({ summary: 'Danh sách chi bộ, lần tổ chức sinh hoạt điểm gần nhất và xếp loại' })
+  @ApiOkResponse({ type: [CellListItemResponse] })
+  @ApiRefusals(400, 401, 403, 404)
   listCells(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Query() page: PageQuery) {
     return this.committees.listCells(caller, params.committeeId, page);
   }

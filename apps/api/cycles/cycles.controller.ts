@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Language } from '../../../libs/domain/messages.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -37,6 +37,8 @@ import { RescheduleDto } from './dto/reschedule.dto.js';
 import { ReviewDto } from './dto/review.dto.js';
 import { RsvpDto } from './dto/rsvp.dto.js';
 import { SubmitCritiqueDto } from './dto/submit-critique.dto.js';
+import { ApiRefusals } from '../common/error.response.js';
+import { CritiqueResponse, CyclePageResponse, CycleResponse, HostCandidateResponse } from './cycle.response.js';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần' };
 
@@ -56,6 +58,8 @@ export class CyclesController {
   @Roles(...LAUNCH_ROLES)
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Khởi tạo đợt sinh hoạt chi bộ điểm' })
+  @ApiCreatedResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   launch(@CurrentUser() caller: AuthUser, @Body() dto: LaunchCycleDto, @RequestLanguage() language: Language, @IdempotencyKey() key?: string) {
     return this.cycles.launch(caller, dto, language, key);
   }
@@ -63,6 +67,8 @@ export class CyclesController {
   @Get()
   @Roles(...rolesFor('view'))
   @ApiOperation({ summary: 'Các đợt sinh hoạt người dùng được xem, mới nhất trước' })
+  @ApiOkResponse({ type: CyclePageResponse })
+  @ApiRefusals(400, 401, 403)
   list(@CurrentUser() caller: AuthUser, @Query() query: ListCyclesQuery) {
     return this.reads.list(caller, query);
   }
@@ -70,6 +76,8 @@ export class CyclesController {
   @Get(':id')
   @Roles(...rolesFor('view'))
   @ApiOperation({ summary: 'Chi tiết đợt sinh hoạt' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404)
   get(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams, @RequestLanguage() language: Language) {
     return this.reads.view(caller, params.id, language);
   }
@@ -77,6 +85,8 @@ export class CyclesController {
   @Get(':id/host-candidates')
   @Roles(...rolesFor('rankHosts'))
   @ApiOperation({ summary: 'Các chi bộ đề xuất làm chi bộ điểm, kèm lý do' })
+  @ApiOkResponse({ type: [HostCandidateResponse] })
+  @ApiRefusals(400, 401, 403, 404)
   hostCandidates(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams) {
     return this.reads.hostCandidates(caller, params.id);
   }
@@ -87,6 +97,8 @@ export class CyclesController {
   @Roles(...rolesFor('pickHost'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đảng ủy chọn chi bộ điểm' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   pickHost(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -103,6 +115,8 @@ export class CyclesController {
   @Roles(...rolesFor('inviteGuests'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đảng ủy mời đại biểu cấp trên dự sinh hoạt (trước khi kết thúc thời gian góp ý)' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   inviteGuests(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -119,6 +133,8 @@ export class CyclesController {
   @Roles(...rolesFor('postPlan'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ điểm đăng kế hoạch, chương trình, dự thảo nghị quyết' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   postPlan(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -135,6 +151,8 @@ export class CyclesController {
   @Roles(...rolesFor('rsvp'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ được mời xác nhận tham dự, cử người dự' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   rsvp(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleCellParams,
@@ -151,6 +169,8 @@ export class CyclesController {
   @Roles(...rolesFor('reschedule'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đổi lịch sinh hoạt (trước buổi sinh hoạt)' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   reschedule(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -167,6 +187,8 @@ export class CyclesController {
   @Roles(...rolesFor('recordMeeting'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ điểm ghi nhận buổi sinh hoạt đã tổ chức' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   recordMeeting(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -183,6 +205,8 @@ export class CyclesController {
   @Roles(...rolesFor('claimAttendance'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ đã nhận lời báo đã dự sinh hoạt khi chi bộ điểm chưa ghi nhận (trong thời gian góp ý)' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   claimAttendance(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -198,6 +222,8 @@ export class CyclesController {
   @Roles(...rolesFor('submitCritique'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ dự sinh hoạt (hoặc đại biểu cấp trên được mời) gửi nhận xét, góp ý' })
+  @ApiCreatedResponse({ type: CritiqueResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   submitCritique(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -213,6 +239,8 @@ export class CyclesController {
   @Roles(...rolesFor('fileReport'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Chi bộ điểm nộp báo cáo rút kinh nghiệm' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 413, 429, 503)
   fileReport(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -229,6 +257,8 @@ export class CyclesController {
   @Roles(...rolesFor('review'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Đảng ủy đánh giá, xếp loại hoặc yêu cầu hoàn thiện báo cáo' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   review(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -245,6 +275,8 @@ export class CyclesController {
   @Roles(...rolesFor('cancel'))
   @ReplaysThroughWorkflow()
   @ApiOperation({ summary: 'Hủy đợt sinh hoạt (nêu lý do); hủy được cả khi quy trình của đợt không phản hồi' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   cancel(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -260,6 +292,8 @@ export class CyclesController {
   @HttpCode(200)
   @Roles(...rolesFor('recordAdoption'))
   @ApiOperation({ summary: 'Chi bộ được mời ghi nhận nội dung sẽ vận dụng, nhân rộng (sau khi kết thúc)' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409)
   recordAdoption(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleIdParams,
@@ -274,6 +308,8 @@ export class CyclesController {
   @HttpCode(200)
   @Roles(...rolesFor('settleActionItem'))
   @ApiOperation({ summary: 'Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc hoặc hủy đợt)' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409)
   completeActionItem(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleActionItemParams,
@@ -288,6 +324,8 @@ export class CyclesController {
   @HttpCode(200)
   @Roles(...rolesFor('settleActionItem'))
   @ApiOperation({ summary: 'Thôi thực hiện một việc trong báo cáo rút kinh nghiệm, nêu lý do (sau khi kết thúc hoặc hủy đợt)' })
+  @ApiOkResponse({ type: CycleResponse })
+  @ApiRefusals(400, 401, 403, 404, 409)
   dropActionItem(
     @CurrentUser() caller: AuthUser,
     @Param() params: CycleActionItemParams,

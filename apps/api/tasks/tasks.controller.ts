@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { PageQuery } from '../common/page.query.js';
 import { TasksService } from './tasks.service.js';
+import { ApiRefusals } from '../common/error.response.js';
+import { TaskResponse } from './task.response.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -15,6 +17,8 @@ export class TasksController {
   @Get('tasks')
   @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Việc của tôi, hạn gần nhất trước' })
+  @ApiOkResponse({ type: [TaskResponse] })
+  @ApiRefusals(400, 401, 403)
   list(@CurrentUser() caller: AuthUser, @Query() page: PageQuery) {
     return this.tasks.forUser(caller, page);
   }

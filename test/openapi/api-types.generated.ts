@@ -1,0 +1,3310 @@
+// Generated from /api/docs-json by openapi-typescript (UPDATE_OPENAPI_TYPES=1 npm test -- test/openapi-contract.e2e.ts). Do not edit.
+export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng nhập, nhận mã truy cập (access token) */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi mật khẩu của tài khoản đang đăng nhập */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PostgreSQL và Temporal có trả lời không (200 / 503) */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách Đảng ủy mà người dùng được xem */
+        get: operations["CommitteesController_list"];
+        put?: never;
+        /** Tạo Đảng ủy xã/phường (quản trị) */
+        post: operations["CommitteesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách chi bộ, lần tổ chức sinh hoạt điểm gần nhất và xếp loại */
+        get: operations["CommitteesController_listCells"];
+        put?: never;
+        /** Thêm chi bộ vào Đảng bộ */
+        post: operations["CommitteesController_createCell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo tài khoản (quản trị: mọi vai trò; Đảng ủy: bí thư chi bộ của mình) */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tài khoản đang đăng nhập */
+        get: operations["UsersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt sinh hoạt người dùng được xem, mới nhất trước */
+        get: operations["CyclesController_list"];
+        put?: never;
+        /** Khởi tạo đợt sinh hoạt chi bộ điểm */
+        post: operations["CyclesController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết đợt sinh hoạt */
+        get: operations["CyclesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/host-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các chi bộ đề xuất làm chi bộ điểm, kèm lý do */
+        get: operations["CyclesController_hostCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/host": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đảng ủy chọn chi bộ điểm */
+        post: operations["CyclesController_pickHost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/guests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đảng ủy mời đại biểu cấp trên dự sinh hoạt (trước khi kết thúc thời gian góp ý) */
+        post: operations["CyclesController_inviteGuests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi bộ điểm đăng kế hoạch, chương trình, dự thảo nghị quyết */
+        post: operations["CyclesController_postPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/invitations/{cellId}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi bộ được mời xác nhận tham dự, cử người dự */
+        post: operations["CyclesController_rsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi lịch sinh hoạt (trước buổi sinh hoạt) */
+        post: operations["CyclesController_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi bộ điểm ghi nhận buổi sinh hoạt đã tổ chức */
+        post: operations["CyclesController_recordMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi bộ đã nhận lời báo đã dự sinh hoạt khi chi bộ điểm chưa ghi nhận (trong thời gian góp ý) */
+        post: operations["CyclesController_claimAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/critiques": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi bộ dự sinh hoạt (hoặc đại biểu cấp trên được mời) gửi nhận xét, góp ý */
+        post: operations["CyclesController_submitCritique"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi bộ điểm nộp báo cáo rút kinh nghiệm */
+        post: operations["CyclesController_fileReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đảng ủy đánh giá, xếp loại hoặc yêu cầu hoàn thiện báo cáo */
+        post: operations["CyclesController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy đợt sinh hoạt (nêu lý do); hủy được cả khi quy trình của đợt không phản hồi */
+        post: operations["CyclesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi bộ được mời ghi nhận nội dung sẽ vận dụng, nhân rộng (sau khi kết thúc) */
+        post: operations["CyclesController_recordAdoption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/action-items/{itemId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu hoàn thành một việc trong báo cáo rút kinh nghiệm (sau khi kết thúc hoặc hủy đợt) */
+        post: operations["CyclesController_completeActionItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/action-items/{itemId}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thôi thực hiện một việc trong báo cáo rút kinh nghiệm, nêu lý do (sau khi kết thúc hoặc hủy đợt) */
+        post: operations["CyclesController_dropActionItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc của tôi, hạn gần nhất trước */
+        get: operations["TasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rubrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phiếu chấm điểm (có phiên bản) */
+        get: operations["RubricsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hộp thông báo của tôi */
+        get: operations["NotificationsController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        LoginDto: {
+            /** @example admin */
+            username: string;
+            /** @example admin */
+            password: string;
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            fullName: string;
+            /** @enum {string} */
+            role: "admin" | "committee" | "secretary" | "guest";
+            /** Format: uuid */
+            committeeId: string | null;
+            /** Format: uuid */
+            cellId: string | null;
+            /** @description Phải đổi mật khẩu trước khi làm việc khác */
+            mustChangePassword: boolean;
+        };
+        SessionResponse: {
+            /** @description Gửi trong Authorization: Bearer … */
+            accessToken: string;
+            user: components["schemas"]["UserResponse"];
+        };
+        ErrorResponse: {
+            /** @example 409 */
+            statusCode: number;
+            /**
+             * @description Câu người đọc hiểu; lỗi dữ liệu gửi lên: một câu cho mỗi trường
+             * @example Đợt sinh hoạt đang ở giai đoạn khác, chưa thể thực hiện bước này.
+             */
+            message: string | string[];
+            /** @example Conflict */
+            error: string;
+            /**
+             * @description Mã ổn định của lỗi (xem api.md)
+             * @example WRONG_STAGE
+             */
+            code: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description Ít nhất 10 ký tự, không phải mật khẩu phổ biến, không chứa tên đăng nhập */
+            newPassword: string;
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            temporal: "up" | "down";
+        };
+        CreateCommitteeDto: {
+            /** @example Đảng ủy xã Na Hối */
+            name: string;
+        };
+        CommitteeResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CreateCellDto: {
+            /** @example Chi bộ thôn Na Hối Tày */
+            name: string;
+            /** @example 24 */
+            memberCount: number;
+        };
+        CellResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            memberCount: number;
+            /**
+             * Format: date-time
+             * @description Lần gần nhất làm chi bộ điểm
+             */
+            lastHostedAt: string | null;
+            /** @enum {string|null} */
+            lastRating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+            /** Format: uuid */
+            committeeId: string;
+        };
+        CellListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            memberCount: number;
+            /**
+             * Format: date-time
+             * @description Lần gần nhất làm chi bộ điểm
+             */
+            lastHostedAt: string | null;
+            /** @enum {string|null} */
+            lastRating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+        };
+        CreateUserDto: {
+            /**
+             * @description Không phân biệt chữ hoa, chữ thường
+             * @example bithu.nahoitay
+             */
+            username: string;
+            /** @description Ít nhất 10 ký tự, không phải mật khẩu phổ biến, không chứa tên đăng nhập */
+            password: string;
+            /** @example Đồng chí Lò Văn Pằng */
+            fullName: string;
+            /** @enum {string} */
+            role: "admin" | "committee" | "secretary" | "guest";
+            /** Format: uuid */
+            committeeId?: string;
+            /** Format: uuid */
+            cellId?: string;
+        };
+        ReminderLeadsDto: {
+            /**
+             * @description Nhắc xác nhận tham dự trước buổi sinh hoạt
+             * @example P2D
+             */
+            rsvpReminderLead?: string;
+            /**
+             * @description Hạn đăng kế hoạch trước buổi sinh hoạt (nhắc chi bộ, báo Đảng ủy)
+             * @example P1D
+             */
+            planDueLead?: string;
+            /**
+             * @description Nhắc gửi góp ý trước khi hết hạn
+             * @example P1D
+             */
+            critiqueReminderLead?: string;
+            /**
+             * @description Nhắc gửi báo cáo rút kinh nghiệm trước hạn
+             * @example P2D
+             */
+            reportReminderLead?: string;
+            /**
+             * @description Hạn chọn chi bộ điểm: trước hạn gửi tài liệu bao lâu (quá hạn thì nhắc Đảng ủy)
+             * @example P3D
+             */
+            hostPickLead?: string;
+            /**
+             * @description Nhắc chi bộ điểm gửi chương trình, tài liệu trước hạn
+             * @example P1D
+             */
+            planReminderLead?: string;
+            /**
+             * @description Nhắc chi bộ điểm ghi nhận buổi sinh hoạt sau giờ sinh hoạt
+             * @example PT4H
+             */
+            recordReminderDelay?: string;
+            /**
+             * @description Hạn ghi nhận buổi sinh hoạt sau giờ sinh hoạt (quá hạn thì báo Đảng ủy)
+             * @example P1D
+             */
+            recordDueDelay?: string;
+            /**
+             * @description Giờ bắt đầu ghi nhận được sớm hơn giờ sinh hoạt đã định tối đa bao lâu
+             * @example PT1H
+             */
+            earlyStartTolerance?: string;
+        };
+        LaunchCycleDto: {
+            /** Format: uuid */
+            committeeId: string;
+            /** @example Sinh hoạt chi bộ điểm tháng 12 */
+            title: string;
+            /** @example Nâng cao chất lượng sinh hoạt chi bộ */
+            topic: string;
+            /** @enum {string} */
+            kind: "regular" | "thematic";
+            /** Format: uuid */
+            hostCellId?: string;
+            invitedCellIds: string[];
+            /** @example 2026-12-05T08:00:00+07:00 */
+            meetingAt: string;
+            /** @example Nhà văn hóa thôn */
+            location: string;
+            /** Format: uuid */
+            rubricId?: string;
+            /**
+             * @default P3D
+             * @example P3D
+             */
+            critiqueWindow?: string;
+            /**
+             * @default P7D
+             * @example P7D
+             */
+            reportWindow?: string;
+            /**
+             * @description Hạn Đảng ủy đánh giá báo cáo rút kinh nghiệm kể từ khi nhận
+             * @default P7D
+             * @example P7D
+             */
+            reviewWindow?: string;
+            /** @description Đại biểu cấp trên được mời (tài khoản đại biểu) */
+            guestIds?: string[];
+            reminders?: components["schemas"]["ReminderLeadsDto"];
+        };
+        RubricCriterionResponse: {
+            id: string;
+            label: string;
+            maxPoints: number;
+            /** @description Xếp loại Tốt cần đủ điểm tiêu chí này */
+            requiredForTop?: boolean;
+        };
+        PinnedRubricResponse: {
+            id: string;
+            name: string;
+            version: number;
+            criteria: components["schemas"]["RubricCriterionResponse"][];
+            /** @example 0.5 */
+            pointStep?: number;
+        };
+        PlanResponse: {
+            agenda: string[];
+            content: string;
+            draftResolution: string | null;
+            /** Format: date-time */
+            postedAt: string;
+            /**
+             * Format: uuid
+             * @description Không gửi cho chi bộ dự và đại biểu
+             */
+            postedBy?: string;
+            /** @description Đăng sau hạn */
+            late?: boolean;
+        };
+        InvitationResponse: {
+            /** Format: uuid */
+            cellId: string;
+            /** @enum {string} */
+            status: "PENDING" | "ACCEPTED" | "DECLINED";
+            delegate: string | null;
+            /** @description Chỉ chi bộ đó và Đảng ủy thấy */
+            note: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+            attended: boolean;
+            adoption: string | null;
+        };
+        AttendanceResponse: {
+            present: number;
+            total: number;
+            absentWithReason: number;
+            absentWithoutReason: number;
+            exempted?: number;
+        };
+        MeetingResponse: {
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string;
+            durationMinutes: number;
+            attendance: components["schemas"]["AttendanceResponse"];
+            attendingCellIds: string[];
+            minutes: string;
+            resolution: string | null;
+            /** @description Mã tiêu chí → số điểm (lẻ đến nửa điểm) */
+            selfScores: {
+                [key: string]: number;
+            } | null;
+            selfScoreTotal: number | null;
+            /** @enum {string|null} */
+            selfRating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+            /** @description Nhận xét chất lượng: buổi sinh hoạt ngắn, vắng nhiều, vắng không lý do */
+            qualityFlags: string[];
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description Không gửi cho chi bộ dự và đại biểu
+             */
+            recordedBy?: string;
+            /** @description Sinh hoạt chuyên đề kết hợp sinh hoạt thường kỳ */
+            combined?: boolean;
+        };
+        GuestResponse: {
+            /**
+             * Format: uuid
+             * @description Chỉ người đó và Đảng ủy thấy
+             */
+            userId: string | null;
+            fullName: string;
+        };
+        CritiquePointResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            stage: "preparation" | "procedure" | "content" | "chairing" | "minutes" | "tasks";
+            /** @enum {string} */
+            kind: "strength" | "weakness" | "suggestion";
+            text: string;
+        };
+        CritiqueResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Chi bộ góp ý; null với góp ý của đại biểu
+             */
+            cellId: string | null;
+            /** Format: uuid */
+            guestId: string | null;
+            guestName?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            points: components["schemas"]["CritiquePointResponse"][];
+            /** @description Mã tiêu chí → số điểm (lẻ đến nửa điểm) */
+            scores: {
+                [key: string]: number;
+            } | null;
+            scoreTotal: number | null;
+            /** @enum {string|null} */
+            rating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+        };
+        PointAnswerResponse: {
+            /** Format: uuid */
+            pointId: string;
+            /** @enum {string} */
+            stance: "accept" | "partly" | "disagree";
+            text: string;
+        };
+        ReportedActionItemResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            owner: string;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            dueDate: string;
+        };
+        FiledReportResponse: {
+            responses: components["schemas"]["PointAnswerResponse"][];
+            lessons: string[];
+            actionItems: components["schemas"]["ReportedActionItemResponse"][];
+            /** @description Lần nộp (1, rồi tăng mỗi lần hoàn thiện) */
+            revision: number;
+            /** Format: date-time */
+            filedAt: string;
+            /**
+             * Format: uuid
+             * @description Không gửi cho chi bộ dự và đại biểu
+             */
+            filedBy?: string;
+            /** @description Nộp sau hạn */
+            late: boolean;
+        };
+        ActionItemResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            owner: string;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            dueDate: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** Format: date-time */
+            droppedAt: string | null;
+            dropReason: string | null;
+        };
+        CarriedOverActionItemResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            owner: string;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            dueDate: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** Format: date-time */
+            droppedAt: string | null;
+            dropReason: string | null;
+            /**
+             * Format: uuid
+             * @description Đợt sinh hoạt đã nêu việc này
+             */
+            cycleId: string;
+        };
+        ReviewResponse: {
+            /** @enum {string} */
+            decision: "accept" | "revise";
+            /** @enum {string|null} */
+            rating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+            comment: string | null;
+            /** Format: date-time */
+            reviewedAt: string;
+            /**
+             * Format: uuid
+             * @description Không gửi cho chi bộ dự và đại biểu
+             */
+            reviewedBy?: string;
+            /** @description Mã tiêu chí → số điểm (lẻ đến nửa điểm) */
+            scores?: {
+                [key: string]: number;
+            };
+        };
+        DeadlinesResponse: {
+            /** Format: date-time */
+            hostDueAt: string | null;
+            /** Format: date-time */
+            planDueAt: string;
+            /** Format: date-time */
+            recordDueAt: string | null;
+            /** Format: date-time */
+            critiqueClosesAt: string | null;
+            /** Format: date-time */
+            reportDueAt: string | null;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+        };
+        TimelineEntryResponse: {
+            /** Format: date-time */
+            at: string;
+            /** @example CRITIQUE_SUBMITTED */
+            event: string;
+            /** @example Chi bộ gửi nhận xét, góp ý */
+            label: string;
+            /**
+             * Format: uuid
+             * @description Null với chi bộ dự và đại biểu
+             */
+            actorId: string | null;
+            /** Format: uuid */
+            cellId: string | null;
+        };
+        CycleResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            title: string;
+            topic: string;
+            /** @enum {string} */
+            kind: "regular" | "thematic";
+            /** @enum {string} */
+            status: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+            /** Format: uuid */
+            hostCellId: string | null;
+            /** Format: date-time */
+            meetingAt: string;
+            location: string;
+            /** Format: uuid */
+            rubricId: string;
+            rubric: components["schemas"]["PinnedRubricResponse"];
+            plan: components["schemas"]["PlanResponse"] | null;
+            invitations: components["schemas"]["InvitationResponse"][];
+            meeting: components["schemas"]["MeetingResponse"] | null;
+            guests: components["schemas"]["GuestResponse"][];
+            critiques: components["schemas"]["CritiqueResponse"][];
+            /** @description Chi bộ dự chưa gửi góp ý thì chưa thấy góp ý của chi bộ khác */
+            critiquesHidden: boolean;
+            report: components["schemas"]["FiledReportResponse"] | null;
+            actionItems: components["schemas"]["ActionItemResponse"][];
+            carriedOverActionItems: components["schemas"]["CarriedOverActionItemResponse"][];
+            review: components["schemas"]["ReviewResponse"] | null;
+            cancelReason: string | null;
+            deadlines: components["schemas"]["DeadlinesResponse"];
+            timeline: components["schemas"]["TimelineEntryResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CycleSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "regular" | "thematic";
+            /** @enum {string} */
+            status: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+            /** Format: uuid */
+            hostCellId: string | null;
+            /** Format: date-time */
+            meetingAt: string;
+            location: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CyclePageResponse: {
+            items: components["schemas"]["CycleSummaryResponse"][];
+            /** @description Gửi lại trong cursor để lấy trang sau; null khi hết */
+            nextCursor: string | null;
+        };
+        HostCandidateResponse: {
+            /** Format: uuid */
+            cellId: string;
+            name: string;
+            /** @description Điểm xếp hạng; cao hơn xếp trước */
+            score: number;
+            /** @description Lý do, bằng lời */
+            reasons: string[];
+            /** @description Chi bộ đã có tài khoản bí thư */
+            hasSecretary: boolean;
+        };
+        PickHostDto: {
+            /** Format: uuid */
+            cellId: string;
+        };
+        InviteGuestsDto: {
+            /** @description Tài khoản đại biểu cấp trên */
+            guestIds: string[];
+        };
+        PostPlanDto: {
+            /**
+             * @example [
+             *       "Khai mạc",
+             *       "Đánh giá kết quả thực hiện nghị quyết tháng trước",
+             *       "Sinh hoạt chuyên đề"
+             *     ]
+             */
+            agenda: string[];
+            content: string;
+            draftResolution?: string;
+        };
+        RsvpDto: {
+            /** @enum {string} */
+            response: "accept" | "decline";
+            /** @example Đồng chí Sền A Lò, Bí thư chi bộ */
+            delegate?: string;
+            note?: string;
+        };
+        RescheduleDto: {
+            /** @example 2026-12-12T08:00:00+07:00 */
+            meetingAt: string;
+            /** @example Trùng lịch thu hoạch */
+            reason: string;
+        };
+        AttendanceDto: {
+            /** @example 20 */
+            present: number;
+            /** @example 21 */
+            total: number;
+            /** @example 1 */
+            absentWithReason?: number;
+            /** @example 0 */
+            absentWithoutReason?: number;
+            /**
+             * @description Đảng viên được miễn sinh hoạt: không tính vào số phải có mặt
+             * @example 2
+             */
+            exempted?: number;
+        };
+        RecordMeetingDto: {
+            /** @example 2026-12-05T08:00:00+07:00 */
+            startedAt: string;
+            /** @example 2026-12-05T10:00:00+07:00 */
+            endedAt: string;
+            attendance: components["schemas"]["AttendanceDto"];
+            attendingCellIds: string[];
+            /** @description Biên bản */
+            minutes: string;
+            /** @description Nghị quyết */
+            resolution?: string;
+            /**
+             * @example {
+             *       "time": 5,
+             *       "attendance": 5
+             *     }
+             */
+            selfScores?: Record<string, never>;
+            /** @description Sinh hoạt chuyên đề kết hợp sinh hoạt thường kỳ: thời lượng tối thiểu 120 phút (không kết hợp: 90 phút) */
+            combined?: boolean;
+        };
+        ClaimAttendanceDto: {
+            /** @example Đồng chí Lò Văn Pằng, Bí thư chi bộ */
+            delegate?: string;
+        };
+        CritiquePointDto: {
+            /** @enum {string} */
+            stage: "preparation" | "procedure" | "content" | "chairing" | "minutes" | "tasks";
+            /** @enum {string} */
+            kind: "strength" | "weakness" | "suggestion";
+            /** @example Biên bản ghi chép đầy đủ ý kiến của đảng viên */
+            text: string;
+        };
+        SubmitCritiqueDto: {
+            points: components["schemas"]["CritiquePointDto"][];
+            /**
+             * @description Điểm theo phiếu chấm của đợt (lẻ đến nửa điểm)
+             * @example {
+             *       "time": 5,
+             *       "attendance": 5,
+             *       "preparation": 8.5
+             *     }
+             */
+            scores?: Record<string, never>;
+            /** @enum {string} */
+            rating?: "TOT" | "KHA" | "TRUNG_BINH" | "KEM";
+        };
+        PointResponseDto: {
+            /** Format: uuid */
+            pointId: string;
+            /** @enum {string} */
+            stance: "accept" | "partly" | "disagree";
+            text: string;
+        };
+        ActionItemDto: {
+            /** @example Hoàn thiện mẫu biên bản sinh hoạt */
+            title: string;
+            /** @example Đồng chí Phó Bí thư */
+            owner: string;
+            /**
+             * @description Từ ngày sinh hoạt đến 5 năm sau đó
+             * @example 2027-01-15
+             */
+            dueDate: string;
+        };
+        FileReportDto: {
+            responses: components["schemas"]["PointResponseDto"][];
+            /** @description Bài học kinh nghiệm: ít nhất một */
+            lessons: string[];
+            actionItems: components["schemas"]["ActionItemDto"][];
+        };
+        ReviewDto: {
+            /** @enum {string} */
+            decision: "accept" | "revise";
+            /**
+             * @description Bắt buộc khi thông qua (accept)
+             * @enum {string}
+             */
+            rating?: "TOT" | "KHA" | "TRUNG_BINH" | "KEM";
+            comment?: string;
+            /**
+             * @description Phiếu chấm của Đảng ủy; khi có, xếp loại phải khớp với tổng điểm
+             * @example {
+             *       "time": 5,
+             *       "attendance": 5,
+             *       "preparation": 9.5
+             *     }
+             */
+            scores?: Record<string, never>;
+        };
+        CancelCycleDto: {
+            /** @example Thời tiết xấu, đường bị sạt lở */
+            reason: string;
+        };
+        RecordAdoptionDto: {
+            /** @example Áp dụng mẫu biên bản mới và gửi tài liệu trước 1 ngày cho đảng viên */
+            text: string;
+        };
+        CompleteActionItemDto: {
+            /** @example Đã in mẫu biên bản mới, phát cho các đảng viên */
+            note?: string;
+        };
+        DropActionItemDto: {
+            /** @example Đợt sinh hoạt đã hủy; nội dung chuyển sang kế hoạch quý sau */
+            reason: string;
+        };
+        TaskResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            title: string;
+            /** @enum {string} */
+            action: "SELECT_HOST" | "SUBMIT_PLAN" | "RSVP" | "RECORD_MEETING" | "SUBMIT_CRITIQUE" | "SUBMIT_REPORT" | "REVIEW_REPORT" | "COMPLETE_ACTION_ITEM";
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: uuid
+             * @description Với COMPLETE_ACTION_ITEM: việc cần hoàn thành
+             */
+            actionItemId?: string;
+        };
+        RubricCriterionViewResponse: {
+            id: string;
+            label: string;
+            maxPoints: number;
+            /** @description Xếp loại Tốt cần đủ điểm tiêu chí này */
+            requiredForTop: boolean;
+        };
+        RubricResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            version: number;
+            isTemplate: boolean;
+            /** Format: uuid */
+            committeeId: string | null;
+            /** @example 0.5 */
+            pointStep: number;
+            criteria: components["schemas"]["RubricCriterionViewResponse"][];
+        };
+        NotificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string | null;
+            /** @example INVITED */
+            reason: string;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal không trả lời */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeResponse"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitteeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_listCells: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellListItemResponse"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_createCell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCellDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_list: {
+        parameters: {
+            query?: {
+                status?: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+                committeeId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CyclePageResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_launch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchCycleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_hostCandidates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostCandidateResponse"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_pickHost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PickHostDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_inviteGuests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteGuestsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_postPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_rsvp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+                /** @description Chi bộ được mời */
+                cellId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_recordMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_claimAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_submitCritique: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitCritiqueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CritiqueResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_fileReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelCycleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_recordAdoption: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAdoptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_completeActionItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+                /** @description Việc trong báo cáo rút kinh nghiệm */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteActionItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CyclesController_dropActionItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+                /** @description Việc trong báo cáo rút kinh nghiệm */
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DropActionItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TasksController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricResponse"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_inbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"][];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+}

@@ -1,31 +1,18 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { LIST_LIMITS } from '../libs/domain/input-bounds.js';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
-import { TEST_JWT_SECRET } from './support/test-stack.js';
-import { BODY_LIMIT_BYTES, clip, describeExchange, exchange, problemsOf, SECRET, type Answer, type Sent } from './fuzz/http.js';
-import { applyStep, lower, newLane, type Lane, type LaunchBody } from './fuzz/model.js';
-import { TARGETS, type Context, type OnTarget, type Target } from './fuzz/targets.js';
-import {
-  base64url,
-  DAY,
-  garbageArb,
-  garbageAuthorizationArb,
-  HOUR,
-  idArb,
-  isPlain,
-  junkIdArb,
-  LANGUAGE_OF,
-  mutationOf,
-  oddHeadersArb,
-  plainHeadersArb,
-  resolveId,
-  type HeaderSpec,
-  type IdSpec,
-} from './fuzz/values.js';
-import { bodyBytes, breaksType, compress, parsedBody, type BodySpec, type Json } from './fuzz/wire.js';
+import { caseArb, recordAccepted, requestOf, validRequests, type Case } from './fuzz/cases.js';
+import { BODY_LIMIT_BYTES, clip, describeExchange, echoesSecret, exchange, postJson, postText, problemsOf, type Answer, type Sent } from './fuzz/http.js';
+import { acquireLane, stockLanes, worldSize } from './fuzz/lanes.js';
+import { applyStep, type Lane } from './fuzz/model.js';
+import { count, spend, Tallies, type Tally } from './fuzz/tally.js';
+import { TARGETS, type Target } from './fuzz/targets.js';
+import { badClaimsCaseArb, badClaimsRequest } from './fuzz/tokens.js';
+import { DAY, isPlain, LANGUAGE_OF, resolveId } from './fuzz/values.js';
+import { breaksType, listInList, nullForOptional } from './fuzz/wire.js';
 import { describeLane, mapLimit, World } from './fuzz/world.js';
 
 /**
@@ -60,7 +47,10 @@ import { describeLane, mapLimit, World } from './fuzz/world.js';
  * endpoint is fuzzed on cycles that can take its step (test/fuzz/targets.ts), which valid steps bring to
  * the next endpoint: the host picks feed the plans, RSVPs and meetings; the meetings feed the attendance
  * claims of cells left out, the critiques and the reports; a report taken in is sent back for revision so the cycle takes another; and so on. The suite's
- * model of each cycle (test/fuzz/model.ts) is what the GET is compared with.
+ * model of each cycle (test/fuzz/model.ts) is what the GET is compared with. A case is drawn, put on the
+ * wire and taken into the model in test/fuzz/cases.ts, from the values of test/fuzz/values.ts and the bodies
+ * of test/fuzz/wire.ts; the cycles each endpoint starts from and takes next come from test/fuzz/lanes.ts,
+ * the tokens with bad claims from test/fuzz/tokens.ts.
  *
  * FUZZ_RUNS (default 80: most cases are real workflow steps now; about 2.5 minutes on the shared 2-core machine)
  * cases per endpoint, seeded by FUZZ_SEED (default below, printed in the test names):
@@ -90,171 +80,10 @@ const FUZZ_TIME_LIMIT_MS = TEST_TIMEOUT_MS - 30_000;
 
 let stack: ApiStack;
 let world: World;
+const tallies = new Tallies();
 
 // ---------------------------------------------------------------------------------------------------
-// A case.
-
-type Scenario = 'valid' | 'semantic' | 'near' | 'garbage' | 'auth' | 'off';
-type Caller = string | { authorization: string };
-
-interface Case {
-  scenario: Scenario;
-  caller: Caller;
-  ids: IdSpec[];
-  headers: HeaderSpec;
-  body: BodySpec;
-  /** For a valid case: the statuses it may get. */
-  expect?: number[];
-}
-
-/** How a case prints in a counterexample: long texts clipped. */
-function printable(c: Case): Case {
-  return Object.assign(c, {
-    [fc.toStringMethod]: () =>
-      clip(
-        JSON.stringify({ ...c, body: clip(JSON.stringify(c.body), 800) }, (key, value: unknown) => (typeof value === 'string' && key !== 'body' ? clip(value, 120) : value)),
-        2000,
-      ),
-  });
-}
-
-/** People a case aimed elsewhere may come from. */
-function strangers(lane: Lane | null): string[] {
-  const keys = ['admin', 'staff', 'otherStaff', 'otherSecretary', 'otherGuest', 'nobody', 'sec:0', 'sec:1', `sec:${world.visitorCells.length + 3}`, 'guest:0', 'guest:39'];
-  if (lane?.hostCellId) keys.push(world.hostSecretary(lane));
-  return keys.filter((key) => world.identities.has(key));
-}
-
-function caseArb(target: Target, context: Context): fc.Arbitrary<Case> {
-  const valid = target.valid(context);
-  const onTarget = (scenario: Scenario, headers: fc.Arbitrary<HeaderSpec>, body: (on: OnTarget) => fc.Arbitrary<BodySpec>) => (on: OnTarget) =>
-    fc.tuple(headers, body(on)).map(([h, b]): Case => ({ scenario, caller: on.caller, ids: on.ids, headers: h, body: b, ...(on.expect ? { expect: on.expect } : {}) }));
-  const asBody = (json: Json | null): BodySpec => (json === null ? { none: true } : { valid: json });
-  const laneIdArb: fc.Arbitrary<IdSpec> = context.lane
-    ? fc.oneof(
-        { weight: 4, arbitrary: idArb(context.lane.id) },
-        { weight: 2, arbitrary: fc.constantFrom(...world.lanes.slice(-40)).map((lane): IdSpec => ({ id: lane.id })) },
-        { weight: 2, arbitrary: fc.uuid().map((uuid): IdSpec => ({ uuid })) },
-        { weight: 3, arbitrary: junkIdArb },
-      )
-    : fc.oneof({ weight: 3, arbitrary: target.otherIds?.(context) ?? junkIdArb }, { weight: 1, arbitrary: junkIdArb }, { weight: 1, arbitrary: fc.uuid().map((uuid): IdSpec => ({ uuid })) });
-  const secondIdArb: fc.Arbitrary<IdSpec> = fc.oneof({ weight: 3, arbitrary: target.otherIds?.(context) ?? junkIdArb }, { weight: 1, arbitrary: junkIdArb });
-  const arbitraries: fc.WeightedArbitrary<Case>[] = [
-    {
-      weight: 60,
-      arbitrary: valid
-        .chain(onTarget('valid', plainHeadersArb, (on) => fc.constant(asBody(on.body))))
-        .map((c) => ('none' in c.body ? { ...c, headers: { ...c.headers, encoding: null } } : c)),
-    },
-    {
-      weight: 13,
-      arbitrary: valid
-        .filter((on) => on.body !== null && typeof on.body === 'object')
-        .chain(onTarget('near', plainHeadersArb, (on) => mutationOf(on.body).map((mutation): BodySpec => ({ near: on.body!, mutation })))),
-    },
-    { weight: 4, arbitrary: valid.chain(onTarget('garbage', plainHeadersArb, () => garbageArb)) },
-    {
-      weight: 4,
-      arbitrary: valid.chain((on) =>
-        fc.tuple(garbageAuthorizationArb(world.identity('staff').token!), plainHeadersArb).map(([authorization, headers]): Case => ({
-          scenario: 'auth',
-          caller: { authorization },
-          ids: on.ids,
-          headers,
-          body: asBody(on.body),
-        })),
-      ),
-    },
-    {
-      weight: 9,
-      arbitrary: fc
-        .record({
-          caller: fc.oneof(
-            { weight: 5, arbitrary: fc.constantFrom<Caller>(...strangers(context.lane)) },
-            { weight: 1, arbitrary: garbageAuthorizationArb(world.identity('staff').token!).map((authorization): Caller => ({ authorization })) },
-          ),
-          first: laneIdArb,
-          second: secondIdArb,
-          headers: oddHeadersArb,
-          body: fc.oneof(
-            { weight: 3, arbitrary: valid.map((on) => asBody(on.body)) },
-            {
-              weight: 2,
-              arbitrary: valid.filter((on) => on.body !== null && typeof on.body === 'object').chain((on) => mutationOf(on.body).map((mutation): BodySpec => ({ near: on.body!, mutation }))),
-            },
-            { weight: 2, arbitrary: garbageArb },
-          ),
-        })
-        .map(({ caller, first, second, headers, body }): Case => ({ scenario: 'off', caller, ids: [first, second].slice(0, arity(target)), headers, body })),
-    },
-  ];
-  if (target.semantic) {
-    arbitraries.push({ weight: 10, arbitrary: target.semantic(context).chain(onTarget('semantic', plainHeadersArb, (on) => fc.constant(asBody(on.body)))) });
-  }
-  return fc.oneof(...arbitraries).map(printable);
-}
-
-/** How many ids the endpoint's path takes. */
-function arity(target: Target): number {
-  const path = target.path(['\u0001', '\u0002']);
-  return ['\u0001', '\u0002'].filter((marker) => path.includes(marker)).length;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Running a case.
-
-function requestOf(target: Target, c: Case): Sent {
-  const headers: Record<string, string> = {};
-  if (typeof c.caller === 'object') headers.Authorization = c.caller.authorization;
-  else if (c.caller !== 'nobody') headers.Authorization = `Bearer ${world.identity(c.caller).token}`;
-  if (c.headers.contentType !== null) headers['Content-Type'] = c.headers.contentType;
-  if (c.headers.acceptLanguage !== null) headers['Accept-Language'] = c.headers.acceptLanguage;
-  if (c.headers.idempotencyKey !== null) headers['Idempotency-Key'] = c.headers.idempotencyKey;
-  const plain = bodyBytes(c.body);
-  let body = plain;
-  if (c.headers.encoding !== null) {
-    headers['Content-Encoding'] = c.headers.encoding.name;
-    if (plain !== null && c.headers.encoding.compress) body = compress(c.headers.encoding.name, plain);
-  }
-  return { caller: typeof c.caller === 'object' ? 'garbage Authorization' : c.caller, path: target.path(c.ids.map(resolveId)), headers, body, plain };
-}
-
-/** The inputs themselves must not contain what the answers are searched for (an echoed field name is fine). */
-function echoesSecret(sent: Sent): boolean {
-  if (SECRET.test(sent.path) || Object.values(sent.headers).some((value) => SECRET.test(value))) return true;
-  return sent.plain !== null && (SECRET.test(sent.plain.toString('latin1')) || SECRET.test(sent.plain.toString('utf8')));
-}
-
-interface Tally {
-  failed: boolean;
-  cases: number;
-  valid: number;
-  validAccepted: number;
-  valid409: number;
-  oversize: number;
-  accepted: number;
-  requests: number;
-  moves: number;
-  statuses: Map<string, number>;
-  ms: number;
-  split: Record<string, number>;
-}
-const tallies = new Map<string, Tally>();
-const newTally = (): Tally => ({ failed: false, cases: 0, valid: 0, validAccepted: 0, valid409: 0, oversize: 0, accepted: 0, requests: 0, moves: 0, statuses: new Map(), ms: 0, split: {} });
-const spend = async <T>(tally: Tally, what: string, work: () => Promise<T>): Promise<T> => {
-  const started = Date.now();
-  try {
-    return await work();
-  } finally {
-    tally.split[what] = (tally.split[what] ?? 0) + Date.now() - started;
-  }
-};
-
-function count(tally: Tally, answer: Answer): void {
-  tally.requests += 1;
-  const key = answer.status === null ? 'none' : String(answer.status);
-  tally.statuses.set(key, (tally.statuses.get(key) ?? 0) + 1);
-}
+// What every case must get.
 
 const is2xx = (status: number | null) => status !== null && status >= 200 && status < 300;
 
@@ -301,57 +130,13 @@ function expectations(target: Target, c: Case, sent: Sent, answer: Answer, tally
 }
 
 /**
- * A near-valid body whose list of objects has a list for an item ([[]]): the known bug with its own case
- * (the API lets it through, the workflow refuses it as MALFORMED_STEP).
- */
-function listInList(body: BodySpec): boolean {
-  if (!('near' in body) || !('set' in body.mutation) || typeof body.mutation.set[body.mutation.set.length - 1] !== 'number') return false;
-  const to = body.mutation.to;
-  return ('lit' in to && Array.isArray(to.lit)) || 'many' in to || ('nest' in to && to.nest === 'array');
-}
-
-/** A near-valid body with null for an optional field: the known bug with its own case (MALFORMED_STEP). */
-function nullForOptional(body: BodySpec): boolean {
-  return 'near' in body && 'set' in body.mutation && 'lit' in body.mutation.to && body.mutation.to.lit === null;
-}
-
-function durationMs(duration: string | undefined): number {
-  const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration ?? '');
-  if (!match) return HOUR;
-  const [, w, d, h, m, s] = match.map((part) => Number(part ?? 0));
-  return (((w * 7 + d) * 24 + h) * 60 + m) * 60_000 + s * 1000;
-}
-
-/** The model's side of an accepted case; problems if the acceptance itself is wrong. */
-async function accepted(target: Target, c: Case, sent: Sent, answer: Answer): Promise<{ problems: string[]; lane?: Lane }> {
-  if (typeof c.caller === 'object') return { problems: [] };
-  const body = (parsedBody(sent.plain) ?? {}) as Record<string, unknown>;
-  const ids = c.ids.map(resolveId);
-  if (target.step) {
-    const lane = world.lane(ids[0] ?? '');
-    if (!lane) return { problems: [] };
-    applyStep(lane, target.step, world.actorOf(c.caller), ids.map(lower), body, answer.body, world.busy);
-    return { problems: [], lane };
-  }
-  if (target.name === 'POST /api/cycles') {
-    const id = (answer.body as { id?: string }).id!;
-    if (world.lane(id)) return { problems: [], lane: world.lane(id) }; // the same launch sent again with its key
-    const launch = body as unknown as LaunchBody;
-    const lane = newLane(id, 'launched', 'staff', launch, durationMs(launch.reminders?.earlyStartTolerance), world.identity(c.caller).userId);
-    world.register(lane);
-    return { problems: [], lane };
-  }
-  return { problems: target.echo?.(body, answer.body as Record<string, unknown>) ?? [] };
-}
-
-/**
  * Requests sent with an Idempotency-Key, by caller and key (api.md: a step sent again with the same key returns
  * the first answer and acts once). Fresh keys never meet again in a run; a shrunk case may send a key again.
  */
 const keyed = new Map<string, { request: string; status: number }>();
 
 async function runCase(target: Target, c: Case, tally: Tally): Promise<Set<Lane>> {
-  const sent = requestOf(target, c);
+  const sent = requestOf(world, target, c);
   fc.pre(!echoesSecret(sent));
   tally.cases += 1;
   const keyId = typeof c.caller === 'string' && c.caller !== 'nobody' && !target.public && c.headers.idempotencyKey !== null ? `${c.caller}|${c.headers.idempotencyKey}` : null;
@@ -381,7 +166,7 @@ async function runCase(target: Target, c: Case, tally: Tally): Promise<Set<Lane>
     tally.accepted += 1;
     if (c.scenario === 'valid') tally.validAccepted += 1;
     if (!replay) {
-      const outcome = await accepted(target, c, sent, first);
+      const outcome = await recordAccepted(world, target, c, sent, first);
       problems.push(...outcome.problems);
       if (outcome.lane) touched.add(outcome.lane);
     }
@@ -410,33 +195,10 @@ async function runCase(target: Target, c: Case, tally: Tally): Promise<Set<Lane>
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Cycles for the cases, and the check that they still move.
+// Cycles that keep moving.
 
 /** Cycles whose next-step check is still to come (they are checked a few at a time, side by side). */
 const awaitingCheck = new Set<Lane>();
-const usable = (lane: Lane) => !lane.tainted && !awaitingCheck.has(lane);
-
-async function acquire(target: Target): Promise<Lane> {
-  const best = () =>
-    world.lanes
-      .filter((lane) => usable(lane) && target.fits!(lane, world))
-      .sort((a, b) => (target.preference?.(a) ?? 0) - (target.preference?.(b) ?? 0))[0];
-  let lane = best();
-  if (lane) return lane;
-  if (target.convert) {
-    const convert = target.convert;
-    const convertible = world.lanes.filter((candidate) => usable(candidate) && convert.from(candidate, world)).slice(0, 6);
-    await mapLimit(convertible, 3, (candidate) => world.advance(candidate, (moved) => convert.to(moved), convert.options));
-    lane = best();
-    if (lane) return lane;
-  }
-  if (target.replenish) {
-    await target.replenish(world, 4);
-    lane = best();
-    if (lane) return lane;
-  }
-  throw new Error(`no cycle left for ${target.name}`);
-}
 
 /** The cycle's next valid step must succeed, and show in its GET. */
 async function stillMoves(target: Target, lane: Lane, tally: Tally): Promise<void> {
@@ -452,77 +214,27 @@ async function stillMoves(target: Target, lane: Lane, tally: Tally): Promise<voi
 }
 
 // ---------------------------------------------------------------------------------------------------
-
-/** Enough cells, since a cell hosts one open cycle at a time, and enough guests for the widest cycle. */
-const SIZE = { visitors: 24, hosts: RUNS + 30, guests: 40 };
+// The world the cases run in, and the summary of what they explored.
 
 let setupMs = 0;
 
 beforeAll(async () => {
   const started = Date.now();
   stack = await startApiStack();
-  world = await World.build(stack, SIZE);
-  const launches: (() => Promise<Lane>)[] = [];
-  const visitors = world.visitorCells;
-  const trio = (index: number) => [0, 1, 2].map((offset) => visitors[(index * 3 + offset) % visitors.length]);
-  for (let index = 0; index < Math.ceil(0.7 * RUNS) + 4; index += 1) {
-    launches.push(() => world.launch('hostPick', { host: false, invited: trio(index), meetingAt: Date.now() + 6000 }));
-  }
-  for (let index = 0; index < Math.ceil(RUNS / 12) + 2; index += 1) {
-    launches.push(() => world.launch('guests', { host: false, invited: trio(index + 1), meetingAt: Date.now() + 30 * DAY }));
-  }
-  for (let index = 0; index < Math.ceil(RUNS / 7) + 2; index += 1) {
-    launches.push(() => world.launch('resched', { host: index % 2 === 0, invited: trio(index + 2), meetingAt: Date.now() + 20 * DAY }));
-  }
-  for (let index = 0; index < Math.ceil(RUNS / 60) + 1; index += 1) {
-    launches.push(async () => {
-      const lane = await world.launch('wide-rsvp', { host: true, invited: visitors, meetingAt: Date.now() + 25 * DAY });
-      await world.advance(lane, (candidate) => candidate.status === 'SCHEDULED');
-      return lane;
-    });
-  }
-  launches.push(() => world.launchForeign());
-  await mapLimit(launches, 6, (launch) => launch());
+  world = await World.build(stack, worldSize(RUNS));
+  await stockLanes(world, RUNS);
   setupMs = Date.now() - started;
 }, Math.max(300_000, RUNS * 1000));
 
 afterAll(async () => {
-  const lines = [...tallies.entries()].map(([name, tally]) => {
-    const statuses = [...tally.statuses.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([status, n]) => `${status}×${n}`)
-      .join(' ');
-    const valid = `${String(tally.validAccepted).padStart(4)}/${String(tally.valid).padEnd(4)} valid accepted${tally.valid409 ? ` (409×${tally.valid409})` : ''}${tally.oversize ? ` (413×${tally.oversize} over 100 KB)` : ''}`;
-    const split = Object.entries(tally.split)
-      .filter(([, ms]) => ms >= 100)
-      .map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)}`)
-      .join(', ');
-    return `${tally.failed ? '✗' : '✓'} ${name.padEnd(52)} ${String(tally.cases).padStart(4)} cases ${valid.padEnd(42)} ${String(tally.accepted).padStart(4)} accepted ${String(tally.moves).padStart(3)} next-step checks ${(tally.ms / 1000).toFixed(1).padStart(5)} s${split ? ` (${split})` : ''}  ${statuses}`;
-  });
-  const cases = [...tallies.values()].reduce((sum, tally) => sum + tally.cases, 0);
-  const requests = [...tallies.values()].reduce((sum, tally) => sum + tally.requests, 0);
+  const lines = tallies.lines();
   if (lines.length > 0) {
     console.log(
-      `API fuzz summary (seed ${SEED}, FUZZ_RUNS=${RUNS}, next valid step checked every ${BATCH} cases on a cycle and when a case moved it on; shrinking included): ${cases} cases, ${requests} requests, ${world?.moves ?? 0} valid steps sent by the suite, ${world?.lanes.length ?? 0} cycles, cycle GETs compared ${world?.reads.full ?? 0} as committee or host + ${world?.reads.visitor ?? 0} as visitors + ${world?.reads.hidden ?? 0} hidden from visitors (404), setup ${(setupMs / 1000).toFixed(1)} s\n${lines.join('\n')}`,
+      `API fuzz summary (seed ${SEED}, FUZZ_RUNS=${RUNS}, next valid step checked every ${BATCH} cases on a cycle and when a case moved it on; shrinking included): ${tallies.cases} cases, ${tallies.requests} requests, ${world?.moves ?? 0} valid steps sent by the suite, ${world?.lanes.length ?? 0} cycles, cycle GETs compared ${world?.reads.full ?? 0} as committee or host + ${world?.reads.visitor ?? 0} as visitors + ${world?.reads.hidden ?? 0} hidden from visitors (404), setup ${(setupMs / 1000).toFixed(1)} s\n${lines.join('\n')}`,
     );
   }
   await stack?.stopAll();
 });
-
-async function timed(name: string, run: (tally: Tally) => Promise<void>): Promise<Tally> {
-  const tally = newTally();
-  tallies.set(name, tally);
-  const started = Date.now();
-  try {
-    await run(tally);
-  } catch (error) {
-    tally.failed = true;
-    throw error;
-  } finally {
-    tally.ms = Date.now() - started;
-  }
-  return tally;
-}
 
 describe(`fuzzing every mutating endpoint (seed ${SEED}, ${RUNS} runs each): documented answers, valid steps accepted, the GET shows exactly what was, cycles keep moving`, () => {
   TARGETS.forEach((target, index) => {
@@ -530,9 +242,9 @@ describe(`fuzzing every mutating endpoint (seed ${SEED}, ${RUNS} runs each): doc
     it(
       `${target.name} (seed ${seed})`,
       async () => {
-        const tally = await timed(target.name, async (tally) => {
+        const tally = await tallies.timed(target.name, async (tally) => {
           awaitingCheck.clear();
-          const state: { lane: Lane | null; onLane: number } = { lane: target.step ? await acquire(target) : null, onLane: 0 };
+          const state: { lane: Lane | null; onLane: number } = { lane: target.step ? await acquireLane(world, target, awaitingCheck) : null, onLane: 0 };
           /** Checks that the cycles a case moved on still move, four side by side. */
           const checkMoved = async (all: boolean) => {
             if (awaitingCheck.size < (all ? 1 : 4)) return;
@@ -551,12 +263,12 @@ describe(`fuzzing every mutating endpoint (seed ${SEED}, ${RUNS} runs each): doc
               if (!target.fits!(lane, world)) {
                 // An accepted case moved the cycle on: its next step is checked with the next few such cycles.
                 awaitingCheck.add(lane);
-                state.lane = await spend(tally, 'cycles made ready', () => acquire(target));
+                state.lane = await spend(tally, 'cycles made ready', () => acquireLane(world, target, awaitingCheck));
                 state.onLane = 0;
               } else if (state.onLane >= BATCH) {
                 await spend(tally, 'next steps', () => stillMoves(target, lane, tally));
                 state.onLane = 0;
-                if (!target.fits!(lane, world)) state.lane = await spend(tally, 'cycles made ready', () => acquire(target));
+                if (!target.fits!(lane, world)) state.lane = await spend(tally, 'cycles made ready', () => acquireLane(world, target, awaitingCheck));
               }
               await checkMoved(false);
             }),
@@ -577,64 +289,19 @@ describe(`fuzzing every mutating endpoint (seed ${SEED}, ${RUNS} runs each): doc
   it(
     `tokens signed with the server's own secret but with bad claims get exactly 401, with a valid body, on every endpoint (seed ${seed})`,
     async () => {
-      const tally = await timed('signed tokens with bad claims (every endpoint)', async (tally) => {
+      const tally = await tallies.timed('signed tokens with bad claims (every endpoint)', async (tally) => {
         // A valid request of every endpoint, as its right caller would send it (the token is all that is wrong).
-        const requests: { path: string; body: Json | null }[] = [];
-        for (const target of TARGETS.filter((candidate) => !candidate.public)) {
-          const lane = target.step ? (world.lanes.find((candidate) => !candidate.tainted && target.fits!(candidate, world)) ?? null) : null;
-          if (target.step && !lane) continue;
-          for (const on of fc.sample(target.valid({ world, lane }), { numRuns: 2, seed })) requests.push({ path: target.path(on.ids.map(resolveId)), body: on.body });
-        }
+        const requests = validRequests(world, seed);
         const users = ['staff', 'sec:0', 'guest:0', 'admin'].map((key) => world.identity(key).userId);
         const now = Math.floor(Date.now() / 1000);
-        type Claims = Record<string, unknown>;
-        const defects = fc.oneof(
-          fc
-            .oneof(
-              fc.uuid(),
-              fc.constantFrom('------------------------------------', '00000000-0000-0000-0000-000000000000', "' OR 1=1 --", '', 'admin'),
-              fc.stringMatching(/^[0-9a-fA-F-]{36}$/).filter((sub) => !users.includes(sub.toLowerCase())),
-              fc.integer(),
-              fc.constant(null),
-              fc.jsonValue({ maxDepth: 2 }).filter((value) => typeof value !== 'string'),
-            )
-            .map((sub) => ({ name: 'sub: no such user', edit: (claims: Claims) => ({ ...claims, sub }) })),
-          fc.constant({ name: 'no sub', edit: ({ sub: _sub, ...claims }: Claims) => claims }),
-          fc.constantFrom(now - 60, now, 0, 1.5, -1, 'ngày mai', null, true, String(now + 3600)).map((exp) => ({ name: `exp ${JSON.stringify(exp)}`, edit: (claims: Claims) => ({ ...claims, exp }) })),
-          fc.constantFrom(now + 3600, 'x', null, [now]).map((nbf) => ({ name: `nbf ${JSON.stringify(nbf)}`, edit: (claims: Claims) => ({ ...claims, nbf }) })),
-        );
-        const signingArb = fc.constantFrom<'HS256' | 'HS512' | 'wrong secret'>('HS256', 'HS256', 'HS256', 'HS512', 'wrong secret');
-        const caseArbitrary = fc.record({
-          request: fc.constantFrom(...requests),
-          sub: fc.constantFrom(...users),
-          role: fc.constantFrom('admin', 'committee', 'secretary', 'guest', 'root', undefined),
-          iat: fc.constantFrom(now, now + 86_400, -1, 'hôm qua', undefined),
-          defects: fc.array(defects, { minLength: 1, maxLength: 3 }),
-          signing: signingArb,
-          kid: fc.constantFrom(undefined, '../../dev/null'),
-        });
         await fc.assert(
-          fc.asyncProperty(caseArbitrary, async ({ request, sub, role, iat, defects: chosen, signing, kid }) => {
-            let claims: Claims = { sub, exp: now + 3600, ...(role ? { role } : {}), ...(iat !== undefined ? { iat } : {}) };
-            for (const defect of chosen) claims = defect.edit(claims);
-            // A token that is only wrong in how it is signed still must not sign anyone in.
-            const alg = signing === 'HS512' ? 'HS512' : 'HS256';
-            const unsigned = `${base64url({ alg, typ: 'JWT', ...(kid ? { kid } : {}) })}.${base64url(claims)}`;
-            const key = signing === 'wrong secret' ? `${TEST_JWT_SECRET}-not` : TEST_JWT_SECRET;
-            const token = `${unsigned}.${createHmac(alg === 'HS512' ? 'sha512' : 'sha256', key).update(unsigned).digest('base64url')}`;
-            const plain = request.body === null ? null : Buffer.from(JSON.stringify(request.body));
-            const sent: Sent = {
-              caller: `token (${signing}) with ${chosen.map((defect) => defect.name).join(', ')}: ${JSON.stringify(claims)}`,
-              path: request.path,
-              headers: { Authorization: `Bearer ${token}`, ...(plain ? { 'Content-Type': 'application/json' } : {}) },
-              body: plain,
-              plain,
-            };
+          fc.asyncProperty(badClaimsCaseArb(requests, users, now), async (c) => {
+            const sent = badClaimsRequest(c, now);
             tally.cases += 1;
             const answer = await exchange(stack, sent);
             count(tally, answer);
             const problems = problemsOf(null, answer, 'vi');
-            const expected = plain && plain.length > BODY_LIMIT_BYTES ? 413 : 401;
+            const expected = sent.plain && sent.plain.length > BODY_LIMIT_BYTES ? 413 : 401;
             if (answer.status !== expected) problems.push(`a token with bad claims got ${answer.status}, not ${expected}`);
             if (problems.length > 0) throw new Error(`${problems.join('; ')}\n${describeExchange(sent, [answer])}`);
           }),
@@ -647,30 +314,16 @@ describe(`fuzzing every mutating endpoint (seed ${SEED}, ${RUNS} runs each): doc
   );
 });
 
-
 // ---------------------------------------------------------------------------------------------------
 // Product bugs the fuzzing found: each has its own case, which fails until the bug is fixed (the properties
 // above leave these inputs out, so that they keep testing everything else).
 
 describe('product bugs found by the fuzzing (each case fails until its bug is fixed)', () => {
-  const post = async (path: string, token: string | null, body: unknown, headers: Record<string, string> = {}) => {
-    const plain = Buffer.from(JSON.stringify(body));
-    const sent: Sent = {
-      caller: 'the suite',
-      path,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'Content-Type': 'application/json', ...headers },
-      body: plain,
-      plain,
-    };
-    return { sent, answer: await exchange(stack, sent) };
-  };
-
   it('refuses a field named like a member of every object (toString, valueOf, …) or __proto__ / prototype / constructor, at any depth (api.md: unknown fields are rejected too)', async () => {
     const admin = world.identity('admin').token!;
     const accepted: string[] = [];
     const send = async (path: string, text: string) => {
-      const sent: Sent = { caller: 'admin', path, headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' }, body: Buffer.from(text), plain: Buffer.from(text) };
-      const answer = await exchange(stack, sent);
+      const { sent, answer } = await postText(stack, 'admin', path, admin, text);
       if (answer.status !== 400) accepted.push(`${answer.status}\n${describeExchange(sent, [answer])}`);
     };
     for (const key of ['toString', 'valueOf', 'hasOwnProperty', 'constructor', 'prototype', '__proto__']) {
@@ -686,7 +339,7 @@ describe('product bugs found by the fuzzing (each case fails until its bug is fi
     const staff = world.identity('staff').token!;
     const problems: string[] = [];
     for (const encoding of ['gzip', 'deflate', 'br', 'zstd', 'compress']) {
-      const { sent, answer } = await post(`/api/cycles/${world.lanes[0].id}/cancel`, staff, { reason: 'Lý do hủy' }, { 'Content-Encoding': encoding });
+      const { sent, answer } = await postJson(stack, `/api/cycles/${world.lanes[0].id}/cancel`, staff, { reason: 'Lý do hủy' }, { 'Content-Encoding': encoding });
       problems.push(...problemsOf(200, answer, 'vi').map((problem) => `${encoding}: ${problem}\n${describeExchange(sent, [answer])}`));
       if (answer.status !== 400) problems.push(`${encoding}: ${answer.status}, not 400`);
     }
@@ -697,7 +350,7 @@ describe('product bugs found by the fuzzing (each case fails until its bug is fi
     const staff = world.identity('staff').token!;
     const lane = world.lanes.find((candidate) => candidate.status === 'CLOSED' && candidate.items.some((item) => !item.done && item.dropReason === null));
     const itemId = lane?.items.find((item) => !item.done && item.dropReason === null)?.id ?? '7d3f1f4e-4e0a-4f5b-9b8e-3c2d1a0b9c8d';
-    const { sent, answer } = await post(`/api/cycles/${lane?.id ?? world.lanes[0].id}/action-items/${itemId}/done`, staff, { done: false, note: 'chưa xong' });
+    const { sent, answer } = await postJson(stack, `/api/cycles/${lane?.id ?? world.lanes[0].id}/action-items/${itemId}/done`, staff, { done: false, note: 'chưa xong' });
     if (lane && answer.status === 200) applyStep(lane, 'done', world.actorOf('staff'), [lane.id, itemId], {}, answer.body, world.busy);
     expect(`${answer.status}\n${describeExchange(sent, [answer])}`).toMatch(/^400/);
   });
@@ -707,21 +360,21 @@ describe('product bugs found by the fuzzing (each case fails until its bug is fi
     const problems: string[] = [];
     // 1000 characters as the API counts them (the limit for a reason), 2000 UTF-16 units: a valid step, refused.
     const reason = '🇻🇳'.repeat(500);
-    const long = await post(`/api/cycles/${lane.id}/reschedule`, world.identity('staff').token, { meetingAt: new Date(Date.now() + 40 * DAY).toISOString(), reason });
+    const long = await postJson(stack, `/api/cycles/${lane.id}/reschedule`, world.identity('staff').token, { meetingAt: new Date(Date.now() + 40 * DAY).toISOString(), reason });
     if (long.answer.status !== 200) problems.push(`${long.answer.status} for a reason of 1000 characters\n${describeExchange(long.sent, [long.answer])}`);
     // Not valid, and refused, but by the workflow: the API's validation let "points": [[]] through.
     const visitor = world.secretaryOf.get(world.visitorCells[0])!;
-    const nested = await post(`/api/cycles/${lane.id}/critiques`, world.identity(visitor).token, { points: [[]] });
+    const nested = await postJson(stack, `/api/cycles/${lane.id}/critiques`, world.identity(visitor).token, { points: [[]] });
     if ((nested.answer.body as { code?: string })?.code === 'MALFORMED_STEP') problems.push(`MALFORMED_STEP for "points": [[]]\n${describeExchange(nested.sent, [nested.answer])}`);
     // null for an optional field: the API takes it as not given, the workflow refuses it.
-    const answer = await post(`/api/cycles/${lane.id}/invitations/${world.visitorCells[0]}/rsvp`, world.identity(visitor).token, { response: 'accept', delegate: null });
+    const answer = await postJson(stack, `/api/cycles/${lane.id}/invitations/${world.visitorCells[0]}/rsvp`, world.identity(visitor).token, { response: 'accept', delegate: null });
     if ((answer.answer.body as { code?: string })?.code === 'MALFORMED_STEP') problems.push(`MALFORMED_STEP for "delegate": null\n${describeExchange(answer.sent, [answer.answer])}`);
     expect(problems).toEqual([]);
   });
 
   it('keeps a free text that happens to look like an upper-case UUID exactly as sent (domain.md: free text round-trips exactly)', async () => {
     const text = '7D3F1F4E-4E0A-4F5B-9B8E-3C2D1A0B9C8D';
-    const { sent, answer } = await post('/api/committees', world.identity('admin').token, { name: text });
+    const { sent, answer } = await postJson(stack, '/api/committees', world.identity('admin').token, { name: text });
     expect(answer.status).toBe(201);
     expect(`${JSON.stringify((answer.body as { name?: string }).name)}\n${describeExchange(sent, [answer])}`).toMatch(new RegExp(`^"${text}"`));
   });
@@ -733,7 +386,7 @@ describe('product bugs found by the fuzzing (each case fails until its bug is fi
     await world.advance(lane, (candidate) => candidate.status === 'REPORTING', { attending: 'all' });
     const responses = Array.from({ length: LIST_LIMITS.responses }, () => ({ pointId: randomUUID(), stance: 'accept', text: 'Tiếp thu.' }));
     const body = { responses, lessons: ['Ngắn gọn'], actionItems: [] };
-    const { sent, answer } = await post(`/api/cycles/${lane.id}/report`, world.identity(world.hostSecretary(lane)).token, body);
+    const { sent, answer } = await postJson(stack, `/api/cycles/${lane.id}/report`, world.identity(world.hostSecretary(lane)).token, body);
     expect(`${answer.status} ${(answer.body as { code?: string })?.code} (${sent.plain!.length} bytes)\n${clip(describeExchange(sent, [answer]), 800)}`).toMatch(
       /^400 UNKNOWN_CRITIQUE_POINT/,
     );

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { createDataSource } from '../libs/persistence/data-source.js';
-import { freePort, portAnswers, ROOT } from './support/processes.js';
+import { freePort, portAnswers, ROOT } from './support/server-control.js';
 
 const STARTED = 'the service is up';
 

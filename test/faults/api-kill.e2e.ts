@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import {
-  FAULTS_FULL,
-  HistoryReader,
-  ProcessStack,
-  WriteHolds,
-  connectDatabase,
-  createCommune,
-  createSuiteAdmin,
-  CycleScript,
-  driveCycle,
-  faultSeed,
-  finishedCycleProblems,
-  holdRows,
-  seededRandom,
-  stopAllProcesses,
-  terminateBackend,
-  timelineRows,
-  waitUntil,
-  type Credentials,
-  type StepFault,
-} from '../support/processes.js';
+import { ProcessStack, stopAllProcesses } from '../support/app-processes.js';
+import { timelineRows } from '../support/cycle-records.js';
+import { CycleScript } from '../support/cycle-script.js';
+import { connectDatabase, holdRows, terminateBackend, WriteHolds } from '../support/database-holds.js';
+import { createCommune, createSuiteAdmin, type Credentials } from '../support/fault-commune.fixture.js';
+import { driveCycle, FAULTS_FULL, finishedCycleProblems, type StepFault } from '../support/fault-driver.js';
+import { faultSeed, seededRandom } from '../support/seeded-random.js';
+import { waitUntil } from '../support/server-control.js';
+import { HistoryReader } from '../support/step-history.js';
 
 /**
  * The API process is SIGKILLed between a step being accepted and its answer, at one of two points the suite

@@ -4,30 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import {
-  FAULTS_FULL,
-  HistoryReader,
-  ProcessStack,
-  ROOT,
-  connectDatabase,
-  createCommune,
-  createSuiteAdmin,
-  CycleScript,
-  driveCycle,
-  finishedCycleProblems,
-  freePort,
-  holdRows,
-  portAnswers,
-  sleep,
-  startOwnPostgres,
-  stopAllProcesses,
-  until200,
-  waitUntil,
-  type Commune,
-  type EmbeddedPostgres,
-  type HttpAnswer,
-  type StepFault,
-} from '../support/processes.js';
+import { ProcessStack, stopAllProcesses } from '../support/app-processes.js';
+import { CycleScript } from '../support/cycle-script.js';
+import { connectDatabase, holdRows } from '../support/database-holds.js';
+import { sleep } from '../support/eventually.js';
+import { createCommune, createSuiteAdmin, type Commune } from '../support/fault-commune.fixture.js';
+import { driveCycle, FAULTS_FULL, finishedCycleProblems, type StepFault } from '../support/fault-driver.js';
+import { until200, type HttpAnswer } from '../support/http-client.js';
+import { freePort, portAnswers, ROOT, startOwnPostgres, waitUntil, type EmbeddedPostgres } from '../support/server-control.js';
+import { HistoryReader } from '../support/step-history.js';
 
 /**
  * PostgreSQL goes away mid-cycle and comes back. Not the machine's shared server: an embedded PostgreSQL

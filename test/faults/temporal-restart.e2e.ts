@@ -3,27 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import {
-  FAULTS_FULL,
-  HistoryReader,
-  ProcessStack,
-  WriteHolds,
-  connectDatabase,
-  createCommune,
-  createSuiteAdmin,
-  CycleScript,
-  driveCycle,
-  finishedCycleProblems,
-  freePort,
-  portAnswers,
-  startOwnDevServer,
-  stopAllProcesses,
-  until200,
-  waitUntil,
-  type Commune,
-  type DevServer,
-  type StepFault,
-} from '../support/processes.js';
+import { ProcessStack, stopAllProcesses } from '../support/app-processes.js';
+import { CycleScript } from '../support/cycle-script.js';
+import { connectDatabase, WriteHolds } from '../support/database-holds.js';
+import { createCommune, createSuiteAdmin, type Commune } from '../support/fault-commune.fixture.js';
+import { driveCycle, FAULTS_FULL, finishedCycleProblems, type StepFault } from '../support/fault-driver.js';
+import { until200 } from '../support/http-client.js';
+import { freePort, portAnswers, startOwnDevServer, waitUntil, type DevServer } from '../support/server-control.js';
+import { HistoryReader } from '../support/step-history.js';
 
 /**
  * The Temporal server goes away mid-cycle and comes back: a dev server this suite owns, with its state in a

@@ -1,28 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import {
-  FAULTS_FULL,
-  HistoryReader,
-  ProcessStack,
-  WriteHolds,
-  backendAlive,
-  connectDatabase,
-  createCommune,
-  createSuiteAdmin,
-  CycleScript,
-  driveCycle,
-  faultSeed,
-  finishedCycleProblems,
-  seededRandom,
-  sleep,
-  stopAllProcesses,
-  timelineRows,
-  waitUntil,
-  type Credentials,
-  type CycleStep,
-  type StepFault,
-  type StepHistory,
-} from '../support/processes.js';
+import { ProcessStack, stopAllProcesses } from '../support/app-processes.js';
+import { timelineRows } from '../support/cycle-records.js';
+import { CycleScript, type CycleStep } from '../support/cycle-script.js';
+import { backendAlive, connectDatabase, WriteHolds } from '../support/database-holds.js';
+import { sleep } from '../support/eventually.js';
+import { createCommune, createSuiteAdmin, type Credentials } from '../support/fault-commune.fixture.js';
+import { driveCycle, FAULTS_FULL, finishedCycleProblems, type StepFault } from '../support/fault-driver.js';
+import { faultSeed, seededRandom } from '../support/seeded-random.js';
+import { waitUntil } from '../support/server-control.js';
+import { HistoryReader, type StepHistory } from '../support/step-history.js';
 
 /**
  * The worker process is SIGKILLed at seeded random points of full cycles driven over HTTP, and started again.

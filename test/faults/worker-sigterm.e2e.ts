@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import {
-  HistoryReader,
-  ProcessStack,
-  connectDatabase,
-  createCommune,
-  createSuiteAdmin,
-  CycleScript,
-  driveCycle,
-  finishedCycleProblems,
-  holdRows,
-  sleep,
-  stopAllProcesses,
-  waitUntil,
-  type Commune,
-  type ExitStatus,
-  type StepFault,
-} from '../support/processes.js';
+import { ProcessStack, stopAllProcesses, type ExitStatus } from '../support/app-processes.js';
+import { CycleScript } from '../support/cycle-script.js';
+import { connectDatabase, holdRows } from '../support/database-holds.js';
+import { sleep } from '../support/eventually.js';
+import { createCommune, createSuiteAdmin, type Commune } from '../support/fault-commune.fixture.js';
+import { driveCycle, finishedCycleProblems, type StepFault } from '../support/fault-driver.js';
+import { waitUntil } from '../support/server-control.js';
+import { HistoryReader } from '../support/step-history.js';
 
 /**
  * Graceful shutdown: the worker gets SIGTERM while a step's activity is under way. The suite holds the

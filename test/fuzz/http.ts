@@ -97,6 +97,12 @@ export function problemsOf(success: number | null, answer: Answer, language: 'vi
   return problems;
 }
 
+/** The inputs themselves must not contain what the answers are searched for (an echoed field name is fine). */
+export function echoesSecret(sent: Sent): boolean {
+  if (SECRET.test(sent.path) || Object.values(sent.headers).some((value) => SECRET.test(value))) return true;
+  return sent.plain !== null && (SECRET.test(sent.plain.toString('latin1')) || SECRET.test(sent.plain.toString('utf8')));
+}
+
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 }
@@ -115,4 +121,23 @@ export function describeExchange(sent: Sent, answers: Answer[]): string {
         `answer${answers.length > 1 ? ` ${index + 1}` : ''}: ${answer.status ?? answer.failure} in ${answer.ms} ms, Content-Type ${JSON.stringify(answer.contentType)}: ${clip(answer.text, 1000)}`,
     ),
   ].join('\n');
+}
+
+/** A POST the suite writes itself, not a fuzz case: `text` as a JSON body, with the caller's token if any. */
+export async function postText(
+  stack: ApiStack,
+  caller: string,
+  path: string,
+  token: string | null,
+  text: string,
+  headers: Record<string, string> = {},
+): Promise<{ sent: Sent; answer: Answer }> {
+  const plain = Buffer.from(text);
+  const sent: Sent = { caller, path, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'Content-Type': 'application/json', ...headers }, body: plain, plain };
+  return { sent, answer: await exchange(stack, sent) };
+}
+
+/** postText with `body` as JSON, from the suite. */
+export function postJson(stack: ApiStack, path: string, token: string | null, body: unknown, headers: Record<string, string> = {}): Promise<{ sent: Sent; answer: Answer }> {
+  return postText(stack, 'the suite', path, token, JSON.stringify(body), headers);
 }

@@ -602,6 +602,14 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
+/** An ISO 8601 duration (weeks, days, hours, minutes, seconds) in milliseconds; an hour when there is none or it does not parse. */
+export function durationMs(duration: string | undefined): number {
+  const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration ?? '');
+  if (!match) return HOUR;
+  const [, w, d, h, m, s] = match.map((part) => Number(part ?? 0));
+  return (((w * 7 + d) * 24 + h) * 60 + m) * 60_000 + s * 1000;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Names and passwords (issue 10; README, "Security in production": names are stored in NFC and may not
 // hold invisible or direction-changing characters; passwords need at least 10 characters, not only spaces,

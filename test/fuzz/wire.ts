@@ -198,3 +198,18 @@ export function breaksType(spec: BodySpec, fields: readonly string[], required: 
   if (!fields.includes(mutation.key) && !fields.includes('*')) return `unknown field ${JSON.stringify(mutation.key)} added`;
   return null;
 }
+
+/**
+ * A near-valid body whose list of objects has a list for an item ([[]]): the known bug with its own case
+ * (the API lets it through, the workflow refuses it as MALFORMED_STEP).
+ */
+export function listInList(body: BodySpec): boolean {
+  if (!('near' in body) || !('set' in body.mutation) || typeof body.mutation.set[body.mutation.set.length - 1] !== 'number') return false;
+  const to = body.mutation.to;
+  return ('lit' in to && Array.isArray(to.lit)) || 'many' in to || ('nest' in to && to.nest === 'array');
+}
+
+/** A near-valid body with null for an optional field: the known bug with its own case (MALFORMED_STEP). */
+export function nullForOptional(body: BodySpec): boolean {
+  return 'near' in body && 'set' in body.mutation && 'lit' in body.mutation.to && body.mutation.to.lit === null;
+}

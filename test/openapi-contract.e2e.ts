@@ -8,7 +8,7 @@ import { TypedClient, runWholeCycle, type Transport } from './openapi/whole-cycl
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { createCommuneViaApi } from './support/commune-api.fixture.js';
 import { sleep } from './support/eventually.js';
-import { ROOT } from './support/processes.js';
+import { ROOT } from './support/server-control.js';
 
 const run = promisify(execFile);
 

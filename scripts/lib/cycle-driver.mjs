@@ -33,16 +33,19 @@ const ANSWERED_KINDS = new Set(['weakness', 'suggestion']);
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * One step: the request, its status checked by the client, then the cycle's onStep told.
+ * One step: the request, its status checked by the client; then what it changed is applied to the cycle
+ * (`apply`, with the answer), and only then the cycle's onStep told, so that it sees the cycle after the step.
  * @template {import('./cycle-driver.mjs').Cell} C
  * @param {DrivenCycle<C>} cycle
  * @param {{ kind: import('./cycle-driver.mjs').StepKind, status: number, path: string, token: string, body: unknown, what: string, idempotencyKey?: string }} step
- * @param {EventDetails<C>} [details]
+ * @param {EventDetails<C>} details
+ * @param {(answer: any) => void} apply
  */
-async function send(cycle, { kind, status, path, token, body, what, idempotencyKey }, details = {}) {
+async function send(cycle, { kind, status, path, token, body, what, idempotencyKey }, details, apply) {
   const answer = await cycle.http.expect(status, 'POST', path, { token, body, what, ...(idempotencyKey ? { idempotencyKey } : {}) });
-  cycle.steps += 1;
   const view = /** @type {any} */ (answer.body);
+  apply(view);
+  cycle.steps += 1;
   cycle.onStep?.({ kind, cycle, ms: answer.ms, sent: body, answer: view, ...details });
   return view;
 }
@@ -57,14 +60,13 @@ const keyFor = (cycle, step, cell) => (cycle.idempotencyKeys ? `${cycle.idempote
 
 /** @type {typeof import('./cycle-driver.mjs').launchCycle} */
 export async function launchCycle(http, { committeeId, staff, invited, host }, { meetingAt, launch = {}, idempotencyKeys = null, onStep = null }) {
-  const at = new Date(meetingAt).getTime();
   /** @type {DrivenCycle<any>} */
   const cycle = {
     http,
     committeeId,
     staff,
     id: '',
-    meetingAt: at,
+    meetingAt: new Date(meetingAt).getTime(),
     invited,
     host: host ?? null,
     visitors: host ? invited : [],
@@ -83,13 +85,10 @@ export async function launchCycle(http, { committeeId, staff, invited, host }, {
     invitedCellIds: invited.map((cell) => cell.id),
     meetingAt,
   });
-  // The cycle's id is known only from the answer: onStep sees it set.
-  const answer = await http.expect(201, 'POST', '/api/cycles', { token: staff.token, body, what: 'khởi tạo đợt sinh hoạt' });
-  const view = /** @type {import('./cycle-driver.mjs').CycleView} */ (answer.body);
-  cycle.id = view.id;
-  cycle.view = view;
-  cycle.steps += 1;
-  cycle.onStep?.({ kind: 'launch', cycle, ms: answer.ms, sent: body, answer: view });
+  await send(cycle, { kind: 'launch', status: 201, path: '/api/cycles', token: staff.token, body, what: 'khởi tạo đợt sinh hoạt' }, {}, (view) => {
+    cycle.id = view.id;
+    cycle.view = view;
+  });
   return cycle;
 }
 
@@ -104,15 +103,13 @@ export async function pickHost(cycle, choose = firstCandidate) {
   const chosen = choose(candidates);
   const host = cycle.invited.find((cell) => cell.id === chosen.cellId);
   if (!host) throw new Error(`the host picked (${chosen.cellId}) is not among the invited cells`);
-  // The host leaves the invitation list: the others are its visitors.
-  cycle.host = host;
-  cycle.visitors = cycle.invited.filter((cell) => cell.id !== host.id);
-  cycle.view = await send(
-    cycle,
-    { kind: 'host', status: 200, path: `/api/cycles/${cycle.id}/host`, token: cycle.staff.token, body: pickHostBody(host.id), what: 'chọn chi bộ điểm' },
-    { candidates, chosen },
-  );
-  return cycle.view;
+  const body = pickHostBody(host.id);
+  return send(cycle, { kind: 'host', status: 200, path: `/api/cycles/${cycle.id}/host`, token: cycle.staff.token, body, what: 'chọn chi bộ điểm' }, { candidates, chosen }, (view) => {
+    // The host leaves the invitation list: the others are its visitors.
+    cycle.host = host;
+    cycle.visitors = cycle.invited.filter((cell) => cell.id !== host.id);
+    cycle.view = view;
+  });
 }
 
 /**
@@ -124,31 +121,29 @@ function hostOf(cycle) {
   return cycle.host;
 }
 
+/**
+ * @template {import('./cycle-driver.mjs').Cell} C
+ * @param {DrivenCycle<C>} cycle
+ */
+const keepView = (cycle) => (/** @type {import('./cycle-driver.mjs').CycleView} */ view) => {
+  cycle.view = view;
+};
+
 /** @type {typeof import('./cycle-driver.mjs').postPlan} */
 export async function postPlan(cycle, body = planBody()) {
-  const host = hostOf(cycle);
-  cycle.view = await send(cycle, { kind: 'plan', status: 200, path: `/api/cycles/${cycle.id}/plan`, token: host.secretary.token, body, what: 'đăng kế hoạch' });
-  return cycle.view;
+  const path = `/api/cycles/${cycle.id}/plan`;
+  return send(cycle, { kind: 'plan', status: 200, path, token: hostOf(cycle).secretary.token, body, what: 'đăng kế hoạch' }, {}, keepView(cycle));
 }
 
 /** @type {typeof import('./cycle-driver.mjs').rsvp} */
 export async function rsvp(cycle, visitor, body, place) {
-  cycle.view = await send(
-    cycle,
-    {
-      kind: 'rsvp',
-      status: 200,
-      path: `/api/cycles/${cycle.id}/invitations/${visitor.id}/rsvp`,
-      token: visitor.secretary.token,
-      body,
-      what: 'xác nhận tham dự',
-      idempotencyKey: keyFor(cycle, 'rsvp', visitor),
-    },
-    { cell: visitor, ...place },
-  );
-  // Only cells that accepted may be recorded as attending.
-  if (body.response === 'accept' && !cycle.attending.includes(visitor)) cycle.attending.push(visitor);
-  return cycle.view;
+  const path = `/api/cycles/${cycle.id}/invitations/${visitor.id}/rsvp`;
+  const idempotencyKey = keyFor(cycle, 'rsvp', visitor);
+  return send(cycle, { kind: 'rsvp', status: 200, path, token: visitor.secretary.token, body, what: 'xác nhận tham dự', idempotencyKey }, { cell: visitor, ...place }, (view) => {
+    cycle.view = view;
+    // Only cells that accepted may be recorded as attending.
+    if (body.response === 'accept' && !cycle.attending.includes(visitor)) cycle.attending.push(visitor);
+  });
 }
 
 /** @type {typeof import('./cycle-driver.mjs').waitForMeetingTime} */
@@ -160,59 +155,35 @@ export async function waitForMeetingTime(cycle, marginMs = 5) {
 
 /** @type {typeof import('./cycle-driver.mjs').recordMeeting} */
 export async function recordMeeting(cycle, body) {
-  const host = hostOf(cycle);
-  cycle.view = await send(cycle, { kind: 'meeting', status: 200, path: `/api/cycles/${cycle.id}/meeting`, token: host.secretary.token, body, what: 'ghi nhận buổi sinh hoạt' });
-  return cycle.view;
+  const path = `/api/cycles/${cycle.id}/meeting`;
+  return send(cycle, { kind: 'meeting', status: 200, path, token: hostOf(cycle).secretary.token, body, what: 'ghi nhận buổi sinh hoạt' }, {}, keepView(cycle));
 }
 
 /** @type {typeof import('./cycle-driver.mjs').submitCritique} */
 export async function submitCritique(cycle, visitor, body, place) {
-  /** @type {import('./cycle-driver.mjs').CritiqueView} */
-  const critique = await send(
-    cycle,
-    {
-      kind: 'critique',
-      status: 201,
-      path: `/api/cycles/${cycle.id}/critiques`,
-      token: visitor.secretary.token,
-      body,
-      what: 'góp ý',
-      idempotencyKey: keyFor(cycle, 'critique', visitor),
-    },
-    { cell: visitor, ...place },
-  );
-  cycle.pointsToAnswer.push(...critique.points.filter((point) => ANSWERED_KINDS.has(point.kind)));
-  return critique;
+  const path = `/api/cycles/${cycle.id}/critiques`;
+  const idempotencyKey = keyFor(cycle, 'critique', visitor);
+  return send(cycle, { kind: 'critique', status: 201, path, token: visitor.secretary.token, body, what: 'góp ý', idempotencyKey }, { cell: visitor, ...place }, (critique) => {
+    cycle.pointsToAnswer.push(...critique.points.filter((/** @type {{ kind: string }} */ point) => ANSWERED_KINDS.has(point.kind)));
+  });
 }
 
 /** @type {typeof import('./cycle-driver.mjs').fileReport} */
 export async function fileReport(cycle, body) {
-  const host = hostOf(cycle);
+  const path = `/api/cycles/${cycle.id}/report`;
   const round = cycle.reportsFiled;
-  cycle.view = await send(
-    cycle,
-    { kind: 'report', status: 200, path: `/api/cycles/${cycle.id}/report`, token: host.secretary.token, body, what: round === 0 ? 'nộp báo cáo' : 'nộp lại báo cáo' },
-    { round },
-  );
-  cycle.reportsFiled += 1;
-  return cycle.view;
+  const what = round === 0 ? 'nộp báo cáo' : 'nộp lại báo cáo';
+  return send(cycle, { kind: 'report', status: 200, path, token: hostOf(cycle).secretary.token, body, what }, { round }, (view) => {
+    cycle.view = view;
+    cycle.reportsFiled += 1;
+  });
 }
 
 /** @type {typeof import('./cycle-driver.mjs').review} */
 export async function review(cycle, body) {
-  cycle.view = await send(
-    cycle,
-    {
-      kind: 'review',
-      status: 200,
-      path: `/api/cycles/${cycle.id}/review`,
-      token: cycle.staff.token,
-      body,
-      what: body.decision === 'revise' ? 'yêu cầu hoàn thiện' : 'đánh giá',
-    },
-    { round: cycle.reportsFiled - 1 },
-  );
-  return cycle.view;
+  const path = `/api/cycles/${cycle.id}/review`;
+  const what = body.decision === 'revise' ? 'yêu cầu hoàn thiện' : 'đánh giá';
+  return send(cycle, { kind: 'review', status: 200, path, token: cycle.staff.token, body, what }, { round: cycle.reportsFiled - 1 }, keepView(cycle));
 }
 
 /** @type {typeof import('./cycle-driver.mjs').driveCycle} */

@@ -1,6 +1,9 @@
 // HTTP side of the bench: a small timed client, the commune seeded through the API, and one full cycle
-// driven step by step the way committee staff, the host secretary and 14 visiting secretaries would.
+// driven step by step the way committee staff, the host secretary and 14 visiting secretaries would (by
+// scripts/lib/cycle-driver.mjs, with the bodies of scripts/lib/step-bodies.mjs).
 import { performance } from 'node:perf_hooks';
+import { driveCycle } from '../../scripts/lib/cycle-driver.mjs';
+import { launchBody } from '../../scripts/lib/step-bodies.mjs';
 
 export class ApiError extends Error {
   constructor(what, status, body) {
@@ -15,11 +18,15 @@ export class Api {
     this.baseUrl = baseUrl;
   }
 
-  /** One request; resolves with { status, body, ms } where ms runs from send to the last byte of the body. */
-  async request(method, path, { token, body } = {}) {
+  /**
+   * One request; resolves with { status, body, ms } where ms runs from send to the last byte of the body.
+   * (The bench sends no Idempotency-Key; the cycle driver's clients may.)
+   */
+  async request(method, path, { token, body, idempotencyKey } = {}) {
     const headers = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const started = performance.now();
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
@@ -103,57 +110,13 @@ export async function seedCommune(api, { adminPassword, cellCount }) {
 export const BENCH_WINDOW = 'PT1H';
 export const BENCH_WINDOW_MS = 3_600_000;
 
-export const cycleBodies = {
-  launch: (commune, meetingAt, hostCellId = commune.cells[0].id) => ({
-    committeeId: commune.committeeId,
-    title: 'Sinh hoạt chi bộ điểm quý IV — đo hiệu năng',
-    topic: 'Nâng cao chất lượng sinh hoạt chi bộ, phát huy vai trò hạt nhân chính trị ở thôn bản',
-    kind: 'regular',
-    hostCellId,
-    invitedCellIds: commune.cells.slice(1).map((cell) => cell.id),
-    meetingAt,
-    location: 'Nhà văn hóa thôn Na Hối Tày',
-    critiqueWindow: BENCH_WINDOW,
-    reportWindow: BENCH_WINDOW,
-    // The bench records a 95-minute meeting moments after its time: compressed time, as in the tests.
-    reminders: { earlyStartTolerance: 'PT3H' },
-  }),
-  plan: () => ({
-    agenda: ['Khai mạc, giới thiệu đại biểu', 'Đánh giá kết quả thực hiện nghị quyết tháng', 'Sinh hoạt chuyên đề', 'Thông qua nghị quyết'],
-    content: 'Chuyên đề: phát triển đảng viên ở thôn bản vùng cao; phân công đảng viên phụ trách hộ.',
-    draftResolution: 'Dự thảo nghị quyết tháng: tập trung phát triển đảng viên mới, giữ vững an ninh trật tự.',
-  }),
-  rsvp: (index) => ({ response: 'accept', delegate: `Đồng chí Sền A Lò (chi bộ ${index + 1})` }),
-  meeting: (attendingCellIds, now = Date.now()) => ({
-    startedAt: new Date(now - 100 * 60_000).toISOString(),
-    endedAt: new Date(now - 5 * 60_000).toISOString(),
-    attendance: { present: 20, total: 21, absentWithReason: 1 },
-    attendingCellIds,
-    minutes: 'Biên bản buổi sinh hoạt: chi bộ đã thảo luận, thống nhất nghị quyết tháng; 12 đảng viên phát biểu.',
-    resolution: 'Nghị quyết: tập trung phát triển đảng viên mới.',
-    selfScores: { time: 5, attendance: 5 },
-  }),
-  critique: (index) => ({
-    points: [
-      { stage: 'preparation', kind: 'strength', text: `Tài liệu gửi trước đầy đủ, đúng hạn (ý kiến chi bộ ${index + 1})` },
-      { stage: 'chairing', kind: 'weakness', text: `Phần điều hành còn dài, cần gọn hơn (ý kiến chi bộ ${index + 1})` },
-    ],
-    scores: { time: 5, attendance: 5, preparation: 9 },
-  }),
-  report: (weaknessPointIds) => ({
-    responses: weaknessPointIds.map((pointId) => ({ pointId, stance: 'accept', text: 'Tiếp thu, rút gọn phần điều hành' })),
-    lessons: ['Chuẩn bị kỹ nội dung trước buổi sinh hoạt', 'Phân công cụ thể từng đảng viên'],
-    actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư chi bộ', dueDate: '2027-01-15' }],
-  }),
-  review: () => ({ decision: 'accept', rating: 'TOT', comment: 'Buổi sinh hoạt đạt yêu cầu' }),
-};
+/** The launch body's words that are the bench's own (the rest are step-bodies.mjs's defaults). */
+export const BENCH_LAUNCH = { title: 'Sinh hoạt chi bộ điểm quý IV — đo hiệu năng', critiqueWindow: BENCH_WINDOW, reportWindow: BENCH_WINDOW };
 
-/** Step kinds in the order a cycle runs them; 33 steps for 14 invited cells. */
+/** Step kinds in the order a cycle runs them (launched with its host: no pick); 33 steps for 14 invited cells. */
 export const STEP_KINDS = ['launch', 'plan', 'rsvp', 'meeting', 'critique', 'report', 'review'];
 
 const TIMER_EVENTS = new Set(['RSVP_REMINDER_SENT', 'PLAN_OVERDUE', 'CRITIQUE_REMINDER_SENT', 'CRITIQUE_CLOSED', 'REPORT_REMINDER_SENT', 'REPORT_OVERDUE']);
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let hostsMade = 0;
 
@@ -178,41 +141,27 @@ export async function freshHost(api, commune, { withSecretary }) {
 }
 
 /**
- * One full cycle over HTTP. `record(kind, ms)` gets every step's latency; `leadMs` sets meetingAt that far
- * after the launch is sent (recording the meeting is allowed from meetingAt on). The time spent waiting for
- * meetingAt is returned apart, never counted as a step.
+ * One full cycle over HTTP: a fresh host, the commune's other cells invited, every step with the default
+ * bodies. `record(kind, ms)` gets every step's latency; `leadMs` sets meetingAt that far after the launch is
+ * sent (recording the meeting is allowed from meetingAt on). The time spent waiting for meetingAt is
+ * returned apart, never counted as a step.
  */
 export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
-  const visitors = commune.cells.slice(1);
   const host = await freshHost(api, commune, { withSecretary: true });
-  const staff = commune.staff.token;
-  const step = async (kind, status, method, path, token, body) => {
-    const answer = await api.expect(status, method, path, { token, body });
-    record(kind, answer.ms);
-    onStep?.(kind);
-    return answer.body;
-  };
-  const meetingAt = Date.now() + leadMs;
-  const launched = await step('launch', 201, 'POST', '/api/cycles', staff, cycleBodies.launch(commune, new Date(meetingAt).toISOString(), host.id));
-  const id = launched.id;
-  await step('plan', 200, 'POST', `/api/cycles/${id}/plan`, host.secretary.token, cycleBodies.plan());
-  for (const [index, visitor] of visitors.entries()) {
-    await step('rsvp', 200, 'POST', `/api/cycles/${id}/invitations/${visitor.id}/rsvp`, visitor.secretary.token, cycleBodies.rsvp(index));
-  }
-  const waitMs = Math.max(0, meetingAt - Date.now() + 5);
-  await sleep(waitMs);
-  const attending = visitors.map((visitor) => visitor.id);
-  await step('meeting', 200, 'POST', `/api/cycles/${id}/meeting`, host.secretary.token, cycleBodies.meeting(attending));
-  const weaknessPointIds = [];
-  for (const [index, visitor] of visitors.entries()) {
-    const critique = await step('critique', 201, 'POST', `/api/cycles/${id}/critiques`, visitor.secretary.token, cycleBodies.critique(index));
-    weaknessPointIds.push(critique.points.find((point) => point.kind === 'weakness').id);
-  }
-  await step('report', 200, 'POST', `/api/cycles/${id}/report`, host.secretary.token, cycleBodies.report(weaknessPointIds));
-  const closed = await step('review', 200, 'POST', `/api/cycles/${id}/review`, staff, cycleBodies.review());
-  if (closed.status !== 'CLOSED') throw new Error(`cycle ${id} ended in ${closed.status}, not CLOSED`);
-  const timersFired = closed.timeline.filter((entry) => TIMER_EVENTS.has(entry.event)).length;
-  return { cycleId: id, waitMs, timersFired, steps: 2 * visitors.length + 5 };
+  const cycle = await driveCycle(
+    api,
+    { committeeId: commune.committeeId, staff: commune.staff, invited: commune.cells.slice(1), host },
+    {
+      meetingAt: Date.now() + leadMs,
+      launch: BENCH_LAUNCH,
+      onStep: ({ kind, ms }) => {
+        record(kind, ms);
+        onStep?.(kind);
+      },
+    },
+  );
+  const timersFired = cycle.closed.timeline.filter((entry) => TIMER_EVENTS.has(entry.event)).length;
+  return { cycleId: cycle.id, waitMs: cycle.waitMs, timersFired, steps: cycle.steps };
 }
 
 /**
@@ -222,6 +171,7 @@ export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
 export async function launchOpenCycle(api, commune) {
   const host = await freshHost(api, commune, { withSecretary: false });
   const meetingAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const { body, ms } = await api.expect(201, 'POST', '/api/cycles', { token: commune.staff.token, body: cycleBodies.launch(commune, meetingAt, host.id) });
-  return { id: body.id, ms };
+  const body = launchBody({ ...BENCH_LAUNCH, committeeId: commune.committeeId, hostCellId: host.id, invitedCellIds: commune.cells.slice(1).map((cell) => cell.id), meetingAt });
+  const { body: cycle, ms } = await api.expect(201, 'POST', '/api/cycles', { token: commune.staff.token, body });
+  return { id: cycle.id, ms };
 }

@@ -4,7 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { BENCH_WINDOW, BENCH_WINDOW_MS, cycleBodies } from './api.mjs';
+import {
+  acceptInvitationBody,
+  acceptReviewBody,
+  critiqueBody,
+  launchBody,
+  meetingBody,
+  planBody,
+  reportBody,
+} from '../../scripts/lib/step-bodies.mjs';
+import { BENCH_LAUNCH, BENCH_WINDOW, BENCH_WINDOW_MS } from './api.mjs';
 
 export const FLOOR_WORKFLOW_PREFIX = 'bench-floor-';
 
@@ -13,7 +22,13 @@ export async function driveFloorCycle(client, taskQueue, commune, { record }) {
   const workflowId = `${FLOOR_WORKFLOW_PREFIX}${cycleId}`;
   const [host, ...visitors] = commune.cells;
   const staff = commune.staff.actor;
-  const body = cycleBodies.launch(commune, new Date(Date.now() + 1000).toISOString());
+  const body = launchBody({
+    ...BENCH_LAUNCH,
+    committeeId: commune.committeeId,
+    hostCellId: host.id,
+    invitedCellIds: visitors.map((visitor) => visitor.id),
+    meetingAt: new Date(Date.now() + 1000).toISOString(),
+  });
   // The shape modelMeeting gets at launch (LaunchCycleInput), so the start payload is alike too.
   const launch = {
     ...body,
@@ -51,17 +66,17 @@ export async function driveFloorCycle(client, taskQueue, commune, { record }) {
     record(kind, performance.now() - started);
     return result;
   };
-  await step('plan', 'postPlan', 'none', host.secretary.actor, cycleBodies.plan());
+  await step('plan', 'postPlan', 'none', host.secretary.actor, planBody());
   for (const [index, visitor] of visitors.entries()) {
-    await step('rsvp', 'rsvp', 'keep', visitor.secretary.actor, { cellId: visitor.id, ...cycleBodies.rsvp(index) });
+    await step('rsvp', 'rsvp', 'keep', visitor.secretary.actor, { cellId: visitor.id, ...acceptInvitationBody({ index }) });
   }
-  await step('meeting', 'recordMeeting', 'restart', host.secretary.actor, cycleBodies.meeting(visitors.map((visitor) => visitor.id)));
+  await step('meeting', 'recordMeeting', 'restart', host.secretary.actor, meetingBody({ attendingCellIds: visitors.map((visitor) => visitor.id) }));
   for (const [index, visitor] of visitors.entries()) {
     const last = index === visitors.length - 1;
-    await step('critique', 'submitCritique', last ? 'restart' : 'keep', visitor.secretary.actor, cycleBodies.critique(index));
+    await step('critique', 'submitCritique', last ? 'restart' : 'keep', visitor.secretary.actor, critiqueBody({ index }));
   }
   const pointIds = visitors.map(() => randomUUID());
-  await step('report', 'fileReport', 'none', host.secretary.actor, cycleBodies.report(pointIds));
-  await step('review', 'review', 'close', staff, cycleBodies.review());
+  await step('report', 'fileReport', 'none', host.secretary.actor, reportBody({ pointIds }));
+  await step('review', 'review', 'close', staff, acceptReviewBody());
   return { workflowId, waitMs: 0, timersFired: 0, steps: 2 * visitors.length + 5 };
 }

@@ -1,4 +1,4 @@
-// Percentiles, small summaries and a plain-text table for the terminal.
+// Percentiles, small summaries, a plain-text table for the terminal, and strip.
 
 /** Nearest-rank percentile of an ascending array; null when empty. */
 export function percentile(sorted, p) {
@@ -49,4 +49,9 @@ export function table(header, rows) {
   const numeric = header.map((_, column) => rows.every((row) => row[column] === null || row[column] === undefined || typeof row[column] === 'number'));
   const line = (row) => row.map((cell, column) => (numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
   return [line(cells[0]), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** A copy of `object` without `keys` (by default the raw ids and traces a phase keeps for the next ones). */
+export function strip(object, keys = ['ids', 'traces']) {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }

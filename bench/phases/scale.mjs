@@ -1,0 +1,55 @@
+// Phase 4, scale: more and more cycles open at once (waiting on their timers), and at each level the step
+// latency of a few fresh cycles at concurrency 1, the CPU per step and the worker's memory. Answers one
+// point per level; the slopes are worked out in report.mjs.
+import pg from 'pg';
+import { oursDrive, runCycles, summariseRuns } from '../lib/cycles.mjs';
+import { memoryOf } from '../lib/stack.mjs';
+
+export async function measureScale(bench, { firstOpen }) {
+  const { plan, log, elapsed, servers } = bench;
+  log(`\n── 4. Scale: ${plan.scale.join(' / ')} cycles open, step latency on ${plan.scaleCycles} fresh cycles each ──`);
+  const scale = [];
+  for (const target of plan.scale) {
+    bench.ensureAlive();
+    const opened = bench.openCycles.ids.length;
+    const launches = target > opened ? await bench.openCycles.launch(target - opened) : firstOpen;
+    const openInDb = await countOpenCycles(servers.postgres.databaseUrl);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const workerBefore = memoryOf(bench.apps.worker.pid);
+    const measured = summariseRuns(bench, [await runCycles(bench, { concurrency: 1, cycles: plan.scaleCycles, drive: oursDrive(bench, 1) })]);
+    const after = bench.figures.snapshotMemory(`scale ${target} open`);
+    scale.push({
+      open_cycles: openInDb,
+      step_p50_ms: measured.p50_ms,
+      step_p95_ms: measured.p95_ms,
+      step_p99_ms: measured.p99_ms,
+      steps: measured.steps,
+      errors: measured.errors,
+      worker_rss_mb: after.worker?.rss_mb ?? null,
+      worker_rss_idle_mb: workerBefore?.rss_mb ?? null,
+      api_rss_mb: after.api?.rss_mb ?? null,
+      launch_p50_ms: launches.p50_ms,
+      launch_p99_ms: launches.p99_ms,
+      launch_errors: launches.errors ?? 0,
+      cpu_ms_per_step: measured.cpu.cpu_ms_per_step_total,
+      cpu_ms_per_step_by_process: measured.cpu.cpu_ms_per_step,
+      other_processes_pct: measured.cpu.other_processes_pct,
+    });
+    log(
+      `  ${String(openInDb).padStart(5)} open: step p50 ${measured.p50_ms} ms p99 ${measured.p99_ms} ms; worker RSS ${after.worker?.rss_mb} MB` +
+        ` (launches p50 ${launches.p50_ms} ms) (${elapsed()})`,
+    );
+  }
+  return scale;
+}
+
+async function countOpenCycles(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT count(*)::int AS open FROM cycles WHERE status NOT IN ('CLOSED', 'CANCELLED')`);
+    return rows[0].open;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,43 @@
+// What a run measures: the full run (npm run bench) and the short one (--quick), and the sizes both share.
+
+export const FULL = {
+  mode: 'full',
+  warmupCycles: 2,
+  levels: [
+    { concurrency: 1, cycles: 6, rounds: 3 },
+    { concurrency: 10, cycles: 30, rounds: 3 },
+    { concurrency: 50, cycles: 50, rounds: 1 },
+  ],
+  readsSeconds: 20,
+  autocannonSeconds: 10,
+  scale: [10, 100, 1000],
+  scaleCycles: 3,
+};
+
+// Quick leaves out 50 concurrent cycles (3,300 steps, most of a full run's time) and 1,000 open cycles.
+export const QUICK = {
+  mode: 'quick',
+  warmupCycles: 1,
+  levels: [
+    { concurrency: 1, cycles: 2, rounds: 2 },
+    { concurrency: 10, cycles: 10, rounds: 1 },
+  ],
+  readsSeconds: 8,
+  autocannonSeconds: 3,
+  scale: [10, 100],
+  scaleCycles: 2,
+};
+
+/** The plan the command line asks for. */
+export const planFor = (argv) => (argv.includes('--quick') ? QUICK : FULL);
+
+/** Reads per second, paced, per endpoint. */
+export const READ_RATE = 200;
+/** Cells invited to each cycle: a cycle is 2 × 14 + 5 = 33 steps. */
+export const INVITED_CELLS = 14;
+/** The concurrency whose figures are the headline (step, floor, overhead). */
+export const TARGET_CONCURRENCY = 10;
+/** Cycles per level whose histories are read to split step latency into Temporal and the rest. */
+export const HISTORIES_PER_LEVEL = 10;
+/** Clients launching the cycles that stay open (reads and scale). */
+export const LAUNCH_CONCURRENCY = 20;

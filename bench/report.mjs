@@ -1,0 +1,441 @@
+// The bench's figures: how they are collected while the phases run (memory at the end of each phase, the
+// CPU the rest of the machine used, the stack's idle CPU), put together as bench/results/latest.json, and
+// printed as tables. The JSON's fields are described in bench/README.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../scripts/lib/bootstrap.mjs';
+import { describeMachine, memoryOf } from './lib/stack.mjs';
+import { median, ratio, round, slope, strip, table } from './lib/stats.mjs';
+import { HISTORIES_PER_LEVEL, INVITED_CELLS, READ_RATE, TARGET_CONCURRENCY } from './plan.mjs';
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+// ── collected while the phases run ───────────────────────────────────────────────────────────────────────
+
+/** What the phases note besides their own results; made first, so it has the load average at the start. */
+export class Figures {
+  /** RSS of each process at the end of each phase (results: rss_by_phase, rss_mb). */
+  memory = [];
+  /** CPU the rest of the machine used during each measured stretch, % of all cores (results: load). */
+  foreignLoad = [];
+  /** The stack's CPU when idle, seconds per second, by process: subtracted from every CPU figure. */
+  idlePerSecond = {};
+  loadAtStart = loadAverage();
+  #processes = () => ({});
+
+  /** `processes()` gives the pids to watch now: { api, worker, floor_worker, temporal } (apps are restarted). */
+  watch(processes) {
+    this.#processes = processes;
+  }
+
+  snapshotMemory(phase) {
+    const pids = this.#processes();
+    const entry = {
+      phase,
+      api: memoryOf(pids.api),
+      worker: memoryOf(pids.worker),
+      floor_worker: memoryOf(pids.floor_worker),
+      temporal: pids.temporal ? memoryOf(pids.temporal) : null,
+    };
+    this.memory.push(entry);
+    return entry;
+  }
+
+  /**
+   * The stack's CPU when idle (pollers, timers, the dev server's own housekeeping), per second: phases of
+   * different lengths would otherwise carry different shares of it.
+   */
+  async measureIdle(cpu) {
+    const stopIdle = await cpu.start();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const idle = await stopIdle();
+    // (The bench process itself is left as measured: its own start-up work would pollute its idle reading.)
+    this.idlePerSecond = Object.fromEntries(
+      Object.entries(idle.seconds)
+        .filter(([name]) => name !== 'bench')
+        .map(([name, value]) => [name, value / idle.wallSeconds]),
+    );
+  }
+
+  /** A cpuMeter reading over `steps` steps: CPU per step by process, net of the idle CPU, and the machine meanwhile. */
+  cpuSummary(used, steps) {
+    const net = Object.fromEntries(
+      Object.entries(used.seconds).map(([name, value]) => [name, Math.max(0, value - (this.idlePerSecond[name] ?? 0) * used.wallSeconds)]),
+    );
+    const perStep = (seconds) => (steps ? round((seconds * 1000) / steps, 1) : null);
+    return {
+      wall_s: round(used.wallSeconds, 1),
+      machine_busy_pct: round(used.machineBusyPct, 0),
+      other_processes_pct: round(used.foreignPct, 0),
+      cpu_ms_per_step: steps ? Object.fromEntries(Object.entries(net).map(([name, value]) => [name, perStep(value)])) : null,
+      cpu_ms_per_step_total: perStep(Object.values(net).reduce((sum, value) => sum + value, 0)),
+    };
+  }
+}
+
+// ── results/latest.json ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The results of a run from what each phase answered: `steps` (levels, history), `reads`, `scale` and
+ * `profile` (counts, sqlSamples, apiProfile).
+ */
+export function resultsOf(bench, { steps, reads, scale, profile }) {
+  const { plan, servers, figures } = bench;
+  const { levels, history } = steps;
+  const { counts, sqlSamples, apiProfile } = profile;
+  const { memory, foreignLoad, idlePerSecond, loadAtStart } = figures;
+  const oursHistory = history.ours;
+  const floorHistory = history.floor;
+  const scaleSlope = slope(scale.map((point) => [point.open_cycles, point.step_p50_ms]));
+  const scaleChange = ratio(scale[scale.length - 1].step_p50_ms, scale[0].step_p50_ms, 3);
+  const cpuSlope = slope(scale.map((point) => [point.open_cycles, point.cpu_ms_per_step]));
+  const cpuChange = ratio(scale[scale.length - 1].cpu_ms_per_step, scale[0].cpu_ms_per_step, 3);
+  const memoryEnd = memory[memory.length - 1];
+  const atTarget = levels.find((level) => level.concurrency === TARGET_CONCURRENCY) ?? levels[0];
+  const lastScale = scale[scale.length - 1];
+  const machine = describeMachine({
+    temporal: `${servers.temporal.cli}; dev server with a SQLite file database, dynamic config history.maxInFlightUpdates=500`,
+    postgres: `PostgreSQL ${servers.postgres.version} (${servers.postgres.kind})`,
+    comparison:
+      'ours (HTTP → Nest API → Temporal update → modelMeeting → activity → PostgreSQL) vs a bare workflow (same updates, ' +
+      'one no-op activity each, same timers) driven by a Temporal client, on the same dev server and machine',
+  });
+  const results = {
+    machine,
+    date: new Date().toISOString(),
+    mode: plan.mode,
+    cycle: `${INVITED_CELLS} invited cells, ${2 * INVITED_CELLS + 5} steps: launch, plan, ${INVITED_CELLS} RSVPs, meeting, ${INVITED_CELLS} critiques, report, review`,
+    step: {
+      concurrency: atTarget.concurrency,
+      p50_ms: atTarget.p50_ms,
+      p95_ms: atTarget.p95_ms,
+      p99_ms: atTarget.p99_ms,
+      steps_per_s: atTarget.steps_per_s,
+      by_kind: atTarget.by_kind,
+    },
+    floor: {
+      concurrency: atTarget.concurrency,
+      p50_ms: atTarget.floor.p50_ms,
+      p95_ms: atTarget.floor.p95_ms,
+      p99_ms: atTarget.floor.p99_ms,
+      steps_per_s: atTarget.floor.steps_per_s,
+    },
+    overhead_p50: atTarget.overhead_p50,
+    overhead_p99: atTarget.overhead_p99,
+    overhead_cpu: atTarget.overhead_cpu,
+    history_events_ratio: ratio(oursHistory.events, floorHistory.events),
+    history: { ours: strip(oursHistory, ['updates']), floor: strip(floorHistory, ['updates']) },
+    step_by_concurrency: levels.map((level) => strip(level)),
+    scale,
+    scale_slope: {
+      ms_per_1000_open_cycles: round(scaleSlope === null ? null : scaleSlope * 1000, 2),
+      p50_change: scaleChange === null ? null : round((scaleChange - 1) * 100, 1),
+      p50_change_unit: '% from the fewest to the most open cycles',
+      cpu_ms_per_step_per_1000_open_cycles: round(cpuSlope === null ? null : cpuSlope * 1000, 2),
+      cpu_per_step_change: cpuChange === null ? null : round((cpuChange - 1) * 100, 1),
+      range: `${scale[0].open_cycles} → ${lastScale.open_cycles} open cycles`,
+    },
+    reads,
+    rss_mb: {
+      phase: memoryEnd.phase,
+      api: memoryEnd.api?.rss_mb ?? null,
+      worker: memoryEnd.worker?.rss_mb ?? null,
+      floor_worker: memoryEnd.floor_worker?.rss_mb ?? null,
+      temporal_dev_server: memoryEnd.temporal?.rss_mb ?? null,
+      api_peak: memoryEnd.api?.peak_mb ?? null,
+      worker_peak: memoryEnd.worker?.peak_mb ?? null,
+    },
+    rss_by_phase: memory,
+    idle_cpu_pct: Object.fromEntries(Object.entries(idlePerSecond).map(([name, value]) => [name, round(value * 100, 1)])),
+    load: {
+      note: 'CPU used by processes outside the bench’s stack while it measured, as a share of all cores; the machine is shared',
+      other_processes_pct_median: median(foreignLoad.filter((value) => value !== null)),
+      other_processes_pct_max: Math.max(...foreignLoad.filter((value) => value !== null)),
+      loadavg_at_start: loadAtStart,
+      loadavg_at_end: loadAverage(),
+    },
+    where_time_goes: {
+      note:
+        'total = client-measured step latency; temporal_span = the update on the server, from the workflow task that accepted it to the ' +
+        'update completed (history event times); activity = the activity run; outside_temporal = total − span (HTTP, auth, access ' +
+        'checks, reading the answer back, gRPC to the server); medians over up to ' + HISTORIES_PER_LEVEL + ' cycles per level',
+      by_concurrency: levels.map((level) => ({ concurrency: level.concurrency, ours: level.temporal, floor: level.floor.temporal })),
+      per_step_counts: counts,
+      sql_samples: sqlSamples,
+      api_cpu_profile: apiProfile,
+    },
+    settings: {
+      api_and_worker: 'NODE_ENV=production, DATABASE_POOL_SIZE=10 (default), request log to a file, no Idempotency-Key',
+      windows: 'critique and report windows PT1H (no timer fires during a cycle); meetingAt just ahead of the RSVPs',
+      reads:
+        `paced open-loop GETs at ${READ_RATE}/s for ${plan.readsSeconds} s per endpoint after 1 s at 50/s; then autocannon ` +
+        `(overallRate ${READ_RATE}, 50 connections) for ${plan.autocannonSeconds} s`,
+    },
+  };
+  results.targets = targets(results, plan);
+  return results;
+}
+
+/** Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one. */
+export function saveResults(results) {
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const output = join(ROOT, 'bench/results/latest.json');
+  writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(ROOT, `bench/results/latest-${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  return output;
+}
+
+/** The targets, each with what was measured and whether it is met (null: not measured). */
+function targets(results, plan) {
+  const lastScale = results.scale[results.scale.length - 1];
+  const firstScale = results.scale[0];
+  const change = results.scale_slope.p50_change;
+  const ok = (value, limit) => (value === null || value === undefined ? null : value <= limit);
+  const upTo = lastScale.open_cycles;
+  const rows = [
+    { what: 'overhead p50 (ours / floor), c=10', target: '≤ 1.15', value: results.overhead_p50, ok: ok(results.overhead_p50, 1.15) },
+    { what: 'overhead p99 (ours / floor), c=10', target: '≤ 1.3', value: results.overhead_p99, ok: ok(results.overhead_p99, 1.3) },
+    { what: 'step p99 at 10 concurrent cycles', target: '≤ 150 ms', value: results.step.p99_ms, ok: ok(results.step.p99_ms, 150) },
+    { what: `reads p99 at ${results.reads.rate} req/s`, target: '≤ 50 ms', value: results.reads.p99_ms, ok: ok(results.reads.p99_ms, 50) },
+    {
+      what: `step p50 flat, ${firstScale.open_cycles} → ${upTo} open${plan.mode === 'quick' ? ' (quick: not 1,000)' : ''}`,
+      target: 'within 20%',
+      value: change === null ? null : `${change > 0 ? '+' : ''}${change}%`,
+      ok: change === null ? null : Math.abs(change) <= 20,
+    },
+    {
+      what: `worker RSS with ${upTo} open${plan.mode === 'quick' ? ' (quick: not 1,000)' : ''}`,
+      target: '≤ 300 MB',
+      value: lastScale.worker_rss_mb,
+      ok: ok(lastScale.worker_rss_mb, 300),
+    },
+  ];
+  return rows;
+}
+
+// ── the terminal ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** The tables, in order; then where the results were written, and the one line to grep. */
+export function printReport(results, { log, output, elapsed }) {
+  for (const section of [printMachine, printSteps, printHistory, printReads, printScale, printMemory, printWhereTimeGoes, printCpu, printTargets]) {
+    section(results, log);
+  }
+  log(`\nWritten ${output} (${elapsed()} in all)`);
+  log(`overhead_p50=${results.overhead_p50} step_p99_ms=${results.step.p99_ms} reads_p99_ms=${results.reads.p99_ms}`);
+}
+
+/** Machine, servers, what is compared, the cycle and the mode. */
+function printMachine(results, log) {
+  const m = results.machine;
+  log('\n══ Results ══════════════════════════════════════════════════════════════════════════════════════');
+  log(`Machine: ${m.cores} cores, ${m.cpu_model}, ${m.memory_gb} GB, Node ${m.node}, ${m.os}`);
+  log(`Temporal: ${m.temporal}`);
+  log(`PostgreSQL: ${m.postgres}`);
+  log(`Compared: ${m.comparison}`);
+  log(`Cycle: ${results.cycle}. Mode: ${results.mode}${results.mode === 'quick' ? ' (50 concurrent cycles and 1,000 open cycles only in the full run)' : ''}.`);
+}
+
+/** Step latency, ours against the floor, per concurrency and per step kind. */
+function printSteps(results, log) {
+  log('\nStep latency (ms) — ours through the API vs the floor');
+  log(
+    table(
+      ['concurrency', 'side', 'cycles', 'steps', 'errors', 'p50', 'p95', 'p99', 'steps/s', 'overhead p50', 'overhead p99'],
+      results.step_by_concurrency.flatMap((level) => [
+        [level.concurrency, 'ours', level.completed, level.steps, level.errors, level.p50_ms, level.p95_ms, level.p99_ms, level.steps_per_s, level.overhead_p50, level.overhead_p99],
+        [level.concurrency, 'floor', level.floor.completed, level.floor.steps, level.floor.errors, level.floor.p50_ms, level.floor.p95_ms, level.floor.p99_ms, level.floor.steps_per_s, null, null],
+      ]),
+    ),
+  );
+
+  log('\nPer step kind (ms): p50 / p99, ours vs floor');
+  const kinds = Object.keys(results.step_by_concurrency[0].by_kind);
+  log(
+    table(
+      ['kind', ...results.step_by_concurrency.flatMap((level) => [`ours c=${level.concurrency}`, `floor c=${level.concurrency}`])],
+      kinds.map((kind) => [
+        kind,
+        ...results.step_by_concurrency.flatMap((level) => [
+          `${level.by_kind[kind].p50_ms} / ${level.by_kind[kind].p99_ms}`,
+          `${level.floor.by_kind[kind].p50_ms} / ${level.floor.by_kind[kind].p99_ms}`,
+        ]),
+      ]),
+    ),
+  );
+}
+
+/** Events in the history of one cycle, by type. */
+function printHistory(results, log) {
+  const h = results.history;
+  log(
+    `\nHistory of one cycle: ours ${h.ours.events} events (${Math.round(h.ours.bytes / 1024)} KiB), floor ${h.floor.events} events ` +
+      `(${Math.round(h.floor.bytes / 1024)} KiB): ratio ${results.history_events_ratio}`,
+  );
+  const types = [...new Set([...Object.keys(h.ours.byType), ...Object.keys(h.floor.byType)])].sort();
+  log(table(['event type', 'ours', 'floor'], types.map((type) => [type, h.ours.byType[type] ?? 0, h.floor.byType[type] ?? 0])));
+}
+
+/** Reads at a fixed rate, paced and by autocannon, and each endpoint's capacity. */
+function printReads(results, log) {
+  log(`\nReads at ${results.reads.rate} req/s: evenly paced (open loop, ${results.reads.duration_s} s each), and autocannon’s per-second bursts`);
+  log(
+    table(
+      ['endpoint', 'generator', 'rows', 'bytes', 'requests', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'send lag p99', 'API CPU ms/req', 'PG CPU ms/req', 'others %', 'capacity req/s'],
+      results.reads.endpoints.flatMap((e) => [
+        [
+          e.endpoint,
+          'paced',
+          e.rows,
+          e.bytes_per_response,
+          e.requests,
+          e.achieved_rate,
+          e.p50_ms,
+          e.p90_ms,
+          e.p99_ms,
+          e.max_ms,
+          e.errors,
+          e.send_lag_p99_ms,
+          e.cpu_ms_per_request.api,
+          e.cpu_ms_per_request.postgres,
+          e.other_processes_pct,
+          e.capacity_req_per_s,
+        ],
+        ['', 'autocannon', null, e.autocannon.bytes_per_response, e.autocannon.requests, e.autocannon.achieved_rate, e.autocannon.p50_ms, e.autocannon.p90_ms, e.autocannon.p99_ms, e.autocannon.max_ms, e.autocannon.errors, null, null, null, null, null],
+      ]),
+    ),
+  );
+
+  log('  (capacity: autocannon with 10 connections and no rate limit; send lag: how late the paced generator sent, counted in its latencies)');
+}
+
+/** Step latency, CPU and memory as open cycles pile up. */
+function printScale(results, log) {
+  log('\nScale: open cycles waiting on their timers; steps of fresh cycles at concurrency 1');
+  log(
+    table(
+      ['open cycles', 'step p50', 'step p95', 'step p99', 'CPU ms/step', 'worker RSS MB', 'API RSS MB', 'launch p50', 'launch p99', 'others %'],
+      results.scale.map((s) => [s.open_cycles, s.step_p50_ms, s.step_p95_ms, s.step_p99_ms, s.cpu_ms_per_step, s.worker_rss_mb, s.api_rss_mb, s.launch_p50_ms, s.launch_p99_ms, s.other_processes_pct]),
+    ),
+  );
+  const ss = results.scale_slope;
+  log(
+    `Slope: ${ss.ms_per_1000_open_cycles} ms of step p50 per 1,000 open cycles (p50 ${ss.p50_change}% over ${ss.range}); ` +
+      `CPU per step ${ss.cpu_ms_per_step_per_1000_open_cycles} ms per 1,000 open cycles (${ss.cpu_per_step_change}%)`,
+  );
+}
+
+/** RSS of each process at the end of each phase. */
+function printMemory(results, log) {
+  log('\nMemory (RSS MB at the end of each phase; peak in brackets)');
+  const mem = (entry) => (entry ? `${entry.rss_mb} (${entry.peak_mb})` : '–');
+  log(
+    table(
+      ['phase', 'API', 'worker', 'floor worker', 'Temporal dev server'],
+      results.rss_by_phase.map((entry) => [entry.phase, mem(entry.api), mem(entry.worker), mem(entry.floor_worker), mem(entry.temporal)]),
+    ),
+  );
+}
+
+/** Temporal's share of a step, calls per step, and where the API's CPU goes. */
+function printWhereTimeGoes(results, log) {
+  const w = results.where_time_goes;
+  log('\nWhere a step’s time goes (medians, ms): client total = Temporal span (server side, from history event times) + outside Temporal');
+  log(
+    table(
+      ['concurrency', 'side', 'cycles', 'total', 'Temporal span', '= accept task', '+ dispatch', '+ activity', '+ finish task', 'outside Temporal'],
+      w.by_concurrency.flatMap((level) =>
+        [
+          ['ours', level.ours],
+          ['floor', level.floor],
+        ].map(([side, part]) => [
+          level.concurrency,
+          side,
+          part.cycles,
+          part.all.total_ms,
+          part.all.temporal_span_ms,
+          part.all.accept_task_ms,
+          part.all.activity_dispatch_ms,
+          part.all.activity_ms,
+          part.all.finish_task_ms,
+          part.all.outside_temporal_ms,
+        ]),
+      ),
+    ),
+  );
+  const first = w.by_concurrency[0];
+  log(`\nPer step kind at concurrency ${first.concurrency} (medians, ms) and, from the profiled cycle, calls per step`);
+  log(
+    table(
+      ['kind', 'ours total', 'span', 'activity', 'outside', 'floor total', 'floor span', 'API PG RT', 'worker PG RT', 'API→Temporal', 'worker↔Temporal'],
+      Object.keys(first.ours.by_kind).map((kind) => {
+        const o = first.ours.by_kind[kind];
+        const f = first.floor.by_kind[kind];
+        const c = w.per_step_counts[kind];
+        return [kind, o.total_ms, o.temporal_span_ms, o.activity_ms, o.outside_temporal_ms, f.total_ms, f.temporal_span_ms, c.api_pg_round_trips, c.worker_pg_round_trips, c.api_temporal_calls, c.worker_temporal_calls];
+      }),
+    ),
+  );
+  log('  (RT = PostgreSQL round trips; Temporal calls = gRPC calls opened, the worker’s long polls included)');
+
+  const profile = w.api_cpu_profile;
+  for (const [title, part] of [
+    ['Where the API’s CPU goes during one cycle’s steps (shares of self time, inspector profile)', profile.steps],
+    [
+      `Where the API’s CPU goes serving GET /api/cycles/:id (${profile.cycle_reads.pg_round_trips_per_request} PostgreSQL round trips per request)`,
+      profile.cycle_reads,
+    ],
+  ]) {
+    log(`\n${title}`);
+    const rows = Math.max(part.areas.length, part.functions.length);
+    log(
+      table(
+        ['area', '%', 'hottest functions (self time)', '%'],
+        Array.from({ length: rows }, (_, index) => [part.areas[index]?.name, part.areas[index]?.pct, part.functions[index]?.name?.slice(0, 90), part.functions[index]?.pct]),
+      ),
+    );
+  }
+}
+
+/** CPU per step by process, and how busy the rest of the machine was. */
+function printCpu(results, log) {
+  log('\nCPU per step (ms of CPU, all threads, per process) and the machine meanwhile');
+  const parts = ['api', 'worker', 'floor_worker', 'temporal', 'postgres', 'bench'];
+  log(
+    table(
+      ['concurrency', 'side', ...parts, 'total', 'ours / floor', 'machine busy %', 'others %'],
+      results.step_by_concurrency.flatMap((level) =>
+        [
+          ['ours', level.cpu, level.overhead_cpu],
+          ['floor', level.floor.cpu, null],
+        ].map(([side, used, overhead]) => [
+          level.concurrency,
+          side,
+          ...parts.map((part) => used.cpu_ms_per_step?.[part] ?? null),
+          used.cpu_ms_per_step_total,
+          overhead,
+          used.machine_busy_pct,
+          used.other_processes_pct,
+        ]),
+      ),
+    ),
+  );
+  log(
+    `  (net of the stack's idle CPU, measured for 2 s before the phases and subtracted per second: ` +
+      `${Object.entries(results.idle_cpu_pct)
+        .map(([name, pct]) => `${name} ${pct}%`)
+        .join(', ')} of one core)`,
+  );
+  const load = results.load;
+  if (load.other_processes_pct_max >= 10) {
+    log(
+      `\n⚠ Other processes on this machine used up to ${load.other_processes_pct_max}% of the CPU while the bench measured ` +
+        `(median ${load.other_processes_pct_median}%; load average ${load.loadavg_at_start} at start): latencies are worse than on an idle machine.`,
+    );
+  }
+}
+
+/** The targets, measured (never asserted). */
+function printTargets(results, log) {
+  log('\nTargets (measured, not asserted)');
+  log(table(['', 'target', 'measured', ''], results.targets.map((t) => [t.what, t.target, t.value, t.ok === null ? '?' : t.ok ? '✓' : '✗'])));
+}

@@ -92,12 +92,15 @@ export const critiqueBody = ({
   scores = { time: 5, attendance: 5, preparation: 9 },
 } = {}) => ({ points, scores });
 
+/** A calendar day in Vietnam (UTC+7), `days` after today: an action item is due from the meeting's day on. */
+const vietnamDayFromToday = (/** @type {number} */ days) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
 /** @type {typeof import('./step-bodies.mjs').reportBody} */
 export const reportBody = ({
   pointIds = [],
   responses = pointIds.map((pointId) => /** @type {PointResponse} */ ({ pointId, stance: 'accept', text: 'Tiếp thu, rút gọn phần điều hành' })),
   lessons = ['Chuẩn bị kỹ nội dung trước buổi sinh hoạt', 'Phân công cụ thể từng đảng viên'],
-  actionItems = [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư chi bộ', dueDate: '2027-01-15' }],
+  actionItems = [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư chi bộ', dueDate: vietnamDayFromToday(30) }],
 } = {}) => ({ responses, lessons, actionItems });
 
 /** @type {typeof import('./step-bodies.mjs').acceptReviewBody} */

@@ -40,6 +40,18 @@ export interface CritiquePoint {
   text: string;
 }
 
+/** A critique as kept: by a visiting cell, or (cellId null) by an upper-level guest. */
+export interface CritiqueRecord {
+  id: string;
+  cellId: string | null;
+  guestId: string | null;
+  submittedAt: string;
+  points: CritiquePoint[];
+  scores: Scores | null;
+  scoreTotal: number | null;
+  rating: Rating | null;
+}
+
 export interface ReportResponse {
   pointId: string;
   stance: ResponseStance;

@@ -3,9 +3,9 @@
  * asks for. The messages people send are in model-meeting.contract.ts. Payloads are kept small: history
  * holds every one of them.
  */
-import type { CycleStage, MeetingKind, PinnedRubric, Rating, Scores } from '../../libs/domain/cycle.js';
+import type { CycleStage, MeetingKind, PinnedRubric, Rating } from '../../libs/domain/cycle.js';
 import type { CycleEventName, NotificationReason } from '../../libs/domain/cycle-events.js';
-import type { ActionItem, CritiquePoint, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../libs/domain/cycle-records.js';
+import type { ActionItem, CritiqueRecord, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../libs/domain/cycle-records.js';
 
 export type TimerKind =
   | 'HOST_SELECTION_OVERDUE'
@@ -90,18 +90,8 @@ export interface StepRecord {
     respondedAt?: string | null;
     attended?: boolean;
   }[];
-  critique?: {
-    id: string;
-    /** The visiting cell, or null for an upper-level guest's critique. */
-    cellId: string | null;
-    guestId?: string | null;
-    submittedBy: string;
-    submittedAt: string;
-    points: CritiquePoint[];
-    scores: Scores | null;
-    scoreTotal: number | null;
-    rating: Rating | null;
-  };
+  /** guestId is absent from a cell's critique in recorded histories. */
+  critique?: Omit<CritiqueRecord, 'guestId'> & { guestId?: string | null; submittedBy: string };
   actionItems?: { cellId: string; items: ActionItem[] };
   close?: { hostCellId: string; hostedAt: string; rating: Rating };
   notify?: NotificationIntent[];

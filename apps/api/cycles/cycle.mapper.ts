@@ -1,5 +1,5 @@
-import type { CycleStage, InvitationStatus, Rating, Scores } from '../../../libs/domain/cycle.js';
-import type { CritiquePoint, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../../libs/domain/cycle-records.js';
+import type { CycleStage, InvitationStatus } from '../../../libs/domain/cycle.js';
+import type { CritiqueRecord, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../../libs/domain/cycle-records.js';
 import { eventLabel, type Language } from '../../../libs/domain/messages.js';
 import type { ActionItemEntity } from '../../../libs/persistence/entities/action-item.entity.js';
 import type { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
@@ -7,18 +7,9 @@ import type { CycleEventEntity } from '../../../libs/persistence/entities/cycle-
 import type { CycleInvitationEntity } from '../../../libs/persistence/entities/cycle-invitation.entity.js';
 import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 
-export interface CritiqueView {
-  id: string;
-  /** The visiting cell, or null for an upper-level guest's critique (then guestId names the guest). */
-  cellId: string | null;
-  guestId: string | null;
+export interface CritiqueView extends CritiqueRecord {
   /** For a guest's critique, the guest's name (as the cycle's guest list gives it). */
   guestName?: string | null;
-  submittedAt: string;
-  points: CritiquePoint[];
-  scores: Scores | null;
-  scoreTotal: number | null;
-  rating: Rating | null;
 }
 
 export interface CycleView {

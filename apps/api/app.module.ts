@@ -4,6 +4,7 @@ import type { AppConfig } from '../../libs/config/app-config.js';
 import { ConfigModule } from '../../libs/config/config.module.js';
 import { PersistenceModule } from '../../libs/persistence/persistence.module.js';
 import { TemporalClientModule } from '../../libs/temporal/temporal-client.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommitteesModule } from './committees/committees.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
@@ -33,6 +34,7 @@ export class AppModule {
         TasksModule,
         RubricsModule,
         NotificationsModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,5 +1,5 @@
 import { CYCLE_STAGES, TASK_ACTIONS } from './cycle.js';
-import { CYCLE_ACTIONS, TASKS, isOpenIn, refusal, relationTo, rolesFor, type CycleParties, type Person } from './cycle-policy.js';
+import { CYCLE_ACTIONS, TASKS, accountRefusal, isOpenIn, refusal, relationTo, rolesFor, type CycleParties, type Person } from './cycle-policy.js';
 
 const committeeA = 'committee-a';
 const host = 'cell-host';
@@ -75,5 +75,28 @@ describe('the action table', () => {
       expect(action in CYCLE_ACTIONS).toBe(true);
       for (const stage of stages) expect([task, stage, isOpenIn(action, stage)]).toEqual([task, stage, true]);
     }
+  });
+});
+
+describe('accountRefusal: whose account the office may change', () => {
+  const officeA = { ...staff, id: 'staff-a' };
+  const secretaryA = { ...secretaryOf(visitor), id: 'secretary-a' };
+  const secretaryB = { ...secretaryOf(visitor, 'committee-b'), id: 'secretary-b' };
+  const root = { ...admin, id: 'admin-1' };
+
+  it('lets committee staff change their own committee’s secretaries and guests, and nobody else’s', () => {
+    expect(accountRefusal(officeA, secretaryA, 'edit')).toBeNull();
+    expect(accountRefusal(officeA, { ...guest, id: 'guest-a' }, 'deactivate')).toBeNull();
+    expect(accountRefusal(officeA, secretaryB, 'edit')).toBe('NOT_FOUND');
+    expect(accountRefusal(officeA, { ...staff, id: 'staff-a2' }, 'edit')).toBe('ROLE_NOT_ALLOWED');
+    expect(accountRefusal(officeA, root, 'edit')).toBe('NOT_FOUND');
+  });
+
+  it('lets the admin change anyone but not deactivate itself; a secretary changes no one', () => {
+    expect(accountRefusal(root, secretaryB, 'deactivate')).toBeNull();
+    expect(accountRefusal(root, officeA, 'edit')).toBeNull();
+    expect(accountRefusal(root, root, 'edit')).toBeNull();
+    expect(accountRefusal(root, root, 'deactivate')).toBe('ROLE_NOT_ALLOWED');
+    expect(accountRefusal(secretaryA, { ...secretaryOf(host), id: 'secretary-host' }, 'edit')).toBe('NOT_FOUND');
   });
 });

@@ -69,6 +69,22 @@ export function mayCreateAccount(person: Person, role: Role): boolean {
   return person.role === 'admin' || (person.role === 'committee' && (role === 'secretary' || role === 'guest'));
 }
 
+/** The part of an account the office manages. */
+export interface Account extends Person {
+  id: string;
+}
+
+/**
+ * Whose account a person may change (name, role, cell, deactivation, password reset): the admin anyone's
+ * but its own deactivation; committee staff the secretaries and guests of their own committee. Anyone else
+ * does not see the account at all (NOT_FOUND), so another committee's people stay hidden.
+ */
+export function accountRefusal(person: Account, target: Account, change: 'edit' | 'deactivate'): ErrorCode | null {
+  if (person.role === 'admin') return change === 'deactivate' && person.id === target.id ? 'ROLE_NOT_ALLOWED' : null;
+  if (person.role !== 'committee' || target.committeeId !== person.committeeId) return 'NOT_FOUND';
+  return target.role === 'secretary' || target.role === 'guest' ? null : 'ROLE_NOT_ALLOWED';
+}
+
 /** Score sheets a person sees: the admin every one; everyone else the templates (null) and their committee's own. */
 export function rubricOwnersVisibleTo(person: Person): 'all' | (string | null)[] {
   return person.role === 'admin' || !person.committeeId ? 'all' : [null, person.committeeId];
@@ -104,6 +120,9 @@ export const CYCLE_ACTIONS = {
   settleActionItem: { by: ['committee', 'host'], stages: ['CLOSED', 'CANCELLED'], otherwise: 'NOT_HOST_SECRETARY' },
 } as const satisfies Record<string, ActionRule>;
 export type CycleAction = keyof typeof CYCLE_ACTIONS;
+
+/** Those who manage the organisation (accounts, cells, the audit trail): the admin, and committee staff for their own committee. */
+export const OFFICE_ROLES: readonly Role[] = ['admin', 'committee'];
 
 /** Launching is not an action on an existing cycle: committee staff launch for their committee, the admin for any. */
 export const LAUNCH_ROLES: readonly Role[] = ['committee', 'admin'];

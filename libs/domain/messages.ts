@@ -155,6 +155,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'The database is not answering right now; please retry later.',
   },
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is already taken.' },
+  ACCOUNT_DEACTIVATED: {
+    vi: 'Tài khoản của đồng chí đã ngừng hoạt động. Đề nghị đồng chí liên hệ văn phòng Đảng ủy.',
+    en: 'Your account has been deactivated. Please contact the committee office.',
+  },
 };
 
 /** Why a rating is not allowed (RATING_NOT_ALLOWED's reason), in words. */

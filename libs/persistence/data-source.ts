@@ -6,8 +6,16 @@ import { SeedDefaultRubric1763800000001 } from './migrations/1763800000001-seed-
 import { CommuneRules1765000000000 } from './migrations/1765000000000-commune-rules.js';
 import { Accounts1765100000000 } from './migrations/1765100000000-accounts.js';
 import { IdempotencyExpiry1765100000001 } from './migrations/1765100000001-idempotency-expiry.js';
+import { PeopleChanges1765200000000 } from './migrations/1765200000000-people-changes.js';
 
-export const MIGRATIONS = [InitialSchema1763800000000, SeedDefaultRubric1763800000001, CommuneRules1765000000000, Accounts1765100000000, IdempotencyExpiry1765100000001];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  SeedDefaultRubric1763800000001,
+  CommuneRules1765000000000,
+  Accounts1765100000000,
+  IdempotencyExpiry1765100000001,
+  PeopleChanges1765200000000,
+];
 
 export interface DataSourceSettings {
   url: string;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { createDataSource } from './data-source.js';
+import { AuditTrailRepository } from './repositories/audit-trail.js';
 import { CycleFollowUpRepository } from './repositories/cycle-follow-up.repository.js';
 import { CycleReadsRepository } from './repositories/cycle-reads.repository.js';
 import { DatabaseProbe } from './repositories/database-probe.js';
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   NotificationsRepository,
   IdempotencyRepository,
   DatabaseProbe,
+  AuditTrailRepository,
 ];
 
 /** One TypeORM DataSource per process, connected at start-up and closed on shutdown, and the repositories over it. */

@@ -42,10 +42,13 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new DomainError('NOT_AUTHENTICATED');
     let subject: string;
     let issuedAt: number;
+    let issuedAtMs: number;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; iat: number }>(match[1], { algorithms: ['HS256'] });
+      const payload = await this.jwt.verifyAsync<{ sub: string; iat: number; t?: unknown }>(match[1], { algorithms: ['HS256'] });
       subject = payload.sub;
       issuedAt = payload.iat;
+      // t: when the token was issued, to the millisecond (tokens from before it was added carry only iat).
+      issuedAtMs = typeof payload.t === 'number' ? payload.t : payload.iat * 1000;
     } catch {
       throw new DomainError('NOT_AUTHENTICATED');
     }
@@ -53,7 +56,9 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('NOT_AUTHENTICATED');
     }
     const user = await this.users.find(subject);
-    if (!user) throw new DomainError('NOT_AUTHENTICATED');
+    if (!user || user.deactivatedAt) throw new DomainError('NOT_AUTHENTICATED');
+    // A change the office made to this person (role, cell, deactivation, password reset) ended older sessions.
+    if (user.sessionsEndedAt && issuedAtMs < user.sessionsEndedAt.getTime()) throw new DomainError('NOT_AUTHENTICATED');
     // A token from before the last password change belongs to a session that change ended.
     if (user.passwordChangedAt && !(issuedAt >= Math.floor(user.passwordChangedAt.getTime() / 1000))) throw new DomainError('NOT_AUTHENTICATED');
     return toUserView(user);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import type { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import { toUserView, type UserView } from '../users/user.mapper.js';
 import type { AuthUser } from './auth-user.js';
@@ -22,7 +23,9 @@ export class AuthService {
     if (!(await passwordMatches(user?.passwordHash ?? null, credentials.password)) || !user) {
       throw new DomainError('BAD_CREDENTIALS');
     }
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    // Said only to whoever knows the password: the account exists, and the office has closed it.
+    if (user.deactivatedAt) throw new DomainError('ACCOUNT_DEACTIVATED');
+    const accessToken = await this.issueToken(user);
     return { accessToken, user: toUserView(user) };
   }
 
@@ -34,7 +37,12 @@ export class AuthService {
     if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
     // Tokens issued before this second stop counting (the guard compares their iat): a stolen session ends here.
     await this.users.setPassword(user.id, await hashPassword(dto.newPassword));
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    const accessToken = await this.issueToken(user);
     return { accessToken, user: toUserView({ ...user, passwordChangeRequired: false }) };
+  }
+
+  /** t is the issue time to the millisecond: a session the office ends at an instant is every token before it. */
+  private issueToken(user: UserEntity): Promise<string> {
+    return this.jwt.signAsync({ sub: user.id, role: user.role, t: Date.now() });
   }
 }

@@ -54,6 +54,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   TEMPORAL_UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
   USERNAME_TAKEN: 409,
+  ACCOUNT_DEACTIVATED: 401,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -10,10 +10,12 @@ export interface UserView {
   cellId: string | null;
   /** The account must change its password before anything else (the first admin, in production). */
   mustChangePassword: boolean;
+  /** False once the office has deactivated the account: it can no longer sign in. */
+  active: boolean;
 }
 
 export function toUserView(
-  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId'> & { passwordChangeRequired?: boolean },
+  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId'> & { passwordChangeRequired?: boolean; deactivatedAt?: Date | null },
 ): UserView {
   return {
     id: user.id,
@@ -23,5 +25,6 @@ export function toUserView(
     committeeId: user.committeeId,
     cellId: user.cellId,
     mustChangePassword: user.passwordChangeRequired === true,
+    active: !user.deactivatedAt,
   };
 }

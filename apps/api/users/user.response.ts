@@ -10,4 +10,5 @@ export class UserResponse implements UserView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) committeeId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) cellId: string | null;
   @ApiProperty({ description: 'Phải đổi mật khẩu trước khi làm việc khác' }) mustChangePassword: boolean;
+  @ApiProperty({ description: 'Sai khi văn phòng Đảng ủy đã ngừng tài khoản' }) active: boolean;
 }

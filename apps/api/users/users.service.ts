@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mayCreateAccount, maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
+import { accountRefusal, mayCreateAccount, maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { hashPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.js';
+import type { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
+import { pageOf, type PageQuery } from '../common/page.query.js';
+import type { ChangeUserDto, ReplaceSecretaryDto } from './change-user.dto.js';
 import type { CreateUserDto } from './create-user.dto.js';
 import { toUserView, type UserView } from './user.mapper.js';
 
@@ -48,10 +51,83 @@ export class UsersService {
       cellId: dto.cellId ?? null,
     });
     if (!created) throw new DomainError('USERNAME_TAKEN');
+    await this.users.auditCreated(caller.id, created);
     return toUserView(created);
   }
 
   me(caller: AuthUser): UserView {
     return toUserView({ ...caller, passwordChangeRequired: caller.mustChangePassword });
+  }
+
+  /** The people of a committee, for the admin and that committee's staff. */
+  async listOf(caller: AuthUser, committeeId: string, page: PageQuery): Promise<UserView[]> {
+    if (!maySeeCommittee(caller, committeeId) || caller.role === 'secretary' || caller.role === 'guest') throw new DomainError('NOT_FOUND');
+    if (!(await this.organisation.committeeExists(committeeId))) throw new DomainError('NOT_FOUND');
+    return (await this.users.ofCommittee(committeeId, pageOf(page))).map(toUserView);
+  }
+
+  /**
+   * A new name, role or cell. A secretary always has a cell of the person's committee, anyone else none; a
+   * role or cell change ends the person's sessions (what they may do has changed under them).
+   */
+  async change(caller: AuthUser, userId: string, dto: ChangeUserDto): Promise<UserView> {
+    const target = await this.manageable(caller, userId, 'edit');
+    const role = dto.role ?? target.role;
+    // Nobody changes their own role: the last admin could otherwise leave the installation without one.
+    if (caller.id === userId && role !== target.role) throw new DomainError('ROLE_NOT_ALLOWED');
+    if (caller.role !== 'admin' && !mayCreateAccount(caller, role)) throw new DomainError('ROLE_NOT_ALLOWED');
+    const committeeId = role === 'admin' ? null : target.committeeId;
+    if (role !== 'admin' && !committeeId) throw new DomainError('VALIDATION_FAILED');
+    const cellId = role === 'secretary' ? (dto.cellId ?? target.cellId) : null;
+    if (role !== 'secretary' && dto.cellId) throw new DomainError('VALIDATION_FAILED');
+    if (role === 'secretary') {
+      const cell = cellId ? await this.organisation.cell(cellId) : null;
+      if (!cell || cell.committeeId !== committeeId) throw new DomainError('INVALID_CELL', { cellId: cellId ?? '' });
+    }
+    const placeChanged = role !== target.role || cellId !== target.cellId || committeeId !== target.committeeId;
+    const changed = await this.users.change(caller.id, userId, 'ACCOUNT_CHANGED', { fullName: dto.fullName ?? target.fullName, role, committeeId, cellId }, placeChanged);
+    return toUserView(changed as UserEntity);
+  }
+
+  async deactivate(caller: AuthUser, userId: string, reason: string): Promise<UserView> {
+    const target = await this.manageable(caller, userId, 'deactivate');
+    if (target.deactivatedAt) return toUserView(target);
+    return toUserView((await this.users.change(caller.id, userId, 'ACCOUNT_DEACTIVATED', { deactivatedAt: new Date() }, true, { reason })) as UserEntity);
+  }
+
+  async reactivate(caller: AuthUser, userId: string): Promise<UserView> {
+    const target = await this.manageable(caller, userId, 'edit');
+    if (!target.deactivatedAt) return toUserView(target);
+    return toUserView((await this.users.change(caller.id, userId, 'ACCOUNT_REACTIVATED', { deactivatedAt: null }, true)) as UserEntity);
+  }
+
+  /** A temporary password the person must replace at the next sign-in; their sessions end. */
+  async resetPassword(caller: AuthUser, userId: string, newPassword: string): Promise<UserView> {
+    const target = await this.manageable(caller, userId, 'edit');
+    const weakness = passwordProblem(newPassword, target.username);
+    if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
+    const passwordHash = await hashPassword(newPassword);
+    return toUserView((await this.users.change(caller.id, userId, 'PASSWORD_RESET', { passwordHash, passwordChangeRequired: true }, true)) as UserEntity);
+  }
+
+  /** A cell's secretary replaced (after a congress, say): the new one acts for the cell at once, the old ones no longer can. */
+  async replaceSecretary(caller: AuthUser, committeeId: string, cellId: string, dto: ReplaceSecretaryDto): Promise<{ secretary: UserView; replaced: UserView[] }> {
+    if (!maySeeCommittee(caller, committeeId) || (caller.role !== 'admin' && caller.role !== 'committee')) throw new DomainError('NOT_FOUND');
+    const cell = await this.organisation.cell(cellId);
+    if (!cell || cell.committeeId !== committeeId) throw new DomainError('NOT_FOUND');
+    const username = dto.username.toLowerCase();
+    const weakness = passwordProblem(dto.password, username);
+    if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
+    const outcome = await this.users.replaceSecretary(caller.id, committeeId, cellId, { username, passwordHash: await hashPassword(dto.password), fullName: dto.fullName });
+    if (!outcome) throw new DomainError('USERNAME_TAKEN');
+    return { secretary: toUserView(outcome.created), replaced: outcome.replaced.map(toUserView) };
+  }
+
+  private async manageable(caller: AuthUser, userId: string, change: 'edit' | 'deactivate'): Promise<UserEntity> {
+    const target = await this.users.find(userId);
+    if (!target) throw new DomainError('NOT_FOUND');
+    const refused = accountRefusal(caller, target, change);
+    if (refused) throw new DomainError(refused);
+    return target;
   }
 }

@@ -32,6 +32,14 @@ export class UserEntity {
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
 
+  /** A deactivated account cannot sign in, and its sessions end at once; its past steps stay on the timelines. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  /** Set when the office changes this person (role, cell, deactivation, password reset): sessions opened before end. */
+  @Column({ name: 'sessions_ended_at', type: 'timestamptz', nullable: true })
+  sessionsEndedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { Role } from '../../domain/roles.js';
 import { UserEntity } from '../entities/user.entity.js';
+import { recordAudit } from './audit-trail.js';
 
 export interface NewAccount {
   username: string;
@@ -64,4 +65,99 @@ export class UsersRepository {
       passwordHash,
     ]);
   }
+
+  /** The accounts of a committee (its staff, its cells' secretaries, its guests), active ones first. */
+  ofCommittee(committeeId: string, page: { take: number; skip: number }): Promise<UserEntity[]> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('user.committeeId = :committeeId', { committeeId })
+      .orderBy('user.deactivatedAt IS NULL', 'DESC')
+      .addOrderBy('user.fullName', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      .take(page.take)
+      .skip(page.skip)
+      .getMany();
+  }
+
+  /**
+   * Changes an account as the office does, in one transaction with its audit entry: `endSessions` ends every
+   * session opened before this instant (a role or cell change, a deactivation, a password reset). Answers the
+   * account after the change, or null when it does not exist.
+   */
+  async change(
+    actorId: string,
+    userId: string,
+    action: string,
+    changes: Partial<Pick<UserEntity, 'fullName' | 'role' | 'committeeId' | 'cellId' | 'deactivatedAt' | 'passwordHash' | 'passwordChangeRequired'>>,
+    endSessions: boolean,
+    why: Record<string, unknown> = {},
+  ): Promise<UserEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!before) return null;
+      await manager.getRepository(UserEntity).update({ id: userId }, { ...changes, ...(endSessions ? { sessionsEndedAt: new Date() } : {}) });
+      const after = (await manager.getRepository(UserEntity).findOneByOrFail({ id: userId }));
+      await recordAudit(manager, {
+        actorId,
+        committeeId: after.committeeId ?? before.committeeId,
+        entity: 'user',
+        entityId: userId,
+        action,
+        before: auditedAccount(before, 'passwordHash' in changes),
+        after: { ...auditedAccount(after, 'passwordHash' in changes), ...why },
+      });
+      return after;
+    });
+  }
+
+  /**
+   * A cell's new secretary, in one transaction: the new account is created, the cell's other active
+   * secretaries are deactivated (their sessions end), and both are on the audit trail. Null when the
+   * username is taken.
+   */
+  async replaceSecretary(actorId: string, committeeId: string, cellId: string, account: Omit<NewAccount, 'role' | 'committeeId' | 'cellId'>): Promise<{ created: UserEntity; replaced: UserEntity[] } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query<UserEntity[]>(
+        `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id) VALUES ($1, $2, $3, 'secretary', $4, $5)
+         ON CONFLICT ((lower(username))) DO NOTHING
+         RETURNING id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId", deactivated_at AS "deactivatedAt"`,
+        [account.username, account.passwordHash, account.fullName, committeeId, cellId],
+      );
+      if (!created) return null;
+      const replaced = await manager.getRepository(UserEntity).find({
+        where: { cellId, role: 'secretary', deactivatedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const others = replaced.filter((user) => user.id !== created.id);
+      const now = new Date();
+      for (const user of others) {
+        const before = auditedAccount(user, false);
+        await manager.getRepository(UserEntity).update({ id: user.id }, { deactivatedAt: now, sessionsEndedAt: now });
+        Object.assign(user, { deactivatedAt: now, sessionsEndedAt: now });
+        await recordAudit(manager, { actorId, committeeId, entity: 'user', entityId: user.id, action: 'SECRETARY_REPLACED', before, after: { ...auditedAccount(user, false), replacedBy: created.id } });
+      }
+      await recordAudit(manager, { actorId, committeeId, entity: 'user', entityId: created.id, action: 'SECRETARY_APPOINTED', before: null, after: auditedAccount(created, false) });
+      return { created, replaced: others };
+    });
+  }
+
+  /** Records the creation of an account on the audit trail (the account itself is created by create()). */
+  async auditCreated(actorId: string, user: UserEntity): Promise<void> {
+    await recordAudit(this.dataSource.manager, { actorId, committeeId: user.committeeId, entity: 'user', entityId: user.id, action: 'ACCOUNT_CREATED', before: null, after: auditedAccount(user, false) });
+  }
 }
+
+/** What the audit trail keeps of an account: never its password or hash, only that one was set. */
+function auditedAccount(user: Partial<UserEntity>, passwordReset: boolean): Record<string, unknown> {
+  return {
+    username: user.username,
+    fullName: user.fullName,
+    role: user.role,
+    committeeId: user.committeeId,
+    cellId: user.cellId,
+    deactivatedAt: user.deactivatedAt ? new Date(user.deactivatedAt).toISOString() : null,
+    ...(passwordReset ? { passwordReset: true } : {}),
+  };
+}
+

@@ -56,6 +56,7 @@ export const API_ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'USERNAME_TAKEN',
   'ACCOUNT_DEACTIVATED',
+  'CELL_IN_OPEN_CYCLE',
 ] as const;
 
 export const ERROR_CODES = [...REJECTION_CODES, ...API_ERROR_CODES] as const;

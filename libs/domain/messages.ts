@@ -155,6 +155,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'The database is not answering right now; please retry later.',
   },
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is already taken.' },
+  CELL_IN_OPEN_CYCLE: {
+    vi: 'Chi bộ đang tham gia đợt sinh hoạt “{title}” chưa kết thúc. Đề nghị kết thúc hoặc hủy đợt đó trước khi chuyển chi bộ.',
+    en: 'The cell takes part in the open cycle “{title}”. Close or cancel it before moving the cell.',
+  },
   ACCOUNT_DEACTIVATED: {
     vi: 'Tài khoản của đồng chí đã ngừng hoạt động. Đề nghị đồng chí liên hệ văn phòng Đảng ủy.',
     en: 'Your account has been deactivated. Please contact the committee office.',

@@ -7,6 +7,7 @@ import { CommuneRules1765000000000 } from './migrations/1765000000000-commune-ru
 import { Accounts1765100000000 } from './migrations/1765100000000-accounts.js';
 import { IdempotencyExpiry1765100000001 } from './migrations/1765100000001-idempotency-expiry.js';
 import { PeopleChanges1765200000000 } from './migrations/1765200000000-people-changes.js';
+import { CellChanges1765200000001 } from './migrations/1765200000001-cell-changes.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Accounts1765100000000,
   IdempotencyExpiry1765100000001,
   PeopleChanges1765200000000,
+  CellChanges1765200000001,
 ];
 
 export interface DataSourceSettings {

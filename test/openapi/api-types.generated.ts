@@ -87,6 +87,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}/cells/{cellId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Đổi tên chi bộ, số đảng viên */
+        patch: operations["CommitteesController_changeCell"];
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/cells/{cellId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giải thể chi bộ hoặc sáp nhập vào chi bộ khác; trả về các đợt sinh hoạt chưa kết thúc mà chi bộ tham gia */
+        post: operations["CommitteesController_deactivateCell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/cells/{cellId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển chi bộ (cùng bí thư) sang Đảng ủy khác (quản trị) */
+        post: operations["CommitteesController_moveCell"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -668,6 +719,13 @@ export interface components {
             lastHostedAt: string | null;
             /** @enum {string|null} */
             lastRating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+            /** @description Sai khi chi bộ đã giải thể hoặc sáp nhập */
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description Chi bộ mà chi bộ này đã sáp nhập vào
+             */
+            mergedIntoCellId: string | null;
             /** Format: uuid */
             committeeId: string;
         };
@@ -683,6 +741,52 @@ export interface components {
             lastHostedAt: string | null;
             /** @enum {string|null} */
             lastRating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+            /** @description Sai khi chi bộ đã giải thể hoặc sáp nhập */
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description Chi bộ mà chi bộ này đã sáp nhập vào
+             */
+            mergedIntoCellId: string | null;
+        };
+        ChangeCellDto: {
+            /** @example Chi bộ thôn Na Hối */
+            name?: string;
+            /** @example 31 */
+            memberCount?: number;
+        };
+        DeactivateCellDto: {
+            /** @example Sáp nhập thôn Na Hối Tày và Na Hối Nùng theo nghị quyết của Hội đồng nhân dân tỉnh */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Chi bộ mà chi bộ này sáp nhập vào
+             */
+            mergedIntoCellId?: string;
+        };
+        CellOpenCycleResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example PREPARATION */
+            status: string;
+            /**
+             * @description Chi bộ là chi bộ điểm hay chi bộ được mời
+             * @enum {string}
+             */
+            part: "host" | "invited";
+        };
+        DeactivatedCellResponse: {
+            cell: components["schemas"]["CellResponse"];
+            /** @description Các đợt sinh hoạt chưa kết thúc mà chi bộ tham gia: Đảng ủy quyết định */
+            openCycles: components["schemas"]["CellOpenCycleResponse"][];
+        };
+        MoveCellDto: {
+            /**
+             * Format: uuid
+             * @description Đảng ủy mới của chi bộ
+             */
+            committeeId: string;
         };
         CreateUserDto: {
             /**
@@ -1712,6 +1816,207 @@ export interface operations {
             };
             /** @description Không có, hoặc thuộc Đảng bộ khác */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_changeCell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+                /** @description Chi bộ trực thuộc */
+                cellId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCellDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_deactivateCell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+                /** @description Chi bộ trực thuộc */
+                cellId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeactivateCellDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivatedCellResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_moveCell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+                /** @description Chi bộ trực thuộc */
+                cellId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCellDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,15 @@ export interface CellView {
   memberCount: number;
   lastHostedAt: string | null;
   lastRating: string | null;
+  /** False once the cell was dissolved or merged; its history stays readable. */
+  active: boolean;
+  mergedIntoCellId: string | null;
+}
+
+/** A cell the committee dissolved or merged, with the open cycles it had a part in, for the committee to decide on. */
+export interface DeactivatedCellView {
+  cell: CellView;
+  openCycles: { id: string; title: string; status: string; part: 'host' | 'invited' }[];
 }
 
 export function toCommitteeView(committee: Pick<CommitteeEntity, 'id' | 'name'>): CommitteeView {
@@ -27,5 +36,20 @@ export function toCellView(cell: CellEntity): CellView {
     memberCount: cell.memberCount,
     lastHostedAt: cell.lastHostedAt ? cell.lastHostedAt.toISOString() : null,
     lastRating: cell.lastRating,
+    active: !cell.deactivatedAt,
+    mergedIntoCellId: cell.mergedIntoCellId,
+  };
+}
+
+/** A cell in its committee's list (api.md's shape, which leaves the committee out). */
+export function toCellListItem(cell: CellEntity): Omit<CellView, 'committeeId'> {
+  return {
+    id: cell.id,
+    name: cell.name,
+    memberCount: cell.memberCount,
+    lastHostedAt: cell.lastHostedAt ? cell.lastHostedAt.toISOString() : null,
+    lastRating: cell.lastRating,
+    active: !cell.deactivatedAt,
+    mergedIntoCellId: cell.mergedIntoCellId,
   };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RATINGS } from '../../../libs/domain/cycle.js';
-import type { CellView, CommitteeView } from './committee.mapper.js';
+import type { CellView, CommitteeView, DeactivatedCellView } from './committee.mapper.js';
 
 export class CommitteeResponse implements CommitteeView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -13,8 +13,23 @@ export class CellListItemResponse implements Omit<CellView, 'committeeId'> {
   @ApiProperty() memberCount: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Lần gần nhất làm chi bộ điểm' }) lastHostedAt: string | null;
   @ApiProperty({ type: String, enum: RATINGS, nullable: true }) lastRating: string | null;
+  @ApiProperty({ description: 'Sai khi chi bộ đã giải thể hoặc sáp nhập' }) active: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Chi bộ mà chi bộ này đã sáp nhập vào' }) mergedIntoCellId: string | null;
 }
 
 export class CellResponse extends CellListItemResponse implements CellView {
   @ApiProperty({ format: 'uuid' }) committeeId: string;
+}
+
+export class CellOpenCycleResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 'PREPARATION' }) status: string;
+  @ApiProperty({ enum: ['host', 'invited'], description: 'Chi bộ là chi bộ điểm hay chi bộ được mời' }) part: 'host' | 'invited';
+}
+
+export class DeactivatedCellResponse implements DeactivatedCellView {
+  @ApiProperty({ type: CellResponse }) cell: CellResponse;
+  @ApiProperty({ type: [CellOpenCycleResponse], description: 'Các đợt sinh hoạt chưa kết thúc mà chi bộ tham gia: Đảng ủy quyết định' })
+  openCycles: CellOpenCycleResponse[];
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -9,7 +9,10 @@ import { CommitteesService } from './committees.service.js';
 import { CreateCellDto } from './create-cell.dto.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
 import { ApiRefusals } from '../common/error.response.js';
-import { CellListItemResponse, CellResponse, CommitteeResponse } from './committee.response.js';
+import { CellListItemResponse, CellResponse, CommitteeResponse, DeactivatedCellResponse } from './committee.response.js';
+import { ChangeCellDto, DeactivateCellDto, MoveCellDto } from './change-cell.dto.js';
+import { CommitteeCellParams } from '../users/user-id.params.js';
+import { OFFICE_ROLES } from '../../../libs/domain/cycle-policy.js';
 
 @ApiTags('committees')
 @ApiBearerAuth()
@@ -51,5 +54,34 @@ export class CommitteesController {
   @ApiRefusals(400, 401, 403, 404)
   listCells(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Query() page: PageQuery) {
     return this.committees.listCells(caller, params.committeeId, page);
+  }
+
+  @Patch(':committeeId/cells/:cellId')
+  @Roles(...OFFICE_ROLES)
+  @ApiOperation({ summary: 'Đổi tên chi bộ, số đảng viên' })
+  @ApiOkResponse({ type: CellResponse })
+  @ApiRefusals(400, 401, 403, 404)
+  changeCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeCellParams, @Body() dto: ChangeCellDto) {
+    return this.committees.changeCell(caller, params.committeeId, params.cellId, dto);
+  }
+
+  @Post(':committeeId/cells/:cellId/deactivate')
+  @HttpCode(200)
+  @Roles(...OFFICE_ROLES)
+  @ApiOperation({ summary: 'Giải thể chi bộ hoặc sáp nhập vào chi bộ khác; trả về các đợt sinh hoạt chưa kết thúc mà chi bộ tham gia' })
+  @ApiOkResponse({ type: DeactivatedCellResponse })
+  @ApiRefusals(400, 401, 403, 404)
+  deactivateCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeCellParams, @Body() dto: DeactivateCellDto) {
+    return this.committees.deactivateCell(caller, params.committeeId, params.cellId, dto);
+  }
+
+  @Post(':committeeId/cells/:cellId/move')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Chuyển chi bộ (cùng bí thư) sang Đảng ủy khác (quản trị)' })
+  @ApiOkResponse({ type: CellResponse })
+  @ApiRefusals(400, 401, 403, 404, 409)
+  moveCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeCellParams, @Body() dto: MoveCellDto) {
+    return this.committees.moveCell(caller, params.committeeId, params.cellId, dto.committeeId);
   }
 }

@@ -4,7 +4,9 @@ import { DomainError } from '../../../libs/domain/domain-error.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pageOf, type PageQuery } from '../common/page.query.js';
-import { toCellView, toCommitteeView, type CellView, type CommitteeView } from './committee.mapper.js';
+import { toCellListItem, toCellView, toCommitteeView, type CellView, type CommitteeView, type DeactivatedCellView } from './committee.mapper.js';
+import type { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
+import type { ChangeCellDto, DeactivateCellDto } from './change-cell.dto.js';
 import type { CreateCellDto } from './create-cell.dto.js';
 import type { CreateCommitteeDto } from './create-committee.dto.js';
 
@@ -37,10 +39,50 @@ export class CommitteesService {
   async listCells(caller: AuthUser, committeeId: string, page: PageQuery): Promise<Omit<CellView, 'committeeId'>[]> {
     await this.requireVisible(caller, committeeId);
     const cells = await this.organisation.cellsOf(committeeId, pageOf(page));
-    return cells.map((cell) => {
-      const view = toCellView(cell);
-      return { id: view.id, name: view.name, memberCount: view.memberCount, lastHostedAt: view.lastHostedAt, lastRating: view.lastRating };
-    });
+    return cells.map(toCellListItem);
+  }
+
+  async changeCell(caller: AuthUser, committeeId: string, cellId: string, dto: ChangeCellDto): Promise<CellView> {
+    const cell = await this.cellOf(caller, committeeId, cellId);
+    const changed = await this.organisation.changeCell(caller.id, cellId, 'CELL_CHANGED', { name: dto.name ?? cell.name, memberCount: dto.memberCount ?? cell.memberCount });
+    return toCellView(changed as CellEntity);
+  }
+
+  /**
+   * Dissolves a cell, or merges it into another active cell of the committee: it is never a candidate or an
+   * invitee again. Its open cycles go on; they are named in the answer so the committee can decide on them.
+   */
+  async deactivateCell(caller: AuthUser, committeeId: string, cellId: string, dto: DeactivateCellDto): Promise<DeactivatedCellView> {
+    const cell = await this.cellOf(caller, committeeId, cellId);
+    if (dto.mergedIntoCellId && (dto.mergedIntoCellId === cellId || (await this.organisation.firstCellNotOf(committeeId, [dto.mergedIntoCellId])))) {
+      throw new DomainError('INVALID_CELL', { cellId: dto.mergedIntoCellId });
+    }
+    const deactivated = cell.deactivatedAt
+      ? cell
+      : ((await this.organisation.changeCell(caller.id, cellId, dto.mergedIntoCellId ? 'CELL_MERGED' : 'CELL_DISSOLVED', {
+          deactivatedAt: new Date(),
+          deactivationReason: dto.reason,
+          mergedIntoCellId: dto.mergedIntoCellId ?? null,
+        })) as CellEntity);
+    return { cell: toCellView(deactivated), openCycles: await this.organisation.openCyclesOf(cellId) };
+  }
+
+  /** The admin moves a cell, with its secretaries, to another committee; not while it has a part in an open cycle. */
+  async moveCell(caller: AuthUser, committeeId: string, cellId: string, toCommitteeId: string): Promise<CellView> {
+    const cell = await this.cellOf(caller, committeeId, cellId);
+    if (!(await this.organisation.committeeExists(toCommitteeId))) throw new DomainError('NOT_FOUND');
+    if (toCommitteeId === cell.committeeId) return toCellView(cell);
+    const open = await this.organisation.openCyclesOf(cellId);
+    if (open.length > 0) throw new DomainError('CELL_IN_OPEN_CYCLE', { title: open[0].title });
+    return toCellView((await this.organisation.moveCell(caller.id, cellId, toCommitteeId)) as CellEntity);
+  }
+
+  /** A cell of a committee the caller sees; any other is 404. */
+  private async cellOf(caller: AuthUser, committeeId: string, cellId: string): Promise<CellEntity> {
+    await this.requireVisible(caller, committeeId);
+    const cell = await this.organisation.cell(cellId);
+    if (!cell || cell.committeeId !== committeeId) throw new DomainError('NOT_FOUND');
+    return cell;
   }
 
   /** Another committee's data answers 404, exactly as a committee that does not exist. */

@@ -55,6 +55,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
   USERNAME_TAKEN: 409,
   ACCOUNT_DEACTIVATED: 401,
+  CELL_IN_OPEN_CYCLE: 409,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

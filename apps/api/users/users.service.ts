@@ -35,7 +35,7 @@ export class UsersService {
     if (dto.role === 'secretary') {
       if (!dto.cellId) throw new DomainError('VALIDATION_FAILED');
       const cell = await this.organisation.cell(dto.cellId);
-      if (!cell || cell.committeeId !== committeeId) throw new DomainError('INVALID_CELL', { cellId: dto.cellId });
+      if (!cell || cell.committeeId !== committeeId || cell.deactivatedAt) throw new DomainError('INVALID_CELL', { cellId: dto.cellId });
     } else if (dto.cellId) {
       throw new DomainError('VALIDATION_FAILED');
     }
@@ -82,7 +82,8 @@ export class UsersService {
     if (role !== 'secretary' && dto.cellId) throw new DomainError('VALIDATION_FAILED');
     if (role === 'secretary') {
       const cell = cellId ? await this.organisation.cell(cellId) : null;
-      if (!cell || cell.committeeId !== committeeId) throw new DomainError('INVALID_CELL', { cellId: cellId ?? '' });
+      // A person already in a dissolved cell keeps it until moved; nobody is newly put into one.
+      if (!cell || cell.committeeId !== committeeId || (cell.deactivatedAt && cellId !== target.cellId)) throw new DomainError('INVALID_CELL', { cellId: cellId ?? '' });
     }
     const placeChanged = role !== target.role || cellId !== target.cellId || committeeId !== target.committeeId;
     const changed = await this.users.change(caller.id, userId, 'ACCOUNT_CHANGED', { fullName: dto.fullName ?? target.fullName, role, committeeId, cellId }, placeChanged);
@@ -115,6 +116,7 @@ export class UsersService {
     if (!maySeeCommittee(caller, committeeId) || (caller.role !== 'admin' && caller.role !== 'committee')) throw new DomainError('NOT_FOUND');
     const cell = await this.organisation.cell(cellId);
     if (!cell || cell.committeeId !== committeeId) throw new DomainError('NOT_FOUND');
+    if (cell.deactivatedAt) throw new DomainError('INVALID_CELL', { cellId });
     const username = dto.username.toLowerCase();
     const weakness = passwordProblem(dto.password, username);
     if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });

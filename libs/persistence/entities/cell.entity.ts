@@ -22,6 +22,17 @@ export class CellEntity {
   @Column({ name: 'last_rating', type: 'text', nullable: true })
   lastRating: string | null;
 
+  /** A dissolved or merged cell is never a candidate or an invitee again; its history stays. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  @Column({ name: 'deactivation_reason', type: 'text', nullable: true })
+  deactivationReason: string | null;
+
+  /** The cell it was merged into, where its history is read. */
+  @Column({ name: 'merged_into_cell_id', type: 'uuid', nullable: true })
+  mergedIntoCellId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { CellEntity } from '../entities/cell.entity.js';
 import { CommitteeEntity } from '../entities/committee.entity.js';
 import { RubricEntity } from '../entities/rubric.entity.js';
 import { UserEntity } from '../entities/user.entity.js';
+import { recordAudit } from './audit-trail.js';
 
 /** One page of a list, as the API's page query gives it. */
 export interface Page {
@@ -45,10 +46,12 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(CellEntity).find({ where: { committeeId }, order: { name: 'ASC', id: 'ASC' }, ...page });
   }
 
-  /** The first of these cells that is not the committee's, or null when all are. */
+  /** The first of these cells that is not an active cell of the committee, or null when all are. */
   async firstCellNotOf(committeeId: string, cellIds: string[]): Promise<string | null> {
     if (cellIds.length === 0) return null;
-    const found = await this.dataSource.getRepository(CellEntity).find({ select: { id: true }, where: { id: In(cellIds), committeeId } });
+    const found = await this.dataSource
+      .getRepository(CellEntity)
+      .find({ select: { id: true }, where: { id: In(cellIds), committeeId, deactivatedAt: IsNull() } });
     const known = new Set(found.map((cell) => cell.id));
     return cellIds.find((cellId) => !known.has(cellId)) ?? null;
   }
@@ -80,4 +83,63 @@ export class OrganisationRepository {
       ...page,
     });
   }
+
+  /** A change to a cell (name, members, deactivation) and its audit entry, in one transaction; null when there is no such cell. */
+  async changeCell(
+    actorId: string,
+    cellId: string,
+    action: string,
+    changes: Partial<Pick<CellEntity, 'name' | 'memberCount' | 'deactivatedAt' | 'deactivationReason' | 'mergedIntoCellId'>>,
+  ): Promise<CellEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.getRepository(CellEntity).findOne({ where: { id: cellId }, lock: { mode: 'pessimistic_write' } });
+      if (!before) return null;
+      await manager.getRepository(CellEntity).update({ id: cellId }, changes);
+      const after = await manager.getRepository(CellEntity).findOneByOrFail({ id: cellId });
+      await recordAudit(manager, { actorId, committeeId: after.committeeId, entity: 'cell', entityId: cellId, action, before: auditedCell(before), after: auditedCell(after) });
+      return after;
+    });
+  }
+
+  /** The open cycles a cell hosts or is invited to: what its committee must decide about when it is dissolved or moved. */
+  openCyclesOf(cellId: string): Promise<{ id: string; title: string; status: string; part: 'host' | 'invited' }[]> {
+    return this.dataSource.query(
+      `SELECT y.id, y.title, y.status, CASE WHEN y.host_cell_id = $1 THEN 'host' ELSE 'invited' END AS part
+         FROM cycles y
+        WHERE y.status IN ('HOST_SELECTION', 'PREPARATION', 'SCHEDULED', 'CRITIQUE', 'REPORTING', 'REVIEW')
+          AND (y.host_cell_id = $1 OR EXISTS (SELECT 1 FROM cycle_invitations i WHERE i.cycle_id = y.id AND i.cell_id = $1))
+        ORDER BY y.meeting_at, y.id`,
+      [cellId],
+    );
+  }
+
+  /**
+   * Moves a cell, with its secretaries, to another committee: their sessions end (what they may see has
+   * changed). The cell's closed cycles stay with the committee that held them.
+   */
+  async moveCell(actorId: string, cellId: string, toCommitteeId: string): Promise<CellEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.getRepository(CellEntity).findOne({ where: { id: cellId }, lock: { mode: 'pessimistic_write' } });
+      if (!before) return null;
+      await manager.getRepository(CellEntity).update({ id: cellId }, { committeeId: toCommitteeId });
+      const now = new Date();
+      await manager.query(`UPDATE users SET committee_id = $2, sessions_ended_at = $3 WHERE cell_id = $1`, [cellId, toCommitteeId, now]);
+      const after = await manager.getRepository(CellEntity).findOneByOrFail({ id: cellId });
+      for (const committeeId of [before.committeeId, toCommitteeId]) {
+        await recordAudit(manager, { actorId, committeeId, entity: 'cell', entityId: cellId, action: 'CELL_MOVED', before: auditedCell(before), after: auditedCell(after) });
+      }
+      return after;
+    });
+  }
+}
+
+function auditedCell(cell: CellEntity): Record<string, unknown> {
+  return {
+    name: cell.name,
+    committeeId: cell.committeeId,
+    memberCount: cell.memberCount,
+    deactivatedAt: cell.deactivatedAt ? cell.deactivatedAt.toISOString() : null,
+    deactivationReason: cell.deactivationReason,
+    mergedIntoCellId: cell.mergedIntoCellId,
+  };
 }

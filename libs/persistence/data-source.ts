@@ -8,6 +8,7 @@ import { Accounts1765100000000 } from './migrations/1765100000000-accounts.js';
 import { IdempotencyExpiry1765100000001 } from './migrations/1765100000001-idempotency-expiry.js';
 import { PeopleChanges1765200000000 } from './migrations/1765200000000-people-changes.js';
 import { CellChanges1765200000001 } from './migrations/1765200000001-cell-changes.js';
+import { CommitteeMerges1765200000002 } from './migrations/1765200000002-committee-merges.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   IdempotencyExpiry1765100000001,
   PeopleChanges1765200000000,
   CellChanges1765200000001,
+  CommitteeMerges1765200000002,
 ];
 
 export interface DataSourceSettings {

@@ -138,6 +138,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Đổi tên Đảng ủy (quản trị) */
+        patch: operations["CommitteesController_rename"];
+        trace?: never;
+    };
+    "/api/committees/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hợp nhất các Đảng ủy thành một Đảng ủy mới: chi bộ, cán bộ, đợt sinh hoạt và phiếu chấm điểm chuyển sang (quản trị) */
+        post: operations["CommitteesController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -700,6 +734,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * Format: uuid
+             * @description Đảng ủy mà Đảng ủy này đã hợp nhất vào
+             */
+            mergedIntoId: string | null;
         };
         CreateCellDto: {
             /** @example Chi bộ thôn Na Hối Tày */
@@ -787,6 +826,23 @@ export interface components {
              * @description Đảng ủy mới của chi bộ
              */
             committeeId: string;
+        };
+        MergeCommitteesDto: {
+            /** @description Các Đảng ủy hợp nhất */
+            committeeIds: string[];
+            /** @example Đảng ủy xã Na Hối */
+            name: string;
+        };
+        MergeMovedResponse: {
+            cells: number;
+            people: number;
+            cycles: number;
+            rubrics: number;
+        };
+        MergedCommitteeResponse: {
+            committee: components["schemas"]["CommitteeResponse"];
+            /** @description Số chi bộ, người, đợt sinh hoạt, phiếu chấm điểm đã chuyển sang */
+            moved: components["schemas"]["MergeMovedResponse"];
         };
         CreateUserDto: {
             /**
@@ -2017,6 +2073,127 @@ export interface operations {
             };
             /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommitteeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeCommitteesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedCommitteeResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,14 @@ import type { CommitteeEntity } from '../../../libs/persistence/entities/committ
 export interface CommitteeView {
   id: string;
   name: string;
+  /** Set on a committee merged into another: it stays, with its name, for old timelines. */
+  mergedIntoId: string | null;
+}
+
+/** A committee formed by a merger, and how much moved into it. */
+export interface MergedCommitteeView {
+  committee: CommitteeView;
+  moved: { cells: number; people: number; cycles: number; rubrics: number };
 }
 
 export interface CellView {
@@ -24,8 +32,8 @@ export interface DeactivatedCellView {
   openCycles: { id: string; title: string; status: string; part: 'host' | 'invited' }[];
 }
 
-export function toCommitteeView(committee: Pick<CommitteeEntity, 'id' | 'name'>): CommitteeView {
-  return { id: committee.id, name: committee.name };
+export function toCommitteeView(committee: Pick<CommitteeEntity, 'id' | 'name'> & { mergedIntoId?: string | null }): CommitteeView {
+  return { id: committee.id, name: committee.name, mergedIntoId: committee.mergedIntoId ?? null };
 }
 
 export function toCellView(cell: CellEntity): CellView {

@@ -1,10 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RATINGS } from '../../../libs/domain/cycle.js';
-import type { CellView, CommitteeView, DeactivatedCellView } from './committee.mapper.js';
+import type { CellView, CommitteeView, DeactivatedCellView, MergedCommitteeView } from './committee.mapper.js';
 
 export class CommitteeResponse implements CommitteeView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Đảng ủy mà Đảng ủy này đã hợp nhất vào' }) mergedIntoId: string | null;
+}
+
+export class MergeMovedResponse {
+  @ApiProperty() cells: number;
+  @ApiProperty() people: number;
+  @ApiProperty() cycles: number;
+  @ApiProperty() rubrics: number;
+}
+
+export class MergedCommitteeResponse implements MergedCommitteeView {
+  @ApiProperty({ type: CommitteeResponse }) committee: CommitteeResponse;
+  @ApiProperty({ type: MergeMovedResponse, description: 'Số chi bộ, người, đợt sinh hoạt, phiếu chấm điểm đã chuyển sang' }) moved: MergeMovedResponse;
 }
 
 export class CellListItemResponse implements Omit<CellView, 'committeeId'> {

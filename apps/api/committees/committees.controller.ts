@@ -7,9 +7,9 @@ import { PageQuery } from '../common/page.query.js';
 import { CommitteeIdParams } from './committee-id.params.js';
 import { CommitteesService } from './committees.service.js';
 import { CreateCellDto } from './create-cell.dto.js';
-import { CreateCommitteeDto } from './create-committee.dto.js';
+import { CreateCommitteeDto, MergeCommitteesDto } from './create-committee.dto.js';
 import { ApiRefusals } from '../common/error.response.js';
-import { CellListItemResponse, CellResponse, CommitteeResponse, DeactivatedCellResponse } from './committee.response.js';
+import { CellListItemResponse, CellResponse, CommitteeResponse, DeactivatedCellResponse, MergedCommitteeResponse } from './committee.response.js';
 import { ChangeCellDto, DeactivateCellDto, MoveCellDto } from './change-cell.dto.js';
 import { CommitteeCellParams } from '../users/user-id.params.js';
 import { OFFICE_ROLES } from '../../../libs/domain/cycle-policy.js';
@@ -83,5 +83,23 @@ export class CommitteesController {
   @ApiRefusals(400, 401, 403, 404, 409)
   moveCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeCellParams, @Body() dto: MoveCellDto) {
     return this.committees.moveCell(caller, params.committeeId, params.cellId, dto.committeeId);
+  }
+
+  @Patch(':committeeId')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Đổi tên Đảng ủy (quản trị)' })
+  @ApiOkResponse({ type: CommitteeResponse })
+  @ApiRefusals(400, 401, 403, 404)
+  rename(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: CreateCommitteeDto) {
+    return this.committees.rename(caller, params.committeeId, dto.name);
+  }
+
+  @Post('merge')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Hợp nhất các Đảng ủy thành một Đảng ủy mới: chi bộ, cán bộ, đợt sinh hoạt và phiếu chấm điểm chuyển sang (quản trị)' })
+  @ApiCreatedResponse({ type: MergedCommitteeResponse })
+  @ApiRefusals(400, 401, 403, 404)
+  merge(@CurrentUser() caller: AuthUser, @Body() dto: MergeCommitteesDto) {
+    return this.committees.merge(caller, dto);
   }
 }

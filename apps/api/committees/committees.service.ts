@@ -4,11 +4,11 @@ import { DomainError } from '../../../libs/domain/domain-error.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pageOf, type PageQuery } from '../common/page.query.js';
-import { toCellListItem, toCellView, toCommitteeView, type CellView, type CommitteeView, type DeactivatedCellView } from './committee.mapper.js';
+import { toCellListItem, toCellView, toCommitteeView, type CellView, type CommitteeView, type DeactivatedCellView, type MergedCommitteeView } from './committee.mapper.js';
 import type { CellEntity } from '../../../libs/persistence/entities/cell.entity.js';
 import type { ChangeCellDto, DeactivateCellDto } from './change-cell.dto.js';
 import type { CreateCellDto } from './create-cell.dto.js';
-import type { CreateCommitteeDto } from './create-committee.dto.js';
+import type { CreateCommitteeDto, MergeCommitteesDto } from './create-committee.dto.js';
 
 @Injectable()
 export class CommitteesService {
@@ -28,6 +28,22 @@ export class CommitteesService {
           ? await this.organisation.committee(caller.committeeId)
           : [];
     return committees.map(toCommitteeView);
+  }
+
+  async rename(caller: AuthUser, committeeId: string, name: string): Promise<CommitteeView> {
+    const renamed = await this.organisation.renameCommittee(caller.id, committeeId, name);
+    if (!renamed) throw new DomainError('NOT_FOUND');
+    return toCommitteeView(renamed);
+  }
+
+  /**
+   * Merges communes into one new committee (the 2025 mergers): cells, people, open and closed cycles and own
+   * score sheets move; the old committees stay with their names. An open cycle goes on under its workflow.
+   */
+  async merge(caller: AuthUser, dto: MergeCommitteesDto): Promise<MergedCommitteeView> {
+    const outcome = await this.organisation.mergeCommittees(caller.id, dto.committeeIds, dto.name);
+    if (!outcome) throw new DomainError('NOT_FOUND');
+    return { committee: toCommitteeView(outcome.committee), moved: outcome.moved };
   }
 
   async createCell(caller: AuthUser, committeeId: string, dto: CreateCellDto): Promise<CellView> {

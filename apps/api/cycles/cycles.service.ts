@@ -20,8 +20,10 @@ import {
   type SubmitCritiqueInput,
 } from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import type { Actor } from '../../../libs/domain/cycle.js';
+import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 import { derivedUuid } from '../idempotency/idempotency.js';
-import { CycleReadsService } from './cycle-reads.service.js';
+import { CycleReadsService, type CycleAccess } from './cycle-reads.service.js';
 import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
@@ -86,14 +88,14 @@ export class CyclesService {
     const access = await this.reads.access(caller, cycleId);
     await this.requireCellsOf(access.cycle.committeeId, [cellId]);
     await this.requireHostFree(cellId, cycleId);
-    await this.send(caller, cycleId, pickHostUpdate, { cellId }, idempotencyKey);
+    await this.send(caller, access, pickHostUpdate, { cellId }, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   async inviteGuests(caller: AuthUser, cycleId: string, guestIds: string[], language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     await this.requireGuestsOf(access.cycle.committeeId, guestIds);
-    await this.send(caller, cycleId, inviteGuestsUpdate, { guestIds }, idempotencyKey);
+    await this.send(caller, access, inviteGuestsUpdate, { guestIds }, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
@@ -101,7 +103,7 @@ export class CyclesService {
   async step<Input>(caller: AuthUser, cycleId: string, update: StepUpdate<Input>, input: Input, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     try {
-      await this.send(caller, cycleId, update, input, idempotencyKey);
+      await this.send(caller, access, update, input, idempotencyKey);
     } catch (error) {
       // The same answer again is not a step: the cycle as it stands is the answer.
       if (!(error instanceof DomainError && error.code === 'UNCHANGED')) throw error;
@@ -118,7 +120,7 @@ export class CyclesService {
   async cancel(caller: AuthUser, cycleId: string, reason: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
     const access = await this.reads.access(caller, cycleId);
     try {
-      await this.send(caller, cycleId, cancelUpdate, { reason }, idempotencyKey);
+      await this.send(caller, access, cancelUpdate, { reason }, idempotencyKey);
     } catch (error) {
       if (!(await this.workflowCannotCancel(error, cycleId))) throw error;
       await this.gateway.terminate(cycleId, `Hủy khi quy trình không phản hồi: ${reason}`);
@@ -137,16 +139,17 @@ export class CyclesService {
   }
 
   async submitCritique(caller: AuthUser, cycleId: string, input: SubmitCritiqueInput, idempotencyKey?: string): Promise<CritiqueView> {
-    await this.reads.access(caller, cycleId);
-    const result = await this.send(caller, cycleId, submitCritiqueUpdate, input, idempotencyKey);
+    const access = await this.reads.access(caller, cycleId);
+    const result = await this.send(caller, access, submitCritiqueUpdate, input, idempotencyKey);
     return toCritiqueView(await this.cycles.critique(result.critiqueId as string));
   }
 
   /** The caller's step as a workflow update; the Idempotency-Key, when given, becomes its update id. */
-  private async send<Input>(caller: AuthUser, cycleId: string, update: StepUpdate<Input>, input: Input, idempotencyKey?: string): Promise<StepResult> {
+  private async send<Input>(caller: AuthUser, { cycle }: CycleAccess, update: StepUpdate<Input>, input: Input, idempotencyKey?: string): Promise<StepResult> {
+    const cycleId = cycle.id;
     const updateId = idempotencyKey ? derivedUuid('update', caller.id, update.name, idempotencyKey) : undefined;
     try {
-      return await this.gateway.step(cycleId, update, { actor: actorOf(caller), input }, updateId);
+      return await this.gateway.step(cycleId, update, { actor: actorFor(caller, cycle), input }, updateId);
     } catch (error) {
       // A cycle whose workflow has ended (closed or cancelled) cannot say its stage: its record can.
       if (error instanceof DomainError && error.code === 'WRONG_STAGE' && error.params.stage === undefined) {
@@ -182,4 +185,14 @@ export class CyclesService {
     return rubric;
   }
 
+}
+
+/**
+ * The caller as the cycle's workflow knows people. A cycle that moved with a committee merger still has the
+ * committee it was launched for in its workflow: the merged committee's staff act for it as that committee.
+ */
+function actorFor(caller: AuthUser, cycle: Pick<CycleEntity, 'committeeId' | 'launchedCommitteeId'>): Actor {
+  const actor = actorOf(caller);
+  if (actor.role === 'committee' && actor.committeeId === cycle.committeeId && cycle.launchedCommitteeId) actor.committeeId = cycle.launchedCommitteeId;
+  return actor;
 }

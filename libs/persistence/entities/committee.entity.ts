@@ -9,6 +9,13 @@ export class CommitteeEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** The committee this one was merged into; the row stays, so old timelines keep its name. */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @Column({ name: 'merged_at', type: 'timestamptz', nullable: true })
+  mergedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -16,6 +16,10 @@ export class CycleEntity {
   @Column({ name: 'committee_id', type: 'uuid' })
   committeeId: string;
 
+  /** Set when the cycle moved with a committee merge: the committee its workflow was launched for (the workflow knows no other). */
+  @Column({ name: 'launched_committee_id', type: 'uuid', nullable: true })
+  launchedCommitteeId: string | null;
+
   @Column({ type: 'text' })
   title: string;
 

@@ -35,8 +35,12 @@ export class AuditTrailRepository {
     const conditions: string[] = [];
     const values: unknown[] = [];
     if (filter.committeeId) {
+      // A merged committee's trail is its own and that of every committee merged into it, at any depth.
       values.push(filter.committeeId);
-      conditions.push(`a.committee_id = $${values.length}`);
+      conditions.push(`a.committee_id IN (
+        WITH RECURSIVE lineage AS (SELECT id FROM committees WHERE id = $${values.length}
+                                   UNION SELECT c.id FROM committees c JOIN lineage l ON c.merged_into_id = l.id)
+        SELECT id FROM lineage)`);
     }
     if (filter.beforeId) {
       values.push(filter.beforeId);

@@ -131,6 +131,50 @@ export class OrganisationRepository {
       return after;
     });
   }
+
+  async renameCommittee(actorId: string, committeeId: string, name: string): Promise<CommitteeEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.getRepository(CommitteeEntity).findOne({ where: { id: committeeId }, lock: { mode: 'pessimistic_write' } });
+      if (!before) return null;
+      await manager.getRepository(CommitteeEntity).update({ id: committeeId }, { name });
+      await recordAudit(manager, { actorId, committeeId, entity: 'committee', entityId: committeeId, action: 'COMMITTEE_RENAMED', before: { name: before.name }, after: { name } });
+      return { ...before, name };
+    });
+  }
+
+  /**
+   * Merges committees into a new one (the 2025 commune mergers), in one transaction: their cells, people,
+   * cycles (open and closed, each remembering the committee its workflow was launched for) and own score
+   * sheets move; the old committees stay, named, pointing at the new one. Null when one of them does not
+   * exist or was already merged.
+   */
+  async mergeCommittees(actorId: string, committeeIds: string[], name: string): Promise<MergeOutcome | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const old = await manager.getRepository(CommitteeEntity).find({ where: { id: In(committeeIds) }, lock: { mode: 'pessimistic_write' } });
+      if (old.length !== committeeIds.length || old.some((committee) => committee.mergedIntoId)) return null;
+      const committee = await manager.getRepository(CommitteeEntity).save({ name });
+      const count = async (sql: string) => (await manager.query<unknown[]>(`WITH moved AS (${sql} RETURNING 1) SELECT 1 FROM moved`, [committee.id, committeeIds])).length;
+      const moved = {
+        cycles: await count(`UPDATE cycles SET launched_committee_id = coalesce(launched_committee_id, committee_id), committee_id = $1 WHERE committee_id = ANY($2)`),
+        cells: await count(`UPDATE cells SET committee_id = $1 WHERE committee_id = ANY($2)`),
+        people: await count(`UPDATE users SET committee_id = $1 WHERE committee_id = ANY($2)`),
+        rubrics: await count(`UPDATE rubrics SET committee_id = $1 WHERE committee_id = ANY($2)`),
+      };
+      await manager.query(`UPDATE committees SET merged_into_id = $1, merged_at = now() WHERE id = ANY($2)`, [committee.id, committeeIds]);
+      for (const source of old) {
+        await recordAudit(manager, { actorId, committeeId: committee.id, entity: 'committee', entityId: source.id, action: 'COMMITTEE_MERGED', before: { name: source.name }, after: { name: source.name, mergedIntoId: committee.id } });
+      }
+      await recordAudit(manager, { actorId, committeeId: committee.id, entity: 'committee', entityId: committee.id, action: 'COMMITTEE_FORMED_BY_MERGER', before: null, after: { name, from: old.map((source) => source.name), moved } });
+      return { committee, moved };
+    });
+  }
+
+}
+
+/** What moved into a merged committee. */
+export interface MergeOutcome {
+  committee: CommitteeEntity;
+  moved: { cells: number; people: number; cycles: number; rubrics: number };
 }
 
 function auditedCell(cell: CellEntity): Record<string, unknown> {

@@ -57,6 +57,8 @@ export const API_ERROR_CODES = [
   'USERNAME_TAKEN',
   'ACCOUNT_DEACTIVATED',
   'CELL_IN_OPEN_CYCLE',
+  'INVALID_RUBRIC',
+  'RUBRIC_NOT_FOR_KIND',
 ] as const;
 
 export const ERROR_CODES = [...REJECTION_CODES, ...API_ERROR_CODES] as const;

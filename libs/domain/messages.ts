@@ -155,6 +155,14 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'The database is not answering right now; please retry later.',
   },
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is already taken.' },
+  INVALID_RUBRIC: {
+    vi: 'Phiếu chấm điểm chưa hợp lệ: điểm tối đa của tiêu chí “{criterion}” phải là bội số của bước điểm {step}.',
+    en: 'The score sheet is not valid: the most points of “{criterion}” must be a multiple of the point step {step}.',
+  },
+  RUBRIC_NOT_FOR_KIND: {
+    vi: 'Phiếu chấm điểm này không dùng cho loại sinh hoạt đã chọn.',
+    en: 'This score sheet is not for the kind of meeting chosen.',
+  },
   CELL_IN_OPEN_CYCLE: {
     vi: 'Chi bộ đang tham gia đợt sinh hoạt “{title}” chưa kết thúc. Đề nghị kết thúc hoặc hủy đợt đó trước khi chuyển chi bộ.',
     en: 'The cell takes part in the open cycle “{title}”. Close or cancel it before moving the cell.',

@@ -9,6 +9,7 @@ import { IdempotencyExpiry1765100000001 } from './migrations/1765100000001-idemp
 import { PeopleChanges1765200000000 } from './migrations/1765200000000-people-changes.js';
 import { CellChanges1765200000001 } from './migrations/1765200000001-cell-changes.js';
 import { CommitteeMerges1765200000002 } from './migrations/1765200000002-committee-merges.js';
+import { CommitteeRubrics1765200000003 } from './migrations/1765200000003-committee-rubrics.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   PeopleChanges1765200000000,
   CellChanges1765200000001,
   CommitteeMerges1765200000002,
+  CommitteeRubrics1765200000003,
 ];
 
 export interface DataSourceSettings {

@@ -632,6 +632,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}/rubrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đảng ủy lập phiên bản phiếu chấm điểm của mình (từ phiếu mẫu hoặc phiên bản trước); đợt đã khởi tạo giữ phiên bản cũ */
+        post: operations["RubricsController_addVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notifications": {
         parameters: {
             query?: never;
@@ -1473,7 +1490,51 @@ export interface components {
             committeeId: string | null;
             /** @example 0.5 */
             pointStep: number;
+            /**
+             * @description Loại sinh hoạt dùng phiếu này; null: cả hai
+             * @enum {string|null}
+             */
+            kind: "regular" | "thematic" | null;
+            /**
+             * Format: uuid
+             * @description Phiếu mà phiên bản này dựa vào
+             */
+            basedOnId: string | null;
             criteria: components["schemas"]["RubricCriterionViewResponse"][];
+        };
+        RubricCriterionDto: {
+            /**
+             * @description Mã tiêu chí: chữ thường không dấu, số, gạch
+             * @example speaking
+             */
+            id: string;
+            /** @example Đảng viên tham gia phát biểu, thảo luận */
+            label: string;
+            /** @example 10 */
+            maxPoints: number;
+            /** @description Xếp loại Tốt cần đủ điểm tiêu chí này */
+            requiredForTop?: boolean;
+        };
+        AddRubricDto: {
+            /** @example Phiếu chấm điểm sinh hoạt chi bộ của Đảng bộ xã Na Hối */
+            name: string;
+            /**
+             * @description Chỉ dùng cho sinh hoạt thường kỳ, hoặc chỉ cho chuyên đề; bỏ trống: cả hai
+             * @enum {string}
+             */
+            kind?: "regular" | "thematic";
+            /**
+             * @description Bước điểm: điểm chấm là bội số của bước này
+             * @example 0.5
+             * @enum {number}
+             */
+            pointStep: 1 | 0.5 | 0.25;
+            criteria: components["schemas"]["RubricCriterionDto"][];
+            /**
+             * Format: uuid
+             * @description Phiếu mẫu hoặc phiên bản trước mà phiếu này dựa vào
+             */
+            basedOnRubricId?: string;
         };
         NotificationResponse: {
             /** Format: uuid */
@@ -4289,6 +4350,68 @@ export interface operations {
             };
             /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RubricsController_addVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRubricDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -56,6 +56,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   USERNAME_TAKEN: 409,
   ACCOUNT_DEACTIVATED: 401,
   CELL_IN_OPEN_CYCLE: 409,
+  INVALID_RUBRIC: 400,
+  RUBRIC_NOT_FOR_KIND: 400,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

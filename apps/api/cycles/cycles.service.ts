@@ -62,6 +62,7 @@ export class CyclesService {
     if (dto.hostCellId) await this.requireHostFree(dto.hostCellId, cycleId);
     if (dto.guestIds?.length) await this.requireGuestsOf(dto.committeeId, dto.guestIds);
     const rubric = await this.rubricFor(dto.committeeId, dto.rubricId);
+    if (rubric.kind && rubric.kind !== dto.kind) throw new DomainError('RUBRIC_NOT_FOR_KIND');
 
     const input: LaunchCycleInput = {
       cycleId,

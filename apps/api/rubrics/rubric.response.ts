@@ -15,5 +15,7 @@ export class RubricResponse implements RubricView {
   @ApiProperty() isTemplate: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) committeeId: string | null;
   @ApiProperty({ example: 0.5 }) pointStep: number;
+  @ApiProperty({ type: String, enum: ['regular', 'thematic'], nullable: true, description: 'Loại sinh hoạt dùng phiếu này; null: cả hai' }) kind: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Phiếu mà phiên bản này dựa vào' }) basedOnId: string | null;
   @ApiProperty({ type: [RubricCriterionViewResponse] }) criteria: RubricCriterionViewResponse[];
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { RubricCriterion } from '../../domain/cycle.js';
+import type { MeetingKind, RubricCriterion } from '../../domain/cycle.js';
 import { NUMERIC } from './numeric.transformer.js';
 
 /** A versioned scoring sheet. Rows are never edited in place: a change is a new version, so pinned cycles keep theirs. */
@@ -27,6 +27,14 @@ export class RubricEntity {
   /** Scores on this sheet are whole multiples of this (0.5: half points). */
   @Column({ name: 'point_step', type: 'numeric', default: 0.5, transformer: NUMERIC })
   pointStep: number;
+
+  /** The kind of meeting the sheet is for (regular or thematic); null: either. */
+  @Column({ type: 'text', nullable: true })
+  kind: MeetingKind | null;
+
+  /** The sheet this version was made from (a template, or the committee's previous version). */
+  @Column({ name: 'based_on_id', type: 'uuid', nullable: true })
+  basedOnId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { DEFAULT_RUBRIC } from '../../domain/default-rubric.js';
@@ -166,6 +167,36 @@ export class OrganisationRepository {
       }
       await recordAudit(manager, { actorId, committeeId: committee.id, entity: 'committee', entityId: committee.id, action: 'COMMITTEE_FORMED_BY_MERGER', before: null, after: { name, from: old.map((source) => source.name), moved } });
       return { committee, moved };
+    });
+  }
+
+
+  /**
+   * A committee's new score sheet version: the next version of its sheets of that name (a sheet is never
+   * edited in place, so a cycle keeps the version it was launched with). On the audit trail.
+   */
+  async addRubricVersion(
+    actorId: string,
+    rubric: Pick<RubricEntity, 'committeeId' | 'name' | 'kind' | 'criteria' | 'pointStep' | 'basedOnId'>,
+  ): Promise<RubricEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      // One version number per (committee, name), even when two offices save at once.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`rubric:${rubric.committeeId}:${rubric.name}`]);
+      const [{ version }] = await manager.query<{ version: number }[]>(
+        `SELECT coalesce(max(version), 0) + 1 AS version FROM rubrics WHERE committee_id = $1 AND name = $2`,
+        [rubric.committeeId, rubric.name],
+      );
+      const saved = await manager.getRepository(RubricEntity).save({ ...rubric, id: randomUUID(), version, isTemplate: false });
+      await recordAudit(manager, {
+        actorId,
+        committeeId: rubric.committeeId,
+        entity: 'rubric',
+        entityId: saved.id,
+        action: 'RUBRIC_VERSION_ADDED',
+        before: null,
+        after: { name: saved.name, version: saved.version, kind: saved.kind, pointStep: saved.pointStep, criteria: saved.criteria, basedOnId: saved.basedOnId },
+      });
+      return saved;
     });
   }
 

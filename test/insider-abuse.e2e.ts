@@ -452,13 +452,13 @@ let closedCycle: string;
 /** Driven to CLOSED by the shared cycle driver: a host of its own, cells[0] and cells[1] accept, attend and critique. */
 async function closeCycle(): Promise<string> {
   const cast = { committeeId: commune.committeeId, staff: commune.staff, host: await newCell(), invited: commune.cells.slice(0, 2) };
-  const { id, closed } = await driveCycle(supertestHttp(stack.http), cast, {
+  const { id } = await driveCycle(supertestHttp(stack.http), cast, {
     meetingAt: meetingIn(8 * SECOND),
     launch: { title: 'Đợt đã kết thúc để ghi nhận vận dụng', location: 'Nhà văn hóa bản Pả Vi' },
     meetingMarginMs: 200,
     reviews: [acceptReviewBody({ rating: 'KHA' })],
   });
-  expect(closed.status).toBe('CLOSED');
+  expect((await cycleOf(id)).status).toBe('CLOSED');
   return id;
 }
 

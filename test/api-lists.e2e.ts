@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { launchBody } from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { createCommuneViaApi, type ApiCommune } from './support/commune-api.fixture.js';
 import { eventually } from './support/eventually.js';
@@ -38,16 +39,19 @@ async function launch(title: string, host: Cell, invited: Cell[]): Promise<{ id:
   const response = await stack.http
     .post('/api/cycles')
     .set(bearer(commune.staff.token))
-    .send({
-      committeeId: commune.committeeId,
-      title,
-      topic: 'Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
-      kind: 'thematic',
-      hostCellId: host.id,
-      invitedCellIds: invited.map((cell) => cell.id),
-      meetingAt: new Date(Date.now() + 7 * DAY).toISOString(),
-      location: 'Hội trường xã',
-    })
+    .send(
+      launchBody({
+        committeeId: commune.committeeId,
+        title,
+        topic: 'Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+        kind: 'thematic',
+        hostCellId: host.id,
+        invitedCellIds: invited.map((cell) => cell.id),
+        meetingAt: Date.now() + 7 * DAY,
+        location: 'Hội trường xã',
+        earlyStartTolerance: null,
+      }),
+    )
     .expect(201);
   return { id: response.body.id as string, title, meetingAt: response.body.meetingAt as string };
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type request from 'supertest';
+import { waitForMeetingTime } from '../scripts/lib/cycle-driver.mjs';
+import { acceptInvitationBody, launchBody, meetingBody, planBody, type LaunchFacts } from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { createCommuneViaApi, type ApiCommune } from './support/commune-api.fixture.js';
-import { eventually, sleep } from './support/eventually.js';
+import { eventually } from './support/eventually.js';
 
 /**
  * What api.md and domain.md promise and no other suite checked, over HTTP on the real stack (Nest app,
@@ -84,18 +86,10 @@ function expectWithinASecond(actualIso: string | null | undefined, expectedMs: n
   expect(Math.abs(Date.parse(actualIso as string) - expectedMs)).toBeLessThanOrEqual(SECOND);
 }
 
-async function launch(commune: ApiCommune, body: Record<string, unknown>): Promise<CycleView> {
-  const response = await stack.http
-    .post('/api/cycles')
-    .set(bearer(commune.staff.token))
-    .send({
-      committeeId: commune.committeeId,
-      title: `Sinh hoạt chi bộ điểm ${randomUUID().slice(0, 8)}`,
-      topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-      kind: 'regular',
-      location: 'Nhà văn hóa thôn',
-      ...body,
-    });
+/** A launch of step-bodies' words, with these facts (its title unique). */
+async function launch(commune: ApiCommune, facts: Omit<LaunchFacts, 'committeeId'>): Promise<CycleView> {
+  const body = launchBody({ title: `Sinh hoạt chi bộ điểm ${randomUUID().slice(0, 8)}`, ...facts, committeeId: commune.committeeId });
+  const response = await stack.http.post('/api/cycles').set(bearer(commune.staff.token)).send(body);
   expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status: 201 });
   return response.body as CycleView;
 }
@@ -125,30 +119,22 @@ async function post(path: string, token: string, body: unknown, status: number):
 }
 
 async function postPlan(cycleId: string, host: Cell): Promise<CycleView> {
-  const response = await post(`/api/cycles/${cycleId}/plan`, host.secretary.token, { agenda: ['Khai mạc', 'Thảo luận'], content: 'Nội dung sinh hoạt' }, 200);
+  const response = await post(`/api/cycles/${cycleId}/plan`, host.secretary.token, planBody(), 200);
   return response.body as CycleView;
 }
 
 async function accept(cycleId: string, cell: Cell): Promise<void> {
-  await post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`, cell.secretary.token, { response: 'accept' }, 200);
+  await post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`, cell.secretary.token, acceptInvitationBody(), 200);
 }
 
-/** A meeting of 95 minutes that started 100 minutes ago (the launch allows a start up to 3 hours early). */
-function meetingBody(attending: Cell[], selfScores?: Record<string, number>) {
-  const startedAt = Date.now() - 100 * 60_000;
-  return {
-    startedAt: new Date(startedAt).toISOString(),
-    endedAt: new Date(startedAt + 95 * 60_000).toISOString(),
-    attendance: { present: 20, total: 21, absentWithReason: 1 },
-    attendingCellIds: attending.map((cell) => cell.id),
-    minutes: 'Biên bản buổi sinh hoạt',
-    ...(selfScores ? { selfScores } : {}),
-  };
-}
-
-async function recordMeetingWhenDue(cycle: CycleView, host: Cell, attending: Cell[], selfScores?: Record<string, number>): Promise<CycleView> {
-  await sleep(Math.max(0, Date.parse(cycle.meetingAt) - Date.now() + 150));
-  const response = await post(`/api/cycles/${cycle.id}/meeting`, host.secretary.token, meetingBody(attending, selfScores), 200);
+/**
+ * A meeting of 95 minutes that ended 5 minutes ago (the launch allows a start up to 3 hours early), recorded
+ * once its time has come; no self scores (a cycle here may use a rubric of other criteria).
+ */
+async function recordMeetingWhenDue(cycle: CycleView, host: Cell, attending: Cell[]): Promise<CycleView> {
+  await waitForMeetingTime({ meetingAt: Date.parse(cycle.meetingAt) }, 150);
+  const body = meetingBody({ attendingCellIds: attending.map((cell) => cell.id), selfScores: null });
+  const response = await post(`/api/cycles/${cycle.id}/meeting`, host.secretary.token, body, 200);
   return response.body as CycleView;
 }
 
@@ -194,12 +180,11 @@ describe('rubricId at launch (domain.md: a rubric is versioned data, chosen at l
       meetingAt,
       critiqueWindow: 'PT60S',
       reportWindow: 'PT60S',
-      reminders: { earlyStartTolerance: 'PT3H' },
     };
     const refused = await stack.http
       .post('/api/cycles')
       .set(bearer(commune.staff.token))
-      .send({ committeeId: commune.committeeId, title: 'Đợt dùng phiếu xã khác', topic: 'Chủ đề', kind: 'regular', location: 'Hội trường', ...body, rubricId: foreign.id });
+      .send(launchBody({ ...body, committeeId: commune.committeeId, title: 'Đợt dùng phiếu xã khác', rubricId: foreign.id }));
     expectRefusal(refused, 404, 'NOT_FOUND');
 
     const launched = await launch(commune, { ...body, rubricId: v1.id });
@@ -263,7 +248,6 @@ describe('default windows (api.md: critiqueWindow defaults to P3D, reportWindow 
       hostCellId: host.id,
       invitedCellIds: [visitorA.id, visitorB.id],
       meetingAt: new Date(Date.now() + 2500).toISOString(),
-      reminders: { earlyStartTolerance: 'PT3H' },
     });
     const [row] = await stack.dataSource.query<{ critique_window: string; report_window: string }[]>(
       `SELECT critique_window, report_window FROM cycles WHERE id = $1`,
@@ -307,7 +291,6 @@ describe('GET /api/me/tasks (api.md: what is mine to do, soonest first, each wit
       meetingAt: new Date(Date.now() + 3000).toISOString(),
       critiqueWindow: 'PT60S',
       reportWindow: 'PT2H',
-      reminders: { earlyStartTolerance: 'PT3H' },
     });
     expect(taskOf(await tasksOf(hostToken), first.id, 'SUBMIT_PLAN')).toEqual([expect.objectContaining({ dueAt: first.deadlines.planDueAt })]);
     expect(taskOf(await tasksOf(visitor.secretary.token), first.id, 'RSVP')).toHaveLength(1);

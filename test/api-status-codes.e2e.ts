@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/create-api-app.js';
+import { acceptInvitationBody, meetingBody, planBody, launchBody as validLaunchBody, type Attendance } from '../scripts/lib/step-bodies.mjs';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
 import { addCellViaApi, createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
 import { eventually, sleep } from './support/eventually.js';
@@ -230,19 +231,18 @@ function cellOf(cellId: string): Cell {
  * A launch body. Its host, commune.cells[0], never hosts a cycle in this suite, so bodies that are refused
  * for another reason are never HOST_BUSY; launch() gives every launched cycle a host of its own.
  */
+/** A valid launch (step-bodies) with `overrides` on top, so that a deliberately odd field stays as sent. */
 function launchBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const [host, a, b, c] = commune.cells;
   return {
-    committeeId: commune.committeeId,
-    title: 'Sinh hoạt chi bộ điểm tháng 12',
-    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-    kind: 'regular',
-    hostCellId: host.id,
-    invitedCellIds: [a.id, b.id, c.id],
-    meetingAt: meetingIn(30 * DAY),
-    location: 'Nhà văn hóa thôn Na Hối Tày',
-    // Meetings are recorded seconds after their time, as having started 100 minutes ago.
-    reminders: { earlyStartTolerance: 'PT3H' },
+    // step-bodies' EARLY_START_TOLERANCE: meetings are recorded seconds after their time, as having started 100 minutes ago.
+    ...validLaunchBody({
+      committeeId: commune.committeeId,
+      title: 'Sinh hoạt chi bộ điểm tháng 12',
+      hostCellId: host.id,
+      invitedCellIds: [a.id, b.id, c.id],
+      meetingAt: meetingIn(30 * DAY),
+    }),
     ...overrides,
   };
 }
@@ -264,16 +264,9 @@ async function launch(overrides: Record<string, unknown> = {}, options: { host?:
   return { id: response.body.id as string, host, body: response.body as CycleView };
 }
 
-/** A meeting of 95 minutes that ended 5 minutes ago: long enough, 20 of 21 present, one excused. */
-function validMeeting(attendingCellIds: string[], attendance: Record<string, number> = { present: 20, total: 21, absentWithReason: 1 }) {
-  const started = Date.now() - 100 * MINUTE;
-  return {
-    startedAt: new Date(started).toISOString(),
-    endedAt: new Date(started + 95 * MINUTE).toISOString(),
-    attendance,
-    attendingCellIds,
-    minutes: 'Biên bản buổi sinh hoạt: chi bộ đã thảo luận, thống nhất nghị quyết tháng.',
-  };
+/** A meeting of 95 minutes that ended 5 minutes ago (step-bodies): long enough, 20 of 21 present, one excused; no self scores. */
+function validMeeting(attendingCellIds: string[], attendance: Attendance = { present: 20, total: 21, absentWithReason: 1 }) {
+  return meetingBody({ attendingCellIds, attendance, selfScores: null });
 }
 
 /** Launch with a host and a meeting a few seconds ahead, the attending cells accept, the plan is posted: SCHEDULED. */
@@ -283,17 +276,17 @@ async function launchSoon(attending: Cell[], overrides: Record<string, unknown> 
   const launched = await launch({ meetingAt: meetingIn(4000), ...overrides }, { host });
   for (const cell of attending) {
     expectStatus(
-      await stack.http.post(`/api/cycles/${launched.id}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send({ response: 'accept' }),
+      await stack.http.post(`/api/cycles/${launched.id}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send(acceptInvitationBody()),
       200,
     );
   }
-  const plan = await stack.http.post(`/api/cycles/${launched.id}/plan`).set(bearer(host.secretary.token)).send({ agenda: ['Khai mạc'], content: 'Nội dung' });
+  const plan = await stack.http.post(`/api/cycles/${launched.id}/plan`).set(bearer(host.secretary.token)).send(planBody());
   expectStatus(plan, 200);
   return { ...launched, host };
 }
 
 /** launchSoon, wait for the meeting time, record the meeting: CRITIQUE, or REPORTING when no cell attended. */
-async function driveThroughMeeting(attending: Cell[], overrides: Record<string, unknown> = {}, attendance?: Record<string, number>): Promise<string> {
+async function driveThroughMeeting(attending: Cell[], overrides: Record<string, unknown> = {}, attendance?: Attendance): Promise<string> {
   const { id, host, body } = await launchSoon(attending, overrides);
   await waitForMeetingTime(body.meetingAt);
   const recorded = await stack.http

@@ -39,9 +39,30 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type supertest from 'supertest';
+import {
+  fileReport,
+  launchCycle,
+  postPlan,
+  recordMeeting,
+  review,
+  rsvp,
+  submitCritique,
+  waitForMeetingTime,
+} from '../scripts/lib/cycle-driver.mjs';
+import {
+  acceptInvitationBody,
+  acceptReviewBody,
+  cancelBody,
+  critiqueBody,
+  declineInvitationBody,
+  launchBody,
+  meetingBody,
+  reportBody,
+  type CritiquePoint,
+} from '../scripts/lib/step-bodies.mjs';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
-import { sleep } from './support/eventually.js';
+import { supertestHttp } from './support/cycle-http.js';
 
 // ── the caller kinds ─────────────────────────────────────────────────────────────────────────────────
 
@@ -206,61 +227,50 @@ async function createUser(token: string, fields: Record<string, unknown>): Promi
   return { userId: created.body.id as string, username };
 }
 
-function launchBody(options: { hostCellId: string | null; meetingAt: string; guests: boolean }): Record<string, unknown> {
+/** The words of every launch here (step-bodies' EARLY_START_TOLERANCE: the meeting is recorded seconds after meetingAt, having started 100 minutes earlier). */
+const LAUNCH_WORDS = {
+  title: 'Sinh hoạt chi bộ điểm — ma trận phân quyền',
+  // Long enough that the refused callers of a CRITIQUE endpoint never outlast the window on a loaded machine.
+  critiqueWindow: 'PT10M',
+  reportWindow: 'PT10M',
+};
+
+function launchRequest(options: { hostCellId: string | null; meetingAt: string; guests: boolean }): Record<string, unknown> {
   return {
-    committeeId: home.committeeId,
-    title: 'Sinh hoạt chi bộ điểm — ma trận phân quyền',
-    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-    kind: 'regular',
-    ...(options.hostCellId ? { hostCellId: options.hostCellId } : {}),
-    invitedCellIds: [cell.attending().id, cell.invitedAbsent().id],
-    ...(options.guests ? { guestIds: [people.guest.userId] } : {}),
-    meetingAt: options.meetingAt,
-    location: 'Nhà văn hóa thôn Na Hối Tày',
-    // Long enough that the refused callers of a CRITIQUE endpoint never outlast the window on a loaded machine.
-    critiqueWindow: 'PT10M',
-    reportWindow: 'PT10M',
-    // The meeting is recorded seconds after meetingAt, having started 100 minutes earlier (default tolerance: 1 h).
-    reminders: { earlyStartTolerance: 'PT3H' },
+    ...launchBody({
+      ...LAUNCH_WORDS,
+      committeeId: home.committeeId,
+      ...(options.hostCellId ? { hostCellId: options.hostCellId } : {}),
+      invitedCellIds: [cell.attending().id, cell.invitedAbsent().id],
+      ...(options.guests ? { guestIds: [people.guest.userId!] } : {}),
+      meetingAt: options.meetingAt,
+    }),
   };
 }
 
-function meetingBody(): Record<string, unknown> {
-  const startedAt = Date.now() - 100 * 60_000;
-  return {
-    startedAt: new Date(startedAt).toISOString(),
-    endedAt: new Date(startedAt + 95 * 60_000).toISOString(),
-    attendance: { present: 20, total: 21, absentWithReason: 1, absentWithoutReason: 0 },
-    attendingCellIds: [cell.attending().id],
-    minutes: 'Biên bản buổi sinh hoạt: chi bộ đã thảo luận, thống nhất nghị quyết tháng.',
-  };
-}
+const meetingRequest = () => meetingBody({ attendingCellIds: [cell.attending().id] });
 
-function critiqueBody(): Record<string, unknown> {
-  return {
-    points: [
-      { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước đầy đủ' },
-      { stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài' },
-      { stage: 'minutes', kind: 'suggestion', text: 'Ghi rõ ý kiến từng đảng viên' },
-    ],
-  };
-}
+/** A strength, a weakness and a suggestion: the report answers two points. */
+const CRITIQUE_POINTS: CritiquePoint[] = [
+  { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước đầy đủ' },
+  { stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài' },
+  { stage: 'minutes', kind: 'suggestion', text: 'Ghi rõ ý kiến từng đảng viên' },
+];
 
 /** A calendar day (Vietnam time) some days from now: action items are due between the meeting's day and 5 years after. */
 function vietnamDay(daysAhead: number): string {
   return new Date(Date.now() + VIETNAM_OFFSET_MS + daysAhead * DAY).toISOString().slice(0, 10);
 }
 
-function reportBody(pointIds: string[]): Record<string, unknown> {
-  return {
-    responses: pointIds.map((pointId) => ({ pointId, stance: 'accept', text: 'Chi bộ tiếp thu, sửa trong tháng tới' })),
-    lessons: ['Chuẩn bị kỹ nội dung trước buổi sinh hoạt'],
+/** Two action items: a closed cycle has two to tick off. */
+const reportRequest = (pointIds: string[]) =>
+  reportBody({
+    pointIds,
     actionItems: [
       { title: 'Hoàn thiện mẫu biên bản', owner: 'Đồng chí Bí thư', dueDate: vietnamDay(30) },
       { title: 'Gửi tài liệu trước 1 ngày', owner: 'Đồng chí Phó Bí thư', dueDate: vietnamDay(45) },
     ],
-  };
-}
+  });
 
 // ── the matrix ───────────────────────────────────────────────────────────────────────────────────────
 //   anonymous admin staff otherStaff host attending invitedAbsent uninvited otherSecretary guest uninvitedGuest
@@ -349,7 +359,7 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'POST',
     route: '/api/cycles',
     statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
-    body: async () => launchBody({ hostCellId: (await newCell()).id, meetingAt: new Date(Date.now() + 30 * DAY).toISOString(), guests: false }),
+    body: async () => launchRequest({ hostCellId: (await newCell()).id, meetingAt: new Date(Date.now() + 30 * DAY).toISOString(), guests: false }),
   },
   {
     // A list answers 200 with only what the caller may see (checked: no foreign ids in the body; a guest sees only the
@@ -446,7 +456,7 @@ const ENDPOINTS: EndpointSpec[] = [
     route: '/api/cycles/:id/meeting',
     statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
     stage: 'MEETING_DUE',
-    body: () => meetingBody(),
+    body: () => ({ ...meetingRequest() }),
   },
   {
     // Ruleset 3 (issue 10): only the secretary of an invited cell that accepted and that the meeting's record left out
@@ -480,7 +490,7 @@ const ENDPOINTS: EndpointSpec[] = [
     route: '/api/cycles/:id/critiques',
     statuses: [401, 403, 403, 403, 403, 201, 403, 403, 404, 201, 404],
     stage: 'CRITIQUE',
-    body: () => critiqueBody(),
+    body: () => ({ ...critiqueBody({ points: CRITIQUE_POINTS }) }),
     allowedOrder: ['guest', 'attending'],
   },
   {
@@ -488,7 +498,7 @@ const ENDPOINTS: EndpointSpec[] = [
     route: '/api/cycles/:id/report',
     statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
     stage: 'REPORTING',
-    body: (arranged) => reportBody(arranged.pointIds),
+    body: (arranged) => ({ ...reportRequest(arranged.pointIds) }),
   },
   {
     method: 'POST',
@@ -654,56 +664,46 @@ const STAGE_RANK: Record<Stage, number> = {
  */
 async function arrange(stage: Stage, options: ArrangeOptions = {}): Promise<Arranged> {
   const staff = home.staff.token;
-  const attending = cell.attending().secretary.token;
   const hostCell = await newHostCell();
-  const host = hostCell.secretary.token;
   const reached = (step: Stage) => STAGE_RANK[stage] >= STAGE_RANK[step];
   const needsMeeting = reached('MEETING_DUE');
-  const meetingAt = new Date(Date.now() + (needsMeeting ? 2500 : 30 * DAY)).toISOString();
-  const launched = await must(
-    'POST',
-    '/api/cycles',
-    staff,
-    201,
-    launchBody({ hostCellId: stage === 'HOST_SELECTION' ? null : hostCell.id, meetingAt, guests: true }),
-  );
-  const cycleId = launched.body.id as string;
+  const cast = {
+    committeeId: home.committeeId,
+    staff: home.staff,
+    invited: [cell.attending(), cell.invitedAbsent()],
+    ...(stage === 'HOST_SELECTION' ? {} : { host: hostCell }),
+  };
+  const meetingAt = Date.now() + (needsMeeting ? 2500 : 30 * DAY);
+  const cycle = await launchCycle(supertestHttp(stack.http), cast, { meetingAt, launch: { ...LAUNCH_WORDS, guestIds: [people.guest.userId!] } });
+  const cycleId = cycle.id;
   homeCycleIds.add(cycleId);
   guestCycleIds.add(cycleId);
   if (stage === 'HOST_SELECTION') unpickedCycleIds.add(cycleId);
   const arranged: Arranged = { cycleId, host: hostCell, pointIds: [], actionItemIds: [] };
   if (needsMeeting) {
-    await must('POST', `/api/cycles/${cycleId}/invitations/${cell.attending().id}/rsvp`, attending, 200, { response: 'accept' });
+    await rsvp(cycle, cell.attending(), acceptInvitationBody());
     // Ruleset 3: the meeting records only the attending cell, so the other invited cell declines; had it accepted it
     // would be left out, and the critique window would stay open for it to say it attended (the attendance rows).
-    await must(
-      'POST',
-      `/api/cycles/${cycleId}/invitations/${cell.invitedAbsent().id}/rsvp`,
-      cell.invitedAbsent().secretary.token,
-      200,
-      options.invitedAbsentAccepts ? { response: 'accept' } : { response: 'decline', note: 'Chi bộ trùng lịch họp thôn' },
-    );
-    await must('POST', `/api/cycles/${cycleId}/plan`, host, 200, { agenda: ['Khai mạc'], content: 'Nội dung sinh hoạt' });
+    await rsvp(cycle, cell.invitedAbsent(), options.invitedAbsentAccepts ? acceptInvitationBody({ index: 1 }) : declineInvitationBody({ note: 'Chi bộ trùng lịch họp thôn' }));
+    await postPlan(cycle);
     // The meeting can be recorded from meetingAt on: a known instant, nothing to poll.
-    await sleep(Math.max(0, Date.parse(meetingAt) - Date.now() + 200));
+    await waitForMeetingTime(cycle, 200);
   }
   if (reached('CRITIQUE')) {
-    await must('POST', `/api/cycles/${cycleId}/meeting`, host, 200, meetingBody());
+    await recordMeeting(cycle, meetingRequest());
   }
   if (reached('REPORTING')) {
-    const critique = await must('POST', `/api/cycles/${cycleId}/critiques`, attending, 201, critiqueBody());
-    arranged.pointIds = (critique.body.points as { id: string; kind: string }[])
-      .filter((point) => point.kind !== 'strength')
-      .map((point) => point.id);
+    await submitCritique(cycle, cell.attending(), critiqueBody({ points: CRITIQUE_POINTS }));
+    arranged.pointIds = cycle.pointsToAnswer.map((point) => point.id);
   }
   if (reached('REVIEW')) {
-    await must('POST', `/api/cycles/${cycleId}/report`, host, 200, reportBody(arranged.pointIds));
+    await fileReport(cycle, reportRequest(arranged.pointIds));
   }
   if (stage === 'CLOSED') {
-    await must('POST', `/api/cycles/${cycleId}/review`, staff, 200, { decision: 'accept', rating: 'KHA' });
+    await review(cycle, acceptReviewBody({ rating: 'KHA' }));
   }
   if (stage === 'CANCELLED') {
-    await must('POST', `/api/cycles/${cycleId}/cancel`, staff, 200, { reason: 'Chi bộ điểm sáp nhập, dừng đợt sinh hoạt' });
+    await must('POST', `/api/cycles/${cycleId}/cancel`, staff, 200, { ...cancelBody('Chi bộ điểm sáp nhập, dừng đợt sinh hoạt') });
   }
   const expectedStatus = stage === 'MEETING_DUE' ? 'SCHEDULED' : stage;
   const seen = await must('GET', `/api/cycles/${cycleId}`, staff, 200);

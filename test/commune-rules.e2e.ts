@@ -4,8 +4,26 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/create-api-app.js';
 import { actionItemFollowUpWorkflowId } from '../libs/temporal/temporal.constants.js';
+import {
+  fileReport,
+  launchCycle,
+  postPlan as postDrivenPlan,
+  recordMeeting as recordDrivenMeeting,
+  waitForMeetingTime,
+} from '../scripts/lib/cycle-driver.mjs';
+import {
+  acceptInvitationBody,
+  acceptReviewBody,
+  critiqueBody,
+  launchBody,
+  meetingBody,
+  planBody,
+  reportBody,
+  type CritiquePoint,
+} from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, login, type ApiStack } from './support/api-stack.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune, type ApiPerson } from './support/commune-api.fixture.js';
+import { supertestHttp } from './support/cycle-http.js';
 import { eventually } from './support/eventually.js';
 import { testConfig } from './support/test-stack.js';
 
@@ -177,27 +195,31 @@ interface LaunchOptions {
   guestIds?: string[];
 }
 
-function launchBody(commune: ApiCommune, options: LaunchOptions) {
+/** The words of a launch here: short windows so timers fire in seconds (step-bodies' EARLY_START_TOLERANCE lets a meeting be recorded seconds after its time). */
+function launchWords(options: Omit<Partial<LaunchOptions>, 'host' | 'invited' | 'meetingInMs'>) {
   return {
-    committeeId: commune.committeeId,
-    title: options.title ?? 'Sinh hoạt chi bộ điểm quý IV',
-    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-    kind: options.kind ?? 'regular',
-    ...(options.host ? { hostCellId: options.host.id } : {}),
-    invitedCellIds: options.invited.map((cell) => cell.id),
-    meetingAt: new Date(Date.now() + (options.meetingInMs ?? 2500)).toISOString(),
-    location: 'Nhà văn hóa thôn Na Hối Tày',
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
     critiqueWindow: options.critiqueWindow ?? 'PT60S',
     reportWindow: options.reportWindow ?? 'PT60S',
     ...(options.reviewWindow ? { reviewWindow: options.reviewWindow } : {}),
-    // Meetings are recorded seconds after their time as meetings that started more than an hour and a half ago.
-    reminders: { earlyStartTolerance: 'PT3H', ...options.reminders },
+    ...(options.reminders ? { reminders: options.reminders } : {}),
     ...(options.guestIds ? { guestIds: options.guestIds } : {}),
   };
 }
 
+function launchRequest(commune: ApiCommune, { host, invited, meetingInMs, ...words }: LaunchOptions) {
+  return launchBody({
+    ...launchWords(words),
+    committeeId: commune.committeeId,
+    ...(host ? { hostCellId: host.id } : {}),
+    invitedCellIds: invited.map((cell) => cell.id),
+    meetingAt: Date.now() + (meetingInMs ?? 2500),
+  });
+}
+
 async function launch(commune: ApiCommune, options: LaunchOptions): Promise<CycleView> {
-  const response = await stack.http.post('/api/cycles').set(bearer(commune.staff.token)).send(launchBody(commune, options));
+  const response = await stack.http.post('/api/cycles').set(bearer(commune.staff.token)).send(launchRequest(commune, options));
   expectOk(response, 201);
   return response.body as CycleView;
 }
@@ -207,11 +229,7 @@ async function getCycle(token: string, cycleId: string): Promise<CycleView> {
 }
 
 async function postPlan(cycleId: string, host: Cell): Promise<void> {
-  const response = await stack.http
-    .post(`/api/cycles/${cycleId}/plan`)
-    .set(bearer(host.secretary.token))
-    .send({ agenda: ['Khai mạc', 'Đánh giá kết quả tháng', 'Sinh hoạt chuyên đề'], content: 'Chuyên đề về phát triển đảng viên' });
-  expectOk(response);
+  expectOk(await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()));
 }
 
 interface MeetingOptions {
@@ -223,42 +241,29 @@ interface MeetingOptions {
 
 /** Each cell's secretary accepts the invitation: only cells that accepted may be recorded as attending (ruleset 3). */
 async function acceptInvitations(cycleId: string, cells: Cell[]): Promise<void> {
-  for (const cell of cells) expectOk(await stack.http.post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send({ response: 'accept' }));
-}
-
-/** The host records the meeting as soon as its time has come (polls while the answer is MEETING_NOT_YET). */
-async function recordMeeting(cycleId: string, host: Cell, options: MeetingOptions = {}): Promise<HttpResponse> {
-  const deadline = Date.now() + 20 * SECOND;
-  for (;;) {
-    const endedAt = Date.now() - 5 * 60_000;
-    const startedAt = endedAt - (options.lengthMinutes ?? 95) * 60_000;
-    const response = await stack.http
-      .post(`/api/cycles/${cycleId}/meeting`)
-      .set(bearer(host.secretary.token))
-      .send({
-        startedAt: new Date(startedAt).toISOString(),
-        endedAt: new Date(endedAt).toISOString(),
-        attendance: options.attendance ?? { present: 20, total: 21, absentWithReason: 1, absentWithoutReason: 0 },
-        attendingCellIds: options.attendingCellIds ?? [],
-        minutes: 'Biên bản buổi sinh hoạt: chi bộ đã thảo luận, thống nhất nghị quyết tháng.',
-        resolution: 'Nghị quyết: tập trung phát triển đảng viên mới.',
-        ...(options.combined !== undefined ? { combined: options.combined } : {}),
-      });
-    if (response.body?.code !== 'MEETING_NOT_YET' || Date.now() > deadline) return response;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const [index, cell] of cells.entries()) {
+    expectOk(await stack.http.post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send(acceptInvitationBody({ index })));
   }
 }
 
+/** The host records the meeting as soon as its time has come. */
+async function recordMeeting(cycle: CycleView, host: Cell, options: MeetingOptions = {}): Promise<HttpResponse> {
+  await waitForMeetingTime({ meetingAt: Date.parse(cycle.meetingAt) }, 100);
+  const body = meetingBody({
+    attendingCellIds: options.attendingCellIds ?? [],
+    ...(options.lengthMinutes ? { durationMinutes: options.lengthMinutes } : {}),
+    ...(options.attendance ? { attendance: options.attendance } : {}),
+    ...(options.combined !== undefined ? { combined: options.combined } : {}),
+  });
+  return stack.http.post(`/api/cycles/${cycle.id}/meeting`).set(bearer(host.secretary.token)).send(body);
+}
+
 async function critique(cycleId: string, token: string, text: string): Promise<HttpResponse> {
-  return stack.http
-    .post(`/api/cycles/${cycleId}/critiques`)
-    .set(bearer(token))
-    .send({
-      points: [
-        { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước đầy đủ' },
-        { stage: 'chairing', kind: 'weakness', text },
-      ],
-    });
+  const points: CritiquePoint[] = [
+    { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước đầy đủ' },
+    { stage: 'chairing', kind: 'weakness', text },
+  ];
+  return stack.http.post(`/api/cycles/${cycleId}/critiques`).set(bearer(token)).send(critiqueBody({ points }));
 }
 
 interface NewActionItem {
@@ -269,30 +274,31 @@ interface NewActionItem {
 
 /**
  * Launch with a host, plan, meeting recorded with no visiting cell attending (so the critique stage ends at
- * once), report filed with the given items: the cycle is in REVIEW.
+ * once), report filed with the given items: the cycle is in REVIEW. Driven by the shared cycle driver.
  */
 async function runToReview(
   commune: ApiCommune,
   host: Cell,
   options: { items?: (meetingDay: string) => NewActionItem[]; meeting?: MeetingOptions; launch?: Partial<LaunchOptions> } = {},
 ): Promise<CycleView> {
-  const launched = await launch(commune, { host, invited: commune.cells.filter((cell) => cell.id !== host.id), ...options.launch });
-  await postPlan(launched.id, host);
-  const recorded = await recordMeeting(launched.id, host, { ...options.meeting, attendingCellIds: [] });
-  expectOk(recorded);
-  expect(recorded.body.status).toBe('REPORTING');
-  const meetingDay = vietnamDateOf(Date.parse(launched.meetingAt));
-  const report = await stack.http
-    .post(`/api/cycles/${launched.id}/report`)
-    .set(bearer(host.secretary.token))
-    .send({ responses: [], lessons: ['Chuẩn bị kỹ nội dung, phân công cụ thể'], actionItems: options.items?.(meetingDay) ?? [] });
-  expectOk(report);
-  expect(report.body.status).toBe('REVIEW');
-  return report.body as CycleView;
+  const cast = { committeeId: commune.committeeId, staff: commune.staff, host, invited: commune.cells.filter((cell) => cell.id !== host.id) };
+  const cycle = await launchCycle(supertestHttp(stack.http), cast, { meetingAt: Date.now() + (options.launch?.meetingInMs ?? 2500), launch: launchWords(options.launch ?? {}) });
+  await postDrivenPlan(cycle);
+  await waitForMeetingTime(cycle, 100);
+  const { attendance, lengthMinutes } = options.meeting ?? {};
+  const recorded = await recordDrivenMeeting(
+    cycle,
+    meetingBody({ attendingCellIds: [], ...(attendance ? { attendance } : {}), ...(lengthMinutes ? { durationMinutes: lengthMinutes } : {}) }),
+  );
+  expect(recorded.status).toBe('REPORTING');
+  const meetingDay = vietnamDateOf(cycle.meetingAt);
+  const report = await fileReport(cycle, reportBody({ lessons: ['Chuẩn bị kỹ nội dung, phân công cụ thể'], actionItems: options.items?.(meetingDay) ?? [] }));
+  expect(report.status).toBe('REVIEW');
+  return report as unknown as CycleView;
 }
 
-async function closeWithRating(commune: ApiCommune, cycleId: string, rating = 'KHA'): Promise<CycleView> {
-  const response = await stack.http.post(`/api/cycles/${cycleId}/review`).set(bearer(commune.staff.token)).send({ decision: 'accept', rating });
+async function closeWithRating(commune: ApiCommune, cycleId: string, rating: 'TOT' | 'KHA' = 'KHA'): Promise<CycleView> {
+  const response = await stack.http.post(`/api/cycles/${cycleId}/review`).set(bearer(commune.staff.token)).send(acceptReviewBody({ rating }));
   expectOk(response);
   expect(response.body.status).toBe('CLOSED');
   return response.body as CycleView;
@@ -386,7 +392,7 @@ describe('2. a cell never hosts two open cycles', () => {
     const first = await launch(commune, { host, invited: [visitorA], meetingInMs: 20 * DAY });
     expect(first.status).toBe('PREPARATION');
 
-    const secondBody = launchBody(commune, { host, invited: [visitorB], meetingInMs: 25 * DAY, title: 'Đợt thứ hai cùng chi bộ điểm' });
+    const secondBody = launchRequest(commune, { host, invited: [visitorB], meetingInMs: 25 * DAY, title: 'Đợt thứ hai cùng chi bộ điểm' });
     expectError(await http.post('/api/cycles').set(staff).send(secondBody), 409, 'HOST_BUSY');
     const unhosted = await launch(commune, { host: null, invited: [visitorA, visitorB], meetingInMs: 25 * DAY });
     expectError(await http.post(`/api/cycles/${unhosted.id}/host`).set(staff).send({ cellId: host.id }), 409, 'HOST_BUSY');
@@ -533,14 +539,14 @@ describe('5. meeting length and exempted members', () => {
     await Promise.all([acceptInvitations(combined.id, [visitor]), acceptInvitations(regular.id, [visitor])]);
     const [combinedRecord, regularRecord] = await Promise.all([
       // 18 of the 20 expected (22 minus 2 exempted) is 90 %: enough.
-      recordMeeting(combined.id, combinedHost, {
+      recordMeeting(combined, combinedHost, {
         lengthMinutes: 100,
         combined: true,
         attendance: { present: 18, total: 22, absentWithReason: 2, exempted: 2 },
         attendingCellIds: [visitor.id],
       }),
       // 17 of the 20 expected is 85 %: too few.
-      recordMeeting(regular.id, regularHost, {
+      recordMeeting(regular, regularHost, {
         lengthMinutes: 95,
         attendance: { present: 17, total: 22, absentWithReason: 3, exempted: 2 },
         attendingCellIds: [visitor.id],
@@ -572,7 +578,7 @@ describe('6. the critique window closes naming the cells that sent nothing', () 
     const cycle = await launch(commune, { host, invited: [diligent, missingA, missingB], critiqueWindow: 'PT6S' });
     await postPlan(cycle.id, host);
     await acceptInvitations(cycle.id, [diligent, missingA, missingB]);
-    expectOk(await recordMeeting(cycle.id, host, { attendingCellIds: [diligent.id, missingA.id, missingB.id] }));
+    expectOk(await recordMeeting(cycle, host, { attendingCellIds: [diligent.id, missingA.id, missingB.id] }));
     expectOk(await critique(cycle.id, diligent.secretary.token, 'Phần điều hành còn dài'), 201);
     expect((await getCycle(commune.staff.token, cycle.id)).status).toBe('CRITIQUE');
 
@@ -852,7 +858,7 @@ describe('11. upper-level guests', () => {
 
     await postPlan(cycle.id, host);
     await acceptInvitations(cycle.id, [visitorA, visitorB]);
-    expectOk(await recordMeeting(cycle.id, host, { attendingCellIds: [visitorA.id, visitorB.id] }));
+    expectOk(await recordMeeting(cycle, host, { attendingCellIds: [visitorA.id, visitorB.id] }));
     expectOk(await critique(cycle.id, visitorA.secretary.token, 'Phần điều hành còn dài'), 201);
 
     const hidden = await getCycle(guest.token, cycle.id);

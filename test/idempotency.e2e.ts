@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/create-api-app.js';
+import { acceptInvitationBody, launchBody, meetingBody, planBody, type LaunchFacts } from '../scripts/lib/step-bodies.mjs';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
 import { eventually, sleep } from './support/eventually.js';
@@ -77,26 +78,25 @@ async function newHostCell(): Promise<Cell> {
   return { id: cell.body.id, name: cell.body.name, secretary: { userId: user.body.id, username: user.body.username, token } };
 }
 
-function launchBody(hostCellId: string | undefined, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    committeeId: commune.committeeId,
+/** A launch by step-bodies with a unique title, every visitor invited, a month ahead; `words` override. */
+function launchRequest(hostCellId: string | undefined, words: Partial<LaunchFacts> = {}) {
+  return launchBody({
     title: `Sinh hoạt chi bộ điểm ${randomUUID().slice(0, 8)}`,
-    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
     kind: 'thematic',
-    hostCellId,
     invitedCellIds: [visitorA.id, visitorB.id, visitorC.id, visitorD.id],
-    meetingAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    meetingAt: Date.now() + 30 * 86_400_000,
     location: 'Hội trường Đảng ủy xã',
-    // meetingBody records a meeting that started 130 minutes before it is sent, seconds after the meeting's time.
-    reminders: { earlyStartTolerance: 'PT3H' },
-    ...overrides,
-  };
+    // step-bodies' EARLY_START_TOLERANCE: meetingBody records a meeting that started 130 minutes before it is sent, seconds after the meeting's time.
+    ...words,
+    committeeId: commune.committeeId,
+    ...(hostCellId ? { hostCellId } : {}),
+  });
 }
 
 /** Launches a cycle with a host of its own. */
-async function launch(overrides: Record<string, unknown> = {}): Promise<{ cycleId: string; host: Cell }> {
+async function launch(overrides: Partial<LaunchFacts> = {}): Promise<{ cycleId: string; host: Cell }> {
   const host = await newHostCell();
-  const response = await http.post('/api/cycles').set(bearer(commune.staff.token)).send(launchBody(host.id, overrides));
+  const response = await http.post('/api/cycles').set(bearer(commune.staff.token)).send(launchRequest(host.id, overrides));
   expectStatus(response, 201);
   return { cycleId: response.body.id as string, host };
 }
@@ -119,16 +119,9 @@ async function notificationCount(cycleId: string, reason: string): Promise<numbe
   return Number(count);
 }
 
-const meetingBody = (attending: Cell[]) => {
-  const started = Date.now() - 130 * 60_000;
-  return {
-    startedAt: new Date(started).toISOString(),
-    endedAt: new Date(started + 125 * 60_000).toISOString(),
-    attendance: { present: 19, total: 20, absentWithReason: 1 },
-    attendingCellIds: attending.map((cell) => cell.id),
-    minutes: 'Biên bản buổi sinh hoạt chuyên đề',
-  };
-};
+/** A thematic meeting of 125 minutes that ended 5 minutes ago. */
+const meetingOf = (attending: Cell[]) =>
+  meetingBody({ attendingCellIds: attending.map((cell) => cell.id), durationMinutes: 125, attendance: { present: 19, total: 20, absentWithReason: 1 } });
 
 beforeAll(async () => {
   stack = await startApiStack();
@@ -239,7 +232,7 @@ describe('the same key with a different request', () => {
 describe('launching a cycle twice with one key', () => {
   it('creates one cycle (same id), sequentially and concurrently', async () => {
     const key = newKey('launch');
-    const body = launchBody(undefined, { title: `Đợt khởi tạo một lần ${randomUUID().slice(0, 8)}` });
+    const body = launchRequest(undefined, { title: `Đợt khởi tạo một lần ${randomUUID().slice(0, 8)}` });
     const first = await http.post('/api/cycles').set(bearer(commune.staff.token)).set('Idempotency-Key', key).send(body);
     expectStatus(first, 201);
     expect(first.body.status).toBe('HOST_SELECTION');
@@ -250,7 +243,7 @@ describe('launching a cycle twice with one key', () => {
     expect(await eventsOf(first.body.id as string, 'CYCLE_LAUNCHED')).toHaveLength(1);
 
     const concurrentKey = newKey('launch-concurrent');
-    const concurrentBody = launchBody((await newHostCell()).id, { title: `Đợt khởi tạo đồng thời ${randomUUID().slice(0, 8)}` });
+    const concurrentBody = launchRequest((await newHostCell()).id, { title: `Đợt khởi tạo đồng thời ${randomUUID().slice(0, 8)}` });
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => http.post('/api/cycles').set(bearer(commune.staff.token)).set('Idempotency-Key', concurrentKey).send(concurrentBody)),
     );
@@ -280,14 +273,14 @@ describe('critiques with keys', () => {
     const meetingAt = new Date(Date.now() + 5000).toISOString();
     ({ cycleId, host } = await launch({ meetingAt, critiqueWindow: 'P3D' }));
     for (const cell of [visitorA, visitorB, visitorC]) {
-      expectStatus(await http.post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send({ response: 'accept' }), 200);
+      expectStatus(await http.post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send(acceptInvitationBody()), 200);
     }
-    expectStatus(await http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send({ agenda: ['Khai mạc'], content: 'Nội dung' }), 200);
+    expectStatus(await http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()), 200);
   });
 
   it('a refusal is the first answer too: a meeting recorded too early with key M stays refused under M, a new key acts', async () => {
     const key = newKey('meeting');
-    const body = meetingBody([visitorA, visitorB, visitorC]);
+    const body = meetingOf([visitorA, visitorB, visitorC]);
     const early = await http.post(`/api/cycles/${cycleId}/meeting`).set(bearer(host.secretary.token)).set('Idempotency-Key', key).send(body);
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/^Chưa đến giờ sinh hoạt/);
@@ -346,7 +339,7 @@ describe('after the API is restarted', () => {
   it('a repeat with the same key returns the first answer and does not act again', async () => {
     const launchKey = newKey('launch-restart');
     const host = await newHostCell();
-    const body = launchBody(undefined, { title: `Đợt trước khi khởi động lại ${randomUUID().slice(0, 8)}` });
+    const body = launchRequest(undefined, { title: `Đợt trước khi khởi động lại ${randomUUID().slice(0, 8)}` });
     const launched = await http.post('/api/cycles').set(bearer(commune.staff.token)).set('Idempotency-Key', launchKey).send(body);
     expectStatus(launched, 201);
     const cycleId = launched.body.id as string;

@@ -4,9 +4,12 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/create-api-app.js';
 import { createDataSource } from '../libs/persistence/data-source.js';
+import { driveCycle } from '../scripts/lib/cycle-driver.mjs';
+import { acceptReviewBody, launchBody, planBody } from '../scripts/lib/step-bodies.mjs';
 import { modelMeetingWorkflowId } from '../workflows/model-meeting/model-meeting.contract.js';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
 import { addCellViaApi, createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
+import { supertestHttp } from './support/cycle-http.js';
 import { eventually, sleep } from './support/eventually.js';
 import { testConfig } from './support/test-stack.js';
 
@@ -267,19 +270,17 @@ interface LaunchOptions {
 
 async function launch(title: string, options: LaunchOptions = {}): Promise<{ id: string; host: Cell | null; view: CycleView }> {
   const host = options.host === undefined ? await newCell() : options.host;
-  const body: Record<string, unknown> = {
+  const body = launchBody({
     committeeId: commune.committeeId,
     title,
-    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-    kind: 'regular',
+    ...(host ? { hostCellId: host.id } : {}),
     invitedCellIds: (options.invited ?? commune.cells).map((cell) => cell.id),
     meetingAt: options.meetingAt ?? meetingIn(30 * DAY),
     location: 'Nhà văn hóa bản Pả Vi',
-    ...(options.critiqueWindow ? { critiqueWindow: options.critiqueWindow } : {}),
-    ...(options.earlyStartTolerance ? { reminders: { earlyStartTolerance: options.earlyStartTolerance } } : {}),
-    ...(options.guestIds ? { guestIds: options.guestIds } : {}),
-  };
-  if (host) body.hostCellId = host.id;
+    critiqueWindow: options.critiqueWindow,
+    earlyStartTolerance: options.earlyStartTolerance ?? null,
+    guestIds: options.guestIds,
+  });
   const response = await stack.http.post('/api/cycles').set(bearer(commune.staff.token)).send(body);
   expectStatus(response, 201);
   return { id: response.body.id as string, host, view: response.body as CycleView };
@@ -298,7 +299,7 @@ async function launchSoon(
   const host = await newCell();
   const launched = await launch(title, { meetingAt: meetingIn(8 * SECOND), invited: answers.map((answer) => answer.cell), ...options, host });
   for (const answer of answers) expectStatus(await rsvp(launched.id, answer.cell, answer.body), 200);
-  expectStatus(await stack.http.post(`/api/cycles/${launched.id}/plan`).set(bearer(host.secretary.token)).send({ agenda: ['Khai mạc'], content: 'Nội dung sinh hoạt' }), 200);
+  expectStatus(await stack.http.post(`/api/cycles/${launched.id}/plan`).set(bearer(host.secretary.token)).send(planBody()), 200);
   return { id: launched.id, host, meetingAt: launched.view.meetingAt };
 }
 
@@ -448,30 +449,15 @@ let meetingTimesCycle: { id: string; host: Cell; meetingAt: string };
 /** CLOSED: cells[0] attended and critiqued, cells[1] accepted; one action item open. */
 let closedCycle: string;
 
+/** Driven to CLOSED by the shared cycle driver: a host of its own, cells[0] and cells[1] accept, attend and critique. */
 async function closeCycle(): Promise<string> {
-  const [attended, accepted] = commune.cells;
-  const { id, host, meetingAt } = await launchSoon(
-    'Đợt đã kết thúc để ghi nhận vận dụng',
-    [
-      { cell: attended, body: { response: 'accept' } },
-      { cell: accepted, body: { response: 'accept' } },
-    ],
-    { earlyStartTolerance: 'PT3H' },
-  );
-  await waitForMeetingTime(meetingAt);
-  expectStatus(await stack.http.post(`/api/cycles/${id}/meeting`).set(bearer(host.secretary.token)).send(meetingRecord(meetingAt, [attended.id, accepted.id])), 200);
-  for (const cell of [attended, accepted]) {
-    const points = [{ stage: 'content', kind: 'suggestion', text: 'Nên gửi dự thảo nghị quyết trước ba ngày' }];
-    expectStatus(await stack.http.post(`/api/cycles/${id}/critiques`).set(bearer(cell.secretary.token)).send({ points }), 201);
-  }
-  const reporting = await cycleOf(id);
-  const report = {
-    responses: reporting.critiques.flatMap((critique) => critique.points).map((point) => ({ pointId: point.id, stance: 'accept', text: 'Chi bộ tiếp thu' })),
-    lessons: ['Gửi dự thảo nghị quyết sớm cho đảng viên'],
-    actionItems: [{ title: 'Hoàn thiện mẫu biên bản sinh hoạt', owner: 'Đồng chí Phó Bí thư chi bộ', dueDate: vietnamDayOf(meetingAt) }],
-  };
-  expectStatus(await stack.http.post(`/api/cycles/${id}/report`).set(bearer(host.secretary.token)).send(report), 200);
-  expectStatus(await stack.http.post(`/api/cycles/${id}/review`).set(bearer(commune.staff.token)).send({ decision: 'accept', rating: 'KHA' }), 200);
+  const cast = { committeeId: commune.committeeId, staff: commune.staff, host: await newCell(), invited: commune.cells.slice(0, 2) };
+  const { id } = await driveCycle(supertestHttp(stack.http), cast, {
+    meetingAt: meetingIn(8 * SECOND),
+    launch: { title: 'Đợt đã kết thúc để ghi nhận vận dụng', location: 'Nhà văn hóa bản Pả Vi' },
+    meetingMarginMs: 200,
+    reviews: [acceptReviewBody({ rating: 'KHA' })],
+  });
   expect((await cycleOf(id)).status).toBe('CLOSED');
   return id;
 }

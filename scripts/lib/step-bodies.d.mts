@@ -46,8 +46,16 @@ export interface LaunchFacts {
   /** ISO 8601 durations; left out, the API's defaults (P3D, P7D). */
   critiqueWindow?: string;
   reportWindow?: string;
-  /** reminders.earlyStartTolerance; EARLY_START_TOLERANCE unless given. */
-  earlyStartTolerance?: string;
+  /** ISO 8601 duration; left out, the API's default. */
+  reviewWindow?: string;
+  /** A score sheet of the committee's; left out, its current default. */
+  rubricId?: string;
+  /** Upper-level guests invited to the meeting. */
+  guestIds?: string[];
+  /** Other reminder leads and delays (planDueLead, recordReminderDelay, …); left out, the API's defaults. */
+  reminders?: Omit<NonNullable<LaunchBody['reminders']>, 'earlyStartTolerance'>;
+  /** reminders.earlyStartTolerance; EARLY_START_TOLERANCE unless given; null sends none (the API's default, one hour). */
+  earlyStartTolerance?: string | null;
 }
 /** POST /api/cycles (committee staff). */
 export declare function launchBody(facts: LaunchFacts): LaunchBody;
@@ -77,16 +85,19 @@ export interface MeetingFacts {
   attendance?: Attendance;
   minutes?: string;
   resolution?: string;
-  selfScores?: Scores;
+  /** The host's own scores; null sends none (a rubric of other criteria). */
+  selfScores?: Scores | null;
+  /** A thematic meeting held together with the regular one (at least 120 minutes); left out, not sent. */
+  combined?: boolean;
 }
 /** POST /api/cycles/:id/meeting (host secretary), allowed from meetingAt on. */
 export declare function meetingBody(facts: MeetingFacts): MeetingBody;
 
 /**
  * POST /api/cycles/:id/critiques (secretary of an attending cell). By default one strength and one weakness,
- * with `index` (0-based) in their text.
+ * with `index` (0-based) in their text, and scores of the default sheet (null sends none).
  */
-export declare function critiqueBody(options?: { index?: number; points?: CritiquePoint[]; scores?: Scores }): CritiqueBody;
+export declare function critiqueBody(options?: { index?: number; points?: CritiquePoint[]; scores?: Scores | null }): CritiqueBody;
 
 /**
  * POST /api/cycles/:id/report (host secretary): every weakness and suggestion point answered. By default each

@@ -28,6 +28,10 @@ export const launchBody = ({
   location = 'Nhà văn hóa thôn Na Hối Tày',
   critiqueWindow,
   reportWindow,
+  reviewWindow,
+  rubricId,
+  guestIds,
+  reminders = {},
   earlyStartTolerance = EARLY_START_TOLERANCE,
 }) => ({
   committeeId,
@@ -40,8 +44,14 @@ export const launchBody = ({
   location,
   ...(critiqueWindow === undefined ? {} : { critiqueWindow }),
   ...(reportWindow === undefined ? {} : { reportWindow }),
-  reminders: { earlyStartTolerance },
+  ...(reviewWindow === undefined ? {} : { reviewWindow }),
+  ...(rubricId === undefined ? {} : { rubricId }),
+  ...(guestIds === undefined ? {} : { guestIds }),
+  ...reminderLeads({ ...(earlyStartTolerance === null ? {} : { earlyStartTolerance }), ...reminders }),
 });
+
+/** @param {Record<string, string>} leads */
+const reminderLeads = (leads) => (Object.keys(leads).length === 0 ? {} : { reminders: leads });
 
 /** @type {typeof import('./step-bodies.mjs').pickHostBody} */
 export const pickHostBody = (cellId) => ({ cellId });
@@ -69,6 +79,7 @@ export const meetingBody = ({
   minutes = 'Biên bản buổi sinh hoạt: chi bộ đã thảo luận, thống nhất nghị quyết tháng; 12 đảng viên phát biểu.',
   resolution = 'Nghị quyết: tập trung phát triển đảng viên mới.',
   selfScores = { time: 5, attendance: 5 },
+  combined,
 }) => {
   const endedAt = now - endedMinutesAgo * MINUTE;
   return {
@@ -78,7 +89,8 @@ export const meetingBody = ({
     attendingCellIds,
     minutes,
     resolution,
-    selfScores,
+    ...(selfScores === null ? {} : { selfScores }),
+    ...(combined === undefined ? {} : { combined }),
   };
 };
 
@@ -90,7 +102,7 @@ export const critiqueBody = ({
     { stage: 'chairing', kind: 'weakness', text: `Phần điều hành còn dài, cần gọn hơn (ý kiến chi bộ ${index + 1})` },
   ]),
   scores = { time: 5, attendance: 5, preparation: 9 },
-} = {}) => ({ points, scores });
+} = {}) => ({ points, ...(scores === null ? {} : { scores }) });
 
 /** A calendar day in Vietnam (UTC+7), `days` after today: an action item is due from the meeting's day on. */
 const vietnamDayFromToday = (/** @type {number} */ days) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);

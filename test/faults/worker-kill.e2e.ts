@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
+import { launchBody } from '../../scripts/lib/step-bodies.mjs';
 import { ProcessStack, stopAllProcesses } from '../support/app-processes.js';
 import { timelineRows } from '../support/cycle-records.js';
 import { CycleScript, type CycleStep } from '../support/cycle-script.js';
@@ -243,15 +244,14 @@ describe(`worker SIGKILLed at ${TOTAL_KILLS} seeded points of ${CYCLES} full cyc
     await killWorker();
     const key = `launch-late-repeat-${Date.now()}`;
     const title = `Sinh hoạt chi bộ điểm (${key})`;
-    const body = {
+    const body = launchBody({
       committeeId: commune.committeeId,
       title,
-      topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-      kind: 'regular',
       invitedCellIds: [commune.cells[1].id],
-      meetingAt: new Date(Date.now() + 5000).toISOString(),
+      meetingAt: Date.now() + 5000,
       location: 'Nhà văn hóa bản Tà Xùa',
-    };
+      earlyStartTolerance: null,
+    });
     const first = await stack.http.send('POST', '/api/cycles', { token: commune.staff.token, body, key });
     expect({ status: first.status, code: first.body?.code }).toEqual({ status: 503, code: 'TEMPORAL_UNAVAILABLE' });
     await sleep(Math.max(0, Date.parse(body.meetingAt) - Date.now() + 500));

@@ -1,5 +1,18 @@
 // Every fault suite drives the same whole cycle, so that a fault can land on any of its steps and be judged by the same expectations.
 import { randomUUID } from 'node:crypto';
+import {
+  acceptInvitationBody,
+  acceptReviewBody,
+  critiqueBody,
+  declineInvitationBody,
+  launchBody,
+  meetingBody,
+  pickHostBody,
+  planBody,
+  reportBody,
+  reviseReviewBody,
+  type PointResponse,
+} from '../../scripts/lib/step-bodies.mjs';
 import type { Commune } from './fault-commune.fixture.js';
 import type { ApiClient, HttpAnswer } from './http-client.js';
 
@@ -87,13 +100,10 @@ export class CycleScript {
     const [host, visitorA, visitorB, declining] = commune.cells;
     const staff = commune.staff.token;
     const cycle = () => `/api/cycles/${this.cycleId}`;
-    const responses = () => [
-      { pointId: this.points.weakness, stance: 'accept', text: 'Tiếp thu, rút gọn phần điều hành' },
-      { pointId: this.points.suggestion, stance: 'partly', text: 'Ghi ý kiến chính của từng đảng viên' },
+    const responses = (): PointResponse[] => [
+      { pointId: this.points.weakness as string, stance: 'accept', text: 'Tiếp thu, rút gọn phần điều hành' },
+      { pointId: this.points.suggestion as string, stance: 'partly', text: 'Ghi ý kiến chính của từng đảng viên' },
     ];
-    // Recorded just after meetingAt: a 95-minute meeting (at least 90 for a regular one) that ended 5 minutes
-    // before it was sent, so it started 100 minutes earlier; the launch allows a start up to 3 h before meetingAt.
-    const meetingStartedAt = () => Date.now() - 100 * 60_000;
     const specs: Omit<CycleStep, 'index' | 'key' | 'send' | 'notBefore' | 'done'>[] = [];
     const senders: { token: string; path: () => string; body: () => unknown; after?: (answer: HttpAnswer) => void; notBefore?: () => number }[] = [];
     const add = (
@@ -113,40 +123,31 @@ export class CycleScript {
       201,
       staff,
       () => '/api/cycles',
-      () => ({
-        committeeId: commune.committeeId,
-        title: this.title,
-        topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-        kind: 'regular',
-        invitedCellIds: [visitorA.id, visitorB.id, declining.id],
-        meetingAt: new Date((this.meetingAt = Date.now() + this.meetingInMs)).toISOString(),
-        location: 'Nhà văn hóa bản Tà Xùa',
-        critiqueWindow: 'PT30M',
-        reportWindow: 'PT30M',
-        reminders: { planDueLead: 'PT1S', earlyStartTolerance: 'PT3H' },
-      }),
+      () =>
+        launchBody({
+          committeeId: commune.committeeId,
+          title: this.title,
+          invitedCellIds: [visitorA.id, visitorB.id, declining.id],
+          meetingAt: (this.meetingAt = Date.now() + this.meetingInMs),
+          location: 'Nhà văn hóa bản Tà Xùa',
+          critiqueWindow: 'PT30M',
+          reportWindow: 'PT30M',
+          // The plan is due one second before the meeting; step-bodies' EARLY_START_TOLERANCE (3 h) takes the meeting below.
+          reminders: { planDueLead: 'PT1S' },
+        }),
       { after: (answer) => (this.cycleId = answer.body.id as string) },
     );
-    add('pick host', 200, staff, () => `${cycle()}/host`, () => ({ cellId: host.id }));
-    add('RSVP A', 200, visitorA.secretary.token, () => `${cycle()}/invitations/${visitorA.id}/rsvp`, () => ({ response: 'accept', delegate: 'Đồng chí Vàng A Dính' }));
-    add('RSVP B', 200, visitorB.secretary.token, () => `${cycle()}/invitations/${visitorB.id}/rsvp`, () => ({ response: 'accept' }));
-    add('RSVP C', 200, declining.secretary.token, () => `${cycle()}/invitations/${declining.id}/rsvp`, () => ({ response: 'decline', note: 'Trùng lịch' }));
-    add('plan', 200, host.secretary.token, () => `${cycle()}/plan`, () => ({ agenda: ['Khai mạc', 'Sinh hoạt chuyên đề'], content: 'Chuyên đề phát triển đảng viên' }));
+    add('pick host', 200, staff, () => `${cycle()}/host`, () => pickHostBody(host.id));
+    add('RSVP A', 200, visitorA.secretary.token, () => `${cycle()}/invitations/${visitorA.id}/rsvp`, () => acceptInvitationBody({ index: 0 }));
+    add('RSVP B', 200, visitorB.secretary.token, () => `${cycle()}/invitations/${visitorB.id}/rsvp`, () => acceptInvitationBody({ index: 1 }));
+    add('RSVP C', 200, declining.secretary.token, () => `${cycle()}/invitations/${declining.id}/rsvp`, () => declineInvitationBody());
+    add('plan', 200, host.secretary.token, () => `${cycle()}/plan`, () => planBody());
     add(
       'meeting',
       200,
       host.secretary.token,
       () => `${cycle()}/meeting`,
-      () => {
-        const startedAt = meetingStartedAt();
-        return {
-          startedAt: new Date(startedAt).toISOString(),
-          endedAt: new Date(startedAt + 95 * 60_000).toISOString(),
-          attendance: { present: 20, total: 21, absentWithReason: 1 },
-          attendingCellIds: [visitorA.id, visitorB.id],
-          minutes: 'Biên bản buổi sinh hoạt',
-        };
-      },
+      () => meetingBody({ attendingCellIds: [visitorA.id, visitorB.id] }),
       { notBefore: () => this.meetingAt + 50 },
     );
     add(
@@ -154,12 +155,8 @@ export class CycleScript {
       201,
       visitorA.secretary.token,
       () => `${cycle()}/critiques`,
-      () => ({
-        points: [
-          { stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi trước đầy đủ' },
-          { stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài' },
-        ],
-      }),
+      // step-bodies' default: a strength, then a weakness.
+      () => critiqueBody({ index: 0 }),
       { after: (answer) => (this.points.weakness = answer.body.points[1].id as string) },
     );
     add(
@@ -167,21 +164,15 @@ export class CycleScript {
       201,
       visitorB.secretary.token,
       () => `${cycle()}/critiques`,
-      () => ({ points: [{ stage: 'minutes', kind: 'suggestion', text: 'Ghi rõ ý kiến từng đảng viên' }] }),
+      () => critiqueBody({ index: 1, points: [{ stage: 'minutes', kind: 'suggestion', text: 'Ghi rõ ý kiến từng đảng viên' }] }),
       { after: (answer) => (this.points.suggestion = answer.body.points[0].id as string) },
     );
-    add('report', 200, host.secretary.token, () => `${cycle()}/report`, () => ({
-      responses: responses(),
-      lessons: ['Chuẩn bị kỹ nội dung'],
-      actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: '2027-01-15' }],
-    }));
-    add('review: revise', 200, staff, () => `${cycle()}/review`, () => ({ decision: 'revise', comment: 'Bổ sung bài học' }));
-    add('revised report', 200, host.secretary.token, () => `${cycle()}/report`, () => ({
-      responses: responses(),
-      lessons: ['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'],
-      actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate: '2027-01-20' }],
-    }));
-    add('review: accept', 200, staff, () => `${cycle()}/review`, () => ({ decision: 'accept', rating: 'TOT' }));
+    // Each report's action item has a due date of its own: the cycle's records must show the revised report's (cycle-records.ts).
+    const report = (lessons: string[], dueDate: string) => reportBody({ responses: responses(), lessons, actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate }] });
+    add('report', 200, host.secretary.token, () => `${cycle()}/report`, () => report(['Chuẩn bị kỹ nội dung'], '2027-01-15'));
+    add('review: revise', 200, staff, () => `${cycle()}/review`, () => reviseReviewBody());
+    add('revised report', 200, host.secretary.token, () => `${cycle()}/report`, () => report(['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'], '2027-01-20'));
+    add('review: accept', 200, staff, () => `${cycle()}/review`, () => acceptReviewBody());
 
     this.steps = specs.map((spec, index) => {
       const sender = senders[index];

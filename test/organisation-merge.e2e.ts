@@ -9,11 +9,11 @@ import {
   rsvp,
   submitCritique,
   waitForMeetingTime,
-  type CycleHttp,
   type DrivenCycle,
 } from '../scripts/lib/cycle-driver.mjs';
 import { acceptInvitationBody, acceptReviewBody, critiqueBody, meetingBody, reportBody } from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { supertestHttp } from './support/cycle-http.js';
 import { createCommuneViaApi, type ApiCell, type ApiCommune } from './support/commune-api.fixture.js';
 
 /**
@@ -34,19 +34,10 @@ afterAll(async () => {
   await stack?.stopAll();
 });
 
-const http: CycleHttp = {
-  async expect(status, method, path, request) {
-    const pending = method === 'GET' ? stack.http.get(path) : stack.http.post(path).send(request.body as object);
-    const answer = await pending.set(bearer(request.token));
-    if (answer.status !== status) throw new Error(`${request.what}: ${method} ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
-    return { status: answer.status, body: answer.body };
-  },
-};
-
 /** A cycle brought to its critique window: its host recorded the meeting that every visitor attended. */
 async function openInCritique(commune: ApiCommune): Promise<DrivenCycle<ApiCell>> {
   const [, host, ...visitors] = commune.cells;
-  const cycle = await launchCycle(http, { committeeId: commune.committeeId, staff: commune.staff, host, invited: visitors }, { meetingAt: Date.now() + 2500 });
+  const cycle = await launchCycle(supertestHttp(stack.http), { committeeId: commune.committeeId, staff: commune.staff, host, invited: visitors }, { meetingAt: Date.now() + 2500 });
   await postPlan(cycle);
   for (const visitor of visitors) await rsvp(cycle, visitor, acceptInvitationBody());
   await waitForMeetingTime(cycle);
@@ -61,7 +52,7 @@ describe('three communes merged into one committee', () => {
     const open = [];
     for (const commune of communes) {
       const [host, ...visitors] = commune.cells;
-      closed.push(await driveCycle(http, { committeeId: commune.committeeId, staff: commune.staff, host, invited: visitors }, { meetingAt: Date.now() + 2500 }));
+      closed.push(await driveCycle(supertestHttp(stack.http), { committeeId: commune.committeeId, staff: commune.staff, host, invited: visitors }, { meetingAt: Date.now() + 2500 }));
       open.push(await openInCritique(commune));
     }
 

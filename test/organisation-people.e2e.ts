@@ -8,10 +8,10 @@ import {
   rsvp,
   submitCritique,
   waitForMeetingTime,
-  type CycleHttp,
 } from '../scripts/lib/cycle-driver.mjs';
 import { acceptInvitationBody, acceptReviewBody, critiqueBody, meetingBody, reportBody } from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { supertestHttp } from './support/cycle-http.js';
 import { addCellViaApi, createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
 
 /**
@@ -37,17 +37,6 @@ afterAll(async () => {
   await stack?.stopAll();
 });
 
-function supertestHttp(): CycleHttp {
-  return {
-    async expect(status, method, path, request) {
-      const pending = method === 'GET' ? stack.http.get(path) : stack.http.post(path).send(request.body as object);
-      const answer = await pending.set(bearer(request.token));
-      if (answer.status !== status) throw new Error(`${request.what}: ${method} ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
-      return { status: answer.status, body: answer.body };
-    },
-  };
-}
-
 async function login(username: string, password: string) {
   return stack.http.post('/api/auth/login').send({ username, password });
 }
@@ -60,7 +49,7 @@ describe('a secretary replaced in the middle of a cycle', () => {
   it('lets the new one critique for the cell at once, shuts the old one out at once, and the cycle still closes', async () => {
     const [host, replacedCell, steady] = commune.cells;
     const cycle = await launchCycle(
-      supertestHttp(),
+      supertestHttp(stack.http),
       { committeeId: commune.committeeId, staff: commune.staff, host, invited: [replacedCell, steady] },
       { meetingAt: Date.now() + 2500 },
     );

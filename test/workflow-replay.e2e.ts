@@ -120,7 +120,7 @@ async function everyTimerFiresThenClosedAfterRevision(): Promise<{ cycleId: stri
   const report = {
     responses: [{ pointId: critique.pointIds![0], stance: 'accept' as const, text: 'Tiếp thu, sẽ rút gọn phần điều hành' }],
     lessons: ['Điều hành ngắn gọn, đúng trọng tâm'],
-    actionItems: [{ title: 'Sửa quy trình điều hành', owner: 'Đồng chí Bí thư', dueDate: '2027-01-15' }],
+    actionItems: [{ title: 'Sửa quy trình điều hành', owner: 'Đồng chí Bí thư', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }],
   };
   await gateway.step(input.cycleId, fileReportUpdate, { actor: host.secretary, input: report });
   await gateway.step(input.cycleId, reviewUpdate, { actor: commune.staff, input: { decision: 'revise', comment: 'Bổ sung bài học' } });

@@ -1,6 +1,6 @@
 // A fault must lose or double nothing the API accepted: these read back what a cycle wrote to PostgreSQL and say what is wrong with it.
 import type { DataSource } from 'typeorm';
-import { CYCLE_EVENTS, CYCLE_NOTIFICATIONS, TOLERATED_SYSTEM_EVENTS, type CycleScript, type CycleStep } from './cycle-script.js';
+import { CYCLE_EVENTS, CYCLE_NOTIFICATIONS, TOLERATED_SYSTEM_EVENTS, type CycleScript, type CycleStep, REVISED_REPORT_DUE } from './cycle-script.js';
 
 export async function lastSeq(db: DataSource, cycleId: string): Promise<number> {
   if (!cycleId) return 0;
@@ -106,7 +106,7 @@ export async function checkCycleRecords(db: DataSource, script: CycleScript, exp
   const actionItems = await db.query<{ due_date: string }[]>(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM action_items WHERE cycle_id = $1`, [
     cycleId,
   ]);
-  if (expectedStatus === 'CLOSED' && JSON.stringify(actionItems.map((row) => row.due_date)) !== JSON.stringify(['2027-01-20'])) {
+  if (expectedStatus === 'CLOSED' && JSON.stringify(actionItems.map((row) => row.due_date)) !== JSON.stringify([REVISED_REPORT_DUE])) {
     problems.push(`action items ${JSON.stringify(actionItems)}, expected the revised report's one`);
   }
   return { status: cycle.status, events: events.map((row) => row.event), problems };

@@ -34,6 +34,15 @@ export interface CycleStep {
 }
 
 /** The user steps of the cycle in order: launch, host, three RSVPs, plan, meeting, two critiques, report, revision, report, acceptance. */
+/** A calendar day in Vietnam (UTC+7), `days` after today: an action item is due from the meeting's day on. */
+function vietnamDayFromToday(days: number): string {
+  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The action items' due days of the first and the revised report (relative to today, so the script never expires). */
+export const FIRST_REPORT_DUE = vietnamDayFromToday(40);
+export const REVISED_REPORT_DUE = vietnamDayFromToday(45);
+
 export const CYCLE_EVENTS = [
   'CYCLE_LAUNCHED',
   'HOST_SELECTED',
@@ -169,9 +178,9 @@ export class CycleScript {
     );
     // Each report's action item has a due date of its own: the cycle's records must show the revised report's (cycle-records.ts).
     const report = (lessons: string[], dueDate: string) => reportBody({ responses: responses(), lessons, actionItems: [{ title: 'Hoàn thiện mẫu biên bản', owner: 'Bí thư', dueDate }] });
-    add('report', 200, host.secretary.token, () => `${cycle()}/report`, () => report(['Chuẩn bị kỹ nội dung'], '2027-01-15'));
+    add('report', 200, host.secretary.token, () => `${cycle()}/report`, () => report(['Chuẩn bị kỹ nội dung'], FIRST_REPORT_DUE));
     add('review: revise', 200, staff, () => `${cycle()}/review`, () => reviseReviewBody());
-    add('revised report', 200, host.secretary.token, () => `${cycle()}/report`, () => report(['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'], '2027-01-20'));
+    add('revised report', 200, host.secretary.token, () => `${cycle()}/report`, () => report(['Chuẩn bị kỹ nội dung', 'Phân công cụ thể'], REVISED_REPORT_DUE));
     add('review: accept', 200, staff, () => `${cycle()}/review`, () => acceptReviewBody());
 
     this.steps = specs.map((spec, index) => {

@@ -59,6 +59,8 @@ export const API_ERROR_CODES = [
   'CELL_IN_OPEN_CYCLE',
   'INVALID_RUBRIC',
   'RUBRIC_NOT_FOR_KIND',
+  'IMPORT_UNREADABLE',
+  'IMPORT_HAS_ERRORS',
 ] as const;
 
 export const ERROR_CODES = [...REJECTION_CODES, ...API_ERROR_CODES] as const;

@@ -155,6 +155,14 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'The database is not answering right now; please retry later.',
   },
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is already taken.' },
+  IMPORT_UNREADABLE: {
+    vi: 'Không đọc được tệp danh sách chi bộ: {why}.',
+    en: 'The list of cells could not be read: {why}.',
+  },
+  IMPORT_HAS_ERRORS: {
+    vi: 'Danh sách còn {count} dòng có lỗi; đề nghị sửa rồi nhập lại. Chưa có gì được ghi.',
+    en: 'The list still has {count} rows with errors; fix them and import again. Nothing was written.',
+  },
   INVALID_RUBRIC: {
     vi: 'Phiếu chấm điểm chưa hợp lệ: điểm tối đa của tiêu chí “{criterion}” phải là bội số của bước điểm {step}.',
     en: 'The score sheet is not valid: the most points of “{criterion}” must be a multiple of the point step {step}.',
@@ -209,6 +217,15 @@ const SCORE_PROBLEMS: Record<string, Template> = {
   },
 };
 
+/** Why an import file cannot be read (IMPORT_UNREADABLE's problem), in words. */
+const IMPORT_PROBLEMS: Record<string, Template> = {
+  NOT_A_SHEET: { vi: 'tệp không phải bảng tính Excel (.xlsx) hay tệp CSV', en: 'the file is neither an Excel workbook (.xlsx) nor a CSV file' },
+  EMPTY: { vi: 'tệp không có dòng nào', en: 'the file has no rows' },
+  MISSING_COLUMNS: { vi: 'dòng đầu thiếu cột {columns}', en: 'the first row lacks the columns {columns}' },
+  TOO_MANY_ROWS: { vi: 'tệp có quá {limit} dòng', en: 'the file has more than {limit} rows' },
+  NO_FILE: { vi: 'chưa gửi kèm tệp (mục “file”)', en: 'no file was sent (field "file")' },
+};
+
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -223,6 +240,10 @@ function readableParams(code: ErrorCode, language: Language, params: Record<stri
   }
   if (typeof params.step === 'number' && language === 'vi') readable.step = String(params.step).replace('.', ',');
   if (code === 'TOO_MANY_REQUESTS' && readable.retryAfterSeconds === undefined) readable.retryAfterSeconds = 60;
+  if (code === 'IMPORT_UNREADABLE') {
+    const why = IMPORT_PROBLEMS[String(params.problem)] ?? IMPORT_PROBLEMS.NOT_A_SHEET;
+    readable.why = why[language].replace(/\{(\w+)\}/g, (_, name: string) => String(readable[name] ?? '…'));
+  }
   if (code === 'WEAK_PASSWORD') readable.why = PASSWORD_PROBLEMS[String(params.reason)]?.[language] ?? String(params.reason);
   if (code === 'INVALID_SCORES') {
     const why = SCORE_PROBLEMS[String(params.problem)] ?? { vi: 'tiêu chí không có hoặc điểm không hợp lệ', en: 'unknown criterion or points out of range' };

@@ -172,6 +172,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}/cells/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập danh sách chi bộ và bí thư từ bảng tính (xem trước từng dòng, rồi ghi một lần) */
+        post: operations["CommitteesController_importCells"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -860,6 +877,40 @@ export interface components {
             committee: components["schemas"]["CommitteeResponse"];
             /** @description Số chi bộ, người, đợt sinh hoạt, phiếu chấm điểm đã chuyển sang */
             moved: components["schemas"]["MergeMovedResponse"];
+        };
+        ImportSummaryResponse: {
+            rows: number;
+            cellsCreated: number;
+            cellsUpdated: number;
+            secretariesCreated: number;
+            unchanged: number;
+            errors: number;
+        };
+        ImportRowResponse: {
+            /** @description Số dòng trong bảng tính (dòng tiêu đề là dòng 1) */
+            row: number;
+            cell: string;
+            memberCount: number | null;
+            secretary: string;
+            username: string;
+            /** @enum {string} */
+            outcome: "CREATE" | "UPDATE" | "UNCHANGED" | "ERROR";
+            /** @description Những gì dòng này sẽ thay đổi */
+            changes: string[];
+            /** @description Vì sao dòng này chưa nhập được */
+            errors: string[];
+        };
+        TemporaryPasswordResponse: {
+            row: number;
+            username: string;
+            /** @description Mật khẩu tạm, chỉ trả về một lần; bí thư phải đổi khi đăng nhập */
+            password: string;
+        };
+        ImportResponse: {
+            committed: boolean;
+            summary: components["schemas"]["ImportSummaryResponse"];
+            rows: components["schemas"]["ImportRowResponse"][];
+            temporaryPasswords: components["schemas"]["TemporaryPasswordResponse"][];
         };
         CreateUserDto: {
             /**
@@ -2255,6 +2306,95 @@ export interface operations {
             };
             /** @description Không có, hoặc thuộc Đảng bộ khác */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_importCells: {
+        parameters: {
+            query?: {
+                /** @description false: chỉ xem trước từng dòng; true: ghi (chỉ khi không còn dòng lỗi) */
+                commit?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Bảng tính .xlsx hoặc tệp .csv
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { PageQuery } from '../common/page.query.js';
 import { CommitteeIdParams } from './committee-id.params.js';
 import { CommitteesService } from './committees.service.js';
+import { CellImportQuery } from './cell-import.query.js';
+import { ImportResponse } from './cell-import.response.js';
+import { CellImportService } from './cell-import.service.js';
 import { CreateCellDto } from './create-cell.dto.js';
 import { CreateCommitteeDto, MergeCommitteesDto } from './create-committee.dto.js';
 import { ApiRefusals } from '../common/error.response.js';
@@ -14,11 +18,17 @@ import { ChangeCellDto, DeactivateCellDto, MoveCellDto } from './change-cell.dto
 import { CommitteeCellParams } from '../users/user-id.params.js';
 import { OFFICE_ROLES } from '../../../libs/domain/cycle-policy.js';
 
+/** A commune's list of 100+ cells is a few tens of kilobytes; a megabyte leaves room for a formatted workbook. */
+const IMPORT_FILE_LIMIT = 1024 * 1024;
+
 @ApiTags('committees')
 @ApiBearerAuth()
 @Controller('committees')
 export class CommitteesController {
-  constructor(@Inject(CommitteesService) private readonly committees: CommitteesService) {}
+  constructor(
+    @Inject(CommitteesService) private readonly committees: CommitteesService,
+    @Inject(CellImportService) private readonly cellImport: CellImportService,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -101,5 +111,23 @@ export class CommitteesController {
   @ApiRefusals(400, 401, 403, 404)
   merge(@CurrentUser() caller: AuthUser, @Body() dto: MergeCommitteesDto) {
     return this.committees.merge(caller, dto);
+  }
+
+  @Post(':committeeId/cells/import')
+  @HttpCode(200)
+  @Roles(...OFFICE_ROLES)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'Bảng tính .xlsx hoặc tệp .csv' } } } })
+  @ApiOperation({ summary: 'Nhập danh sách chi bộ và bí thư từ bảng tính (xem trước từng dòng, rồi ghi một lần)' })
+  @ApiOkResponse({ type: ImportResponse })
+  @ApiRefusals(400, 401, 403, 404, 409, 413)
+  importCells(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CommitteeIdParams,
+    @Query() query: CellImportQuery,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ) {
+    return this.cellImport.import(caller, params.committeeId, file?.buffer, query.commit === 'true');
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommitteesController } from './committees.controller.js';
 import { CommitteesService } from './committees.service.js';
+import { CellImportService } from './cell-import.service.js';
 
-@Module({ controllers: [CommitteesController], providers: [CommitteesService] })
+@Module({ controllers: [CommitteesController], providers: [CommitteesService, CellImportService] })
 export class CommitteesModule {}

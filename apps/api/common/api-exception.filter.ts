@@ -58,6 +58,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   CELL_IN_OPEN_CYCLE: 409,
   INVALID_RUBRIC: 400,
   RUBRIC_NOT_FOR_KIND: 400,
+  IMPORT_UNREADABLE: 400,
+  IMPORT_HAS_ERRORS: 409,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

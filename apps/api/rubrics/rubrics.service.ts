@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { maySeeCommittee, rubricOwnersVisibleTo } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import { isMultipleOf } from '../../../libs/domain/input-bounds.js';
 import type { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
 import type { AddRubricDto } from './add-rubric.dto.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -50,11 +51,6 @@ export class RubricsService {
     });
     return toRubricView(saved);
   }
-}
-
-function isMultipleOf(value: number, step: number): boolean {
-  const ratio = value / step;
-  return Math.abs(ratio - Math.round(ratio)) < 1e-9;
 }
 
 function toRubricView(rubric: RubricEntity): RubricView {

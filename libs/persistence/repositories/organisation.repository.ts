@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { DEFAULT_RUBRIC } from '../../domain/default-rubric.js';
 import { CellEntity } from '../entities/cell.entity.js';
 import { CommitteeEntity } from '../entities/committee.entity.js';
@@ -200,6 +200,93 @@ export class OrganisationRepository {
     });
   }
 
+
+  /** What an import is planned against: the committee's cells with their active secretaries, and the usernames taken. */
+  async importState(committeeId: string, manager: EntityManager = this.dataSource.manager): Promise<ImportState> {
+    const [committee] = await manager.query<{ name: string }[]>(`SELECT name FROM committees WHERE id = $1`, [committeeId]);
+    const cells = await manager.query<{ id: string; name: string; member_count: number; active: boolean; secretaries: { username: string; fullName: string }[] }[]>(
+      `SELECT c.id, c.name, c.member_count, c.deactivated_at IS NULL AS active,
+              coalesce(json_agg(json_build_object('username', u.username, 'fullName', u.full_name) ORDER BY u.created_at)
+                       FILTER (WHERE u.id IS NOT NULL), '[]') AS secretaries
+         FROM cells c LEFT JOIN users u ON u.cell_id = c.id AND u.role = 'secretary' AND u.deactivated_at IS NULL
+        WHERE c.committee_id = $1 GROUP BY c.id`,
+      [committeeId],
+    );
+    const users = await manager.query<{ username: string; cell_id: string | null }[]>(`SELECT lower(username) AS username, cell_id FROM users`);
+    return {
+      committeeName: committee?.name ?? '',
+      cells: cells.map((cell) => ({ id: cell.id, name: cell.name, memberCount: cell.member_count, active: cell.active, secretaries: cell.secretaries })),
+      usernames: new Map(users.map((user) => [user.username, user.cell_id])),
+    };
+  }
+
+  /**
+   * Writes an import in one transaction, one import per committee at a time: `plan` is made again from the
+   * state inside the lock, so two offices importing the same file at once create nothing twice. Answers
+   * the rows as written, or the plan with its errors (nothing written) when any row has one.
+   */
+  async commitImport<Row extends ImportRow>(
+    actorId: string,
+    committeeId: string,
+    plan: (state: ImportState) => Row[],
+    passwordHashOf: (row: Row) => Promise<string>,
+  ): Promise<{ rows: Row[]; written: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${committeeId}`]);
+      const rows = plan(await this.importState(committeeId, manager));
+      if (rows.some((row) => row.outcome === 'ERROR')) return { rows, written: false };
+      for (const row of rows) {
+        let cellId = row.cellId;
+        if (!cellId) {
+          const cell = await manager.getRepository(CellEntity).save({ committeeId, name: row.cell, memberCount: row.memberCount as number });
+          cellId = cell.id;
+          await recordAudit(manager, { actorId, committeeId, entity: 'cell', entityId: cellId, action: 'CELL_IMPORTED', before: null, after: auditedCell(cell) });
+        } else if (row.outcome === 'UPDATE') {
+          const before = await manager.getRepository(CellEntity).findOneByOrFail({ id: cellId });
+          if (before.memberCount !== row.memberCount) {
+            await manager.getRepository(CellEntity).update({ id: cellId }, { memberCount: row.memberCount as number });
+            await recordAudit(manager, { actorId, committeeId, entity: 'cell', entityId: cellId, action: 'CELL_IMPORTED', before: auditedCell(before), after: { ...auditedCell(before), memberCount: row.memberCount } });
+          }
+        }
+        if (row.createsSecretary) {
+          const [user] = await manager.query<{ id: string }[]>(
+            `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id, password_change_required)
+             VALUES ($1, $2, $3, 'secretary', $4, $5, true) RETURNING id`,
+            [row.username, await passwordHashOf(row), row.secretary, committeeId, cellId],
+          );
+          await recordAudit(manager, {
+            actorId,
+            committeeId,
+            entity: 'user',
+            entityId: user.id,
+            action: 'ACCOUNT_IMPORTED',
+            before: null,
+            after: { username: row.username, fullName: row.secretary, role: 'secretary', committeeId, cellId },
+          });
+        }
+      }
+      return { rows, written: true };
+    });
+  }
+
+}
+
+/** What an import is planned against (see apps/api/committees/cell-import.plan.ts). */
+export interface ImportState {
+  committeeName: string;
+  cells: { id: string; name: string; memberCount: number; active: boolean; secretaries: { username: string; fullName: string }[] }[];
+  usernames: Map<string, string | null>;
+}
+
+/** The part of a planned row the commit writes. */
+export interface ImportRow {
+  outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'ERROR';
+  cellId: string | null;
+  cell: string;
+  memberCount: number | null;
+  secretary: string;
+  username: string;
+  createsSecretary: boolean;
 }
 
 /** What moved into a merged committee. */

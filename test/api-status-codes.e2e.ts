@@ -515,6 +515,7 @@ describe('200 and the healthy baseline', () => {
       committeeId: commune.committeeId,
       cellId: null,
       mustChangePassword: false,
+      active: true,
     };
     expect(loginResponse.body.user).toEqual(staffUser);
     expect(loginResponse.text).not.toContain(TEST_PASSWORD);
@@ -533,6 +534,7 @@ describe('200 and the healthy baseline', () => {
       committeeId: commune.committeeId,
       cellId: null,
       mustChangePassword: false,
+      active: true,
     });
     expect(created.text).not.toContain(TEST_PASSWORD);
 

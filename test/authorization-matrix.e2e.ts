@@ -19,6 +19,10 @@
  *   an uninvited secretary's or guest's must not contain the ids of cycles it has no place in), no answer carries a
  *   password or a password hash, and every 404 must be indistinguishable from the answer for ids that do not exist
  *   (existence is not leaked).
+ * - The organisation endpoints (issue 12: people, cells, committees, the import, score sheets, the audit trail) need no
+ *   cycle; a row that changes state acts on throwaway accounts, cells or committees made for its rows through the API
+ *   (`targets`), the refused callers first, then the allowed ones (each further one on fresh targets where the first
+ *   one's step changed them for good).
  *
  * Where api.md leaves a cell open, the matrix follows the implementation's documented rule (see the comments on
  * the rows): the AuthGuard answers 403 for a role an endpoint does not list before anything looks at the
@@ -84,7 +88,7 @@ type Caller = (typeof CALLERS)[number];
 /** Expected statuses in the order of CALLERS. */
 type Statuses = readonly [number, number, number, number, number, number, number, number, number, number, number];
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH';
 
 /** The stage a fresh cycle is brought to before an endpoint's rows run. */
 type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'MEETING_DUE' | 'CRITIQUE' | 'REPORTING' | 'REVIEW' | 'CLOSED' | 'CANCELLED';
@@ -97,6 +101,25 @@ interface Arranged {
   pointIds: string[];
   /** Ids of the arranged cycle's action items (from the host's report). */
   actionItemIds: string[];
+  /** What an organisation row acts on (issue 12), made for it through the API. */
+  targets: Targets;
+}
+
+/** Throwaway accounts, cells and committees made for an organisation endpoint's rows: `:userId` and `:cellId` name them. */
+interface Targets {
+  userId?: string;
+  /** The account's username (to sign in with after a password reset). */
+  username?: string;
+  cellId?: string;
+  /** Committees of the admin's own making, neither the home nor the other commune (merged; where a cell moves to). */
+  committeeIds?: string[];
+}
+
+/** A multipart upload (the import): the form field and the file, sent instead of a JSON body. */
+interface Upload {
+  field: string;
+  file: Buffer;
+  name: string;
 }
 
 interface ArrangeOptions {
@@ -129,6 +152,15 @@ interface EndpointSpec {
    * refused callers were tried on (so it still moves), each further allowed caller on a fresh cycle arranged the same way.
    */
   freshCycleForEachFurtherAllowedCaller?: boolean;
+  /** Organisation rows (issue 12): make the throwaway targets the rows act on (fills `:userId`, `:cellId`). */
+  targets?: () => Promise<Targets>;
+  /**
+   * The allowed caller's step changes its target for good (deactivate, reset a password, move, merge): the first
+   * allowed caller acts on the targets the refused callers were tried on, each further one on fresh targets.
+   */
+  freshTargetsForEachFurtherAllowedCaller?: boolean;
+  /** The file a caller sends (multipart) in place of a JSON body. */
+  upload?: () => Upload;
   /** Login carries no token: the caller kind only decides whose credentials are sent. */
   withoutToken?: boolean;
   /** The account a caller kind acts with, when not its usual one (default: the token tokenOf gives). */
@@ -225,6 +257,36 @@ async function createUser(token: string, fields: Record<string, unknown>): Promi
   if (created.status !== 201) throw new Error(`arranging: new ${String(fields.role)} → ${created.status} ${JSON.stringify(created.body)}`);
   homeUserIds.add(created.body.id as string);
   return { userId: created.body.id as string, username };
+}
+
+/** A throwaway guest account of the home committee (staff make it), for a row that edits, deactivates or resets an account. */
+async function newGuest(options: { deactivated?: boolean } = {}): Promise<Targets> {
+  const guest = await createUser(home.staff.token, { role: 'guest', fullName: 'Đại biểu Ủy ban Kiểm tra Huyện ủy', committeeId: home.committeeId });
+  if (options.deactivated) await must('POST', `/api/users/${guest.userId}/deactivate`, home.staff.token, 200, { reason: 'Đồng chí đã nghỉ hưu' });
+  return { userId: guest.userId, username: guest.username };
+}
+
+/** A throwaway cell of the home committee with its own secretary (whom a new secretary replaces). */
+async function newCellWithSecretary(): Promise<Targets> {
+  const created = await newCell();
+  const secretary = await createUser(home.staff.token, { role: 'secretary', fullName: 'Bí thư chi bộ sắp thay', cellId: created.id });
+  return { cellId: created.id, userId: secretary.userId, username: secretary.username };
+}
+
+/** A throwaway committee the admin makes (merged, or where a cell moves to): neither the home nor the other commune. */
+async function newCommittee(): Promise<string> {
+  const created = await must('POST', '/api/committees', people.admin.token!, 201, { name: `Đảng ủy xã tạm ${suffix()}` });
+  return created.body.id as string;
+}
+
+/** The commune office's spreadsheet as CSV (with a byte-order mark): one new cell and its secretary. */
+function importCsv(): Buffer {
+  const rows = [
+    ['Đảng bộ', 'Chi bộ', 'Số đảng viên', 'Bí thư', 'Tên đăng nhập'],
+    ['', `Chi bộ thôn Sả Hồ ${suffix()}`, 26, 'Đồng chí Vàng Seo Chử', `bithu.saho.${suffix()}`],
+  ];
+  const lines = rows.map((row) => row.map((value) => `"${String(value).replace(/"/g, '""')}"`).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 /** The words of every launch here (step-bodies' EARLY_START_TOLERANCE: the meeting is recorded seconds after meetingAt, having started 100 minutes earlier). */
@@ -547,6 +609,189 @@ const ENDPOINTS: EndpointSpec[] = [
     path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/action-items/${arranged.actionItemIds[caller === 'host' ? 1 : 0]}/drop`,
     body: () => ({ reason: 'Đợt sinh hoạt đã hủy; nội dung chuyển sang kế hoạch quý sau' }),
   },
+  // ── the organisation (issue 12) ── OFFICE_ROLES: the admin for every committee, committee staff for their own.
+  // Another committee's staff naming this committee, its cells or its people get 404, exactly as for ids that do not
+  // exist (maySeeCommittee, accountRefusal); secretaries and guests are no office: the AuthGuard's 403 before anything is
+  // looked up (otherSecretary too, as above). A route for the admin alone is 403 for every other role, this committee's
+  // staff included. Rows that change state act on throwaway accounts, cells or committees made for them (`targets`).
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/users',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    afterSuccess: async ({ response }) => {
+      const users = response.body as { committeeId: string | null }[];
+      expect(users.length).toBeGreaterThan(0);
+      expect(users.filter((user) => user.committeeId !== home.committeeId)).toEqual([]);
+    },
+  },
+  {
+    // A guest account of this committee made for the rows: the staff manage their committee's secretaries and guests.
+    method: 'PATCH',
+    route: '/api/users/:userId',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    targets: () => newGuest(),
+    body: () => ({ fullName: `Đại biểu Ủy ban Kiểm tra ${suffix()}` }),
+    afterSuccess: async ({ arranged, body, response }) => {
+      expect(response.body).toMatchObject({ id: arranged.targets.userId, fullName: body?.fullName, role: 'guest', active: true });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/users/:userId/deactivate',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    targets: () => newGuest(),
+    freshTargetsForEachFurtherAllowedCaller: true,
+    body: () => ({ reason: 'Đồng chí đã chuyển công tác' }),
+    afterSuccess: async ({ arranged, response }) => {
+      expect(response.body).toMatchObject({ id: arranged.targets.userId, active: false });
+    },
+  },
+  {
+    // A guest account deactivated for the rows.
+    method: 'POST',
+    route: '/api/users/:userId/reactivate',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    targets: () => newGuest({ deactivated: true }),
+    freshTargetsForEachFurtherAllowedCaller: true,
+    afterSuccess: async ({ arranged, response }) => {
+      expect(response.body).toMatchObject({ id: arranged.targets.userId, active: true });
+    },
+  },
+  {
+    // A temporary password: the account signs in with it and must change it; the answer never carries it.
+    method: 'POST',
+    route: '/api/users/:userId/password-reset',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    targets: () => newGuest(),
+    freshTargetsForEachFurtherAllowedCaller: true,
+    body: () => ({ newPassword: freshPassword() }),
+    afterSuccess: async ({ arranged, body, response }) => {
+      expect(response.body).toMatchObject({ id: arranged.targets.userId, mustChangePassword: true });
+      const signedIn = await call('POST', '/api/auth/login', null, { username: arranged.targets.username, password: body?.newPassword });
+      expect({ username: arranged.targets.username, status: signedIn.status, mustChangePassword: signedIn.body?.user?.mustChangePassword as unknown }).toEqual({
+        username: arranged.targets.username,
+        status: 200,
+        mustChangePassword: true,
+      });
+    },
+  },
+  {
+    // A cell of this committee made for the rows, with its secretary: the new secretary replaces (deactivates) that one.
+    method: 'POST',
+    route: '/api/committees/:committeeId/cells/:cellId/secretary',
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    targets: () => newCellWithSecretary(),
+    freshTargetsForEachFurtherAllowedCaller: true,
+    body: () => ({ username: `bithu.moi.${suffix()}`, password: TEST_PASSWORD, fullName: 'Đồng chí Lò Thị Hoa' }),
+    afterSuccess: async ({ arranged, response }) => {
+      homeUserIds.add(response.body.secretary.id as string);
+      expect(response.body).toMatchObject({
+        secretary: { role: 'secretary', committeeId: home.committeeId, cellId: arranged.targets.cellId, active: true },
+        replaced: [{ id: arranged.targets.userId, active: false }],
+      });
+    },
+  },
+  {
+    // The admin's alone: this committee's own staff may not rename it either (role 403). Nothing here reads its name.
+    method: 'PATCH',
+    route: '/api/committees/:committeeId',
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({ name: `Đảng ủy xã Na Hối ${suffix()}` }),
+    afterSuccess: async ({ body, response }) => {
+      expect(response.body).toMatchObject({ id: home.committeeId, name: body?.name, mergedIntoId: null });
+    },
+  },
+  {
+    // The admin's alone. Two empty committees made for the rows (the refused callers name them too): the admin merges them.
+    method: 'POST',
+    route: '/api/committees/merge',
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    targets: async () => ({ committeeIds: [await newCommittee(), await newCommittee()] }),
+    body: (arranged) => ({ committeeIds: arranged.targets.committeeIds, name: `Đảng ủy xã hợp nhất ${suffix()}` }),
+    afterSuccess: async ({ body, response }) => {
+      expect(response.body).toMatchObject({ committee: { name: body?.name, mergedIntoId: null }, moved: { cells: 0, people: 0, cycles: 0, rubrics: 0 } });
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/committees/:committeeId/cells/:cellId',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    targets: async () => ({ cellId: (await newCell()).id }),
+    body: () => ({ name: `Chi bộ thôn Na Hối Tày ${suffix()}`, memberCount: 34 }),
+    afterSuccess: async ({ arranged, body, response }) => {
+      expect(response.body).toMatchObject({ id: arranged.targets.cellId, committeeId: home.committeeId, name: body?.name, memberCount: 34, active: true });
+    },
+  },
+  {
+    // A cell made for the rows, in no cycle: dissolved, with no open cycle to decide on.
+    method: 'POST',
+    route: '/api/committees/:committeeId/cells/:cellId/deactivate',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    targets: async () => ({ cellId: (await newCell()).id }),
+    freshTargetsForEachFurtherAllowedCaller: true,
+    body: () => ({ reason: 'Sáp nhập thôn theo nghị quyết của Hội đồng nhân dân tỉnh' }),
+    afterSuccess: async ({ arranged, response }) => {
+      expect(response.body).toMatchObject({ cell: { id: arranged.targets.cellId, active: false }, openCycles: [] });
+    },
+  },
+  {
+    // The admin's alone. A cell of this committee made for the rows, in no cycle, moves to a committee made for them.
+    method: 'POST',
+    route: '/api/committees/:committeeId/cells/:cellId/move',
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    targets: async () => ({ cellId: (await newCell()).id, committeeIds: [await newCommittee()] }),
+    body: (arranged) => ({ committeeId: arranged.targets.committeeIds?.[0] }),
+    afterSuccess: async ({ arranged, response }) => {
+      expect(response.body).toMatchObject({ id: arranged.targets.cellId, committeeId: arranged.targets.committeeIds?.[0] });
+    },
+  },
+  {
+    // The preview (commit=false) of a spreadsheet with one new cell and its secretary: nothing is written.
+    method: 'POST',
+    route: '/api/committees/:committeeId/cells/import',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    path: () => `/api/committees/${home.committeeId}/cells/import?commit=false`,
+    upload: () => ({ field: 'file', file: importCsv(), name: 'danh-sach-chi-bo.csv' }),
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ committed: false, summary: { rows: 1, cellsCreated: 1, secretariesCreated: 1, errors: 0 }, temporaryPasswords: [] });
+    },
+  },
+  {
+    // A thematic sheet: the cycles launched here are regular ones (and none is launched after these rows).
+    method: 'POST',
+    route: '/api/committees/:committeeId/rubrics',
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({
+      name: 'Phiếu chấm sinh hoạt chuyên đề — ma trận phân quyền',
+      kind: 'thematic',
+      pointStep: 0.5,
+      criteria: [{ id: 'time', label: 'Thời gian sinh hoạt', maxPoints: 7.5 }],
+    }),
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ committeeId: home.committeeId, kind: 'thematic', isTemplate: false });
+    },
+  },
+  {
+    // This committee's trail (after the rows above: deactivations, password resets…): the admin and its staff; another
+    // committee's staff naming it: 404.
+    method: 'GET',
+    route: '/api/audit',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    path: () => `/api/audit?committeeId=${home.committeeId}`,
+    afterSuccess: async ({ response }) => {
+      const entries = response.body as { committeeId: string | null }[];
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.filter((entry) => entry.committeeId !== home.committeeId)).toEqual([]);
+    },
+  },
+  {
+    // Without committeeId, committee staff read their own committee's trail: the other committee's staff 200, with no id
+    // of this committee in it (secretsFor).
+    method: 'GET',
+    route: '/api/audit',
+    variant: 'without committeeId: the caller’s own trail',
+    statuses: [401, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403],
+  },
 ];
 
 /** The Swagger UI that createApiApp mounts (SwaggerModule.setup('api/docs')): documentation, not an API endpoint. */
@@ -630,8 +875,9 @@ function ownCellOr(caller: Caller, arranged: Arranged, fallback: string): string
 
 // ── HTTP helpers ─────────────────────────────────────────────────────────────────────────────────────
 
-async function call(method: Method, url: string, token: string | null, body?: Record<string, unknown>): Promise<supertest.Response> {
-  const test = method === 'GET' ? stack.http.get(url) : stack.http.post(url).send(body ?? {});
+async function call(method: Method, url: string, token: string | null, body?: Record<string, unknown>, upload?: Upload): Promise<supertest.Response> {
+  const sending = (test: supertest.Test) => (upload ? test.attach(upload.field, upload.file, upload.name) : test.send(body ?? {}));
+  const test = method === 'GET' ? stack.http.get(url) : sending(method === 'PATCH' ? stack.http.patch(url) : stack.http.post(url));
   const authorised = token ? test.set('Authorization', `Bearer ${token}`) : test;
   return await authorised;
 }
@@ -679,7 +925,7 @@ async function arrange(stage: Stage, options: ArrangeOptions = {}): Promise<Arra
   homeCycleIds.add(cycleId);
   guestCycleIds.add(cycleId);
   if (stage === 'HOST_SELECTION') unpickedCycleIds.add(cycleId);
-  const arranged: Arranged = { cycleId, host: hostCell, pointIds: [], actionItemIds: [] };
+  const arranged: Arranged = { cycleId, host: hostCell, pointIds: [], actionItemIds: [], targets: {} };
   if (needsMeeting) {
     await rsvp(cycle, cell.attending(), acceptInvitationBody());
     // Ruleset 3: the meeting records only the attending cell, so the other invited cell declines; had it accepted it
@@ -720,6 +966,8 @@ function pathOf(endpoint: EndpointSpec, arranged: Arranged, caller: Caller): str
   return endpoint.route.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'committeeId') return home.committeeId;
     if (name === 'id' && arranged.cycleId) return arranged.cycleId;
+    if (name === 'userId' && arranged.targets.userId) return arranged.targets.userId;
+    if (name === 'cellId' && arranged.targets.cellId) return arranged.targets.cellId;
     throw new Error(`no value for :${name} in ${endpoint.route}`);
   });
 }
@@ -745,9 +993,9 @@ function passwordLeaks(text: string): string[] {
   return [...passwordsSet, '$argon2', 'password_hash', 'passwordhash', '"password"'].filter((secret) => lower.includes(secret.toLowerCase()));
 }
 
-/** The same request with every id of the home committee replaced by an id that exists nowhere. */
+/** The same request with every id of the home committee (committee, cells, cycles, people) replaced by an id that exists nowhere. */
 function ghostOf(url: string, body: Record<string, unknown> | undefined): { url: string; body: Record<string, unknown> | undefined } {
-  const ids = [home.committeeId, ...homeCellIds, ...homeCycleIds];
+  const ids = [home.committeeId, ...homeCellIds, ...homeCycleIds, ...homeUserIds];
   const ghosts = new Map(ids.map((id) => [id, randomUUID()]));
   const swap = (text: string) => ids.reduce((result, id) => result.replaceAll(id, ghosts.get(id) as string), text);
   return { url: swap(url), body: body === undefined ? undefined : (JSON.parse(swap(JSON.stringify(body))) as Record<string, unknown>) };
@@ -867,12 +1115,13 @@ describe('authorisation matrix', () => {
 
   for (const endpoint of ENDPOINTS) {
     describe(specKey(endpoint), () => {
-      let arranged: Arranged = { cycleId: null, host: null, pointIds: [], actionItemIds: [] };
+      let arranged: Arranged = { cycleId: null, host: null, pointIds: [], actionItemIds: [], targets: {} };
       /** Whether an allowed caller has acted on the shared arranged cycle yet. */
       let allowedHaveActed = false;
 
       beforeAll(async () => {
         if (endpoint.stage) arranged = await arrange(endpoint.stage, endpoint.arrangeWith);
+        if (endpoint.targets) arranged = { ...arranged, targets: await endpoint.targets() };
       });
 
       for (const row of executionOrder(endpoint)) {
@@ -881,14 +1130,16 @@ describe('authorisation matrix', () => {
           let target = arranged;
           if (row.expected < 300) {
             if (allowedHaveActed && endpoint.freshCycleForEachFurtherAllowedCaller && endpoint.stage) target = await arrange(endpoint.stage, endpoint.arrangeWith);
+            if (allowedHaveActed && endpoint.freshTargetsForEachFurtherAllowedCaller && endpoint.targets) target = { ...target, targets: await endpoint.targets() };
             allowedHaveActed = true;
           }
           const account = endpoint.account?.(target, row.caller);
           const token = endpoint.withoutToken ? null : account ? account.token : tokenOf(row.caller, target);
           const url = pathOf(endpoint, target, row.caller);
-          const body = endpoint.method === 'POST' ? ((await endpoint.body?.(target, row.caller)) ?? {}) : undefined;
-          const response = await call(endpoint.method, url, token, body);
-          const request = `${endpoint.method} ${url} as ${row.caller}${body ? ` ${JSON.stringify(body)}` : ''}`;
+          const upload = endpoint.upload?.();
+          const body = endpoint.method !== 'GET' && !upload ? ((await endpoint.body?.(target, row.caller)) ?? {}) : undefined;
+          const response = await call(endpoint.method, url, token, body, upload);
+          const request = `${endpoint.method} ${url} as ${row.caller}${body ? ` ${JSON.stringify(body)}` : ''}${upload ? ` (file ${upload.name})` : ''}`;
           const seen = { request, status: response.status, code: response.body?.code as unknown, message: response.body?.message as unknown };
           const code = endpoint.codes?.[row.caller];
           expect(seen).toEqual({ ...seen, status: row.expected, ...(code ? { code } : {}) });
@@ -914,7 +1165,7 @@ describe('authorisation matrix', () => {
 
           if (row.expected === 404) {
             const ghost = ghostOf(url, body);
-            const twin = await call(endpoint.method, ghost.url, token, ghost.body);
+            const twin = await call(endpoint.method, ghost.url, token, ghost.body, upload);
             const twinRequest = `${endpoint.method} ${ghost.url} as ${row.caller} (ids that exist nowhere)`;
             expect({ request: twinRequest, status: twin.status, code: twin.body?.code as unknown, message: twin.body?.message as unknown }).toEqual({
               request: twinRequest,

@@ -69,6 +69,32 @@ describe('three communes merged into one committee', () => {
     // The old committees stay, named, pointing at the merged one; nobody can merge them again.
     const listed = (await stack.http.get('/api/committees?limit=500').set(bearer(adminToken)).expect(200)).body as { id: string; mergedIntoId: string | null }[];
     for (const commune of communes) expect(listed.find((row) => row.id === commune.committeeId)?.mergedIntoId).toBe(committeeId);
+    // A committee merged away takes nothing new: cells, people, score sheets and cycles go to the merged one.
+    const old = communes[0].committeeId;
+    const attempts = [
+      stack.http.post(`/api/committees/${old}/cells`).set(bearer(adminToken)).send({ name: 'Chi bộ thôn Mới', memberCount: 20 }),
+      stack.http
+        .post('/api/users')
+        .set(bearer(adminToken))
+        .send({ username: `canbo.moi.${Date.now()}`, password: 'mat-khau-can-bo-moi-2026', fullName: 'Đồng chí Hà Thị Lan', role: 'committee', committeeId: old }),
+      stack.http
+        .post(`/api/committees/${old}/rubrics`)
+        .set(bearer(adminToken))
+        .send({ name: 'Phiếu mới', pointStep: 1, criteria: [{ id: 'time', label: 'Thời gian sinh hoạt', maxPoints: 10 }] }),
+      stack.http
+        .post('/api/cycles')
+        .set(bearer(adminToken))
+        .send({
+          committeeId: old,
+          title: 'Đợt trong Đảng ủy cũ',
+          topic: 'Thử',
+          kind: 'regular',
+          invitedCellIds: [communes[0].cells[1].id],
+          meetingAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          location: 'Hội trường',
+        }),
+    ];
+    for (const attempt of await Promise.all(attempts)) expect({ status: attempt.status, code: attempt.body.code }).toEqual({ status: 409, code: 'COMMITTEE_MERGED' });
     const again = await stack.http.post('/api/committees/merge').set(bearer(adminToken)).send({ committeeIds: communes.slice(0, 2).map((commune) => commune.committeeId), name: 'Lần nữa' });
     expect(again.status).toBe(404);
 

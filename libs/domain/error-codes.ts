@@ -61,6 +61,7 @@ export const API_ERROR_CODES = [
   'RUBRIC_NOT_FOR_KIND',
   'IMPORT_UNREADABLE',
   'IMPORT_HAS_ERRORS',
+  'COMMITTEE_MERGED',
 ] as const;
 
 export const ERROR_CODES = [...REJECTION_CODES, ...API_ERROR_CODES] as const;

@@ -155,6 +155,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     en: 'The database is not answering right now; please retry later.',
   },
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is already taken.' },
+  COMMITTEE_MERGED: {
+    vi: 'Đảng ủy này đã hợp nhất vào Đảng ủy mới; đề nghị thực hiện trên Đảng ủy mới.',
+    en: 'This committee has been merged into a new one; do this on the new committee.',
+  },
   IMPORT_UNREADABLE: {
     vi: 'Không đọc được tệp danh sách chi bộ: {why}.',
     en: 'The list of cells could not be read: {why}.',

@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { hashPassword } from '../auth/password.js';
 import { planImport, type PlannedRow } from './cell-import.plan.js';
 import { readImportSheet } from './cell-import.reader.js';
+import { requireOpenCommittee } from '../common/open-committee.js';
 
 export interface ImportView {
   committed: boolean;
@@ -26,7 +27,8 @@ export class CellImportService {
   constructor(@Inject(OrganisationRepository) private readonly organisation: OrganisationRepository) {}
 
   async import(caller: AuthUser, committeeId: string, file: Buffer | undefined, commit: boolean): Promise<ImportView> {
-    if (!maySeeCommittee(caller, committeeId) || !(await this.organisation.committeeExists(committeeId))) throw new DomainError('NOT_FOUND');
+    if (!maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
+    await requireOpenCommittee(this.organisation, committeeId);
     if (!file || file.length === 0) throw new DomainError('IMPORT_UNREADABLE', { problem: 'NO_FILE' });
     const sheet = await readImportSheet(file);
     if (!commit) return viewOf(planImport(sheet, await this.organisation.importState(committeeId)), false, []);

@@ -52,7 +52,7 @@ export class CommitteesController {
   @Roles('admin', 'committee')
   @ApiOperation({ summary: 'Thêm chi bộ vào Đảng bộ' })
   @ApiCreatedResponse({ type: CellResponse })
-  @ApiRefusals(400, 401, 403, 404)
+  @ApiRefusals(400, 401, 403, 404, 409)
   createCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: CreateCellDto) {
     return this.committees.createCell(caller, params.committeeId, dto);
   }

@@ -9,6 +9,7 @@ import type { CellEntity } from '../../../libs/persistence/entities/cell.entity.
 import type { ChangeCellDto, DeactivateCellDto } from './change-cell.dto.js';
 import type { CreateCellDto } from './create-cell.dto.js';
 import type { CreateCommitteeDto, MergeCommitteesDto } from './create-committee.dto.js';
+import { requireOpenCommittee } from '../common/open-committee.js';
 
 @Injectable()
 export class CommitteesService {
@@ -48,6 +49,7 @@ export class CommitteesService {
 
   async createCell(caller: AuthUser, committeeId: string, dto: CreateCellDto): Promise<CellView> {
     await this.requireVisible(caller, committeeId);
+    await requireOpenCommittee(this.organisation, committeeId);
     const cell = await this.organisation.createCell(committeeId, { name: dto.name, memberCount: dto.memberCount });
     return toCellView(cell);
   }
@@ -86,7 +88,7 @@ export class CommitteesService {
   /** The admin moves a cell, with its secretaries, to another committee; not while it has a part in an open cycle. */
   async moveCell(caller: AuthUser, committeeId: string, cellId: string, toCommitteeId: string): Promise<CellView> {
     const cell = await this.cellOf(caller, committeeId, cellId);
-    if (!(await this.organisation.committeeExists(toCommitteeId))) throw new DomainError('NOT_FOUND');
+    await requireOpenCommittee(this.organisation, toCommitteeId);
     if (toCommitteeId === cell.committeeId) return toCellView(cell);
     const open = await this.organisation.openCyclesOf(cellId);
     if (open.length > 0) throw new DomainError('CELL_IN_OPEN_CYCLE', { title: open[0].title });

@@ -60,6 +60,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   RUBRIC_NOT_FOR_KIND: 400,
   IMPORT_UNREADABLE: 400,
   IMPORT_HAS_ERRORS: 409,
+  COMMITTEE_MERGED: 409,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

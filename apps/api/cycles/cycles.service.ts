@@ -27,6 +27,7 @@ import { CycleReadsService, type CycleAccess } from './cycle-reads.service.js';
 import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
+import { requireOpenCommittee } from '../common/open-committee.js';
 
 export const CYCLE_WORKFLOW_GATEWAY = Symbol('CYCLE_WORKFLOW_GATEWAY');
 
@@ -53,7 +54,7 @@ export class CyclesService {
       return this.reads.view(caller, cycleId, language);
     }
     if (!maySeeCommittee(caller, dto.committeeId)) throw new DomainError('NOT_FOUND');
-    if (!(await this.organisation.committeeExists(dto.committeeId))) throw new DomainError('NOT_FOUND');
+    await requireOpenCommittee(this.organisation, dto.committeeId);
     if (dto.hostCellId && dto.invitedCellIds.includes(dto.hostCellId)) throw new DomainError('HOST_IS_INVITED');
     await this.requireCellsOf(dto.committeeId, [...dto.invitedCellIds, ...(dto.hostCellId ? [dto.hostCellId] : [])]);
     const meetingAt = Date.parse(dto.meetingAt);

@@ -30,7 +30,7 @@ export class RubricsController {
   @Roles(...OFFICE_ROLES)
   @ApiOperation({ summary: 'Đảng ủy lập phiên bản phiếu chấm điểm của mình (từ phiếu mẫu hoặc phiên bản trước); đợt đã khởi tạo giữ phiên bản cũ' })
   @ApiCreatedResponse({ type: RubricResponse })
-  @ApiRefusals(400, 401, 403, 404)
+  @ApiRefusals(400, 401, 403, 404, 409)
   addVersion(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: AddRubricDto) {
     return this.rubrics.addVersion(caller, params.committeeId, dto);
   }

@@ -7,6 +7,7 @@ import type { RubricEntity } from '../../../libs/persistence/entities/rubric.ent
 import type { AddRubricDto } from './add-rubric.dto.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pageOf, type PageQuery } from '../common/page.query.js';
+import { requireOpenCommittee } from '../common/open-committee.js';
 
 export interface RubricView {
   id: string;
@@ -37,7 +38,8 @@ export class RubricsService {
    * which criteria gate a Tốt rating, the point step, the kind of meeting. A cycle launched before keeps its own.
    */
   async addVersion(caller: AuthUser, committeeId: string, dto: AddRubricDto): Promise<RubricView> {
-    if (!maySeeCommittee(caller, committeeId) || !(await this.organisation.committeeExists(committeeId))) throw new DomainError('NOT_FOUND');
+    if (!maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
+    await requireOpenCommittee(this.organisation, committeeId);
     if (dto.basedOnRubricId && !(await this.organisation.rubricFor(committeeId, dto.basedOnRubricId))) throw new DomainError('NOT_FOUND');
     const offStep = dto.criteria.find((criterion) => !isMultipleOf(criterion.maxPoints, dto.pointStep));
     if (offStep) throw new DomainError('INVALID_RUBRIC', { criterion: offStep.label, step: dto.pointStep });

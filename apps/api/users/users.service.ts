@@ -11,6 +11,7 @@ import { pageOf, type PageQuery } from '../common/page.query.js';
 import type { ChangeUserDto, ReplaceSecretaryDto } from './change-user.dto.js';
 import type { CreateUserDto } from './create-user.dto.js';
 import { toUserView, type UserView } from './user.mapper.js';
+import { requireOpenCommittee } from '../common/open-committee.js';
 
 @Injectable()
 export class UsersService {
@@ -30,7 +31,7 @@ export class UsersService {
     if (dto.role === 'admin' && (dto.committeeId || dto.cellId)) throw new DomainError('VALIDATION_FAILED');
     if (dto.role !== 'admin') {
       if (!committeeId) throw new DomainError('VALIDATION_FAILED');
-      if (!(await this.organisation.committeeExists(committeeId))) throw new DomainError('NOT_FOUND');
+      await requireOpenCommittee(this.organisation, committeeId);
     }
     if (dto.role === 'secretary') {
       if (!dto.cellId) throw new DomainError('VALIDATION_FAILED');

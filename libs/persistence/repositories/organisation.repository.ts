@@ -27,6 +27,12 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(CommitteeEntity).existsBy({ id: committeeId });
   }
 
+  /** Whether the committee takes new cells, people, sheets and cycles: it exists and was not merged into another. */
+  async committeeStanding(committeeId: string): Promise<'open' | 'merged' | 'missing'> {
+    const committee = await this.dataSource.getRepository(CommitteeEntity).findOne({ select: { id: true, mergedIntoId: true }, where: { id: committeeId } });
+    return !committee ? 'missing' : committee.mergedIntoId ? 'merged' : 'open';
+  }
+
   allCommittees(page: Page): Promise<CommitteeEntity[]> {
     return this.dataSource.getRepository(CommitteeEntity).find({ order: { name: 'ASC', id: 'ASC' }, ...page });
   }

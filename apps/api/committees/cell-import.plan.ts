@@ -77,8 +77,9 @@ export function planImport(rows: SheetRow[], existing: ImportState): PlannedRow[
     const match = cell ? existing.cells.find((candidate) => sameName(candidate.name, cell)) : undefined;
     if (match && !match.active) errors.push('Chi bộ đã giải thể hoặc sáp nhập');
     let createsSecretary = false;
+    const updatesMembers = match !== undefined && memberCount !== null && memberCount !== match.memberCount;
     if (match) {
-      if (memberCount !== null && memberCount !== match.memberCount) changes.push(`Số đảng viên ${match.memberCount} → ${memberCount}`);
+      if (updatesMembers) changes.push(`Số đảng viên ${match.memberCount} → ${memberCount}`);
       const current = match.secretaries.find((account) => account.username === username);
       if (!current) {
         if (match.secretaries.length > 0) {
@@ -99,6 +100,6 @@ export function planImport(rows: SheetRow[], existing: ImportState): PlannedRow[
       }
     }
     const outcome: RowOutcome = errors.length > 0 ? 'ERROR' : !match ? 'CREATE' : changes.length > 0 ? 'UPDATE' : 'UNCHANGED';
-    return { row: raw.row, cell, memberCount, secretary, username, outcome, changes: errors.length ? [] : changes, errors, cellId: match?.id ?? null, createsSecretary };
+    return { row: raw.row, cell, memberCount, secretary, username, outcome, changes: errors.length ? [] : changes, errors, cellId: match?.id ?? null, updatesMembers, createsSecretary };
   });
 }

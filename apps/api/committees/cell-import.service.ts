@@ -12,7 +12,7 @@ import { requireOpenCommittee } from '../common/open-committee.js';
 export interface ImportView {
   committed: boolean;
   summary: { rows: number; cellsCreated: number; cellsUpdated: number; secretariesCreated: number; unchanged: number; errors: number };
-  rows: Omit<PlannedRow, 'cellId' | 'createsSecretary'>[];
+  rows: Omit<PlannedRow, 'cellId' | 'updatesMembers' | 'createsSecretary'>[];
   /** Given once, on commit: each new secretary signs in with it and must then choose their own. */
   temporaryPasswords: { row: number; username: string; password: string }[];
 }
@@ -57,12 +57,12 @@ function viewOf(rows: PlannedRow[], committed: boolean, temporaryPasswords: Impo
     summary: {
       rows: rows.length,
       cellsCreated: count((row) => row.outcome === 'CREATE'),
-      cellsUpdated: count((row) => row.outcome === 'UPDATE' && row.memberCount !== null && row.changes.some((change) => change.startsWith('Số đảng viên'))),
+      cellsUpdated: count((row) => row.outcome !== 'ERROR' && row.updatesMembers),
       secretariesCreated: count((row) => row.outcome !== 'ERROR' && row.createsSecretary),
       unchanged: count((row) => row.outcome === 'UNCHANGED'),
       errors: count((row) => row.outcome === 'ERROR'),
     },
-    rows: rows.map(({ cellId: _cellId, createsSecretary: _createsSecretary, ...row }) => row),
+    rows: rows.map(({ cellId: _cellId, updatesMembers: _updatesMembers, createsSecretary: _createsSecretary, ...row }) => row),
     temporaryPasswords,
   };
 }

@@ -21,20 +21,20 @@ export class CycleFollowUpService {
   ) {}
 
   async recordAdoption(caller: AuthUser, cycleId: string, text: string, language: Language): Promise<CycleView> {
-    await this.reads.accessFor(caller, cycleId, 'recordAdoption');
+    const access = await this.reads.accessFor(caller, cycleId, 'recordAdoption');
     await this.records.recordAdoption(cycleId, caller.cellId as string, caller.id, text, ADOPTION_EDITS);
-    return this.reads.view(caller, cycleId, language);
+    return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   async completeActionItem(caller: AuthUser, cycleId: string, itemId: string, note: string | null, language: Language): Promise<CycleView> {
-    await this.reads.accessFor(caller, cycleId, 'settleActionItem');
+    const access = await this.reads.accessFor(caller, cycleId, 'settleActionItem');
     await this.records.settleActionItem(cycleId, itemId, caller.id, { done: true, note });
-    return this.reads.view(caller, cycleId, language);
+    return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 
   async dropActionItem(caller: AuthUser, cycleId: string, itemId: string, reason: string, language: Language): Promise<CycleView> {
-    await this.reads.accessFor(caller, cycleId, 'settleActionItem');
+    const access = await this.reads.accessFor(caller, cycleId, 'settleActionItem');
     await this.records.settleActionItem(cycleId, itemId, caller.id, { done: false, reason });
-    return this.reads.view(caller, cycleId, language);
+    return this.reads.viewAfterStep(caller, access, cycleId, language);
   }
 }

@@ -43,7 +43,7 @@ export class UsersService {
     const username = dto.username.toLowerCase();
     const weakness = passwordProblem(dto.password, username);
     if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
-    const created = await this.users.create({
+    const created = await this.users.create(caller.id, {
       username,
       passwordHash: await hashPassword(dto.password),
       fullName: dto.fullName,
@@ -52,7 +52,6 @@ export class UsersService {
       cellId: dto.cellId ?? null,
     });
     if (!created) throw new DomainError('USERNAME_TAKEN');
-    await this.users.auditCreated(caller.id, created);
     return toUserView(created);
   }
 
@@ -62,7 +61,7 @@ export class UsersService {
 
   /** The people of a committee, for the admin and that committee's staff. */
   async listOf(caller: AuthUser, committeeId: string, page: PageQuery): Promise<UserView[]> {
-    if (!maySeeCommittee(caller, committeeId) || caller.role === 'secretary' || caller.role === 'guest') throw new DomainError('NOT_FOUND');
+    if (!maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
     if (!(await this.organisation.committeeExists(committeeId))) throw new DomainError('NOT_FOUND');
     return (await this.users.ofCommittee(committeeId, pageOf(page))).map(toUserView);
   }
@@ -114,7 +113,7 @@ export class UsersService {
 
   /** A cell's secretary replaced (after a congress, say): the new one acts for the cell at once, the old ones no longer can. */
   async replaceSecretary(caller: AuthUser, committeeId: string, cellId: string, dto: ReplaceSecretaryDto): Promise<{ secretary: UserView; replaced: UserView[] }> {
-    if (!maySeeCommittee(caller, committeeId) || (caller.role !== 'admin' && caller.role !== 'committee')) throw new DomainError('NOT_FOUND');
+    if (!maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
     const cell = await this.organisation.cell(cellId);
     if (!cell || cell.committeeId !== committeeId) throw new DomainError('NOT_FOUND');
     if (cell.deactivatedAt) throw new DomainError('INVALID_CELL', { cellId });

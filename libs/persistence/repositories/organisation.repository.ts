@@ -7,6 +7,8 @@ import { CommitteeEntity } from '../entities/committee.entity.js';
 import { RubricEntity } from '../entities/rubric.entity.js';
 import { UserEntity } from '../entities/user.entity.js';
 import { recordAudit } from './audit-trail.js';
+import { insertAccount } from './users.repository.js';
+import { DomainError } from '../../domain/domain-error.js';
 
 /** One page of a list, as the API's page query gives it. */
 export interface Page {
@@ -247,19 +249,23 @@ export class OrganisationRepository {
           const cell = await manager.getRepository(CellEntity).save({ committeeId, name: row.cell, memberCount: row.memberCount as number });
           cellId = cell.id;
           await recordAudit(manager, { actorId, committeeId, entity: 'cell', entityId: cellId, action: 'CELL_IMPORTED', before: null, after: auditedCell(cell) });
-        } else if (row.outcome === 'UPDATE') {
+        } else if (row.updatesMembers) {
           const before = await manager.getRepository(CellEntity).findOneByOrFail({ id: cellId });
-          if (before.memberCount !== row.memberCount) {
-            await manager.getRepository(CellEntity).update({ id: cellId }, { memberCount: row.memberCount as number });
-            await recordAudit(manager, { actorId, committeeId, entity: 'cell', entityId: cellId, action: 'CELL_IMPORTED', before: auditedCell(before), after: { ...auditedCell(before), memberCount: row.memberCount } });
-          }
+          await manager.getRepository(CellEntity).update({ id: cellId }, { memberCount: row.memberCount as number });
+          await recordAudit(manager, { actorId, committeeId, entity: 'cell', entityId: cellId, action: 'CELL_IMPORTED', before: auditedCell(before), after: { ...auditedCell(before), memberCount: row.memberCount } });
         }
         if (row.createsSecretary) {
-          const [user] = await manager.query<{ id: string }[]>(
-            `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id, password_change_required)
-             VALUES ($1, $2, $3, 'secretary', $4, $5, true) RETURNING id`,
-            [row.username, await passwordHashOf(row), row.secretary, committeeId, cellId],
-          );
+          const user = await insertAccount(manager, {
+            username: row.username,
+            passwordHash: await passwordHashOf(row),
+            fullName: row.secretary,
+            role: 'secretary',
+            committeeId,
+            cellId,
+            passwordChangeRequired: true,
+          });
+          // Taken since the plan was made, by an account created outside imports: the whole import stands back.
+          if (!user) throw new DomainError('USERNAME_TAKEN');
           await recordAudit(manager, {
             actorId,
             committeeId,
@@ -292,6 +298,8 @@ export interface ImportRow {
   memberCount: number | null;
   secretary: string;
   username: string;
+  /** An existing cell whose member count the row changes. */
+  updatesMembers: boolean;
   createsSecretary: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Role } from '../../domain/roles.js';
 import { UserEntity } from '../entities/user.entity.js';
 import { recordAudit } from './audit-trail.js';
@@ -11,6 +11,20 @@ export interface NewAccount {
   role: Role;
   committeeId: string | null;
   cellId: string | null;
+  /** A password given to the person (imported, reset): they choose their own at the next sign-in. */
+  passwordChangeRequired?: boolean;
+}
+
+/** Inserts an account in the caller's transaction; null when the username (whatever its case) is taken. */
+export async function insertAccount(manager: EntityManager, account: NewAccount): Promise<UserEntity | null> {
+  const [created] = await manager.query<UserEntity[]>(
+    `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id, password_change_required) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT ((lower(username))) DO NOTHING
+     RETURNING id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId",
+               password_change_required AS "passwordChangeRequired", deactivated_at AS "deactivatedAt"`,
+    [account.username, account.passwordHash, account.fullName, account.role, account.committeeId, account.cellId, account.passwordChangeRequired === true],
+  );
+  return created ?? null;
 }
 
 /** Accounts. A username is one name whatever its letter case; a password hash is read only where it is checked. */
@@ -31,15 +45,15 @@ export class UsersRepository {
       .getOne();
   }
 
-  /** The new account, or null when the username is taken. */
-  async create(account: NewAccount): Promise<UserEntity | null> {
-    const created = await this.dataSource.query<UserEntity[]>(
-      `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT ((lower(username))) DO NOTHING
-       RETURNING id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId"`,
-      [account.username, account.passwordHash, account.fullName, account.role, account.committeeId, account.cellId],
-    );
-    return created[0] ?? null;
+  /** The new account and its audit entry, in one transaction; null when the username is taken. */
+  async create(actorId: string, account: NewAccount): Promise<UserEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const created = await insertAccount(manager, account);
+      if (created) {
+        await recordAudit(manager, { actorId, committeeId: created.committeeId, entity: 'user', entityId: created.id, action: 'ACCOUNT_CREATED', before: null, after: auditedAccount(created, false) });
+      }
+      return created;
+    });
   }
 
   /** The installation's first admin, only while there is no account at all; answers whether it was created. */
@@ -118,12 +132,7 @@ export class UsersRepository {
    */
   async replaceSecretary(actorId: string, committeeId: string, cellId: string, account: Omit<NewAccount, 'role' | 'committeeId' | 'cellId'>): Promise<{ created: UserEntity; replaced: UserEntity[] } | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [created] = await manager.query<UserEntity[]>(
-        `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id) VALUES ($1, $2, $3, 'secretary', $4, $5)
-         ON CONFLICT ((lower(username))) DO NOTHING
-         RETURNING id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId", deactivated_at AS "deactivatedAt"`,
-        [account.username, account.passwordHash, account.fullName, committeeId, cellId],
-      );
+      const created = await insertAccount(manager, { ...account, role: 'secretary', committeeId, cellId });
       if (!created) return null;
       const replaced = await manager.getRepository(UserEntity).find({
         where: { cellId, role: 'secretary', deactivatedAt: IsNull() },
@@ -140,11 +149,6 @@ export class UsersRepository {
       await recordAudit(manager, { actorId, committeeId, entity: 'user', entityId: created.id, action: 'SECRETARY_APPOINTED', before: null, after: auditedAccount(created, false) });
       return { created, replaced: others };
     });
-  }
-
-  /** Records the creation of an account on the audit trail (the account itself is created by create()). */
-  async auditCreated(actorId: string, user: UserEntity): Promise<void> {
-    await recordAudit(this.dataSource.manager, { actorId, committeeId: user.committeeId, entity: 'user', entityId: user.id, action: 'ACCOUNT_CREATED', before: null, after: auditedAccount(user, false) });
   }
 }
 

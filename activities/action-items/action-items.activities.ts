@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ActionItemNotice } from '../../libs/domain/cycle-events.js';
-import { actionItemText } from '../../libs/domain/notification-texts.js';
+import { actionItemText } from '../../libs/wording/notification-texts.js';
 
 export interface ActionItemActivities {
   /** Writes the reminders due now; answers how many inbox rows it added. */

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { notificationText, type NotificationContext } from '../../libs/domain/notification-texts.js';
+import { notificationText, type NotificationContext } from '../../libs/wording/notification-texts.js';
 import { appendStepEvent, endedWithoutWorkflow, lockCycle } from '../../libs/persistence/repositories/cycle-timeline.js';
 import type { CycleColumnChanges, StepRecord } from '../../workflows/model-meeting/model-meeting.types.js';
 import type { WriteOutcome } from '../../workflows/model-meeting/step-writer.js';

@@ -52,13 +52,6 @@ export const TASK_ACTIONS = [
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
-export const RATING_LABELS: Record<Rating, string> = {
-  TOT: 'Tốt',
-  KHA: 'Khá',
-  TRUNG_BINH: 'Trung bình',
-  KEM: 'Kém',
-};
-
 export interface RubricCriterion {
   id: string;
   label: string;

@@ -1,5 +1,6 @@
-import { RATING_LABELS, type Rating } from './cycle.js';
-import { vietnamDay } from './vietnamese-time.js';
+import type { Rating } from './cycle.js';
+import { RATING_LABELS } from '../wording/labels.js';
+import { vietnamDay } from '../wording/vietnam-time.js';
 
 export interface HostCandidateInput {
   cellId: string;
@@ -60,7 +61,7 @@ function pointsOf(cell: HostCandidateInput, now: Date): { score: number; reasons
     score = (Math.min(days, RANKING_POINTS.sinceHostedFullDays) / RANKING_POINTS.sinceHostedFullDays) * RANKING_POINTS.sinceHosted;
   }
   if (cell.lastRating) {
-    reasons.push(`Xếp loại lần trước: ${RATING_LABELS[cell.lastRating]}`);
+    reasons.push(`Xếp loại lần trước: ${RATING_LABELS[cell.lastRating].vi}`);
     score += RANKING_POINTS.ratingNeed[cell.lastRating];
   }
   reasons.push(`Chi bộ có ${cell.memberCount} đảng viên`);

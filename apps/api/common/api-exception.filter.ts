@@ -3,8 +3,9 @@ import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { ErrorCode } from '../../../libs/domain/error-codes.js';
-import { errorMessage, languageOf, type Language } from '../../../libs/domain/messages.js';
-import { constraintMessage } from './validation-messages.js';
+import { errorMessage } from '../../../libs/wording/error-messages.js';
+import { languageOf, type Language } from '../../../libs/wording/language.js';
+import { constraintMessage } from '../../../libs/wording/validation-messages.js';
 import { StoredResponse } from '../idempotency/idempotency.js';
 import { RequestValidationError } from './request-validation.error.js';
 

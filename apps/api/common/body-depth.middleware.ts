@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { languageOf } from '../../../libs/domain/messages.js';
-import { constraintMessage } from './validation-messages.js';
+import { languageOf } from '../../../libs/wording/language.js';
+import { constraintMessage } from '../../../libs/wording/validation-messages.js';
 
 /** No request of this API nests deeper than a few levels; deeper bodies would overflow recursive code downstream. */
 export const MAX_BODY_DEPTH = 32;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Language } from '../../../libs/domain/messages.js';
+import type { Language } from '../../../libs/wording/language.js';
 import { CycleFollowUpRepository } from '../../../libs/persistence/repositories/cycle-follow-up.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CycleReadsService } from './cycle-reads.service.js';

@@ -3,7 +3,7 @@ import { relationTo, refusal, type CycleAction, type CycleRelation } from '../..
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { isUuid, parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
-import type { Language } from '../../../libs/domain/messages.js';
+import type { Language } from '../../../libs/wording/language.js';
 import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 import { CycleReadsRepository } from '../../../libs/persistence/repositories/cycle-reads.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';

@@ -1,6 +1,7 @@
 import type { CycleStage, InvitationStatus } from '../../../libs/domain/cycle.js';
 import type { CritiqueRecord, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../../libs/domain/cycle-records.js';
-import { eventLabel, type Language } from '../../../libs/domain/messages.js';
+import type { Language } from '../../../libs/wording/language.js';
+import { eventLabel } from '../../../libs/wording/timeline-labels.js';
 import type { ActionItemEntity } from '../../../libs/persistence/entities/action-item.entity.js';
 import type { CritiqueEntity } from '../../../libs/persistence/entities/critique.entity.js';
 import type { CycleEventEntity } from '../../../libs/persistence/entities/cycle-event.entity.js';

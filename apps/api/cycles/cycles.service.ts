@@ -4,7 +4,7 @@ import { DEFAULT_CRITIQUE_WINDOW, DEFAULT_REPORT_WINDOW, PLANNING_HORIZON_MS, sc
 import { OPEN_STAGES } from '../../../libs/domain/cycle.js';
 import { maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
-import type { Language } from '../../../libs/domain/messages.js';
+import type { Language } from '../../../libs/wording/language.js';
 import type { RubricEntity } from '../../../libs/persistence/entities/rubric.entity.js';
 import { CycleFollowUpRepository } from '../../../libs/persistence/repositories/cycle-follow-up.repository.js';
 import { CycleReadsRepository } from '../../../libs/persistence/repositories/cycle-reads.repository.js';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { OPEN_STAGES, type CycleStage } from '../../domain/cycle.js';
 import { FORCED_LAST_SEQ } from '../../domain/cycle-records.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { notificationText, type NotificationContext } from '../../domain/notification-texts.js';
+import { notificationText, type NotificationContext } from '../../wording/notification-texts.js';
 import { adoptionEdits, appendEventAfterWorkflow } from './cycle-timeline.js';
 
 /**

@@ -1,4 +1,4 @@
-import { VIETNAM_OFFSET_MS } from './input-bounds.js';
+import { VIETNAM_OFFSET_MS } from '../domain/input-bounds.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

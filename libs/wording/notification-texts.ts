@@ -1,6 +1,7 @@
-import type { ActionItemNotice, NotificationReason } from './cycle-events.js';
-import { RATING_LABELS, type Rating } from './cycle.js';
-import { vietnamCalendarDay, vietnamTime } from './vietnamese-time.js';
+import type { ActionItemNotice, NotificationReason } from '../domain/cycle-events.js';
+import type { Rating } from '../domain/cycle.js';
+import { RATING_LABELS } from './labels.js';
+import { vietnamCalendarDay, vietnamTime } from './vietnam-time.js';
 
 /** What a notification can tell about its cycle, read from the cycle's record when the notification is written. */
 export interface NotificationContext {
@@ -120,12 +121,12 @@ export function notificationText(reason: NotificationReason, cycle: Notification
     case 'LESSONS_SHARED':
       return {
         title: 'Bài học kinh nghiệm từ chi bộ điểm',
-        body: `Đảng ủy đã kết thúc đợt ${of}${cycle.rating ? `, xếp loại ${RATING_LABELS[cycle.rating]}` : ''}. Đề nghị chi bộ nghiên cứu bài học kinh nghiệm của ${host} và ghi nhận nội dung vận dụng, nhân rộng.`,
+        body: `Đảng ủy đã kết thúc đợt ${of}${cycle.rating ? `, xếp loại ${RATING_LABELS[cycle.rating].vi}` : ''}. Đề nghị chi bộ nghiên cứu bài học kinh nghiệm của ${host} và ghi nhận nội dung vận dụng, nhân rộng.`,
       };
     case 'RATED':
       return {
         title: 'Kết quả xếp loại buổi sinh hoạt chi bộ điểm',
-        body: `Đảng ủy đã thông qua báo cáo rút kinh nghiệm và xếp loại buổi sinh hoạt ${of} của chi bộ: ${cycle.rating ? RATING_LABELS[cycle.rating] : 'chưa xếp loại'}.`,
+        body: `Đảng ủy đã thông qua báo cáo rút kinh nghiệm và xếp loại buổi sinh hoạt ${of} của chi bộ: ${cycle.rating ? RATING_LABELS[cycle.rating].vi : 'chưa xếp loại'}.`,
       };
     case 'CANCELLED':
       return { title: 'Hủy đợt sinh hoạt chi bộ điểm', body: `Đảng ủy đã hủy đợt sinh hoạt ${of} (lý do: ${cycle.cancelReason ?? 'không nêu'}).` };

@@ -1,4 +1,4 @@
-import type { Language, Template } from '../../../libs/domain/messages.js';
+import type { Language, Template } from './language.js';
 
 /**
  * The sentences for a request whose shape is wrong, one per class-validator constraint (and the API's own

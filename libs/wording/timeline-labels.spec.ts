@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { CYCLE_EVENT_NAMES } from './cycle-events.js';
-import { eventLabel } from './messages.js';
+import { CYCLE_EVENT_NAMES } from '../domain/cycle-events.js';
+import { eventLabel } from './timeline-labels.js';
 
 /** Events the API writes on an ended cycle's timeline (follow-up), besides the workflow's own. */
 const FOLLOW_UP_EVENTS = ['LESSONS_ADOPTED', 'ACTION_ITEM_DONE', 'ACTION_ITEM_DROPPED', 'CYCLE_CANCELLED_WITHOUT_WORKFLOW'];

@@ -111,7 +111,7 @@ describe('lists are paginated', () => {
       { cycleId: ids[0], title: 'Đợt 1', action: 'SUBMIT_PLAN', dueAt: cycle.body.deadlines.planDueAt },
     ]);
 
-    await expectRefusedQuery('/api/cycles?cursor=not-a-cursor', commune.staff.token, 'vi', 'Dữ liệu gửi lên không hợp lệ.');
+    await expectRefusedQuery('/api/cycles?cursor=not-a-cursor', commune.staff.token, 'vi', 'Nội dung gửi lên chưa đúng quy định.');
     await expectRefusedQuery('/api/cycles?cursor=not-a-cursor', commune.staff.token, 'en', 'The request is not valid.');
   });
 

@@ -43,29 +43,29 @@ const REASON: Record<number, string> = {
 };
 
 const VI = {
-  notAuthenticated: 'Cần đăng nhập: thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn.',
+  notAuthenticated: 'Đề nghị đồng chí đăng nhập: phiên đăng nhập chưa có, không hợp lệ hoặc đã hết hạn.',
   badCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  roleNotAllowed: 'Vai trò của đồng chí không được thực hiện thao tác này.',
+  roleNotAllowed: 'Tài khoản của đồng chí không có quyền thực hiện việc này.',
   notInvited: 'Chi bộ của đồng chí không được mời dự đợt sinh hoạt này.',
-  notHostSecretary: 'Chỉ bí thư chi bộ điểm (chi bộ tổ chức) mới được thực hiện bước này.',
-  notFound: 'Không tìm thấy.',
-  alreadyDone: 'Bước này đã được thực hiện rồi.',
-  deadlinePassed: 'Đã hết hạn cho bước này.',
-  payloadTooLarge: 'Dữ liệu gửi lên quá lớn.',
+  notHostSecretary: 'Chỉ bí thư chi bộ điểm mới thực hiện được bước này.',
+  notFound: 'Không tìm thấy nội dung này, hoặc tài khoản của đồng chí không được xem nội dung này.',
+  alreadyDone: 'Bước này đã được thực hiện trước đó; không cần gửi lại.',
+  deadlinePassed: 'Đã hết hạn thực hiện bước này.',
+  payloadTooLarge: 'Nội dung gửi lên quá dài; đề nghị đồng chí rút gọn rồi gửi lại.',
   tooManyRequests: (seconds: number) => `Đồng chí đã gửi quá nhiều yêu cầu trong thời gian ngắn; đề nghị thử lại sau ${seconds} giây.`,
-  temporalUnavailable: 'Hệ thống xử lý quy trình tạm thời không phản hồi; vui lòng thử lại (dùng cùng Idempotency-Key).',
-  meetingNotInFuture: 'Thời gian sinh hoạt phải ở tương lai.',
+  temporalUnavailable: 'Hệ thống tạm thời chưa xử lý được bước này và bước chưa được ghi nhận; đề nghị đồng chí gửi lại sau ít phút.',
+  meetingNotInFuture: 'Thời gian sinh hoạt phải muộn hơn thời điểm hiện tại.',
   hostIsInvited: 'Chi bộ điểm không thể đồng thời là chi bộ được mời dự.',
-  usernameTaken: 'Tên đăng nhập đã có người dùng.',
-  invalidRequest: 'Dữ liệu gửi lên không hợp lệ.',
-  notJson: 'Nội dung gửi lên không phải JSON hợp lệ.',
-  badAddress: 'Địa chỉ yêu cầu chứa chuỗi ký tự không hợp lệ.',
+  usernameTaken: 'Tên đăng nhập này đã có người dùng; đề nghị chọn tên khác.',
+  invalidRequest: 'Nội dung gửi lên chưa đúng quy định.',
+  notJson: 'Nội dung gửi lên không đọc được (không đúng định dạng JSON).',
+  badAddress: 'Địa chỉ trang có ký tự không hợp lệ; đề nghị kiểm tra lại đường dẫn.',
   hostBusy: 'Chi bộ này đang là chi bộ điểm của một đợt sinh hoạt khác chưa kết thúc; một chi bộ không làm chi bộ điểm hai đợt cùng lúc.',
   rescheduleTooLate:
     'Đã đến giờ sinh hoạt nên không đổi lịch được nữa; nếu buổi sinh hoạt không tổ chức được, đề nghị Đảng ủy hủy đợt và nêu lý do.',
   meetingTooFar: 'Thời gian sinh hoạt không được muộn hơn hai năm kể từ hôm nay.',
   noInviteesLeft: 'Chi bộ này là chi bộ duy nhất được mời dự; đợt sinh hoạt cần ít nhất một chi bộ dự ngoài chi bộ điểm.',
-  tenChanges: 'Bước này đã được thay đổi 10 lần, là số lần tối đa cho một đợt sinh hoạt; đề nghị liên hệ Đảng ủy.',
+  tenChanges: 'Bước này đã được sửa 10 lần, là số lần tối đa trong một đợt sinh hoạt; đề nghị đồng chí liên hệ văn phòng Đảng ủy.',
   meetingTimes: (why: string) => `Thời gian buổi sinh hoạt không hợp lệ: ${why}.`,
   endBeforeStart: 'giờ kết thúc phải sau giờ bắt đầu',
   longerThan12Hours: 'một buổi sinh hoạt không kéo dài quá 12 giờ',
@@ -81,18 +81,18 @@ const VI = {
 const EN = {
   notAuthenticated: 'Sign-in required: the access token is missing, invalid or expired.',
   badCredentials: 'Wrong username or password.',
-  roleNotAllowed: 'Your role may not do this.',
-  notFound: 'Not found.',
+  roleNotAllowed: 'Your account may not do this.',
+  notFound: 'Not found, or not visible to your account.',
   alreadyDone: 'This step has already been done.',
   payloadTooLarge: 'The request body is too large.',
   tooManyRequests: (seconds: number) => `Too many requests in a short time; try again in ${seconds} seconds.`,
-  temporalUnavailable: 'The workflow engine is not answering right now; please retry (with the same Idempotency-Key).',
+  temporalUnavailable: 'The workflow engine is not answering right now; retry with the same Idempotency-Key.',
   hostBusy: 'This cell already hosts another open cycle; a cell never hosts two open cycles at once.',
   rescheduleTooLate:
     'The meeting time has come, so it can no longer be rescheduled; if the meeting cannot be held, the committee cancels the cycle with a reason.',
   meetingTooFar: 'The meeting cannot be more than two years from today.',
   noInviteesLeft: 'This is the only invited cell; a cycle needs at least one visiting cell besides the host.',
-  tenChanges: 'This step has been changed 10 times, the most one cycle allows; contact the committee.',
+  tenChanges: 'This step has been changed 10 times, the most one cycle allows; contact the committee office.',
   meetingTimes: (why: string) => `The meeting times are not valid: ${why}.`,
   endBeforeStart: 'the end must be after the start',
   longerThan12Hours: 'a meeting does not last more than 12 hours',
@@ -946,17 +946,17 @@ describe('409: the step does not fit the stage, its deadline has passed, or it w
     const { id, host } = await launch({ title: 'Đợt chưa có kế hoạch' });
     const hostAuth = bearer((host as Cell).secretary.token);
     const vi = await stack.http.post(`/api/cycles/${id}/meeting`).set(hostAuth).send(validMeeting([commune.cells[a].id]));
-    expect(errorOf(vi, 409, 'WRONG_STAGE')).toBe('Bước này không phù hợp với giai đoạn hiện tại của đợt sinh hoạt (PREPARATION).');
+    expect(errorOf(vi, 409, 'WRONG_STAGE')).toBe('Bước này không thực hiện được lúc này: đợt sinh hoạt đang ở bước “Chuẩn bị sinh hoạt”.');
     expect((await cycleOf(id)).meeting).toBeNull();
     await expectCycleStillMoves(id);
 
     const en = await stack.http.post(`/api/cycles/${id}/review`).set(bearer(commune.staff.token)).set(english).send({ decision: 'accept', rating: 'KHA' });
-    expect(errorOf(en, 409, 'WRONG_STAGE')).toBe('This step does not fit the current stage of the cycle (SCHEDULED).');
+    expect(errorOf(en, 409, 'WRONG_STAGE')).toBe('This step cannot be taken now: the cycle is at the stage “Waiting for the meeting”.');
     expect((await cycleOf(id)).review).toBeNull();
     await expectCycleStillMoves(id);
 
     const report = await stack.http.post(`/api/cycles/${id}/report`).set(hostAuth).send({ responses: [], lessons: ['Bài học'], actionItems: [] });
-    expect(errorOf(report, 409, 'WRONG_STAGE')).toBe('Bước này không phù hợp với giai đoạn hiện tại của đợt sinh hoạt (SCHEDULED).');
+    expect(errorOf(report, 409, 'WRONG_STAGE')).toBe('Bước này không thực hiện được lúc này: đợt sinh hoạt đang ở bước “Chờ tổ chức sinh hoạt”.');
     expect((await cycleOf(id)).report).toBeNull();
     await expectCycleStillMoves(id);
   });
@@ -974,20 +974,16 @@ describe('409: the step does not fit the stage, its deadline has passed, or it w
     expect(relaunched.body).toMatchObject({ status: 'PREPARATION', hostCellId: (host as Cell).id });
   });
 
-  it('the WRONG_STAGE message for a step on a cancelled cycle names the stage, as it does for an open one, not "(…)" (vi and en)', async () => {
+  it('the WRONG_STAGE message for a step on a cancelled cycle says it was cancelled, in words (vi and en)', async () => {
     const { id, host } = await launch({ title: 'Đợt đã hủy — lời báo' });
     expectStatus(await stack.http.post(`/api/cycles/${id}/cancel`).set(bearer(commune.staff.token)).send({ reason: 'Trùng lịch của huyện' }), 200);
     const again = await stack.http.post(`/api/cycles/${id}/cancel`).set(bearer(commune.staff.token)).send({ reason: 'Hủy lần nữa' });
     const plan = await stack.http.post(`/api/cycles/${id}/plan`).set(bearer((host as Cell).secretary.token)).send({ agenda: ['Khai mạc'], content: 'Nội dung' });
     const planEn = await stack.http.post(`/api/cycles/${id}/plan`).set(bearer((host as Cell).secretary.token)).set(english).send({ agenda: ['Khai mạc'], content: 'Nội dung' });
-    // The stage is named (by whatever label the product gives it), never left as the template's "…".
     for (const message of [errorOf(again, 409, 'WRONG_STAGE'), errorOf(plan, 409, 'WRONG_STAGE')]) {
-      expect(message).toMatch(/^Bước này không phù hợp với giai đoạn hiện tại của đợt sinh hoạt \(.+\)\.$/);
-      expect(message).not.toContain('(…)');
+      expect(message).toBe('Bước này không thực hiện được nữa: đợt sinh hoạt đã hủy.');
     }
-    const enMessage = errorOf(planEn, 409, 'WRONG_STAGE');
-    expect(enMessage).toMatch(/^This step does not fit the current stage of the cycle \(.+\)\.$/);
-    expect(enMessage).not.toContain('(…)');
+    expect(errorOf(planEn, 409, 'WRONG_STAGE')).toBe('This step can no longer be taken: the cycle is cancelled.');
   });
 
   it('picking a host when one was already picked: ALREADY_DONE', async () => {

@@ -38,7 +38,7 @@ const newKey = (label: string) => `${label}-${randomUUID()}`;
 
 const KEY_REUSED_VI = 'Idempotency-Key này đã được dùng cho một yêu cầu khác.';
 const KEY_REUSED_EN = 'This Idempotency-Key was already used for a different request.';
-const ALREADY_DONE_VI = 'Bước này đã được thực hiện rồi.';
+const ALREADY_DONE_VI = 'Bước này đã được thực hiện trước đó; không cần gửi lại.';
 
 function expectStatus(response: HttpResponse, status: number): void {
   expect(response.text ?? '').not.toMatch(/passwordHash|password_hash/);
@@ -192,7 +192,7 @@ describe('a 200 step sent twice with one key', () => {
         .set(bearer(visitorA.secretary.token))
         .set('Idempotency-Key', key)
         .send({ response: 'accept' });
-      expectError(response, 400, 'Dữ liệu gửi lên không hợp lệ.');
+      expectError(response, 400, 'Nội dung gửi lên chưa đúng quy định.');
     }
     expect(await eventsOf(cycleId, 'RSVP_ACCEPTED')).toHaveLength(0);
   });

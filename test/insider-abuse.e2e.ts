@@ -57,11 +57,12 @@ const REASON: Record<number, string> = {
 
 const VI = {
   tooManyRequests: (seconds: number) => `Đồng chí đã gửi quá nhiều yêu cầu trong thời gian ngắn; đề nghị thử lại sau ${seconds} giây.`,
-  wrongStage: (stage: string) => `Bước này không phù hợp với giai đoạn hiện tại của đợt sinh hoạt (${stage}).`,
-  roleNotAllowed: 'Vai trò của đồng chí không được thực hiện thao tác này.',
+  wrongStage: (stage: string) => `Bước này không thực hiện được lúc này: đợt sinh hoạt đang ở bước “${stage}”.`,
+  cancelled: 'Bước này không thực hiện được nữa: đợt sinh hoạt đã hủy.',
+  roleNotAllowed: 'Tài khoản của đồng chí không có quyền thực hiện việc này.',
   attendingNotAccepted: 'Chỉ ghi là đã dự sinh hoạt những chi bộ đã xác nhận tham dự; có chi bộ trong danh sách chưa nhận lời.',
-  alreadyDone: 'Bước này đã được thực hiện rồi.',
-  deadlinePassed: 'Đã hết hạn cho bước này.',
+  alreadyDone: 'Bước này đã được thực hiện trước đó; không cần gửi lại.',
+  deadlinePassed: 'Đã hết hạn thực hiện bước này.',
   meetingTimes: (why: string) => `Thời gian buổi sinh hoạt không hợp lệ: ${why}.`,
   notARealTime: (field: string) => `${field} phải là một thời điểm có thật kèm múi giờ, từ năm 2000 đến năm 2099 (ví dụ 2026-12-05T08:00:00+07:00)`,
   weakPassword: (why: string) => `Mật khẩu chưa đủ an toàn: ${why}.`,
@@ -71,23 +72,23 @@ const VI = {
   likeUsername: 'không được chứa tên đăng nhập',
   sameAsBefore: 'mật khẩu mới phải khác mật khẩu cũ',
   badCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  notAuthenticated: 'Cần đăng nhập: thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn.',
+  notAuthenticated: 'Đề nghị đồng chí đăng nhập: phiên đăng nhập chưa có, không hợp lệ hoặc đã hết hạn.',
   passwordChangeRequired: 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi sử dụng hệ thống.',
-  usernameTaken: 'Tên đăng nhập đã có người dùng.',
+  usernameTaken: 'Tên đăng nhập này đã có người dùng; đề nghị chọn tên khác.',
   notADisplayName: (field: string) => `${field} phải là một tên có chữ, không quá 200 ký tự, không chứa ký tự ẩn hay ký tự đổi chiều viết`,
-  tooManyChanges: (limit: number) => `Bước này đã được thay đổi ${limit} lần, là số lần tối đa cho một đợt sinh hoạt; đề nghị liên hệ Đảng ủy.`,
-  invalidRequest: 'Dữ liệu gửi lên không hợp lệ.',
-  notFound: 'Không tìm thấy.',
+  tooManyChanges: (limit: number) => `Bước này đã được sửa ${limit} lần, là số lần tối đa trong một đợt sinh hoạt; đề nghị đồng chí liên hệ văn phòng Đảng ủy.`,
+  invalidRequest: 'Nội dung gửi lên chưa đúng quy định.',
+  notFound: 'Không tìm thấy nội dung này, hoặc tài khoản của đồng chí không được xem nội dung này.',
   brokenCompression: 'Nội dung nén gửi lên bị hỏng, không giải nén được.',
-  keyReused: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
-  cancelledWithoutWorkflow: 'Hủy đợt sinh hoạt khi quy trình không phản hồi',
+  keyReused: 'Yêu cầu này trùng với một yêu cầu khác đã gửi trước đó; đề nghị đồng chí mở lại biểu mẫu rồi gửi.',
+  cancelledWithoutWorkflow: 'Đảng ủy hủy đợt sinh hoạt khi hệ thống không xử lý tiếp được đợt này',
 };
 
 const EN = {
   tooManyRequests: (seconds: number) => `Too many requests in a short time; try again in ${seconds} seconds.`,
   attendingNotAccepted: 'Only cells that accepted the invitation can be recorded as attending; one in the list had not.',
   weakPassword: (why: string) => `The password is not safe enough: ${why}.`,
-  tooManyChanges: (limit: number) => `This step has been changed ${limit} times, the most one cycle allows; contact the committee.`,
+  tooManyChanges: (limit: number) => `This step has been changed ${limit} times, the most one cycle allows; contact the committee office.`,
   brokenCompression: 'The compressed body is damaged and cannot be read.',
 };
 
@@ -614,7 +615,7 @@ describe('3. the committee and the admin can cancel a cycle whose workflow is go
 
     // The workflow is gone: a step the normal way cannot be taken any more.
     const plan = await stack.http.post(`/api/cycles/${id}/plan`).set(bearer(hostCell.secretary.token)).send({ agenda: ['Khai mạc'], content: 'Nội dung' });
-    expect(errorOf(plan, 409, 'WRONG_STAGE')).toBe(VI.wrongStage('PREPARATION'));
+    expect(errorOf(plan, 409, 'WRONG_STAGE')).toBe(VI.wrongStage('Chuẩn bị sinh hoạt'));
 
     const reason = 'Quy trình của đợt không phản hồi; Đảng ủy hủy để tổ chức lại';
     const cancelled = await stack.http.post(`/api/cycles/${id}/cancel`).set(bearer(commune.staff.token)).send({ reason });
@@ -638,7 +639,7 @@ describe('3. the committee and the admin can cancel a cycle whose workflow is go
       expect((await noticesOf(token, id, 'CANCELLED')).length).toBe(1);
     }
     const again = await stack.http.post(`/api/cycles/${id}/cancel`).set(bearer(commune.staff.token)).send({ reason: 'Hủy lần nữa' });
-    expect(errorOf(again, 409, 'WRONG_STAGE')).toBe(VI.wrongStage('CANCELLED'));
+    expect(errorOf(again, 409, 'WRONG_STAGE')).toBe(VI.cancelled);
     expect((await cycleOf(id)).cancelReason).toBe(reason);
 
     // What moves on is the host, free for a new cycle.

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { notificationText, type NotificationContext } from '../../libs/wording/notification-texts.js';
+import { notificationText } from '../../libs/wording/notification-texts.js';
+import { notificationContextOf } from '../../libs/persistence/queries/notification-context.query.js';
 import { appendStepEvent, endedWithoutWorkflow, lockCycle } from '../../libs/persistence/repositories/cycle-timeline.js';
 import type { CycleColumnChanges, StepRecord } from '../../workflows/model-meeting/model-meeting.types.js';
 import type { WriteOutcome } from '../../workflows/model-meeting/step-writer.js';
@@ -219,23 +220,24 @@ async function updateInvitations(manager: EntityManager, record: StepRecord): Pr
   }
 }
 
+/** What the person taking the step wrote with it, for the notifications it sends: a new time's reason, a revision's request. */
+function stepNoteOf(record: StepRecord): string | null {
+  const note = record.detail?.reason ?? record.detail?.comment;
+  return typeof note === 'string' && note.trim() !== '' ? note.trim() : null;
+}
+
 /** One inbox row per recipient and reason; the dedupe key makes a retried step insert none twice. */
 async function notify(manager: EntityManager, record: StepRecord): Promise<void> {
   if (!record.notify?.length) return;
-  const [cycle] = await manager.query<(Omit<NotificationContext, 'rating' | 'cellNames'> & { committeeId: string })[]>(
-    `SELECT y.title, y.committee_id AS "committeeId", y.meeting_at AS "meetingAt", y.location, h.name AS "hostCellName",
-            y.plan_due_at AS "planDueAt", y.critique_closes_at AS "critiqueClosesAt", y.report_due_at AS "reportDueAt",
-            y.review_due_at AS "reviewDueAt", y.cancel_reason AS "cancelReason"
-       FROM cycles y LEFT JOIN cells h ON h.id = y.host_cell_id WHERE y.id = $1`,
-    [record.cycleId],
-  );
+  const cycle = await notificationContextOf(manager, record.cycleId);
+  if (!cycle) return;
   for (const intent of record.notify) {
     const cellNames = intent.namedCellIds?.length
       ? (
           await manager.query<{ name: string }[]>(`SELECT name FROM cells WHERE id = ANY($1::uuid[]) ORDER BY name`, [intent.namedCellIds])
         ).map((row) => row.name)
       : [];
-    const text = notificationText(intent.reason, { ...cycle, rating: record.close?.rating, cellNames });
+    const text = notificationText(intent.reason, { ...cycle, rating: record.close?.rating, cellNames, stepNote: stepNoteOf(record) });
     const recipients =
       'committee' in intent.to
         ? { where: `role = 'committee' AND committee_id = $6`, value: cycle.committeeId }

@@ -1,4 +1,4 @@
-import { CYCLE_STAGES, RATINGS, type CycleStage, type Rating } from '../domain/cycle.js';
+import { CYCLE_STAGES, OPEN_STAGES, RATINGS, type CycleStage, type Rating } from '../domain/cycle.js';
 import type { ErrorCode } from '../domain/error-codes.js';
 import { QUALITY_FLAG_LABELS, RATING_LABELS, STAGE_LABELS } from './labels.js';
 import { fill, type Language, type Template } from './language.js';
@@ -62,7 +62,7 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
   },
   MISSING_RESPONSES: {
     vi: 'Còn {count} ý kiến hạn chế, đề xuất chưa được tiếp thu hoặc giải trình{point}; đề nghị chi bộ trả lời từng ý kiến.',
-    en: '{count} weakness or suggestion points are not answered{point}; every one needs an answer.',
+    en: 'Not answered yet: {count} weakness or suggestion points{point}; every one needs an answer.',
   },
   INVALID_SCORES: {
     vi: 'Điểm chấm không khớp với phiếu chấm điểm của đợt sinh hoạt: {why}.',
@@ -186,11 +186,12 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
   },
 };
 
-/** WRONG_STAGE when the stage is not known (the cycle's workflow has ended). */
+/** WRONG_STAGE on a cycle that has ended; {ended} is "đã kết thúc", "đã hủy", or both when the stage is not known. */
 const NO_LONGER_OPEN: Template = {
-  vi: 'Bước này không thực hiện được nữa: đợt sinh hoạt đã kết thúc hoặc đã hủy.',
-  en: 'This step can no longer be taken: the cycle has ended or been cancelled.',
+  vi: 'Bước này không thực hiện được nữa: đợt sinh hoạt {ended}.',
+  en: 'This step can no longer be taken: the cycle is {ended}.',
 };
+const ENDED_UNKNOWN: Template = { vi: 'đã kết thúc hoặc đã hủy', en: 'closed or cancelled' };
 
 /** Why a rating is not allowed (RATING_NOT_ALLOWED's reason), in words. */
 const RATING_REASONS: Record<string, Template> = {
@@ -222,7 +223,7 @@ const SCORE_PROBLEMS: Record<string, Template> = {
   OUT_OF_RANGE: { vi: 'tiêu chí “{criterion}” chấm từ 0 đến {max} điểm', en: 'criterion “{criterion}” takes 0 to {max} points' },
   OFF_STEP: {
     vi: 'điểm của tiêu chí “{criterion}” chấm theo bước {step} điểm (với bước 0,5 là chấm đến nửa điểm, ví dụ 25 hoặc 25,5)',
-    en: 'points on criterion “{criterion}” go in steps of {step} (with steps of 0.5, half points, e.g. 25 or 25.5)',
+    en: 'points on criterion “{criterion}” go in steps of {step} (with steps of 0.5, half points, for example 25 or 25.5)',
   },
 };
 
@@ -256,6 +257,12 @@ const REASONS: Partial<Record<ErrorCode, { param: string; table: Record<string, 
   },
 };
 
+/** The reasons a refusal may give, as params (`{ problem: 'TOO_LONG' }`): what a walk over every sentence goes through. */
+export function reasonParamsOf(code: ErrorCode): Record<string, string>[] {
+  const reason = REASONS[code];
+  return reason ? Object.keys(reason.table).map((key) => ({ [reason.param]: key })) : [];
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 /** How much of a point a refusal quotes: enough to recognise it. */
@@ -265,7 +272,11 @@ const QUOTE_LENGTH = 60;
 export function quotePoint(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];
-  return `“${chars.length > QUOTE_LENGTH ? `${chars.slice(0, QUOTE_LENGTH).join('').trimEnd()}…` : flat}”`;
+  if (chars.length <= QUOTE_LENGTH) return `“${flat}”`;
+  // Cut between words, so the quote ends on a whole word a person recognises.
+  const head = chars.slice(0, QUOTE_LENGTH + 1).join('');
+  const lastSpace = head.lastIndexOf(' ');
+  return `“${(lastSpace > QUOTE_LENGTH / 2 ? head.slice(0, lastSpace) : chars.slice(0, QUOTE_LENGTH).join('')).replace(/[\s,;:.]+$/, '')}…”`;
 }
 
 /** One param as a person reads it: a rating or stage by its label, a day as dd/mm/yyyy, a time in Vietnam's. */
@@ -297,6 +308,31 @@ function readableParams(code: ErrorCode, language: Language, params: Record<stri
 }
 
 export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string | number> = {}): string {
-  const template = code === 'WRONG_STAGE' && params.stage === undefined ? NO_LONGER_OPEN : ERROR_MESSAGES[code];
-  return fill(template[language], readableParams(code, language, params));
+  const readable = readableParams(code, language, params);
+  if (code === 'WRONG_STAGE' && !(OPEN_STAGES as readonly unknown[]).includes(params.stage)) {
+    const ended = params.stage === 'CLOSED' || params.stage === 'CANCELLED' ? STAGE_LABELS[params.stage][language] : ENDED_UNKNOWN[language];
+    return fill(NO_LONGER_OPEN[language], { ended: ended.charAt(0).toLowerCase() + ended.slice(1) });
+  }
+  return fill(ERROR_MESSAGES[code][language], readable);
+}
+
+/** Refusals of a request the API could not even read, and the answer to an error nobody foresaw. */
+const TRANSPORT_MESSAGES = {
+  unsupportedEncoding: {
+    vi: 'Nội dung gửi lên được nén theo cách hệ thống không đọc được (chỉ nhận gzip, deflate, br).',
+    en: 'The body is compressed in a way this API does not read (use gzip, deflate or br).',
+  },
+  damagedCompression: { vi: 'Nội dung nén gửi lên bị hỏng, không giải nén được.', en: 'The compressed body is damaged and cannot be read.' },
+  badAddress: { vi: 'Địa chỉ trang có ký tự không hợp lệ; đề nghị kiểm tra lại đường dẫn.', en: 'The address contains an invalid character sequence.' },
+  unreadableBody: { vi: 'Nội dung gửi lên không đọc được (không đúng định dạng JSON).', en: 'The request body is not valid JSON.' },
+  unexpected: {
+    vi: 'Hệ thống gặp lỗi ngoài dự kiến; lỗi đã được ghi lại để xử lý. Đề nghị đồng chí thử lại sau.',
+    en: 'Unexpected error; it has been logged.',
+  },
+} satisfies Record<string, Template>;
+export type TransportProblem = keyof typeof TRANSPORT_MESSAGES;
+export const TRANSPORT_PROBLEMS = Object.keys(TRANSPORT_MESSAGES) as TransportProblem[];
+
+export function transportMessage(problem: TransportProblem, language: Language): string {
+  return TRANSPORT_MESSAGES[problem][language];
 }

@@ -36,3 +36,10 @@ export function englishVietnamTime(epochMs: number): string {
   const { hour, minute } = vietnamParts(epochMs);
   return `${pad(hour)}:${pad(minute)}, ${vietnamDay(epochMs)} (Vietnam time)`;
 }
+
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "Thứ Năm": the day of the week in Asia/Ho_Chi_Minh. */
+export function vietnamWeekday(epochMs: number): string {
+  return WEEKDAYS[new Date(epochMs + VIETNAM_OFFSET_MS).getUTCDay()];
+}

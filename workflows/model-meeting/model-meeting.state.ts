@@ -631,9 +631,10 @@ export function checkFileReport(state: CycleState, actor: Actor, input: FileRepo
   const stage = requireStage(state, 'fileReport');
   if (stage) return state.stage === 'REVIEW' ? reject('ALREADY_DONE') : stage;
   const answered = new Set<string>();
-  for (const response of input.responses) {
-    if (!hasOwn(state.pointKinds, response.pointId)) return reject('UNKNOWN_CRITIQUE_POINT', { pointId: response.pointId });
-    if (answered.has(response.pointId)) return reject('DUPLICATE_RESPONSE', { pointId: response.pointId });
+  // The answer's place in the report names it to a person; its id is for programs.
+  for (const [index, response] of input.responses.entries()) {
+    if (!hasOwn(state.pointKinds, response.pointId)) return reject('UNKNOWN_CRITIQUE_POINT', { pointId: response.pointId, position: index + 1 });
+    if (answered.has(response.pointId)) return reject('DUPLICATE_RESPONSE', { pointId: response.pointId, position: index + 1 });
     answered.add(response.pointId);
   }
   const missing = Object.entries(state.pointKinds).filter(([pointId, kind]) => kind !== 'strength' && !answered.has(pointId));

@@ -3,7 +3,7 @@ import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { ErrorCode } from '../../../libs/domain/error-codes.js';
-import { errorMessage } from '../../../libs/wording/error-messages.js';
+import { errorMessage, transportMessage } from '../../../libs/wording/error-messages.js';
 import { languageOf, type Language } from '../../../libs/wording/language.js';
 import { constraintMessage } from '../../../libs/wording/validation-messages.js';
 import { StoredResponse } from '../idempotency/idempotency.js';
@@ -132,7 +132,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         status: 400,
         code: 'VALIDATION_FAILED',
-        message: language === 'en' ? 'The body is compressed in a way this API does not read (use gzip, deflate or br).' : 'Nội dung gửi lên được nén theo cách hệ thống không đọc được (chỉ nhận gzip, deflate, br).',
+        message: transportMessage('unsupportedEncoding', language),
       };
     }
     // A compressed body that does not inflate: zlib's own (English) words never reach the person.
@@ -143,21 +143,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return {
         status: 400,
         code: 'VALIDATION_FAILED',
-        message: language === 'en' ? 'The compressed body is damaged and cannot be read.' : 'Nội dung nén gửi lên bị hỏng, không giải nén được.',
+        message: transportMessage('damagedCompression', language),
       };
     }
     if (transport && (transport.status === undefined || transport.status < 500)) {
       return {
         status: 400,
         code: 'VALIDATION_FAILED',
-        message:
-          transport instanceof URIError
-            ? language === 'en'
-              ? 'The address contains an invalid character sequence.'
-              : 'Địa chỉ yêu cầu chứa chuỗi ký tự không hợp lệ.'
-            : language === 'en'
-              ? 'The request body is not valid JSON.'
-              : 'Nội dung gửi lên không phải JSON hợp lệ.',
+        message: transportMessage(transport instanceof URIError ? 'badAddress' : 'unreadableBody', language),
       };
     }
     if (exception instanceof HttpException) {
@@ -174,7 +167,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return {
       status: 500,
       code: 'INTERNAL',
-      message: language === 'en' ? 'Unexpected error; it has been logged.' : 'Lỗi không mong muốn; lỗi đã được ghi lại.',
+      message: transportMessage('unexpected', language),
     };
   }
 

@@ -108,9 +108,16 @@ export class CyclesService {
       await this.send(caller, access, update, input, idempotencyKey);
     } catch (error) {
       // The same answer again is not a step: the cycle as it stands is the answer.
-      if (!(error instanceof DomainError && error.code === 'UNCHANGED')) throw error;
+      if (!(error instanceof DomainError && error.code === 'UNCHANGED')) throw await this.withPointText(cycleId, error);
     }
     return this.reads.viewAfterStep(caller, access, cycleId, language);
+  }
+
+  /** A refusal about a critique point names it by the start of its text (the workflow knows only its id). */
+  private async withPointText(cycleId: string, error: unknown): Promise<unknown> {
+    if (!(error instanceof DomainError) || typeof error.params.pointId !== 'string' || error.params.pointText !== undefined) return error;
+    const text = await this.cycles.pointText(cycleId, error.params.pointId);
+    return text === null ? error : new DomainError(error.code, { ...error.params, pointText: text });
   }
 
   /**

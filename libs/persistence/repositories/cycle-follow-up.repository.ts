@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { OPEN_STAGES, type CycleStage } from '../../domain/cycle.js';
 import { FORCED_LAST_SEQ } from '../../domain/cycle-records.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { notificationText, type NotificationContext } from '../../wording/notification-texts.js';
+import { notificationText } from '../../wording/notification-texts.js';
+import { notificationContextOf } from '../queries/notification-context.query.js';
 import { adoptionEdits, appendEventAfterWorkflow } from './cycle-timeline.js';
 
 /**
@@ -75,13 +76,8 @@ export class CycleFollowUpRepository {
                 updated_at = now() WHERE id = $1`,
         [cycleId, reason, FORCED_LAST_SEQ],
       );
-      const [context] = await manager.query<(Omit<NotificationContext, 'rating' | 'cellNames'> & { committeeId: string })[]>(
-        `SELECT y.title, y.committee_id AS "committeeId", y.meeting_at AS "meetingAt", y.location, h.name AS "hostCellName",
-                y.plan_due_at AS "planDueAt", y.critique_closes_at AS "critiqueClosesAt", y.report_due_at AS "reportDueAt",
-                y.review_due_at AS "reviewDueAt", y.cancel_reason AS "cancelReason"
-           FROM cycles y LEFT JOIN cells h ON h.id = y.host_cell_id WHERE y.id = $1`,
-        [cycleId],
-      );
+      const context = await notificationContextOf(manager, cycleId);
+      if (!context) throw new DomainError('NOT_FOUND');
       const text = notificationText('CANCELLED', context);
       // Those who knew of the meeting (the committee always; the cells and guests once the host was known).
       await manager.query(

@@ -66,6 +66,15 @@ export class CycleReadsRepository {
     return this.dataSource.getRepository(CritiqueEntity).findOneByOrFail({ id: critiqueId });
   }
 
+  /** The text of one critique point of a cycle, or null when the cycle has no such point. */
+  async pointText(cycleId: string, pointId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ text: string }[]>(
+      `SELECT point->>'text' AS text FROM critiques, jsonb_array_elements(points) AS point WHERE cycle_id = $1 AND point->>'id' = $2 LIMIT 1`,
+      [cycleId, pointId],
+    );
+    return row?.text ?? null;
+  }
+
   async records(cycle: CycleEntity): Promise<CycleRecords> {
     const [invitations, guestRows, critiques, events, actionItems, carriedOver] = await Promise.all([
       this.dataSource.getRepository(CycleInvitationEntity).find({ where: { cycleId: cycle.id }, order: { cellId: 'ASC' } }),

@@ -20,7 +20,7 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (access token)', security: [] })
+  @ApiOperation({ summary: 'Đăng nhập; trả về phiên đăng nhập (access token) cho các yêu cầu sau', security: [] })
   @ApiOkResponse({ type: SessionResponse })
   @ApiRefusals(400, 401, 429)
   login(@Body() credentials: LoginDto) {

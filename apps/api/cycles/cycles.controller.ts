@@ -132,7 +132,7 @@ export class CyclesController {
   @HttpCode(200)
   @Roles(...rolesFor('postPlan'))
   @ReplaysThroughWorkflow()
-  @ApiOperation({ summary: 'Chi bộ điểm đăng kế hoạch, chương trình, dự thảo nghị quyết' })
+  @ApiOperation({ summary: 'Chi bộ điểm gửi chương trình, tài liệu sinh hoạt và dự thảo nghị quyết' })
   @ApiOkResponse({ type: CycleResponse })
   @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   postPlan(
@@ -238,7 +238,7 @@ export class CyclesController {
   @HttpCode(200)
   @Roles(...rolesFor('fileReport'))
   @ReplaysThroughWorkflow()
-  @ApiOperation({ summary: 'Chi bộ điểm nộp báo cáo rút kinh nghiệm' })
+  @ApiOperation({ summary: 'Chi bộ điểm gửi báo cáo rút kinh nghiệm: tiếp thu, giải trình từng ý kiến, bài học, việc cần làm' })
   @ApiOkResponse({ type: CycleResponse })
   @ApiRefusals(400, 401, 403, 404, 409, 413, 429, 503)
   fileReport(
@@ -256,7 +256,7 @@ export class CyclesController {
   @HttpCode(200)
   @Roles(...rolesFor('review'))
   @ReplaysThroughWorkflow()
-  @ApiOperation({ summary: 'Đảng ủy đánh giá, xếp loại hoặc yêu cầu hoàn thiện báo cáo' })
+  @ApiOperation({ summary: 'Đảng ủy thông qua báo cáo rút kinh nghiệm và xếp loại, hoặc đề nghị hoàn thiện báo cáo' })
   @ApiOkResponse({ type: CycleResponse })
   @ApiRefusals(400, 401, 403, 404, 409, 429, 503)
   review(

@@ -23,7 +23,7 @@ export class UsersController {
 
   @Post('users')
   @Roles('admin', 'committee')
-  @ApiOperation({ summary: 'Tạo tài khoản (quản trị: mọi vai trò; Đảng ủy: bí thư chi bộ của mình)' })
+  @ApiOperation({ summary: 'Tạo tài khoản (quản trị hệ thống: mọi loại tài khoản; Đảng ủy: tài khoản bí thư chi bộ trực thuộc)' })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiRefusals(400, 401, 403, 404, 409)
   create(@CurrentUser() caller: AuthUser, @Body() dto: CreateUserDto) {
@@ -51,7 +51,7 @@ export class UsersController {
 
   @Patch('users/:userId')
   @Roles(...OFFICE_ROLES)
-  @ApiOperation({ summary: 'Đổi họ tên, vai trò hoặc chi bộ của một người (đổi vai trò, chi bộ thì phiên đăng nhập cũ chấm dứt)' })
+  @ApiOperation({ summary: 'Đổi họ tên, chức trách hoặc chi bộ của một người (đổi chức trách hoặc chi bộ thì phiên đăng nhập cũ chấm dứt)' })
   @ApiOkResponse({ type: UserResponse })
   @ApiRefusals(400, 401, 403, 404)
   change(@CurrentUser() caller: AuthUser, @Param() params: UserIdParams, @Body() dto: ChangeUserDto) {

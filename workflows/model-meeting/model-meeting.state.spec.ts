@@ -1527,7 +1527,7 @@ describe('fileReport', () => {
     const { state, weakness, suggestion } = inReporting();
     expect(checkFileReport(state, hostSecretary, reportInput([weakness, suggestion, 'no-such-point']))).toEqual({
       code: 'UNKNOWN_CRITIQUE_POINT',
-      params: { pointId: 'no-such-point' },
+      params: { pointId: 'no-such-point', position: 3 },
     });
   });
 
@@ -1535,7 +1535,7 @@ describe('fileReport', () => {
     const { state, weakness, suggestion } = inReporting();
     expect(checkFileReport(state, hostSecretary, reportInput([weakness, suggestion, weakness]))).toEqual({
       code: 'DUPLICATE_RESPONSE',
-      params: { pointId: weakness },
+      params: { pointId: weakness, position: 3 },
     });
   });
 
@@ -2502,7 +2502,7 @@ describe.each([RULESET_1, RULESET_2])('ids named like Object.prototype propertie
     const { state, weakness, suggestion } = inReporting(ruleset);
     expect(checkFileReport(state, hostSecretary, reportInput([weakness, suggestion, pointId]))).toEqual({
       code: 'UNKNOWN_CRITIQUE_POINT',
-      params: { pointId },
+      params: { pointId, position: 3 },
     });
   });
 

@@ -739,7 +739,9 @@ describe('400: body or parameter fails validation, unknown fields rejected', () 
       .post('/api/cycles')
       .set(bearer(commune.staff.token))
       .send(launchBody({ invitedCellIds: [otherCommune.cells[0].id] }));
-    expect(errorOf(foreignCell, 400, 'INVALID_CELL')).toBe(`Chi bộ ${otherCommune.cells[0].id} không thuộc Đảng bộ này hoặc không nằm trong danh sách được mời.`);
+    expect(errorOf(foreignCell, 400, 'INVALID_CELL')).toBe(
+      'Chi bộ được chọn không phải chi bộ trực thuộc Đảng bộ xã, đã giải thể hoặc không nằm trong danh sách được mời; đề nghị chọn lại.',
+    );
   });
 });
 

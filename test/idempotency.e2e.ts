@@ -36,7 +36,7 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const english = { 'Accept-Language': 'en' };
 const newKey = (label: string) => `${label}-${randomUUID()}`;
 
-const KEY_REUSED_VI = 'Idempotency-Key này đã được dùng cho một yêu cầu khác.';
+const KEY_REUSED_VI = 'Yêu cầu này trùng với một yêu cầu khác đã gửi trước đó; đề nghị đồng chí mở lại biểu mẫu rồi gửi.';
 const KEY_REUSED_EN = 'This Idempotency-Key was already used for a different request.';
 const ALREADY_DONE_VI = 'Bước này đã được thực hiện trước đó; không cần gửi lại.';
 

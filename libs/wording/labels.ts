@@ -18,11 +18,12 @@ export const STAGE_LABELS: Record<CycleStage, Template> = {
   CANCELLED: { vi: 'Đã hủy', en: 'Cancelled' },
 };
 
+/** The ratings are the Party's own terms; English text uses them as names, as domain.md does. */
 export const RATING_LABELS: Record<Rating, Template> = {
-  TOT: { vi: 'Tốt', en: 'Tốt (good)' },
-  KHA: { vi: 'Khá', en: 'Khá (fair)' },
-  TRUNG_BINH: { vi: 'Trung bình', en: 'Trung bình (average)' },
-  KEM: { vi: 'Kém', en: 'Kém (poor)' },
+  TOT: { vi: 'Tốt', en: 'Tốt' },
+  KHA: { vi: 'Khá', en: 'Khá' },
+  TRUNG_BINH: { vi: 'Trung bình', en: 'Trung bình' },
+  KEM: { vi: 'Kém', en: 'Kém' },
 };
 
 /** What the meeting record shows against a rating of Tốt (the record's quality flags). */

@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FIELD_LABELS, describeField, type FieldLabel, type FieldTable } from './field-labels.js';
+import { defaultLeads } from '../domain/cycle-schedule.js';
+import { errorMessage } from './error-messages.js';
+import { FIELD_LABELS, describeField, stepFieldLabel, type FieldLabel, type FieldTable } from './field-labels.js';
 import type { Language } from './language.js';
 import { CONSTRAINTS, constraintMessage } from './validation-messages.js';
 
 const API = fileURLToPath(new URL('../../apps/api/', import.meta.url));
+const PAYLOADS = fileURLToPath(new URL('../../workflows/model-meeting/model-meeting.payloads.ts', import.meta.url));
 const LANGUAGES: Language[] = ['vi', 'en'];
 const TABLES: Readonly<Record<string, FieldTable>> = FIELD_LABELS;
 
@@ -213,5 +216,42 @@ describe('field labels', () => {
   it('has a sentence of its own for every constraint a DTO uses', () => {
     const used = new Set(properties.flatMap(constraintsOf));
     expect([...used].filter((constraint) => !CONSTRAINTS.includes(constraint))).toEqual([]);
+  });
+});
+
+/** Every path malformedStep and malformedLaunch answer, read from their source so a new one is not missed. */
+function stepPaths(): string[] {
+  const source = readFileSync(PAYLOADS, 'utf8');
+  const plain = [...source.matchAll(/(?:&&|\?|:|return)\s*'([a-zA-Z][\w.]*)'/g)].map((match) => match[1]);
+  const elements = [...source.matchAll(/`(\w+)\.\$\{/g)].map((match) => `${match[1]}.0`).filter((path) => !path.startsWith('schedule.'));
+  const schedule = ['critiqueWindowMs', 'reportWindowMs', ...Object.keys(defaultLeads(1, 1))].map((key) => `schedule.${key}`);
+  return [...new Set([...plain, ...elements, ...schedule])];
+}
+
+describe('the field of a MALFORMED_STEP refusal', () => {
+  it('reads every path of a step’s payload', () => {
+    expect(stepPaths()).toEqual(expect.arrayContaining(['envelope', 'actor.role', 'attendance.present', 'points.0', 'actionItems.0', 'schedule', 'launchedBy']));
+  });
+
+  it.each(LANGUAGES)('names each path by its label, never the path (%s)', (language) => {
+    const problems: string[] = [];
+    const wholeRequest = stepFieldLabel('envelope', language);
+    for (const path of stepPaths()) {
+      const label = stepFieldLabel(path, language);
+      const sentence = errorMessage('MALFORMED_STEP', language, { field: path });
+      const found = problemsOf(sentence);
+      if (!sentence.includes(`“${label}”`)) found.push('does not name the label');
+      if (path !== 'envelope' && label === wholeRequest) found.push('has no label of its own');
+      if (language === 'vi' && new RegExp(`\\b${path.split('.').at(-1)}\\b`).test(sentence)) found.push('shows the property name');
+      if (found.length > 0) problems.push(`${path}: “${sentence}” ${found.join('; ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('names an element and the nested fields as the forms do', () => {
+    expect(stepFieldLabel('attendance.present', 'vi')).toBe('Số đảng viên có mặt');
+    expect(stepFieldLabel('points.3', 'vi')).toBe('Ý kiến thứ 4');
+    expect(stepFieldLabel('schedule.critiqueWindowMs', 'vi')).toBe('Thời gian nhận xét, góp ý');
+    expect(stepFieldLabel('schedule.somethingElse', 'vi')).toBe('Thời hạn và lịch nhắc việc');
   });
 });

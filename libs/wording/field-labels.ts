@@ -256,6 +256,70 @@ export const FIELD_LABELS = {
   CommitteeCellParams: { committeeId: COMMITTEE, cellId: { vi: 'Chi bộ', en: 'Cell' } },
 } satisfies Record<string, FieldTable>;
 
+/**
+ * The fields of a step's payload (model-meeting.payloads.ts names them by path): the envelope around it,
+ * and the fields of every update and of a launch, which mean the same as on the API's forms.
+ */
+const STEP_TABLES: Readonly<Record<string, FieldTable>> = {
+  ...FIELD_LABELS,
+  StepPayload: {
+    envelope: { vi: 'Nội dung gửi lên', en: 'The request' },
+    update: { vi: 'Bước thực hiện', en: 'The step' },
+    input: { vi: 'Nội dung của bước', en: 'The content of the step' },
+    actor: { vi: 'Người gửi', en: 'Sender', fields: 'StepActor' },
+    cellId: { vi: 'Chi bộ', en: 'Cell' },
+    delegate: DELEGATE,
+    guestIds: GUESTS,
+    agenda: FIELD_LABELS.PostPlanDto.agenda,
+    content: FIELD_LABELS.PostPlanDto.content,
+    draftResolution: FIELD_LABELS.PostPlanDto.draftResolution,
+    response: FIELD_LABELS.RsvpDto.response,
+    note: FIELD_LABELS.RsvpDto.note,
+    meetingAt: MEETING_AT,
+    reason: { vi: 'Lý do', en: 'Reason' },
+    ...FIELD_LABELS.RecordMeetingDto,
+    points: FIELD_LABELS.SubmitCritiqueDto.points,
+    scores: FIELD_LABELS.SubmitCritiqueDto.scores,
+    rating: RATING,
+    ...FIELD_LABELS.FileReportDto,
+    decision: FIELD_LABELS.ReviewDto.decision,
+    comment: FIELD_LABELS.ReviewDto.comment,
+    cycleId: CYCLE,
+    committeeId: COMMITTEE,
+    title: FIELD_LABELS.LaunchCycleDto.title,
+    topic: FIELD_LABELS.LaunchCycleDto.topic,
+    kind: MEETING_KIND,
+    hostCellId: FIELD_LABELS.LaunchCycleDto.hostCellId,
+    invitedCellIds: FIELD_LABELS.LaunchCycleDto.invitedCellIds,
+    location: FIELD_LABELS.LaunchCycleDto.location,
+    rubric: FIELD_LABELS.LaunchCycleDto.rubricId,
+    critiqueWindow: FIELD_LABELS.LaunchCycleDto.critiqueWindow,
+    reportWindow: FIELD_LABELS.LaunchCycleDto.reportWindow,
+    schedule: { vi: 'Thời hạn và lịch nhắc việc', en: 'Schedule', fields: 'CycleSchedule' },
+    launchedBy: { vi: 'Người khởi tạo đợt sinh hoạt', en: 'Who launched the cycle' },
+  },
+  StepActor: {
+    userId: { vi: 'Tài khoản người gửi', en: 'Sender’s account' },
+    role: { vi: 'Loại tài khoản của người gửi', en: 'Sender’s kind of account' },
+    committeeId: { vi: 'Đảng ủy của người gửi', en: 'Sender’s committee' },
+    cellId: { vi: 'Chi bộ của người gửi', en: 'Sender’s cell' },
+  },
+  CycleSchedule: {
+    critiqueWindowMs: FIELD_LABELS.LaunchCycleDto.critiqueWindow,
+    reportWindowMs: FIELD_LABELS.LaunchCycleDto.reportWindow,
+    reviewWindowMs: FIELD_LABELS.LaunchCycleDto.reviewWindow,
+    rsvpReminderLeadMs: FIELD_LABELS.ReminderLeadsDto.rsvpReminderLead,
+    planDueLeadMs: FIELD_LABELS.ReminderLeadsDto.planDueLead,
+    critiqueReminderLeadMs: FIELD_LABELS.ReminderLeadsDto.critiqueReminderLead,
+    reportReminderLeadMs: FIELD_LABELS.ReminderLeadsDto.reportReminderLead,
+    hostPickLeadMs: FIELD_LABELS.ReminderLeadsDto.hostPickLead,
+    planReminderLeadMs: FIELD_LABELS.ReminderLeadsDto.planReminderLead,
+    recordReminderDelayMs: FIELD_LABELS.ReminderLeadsDto.recordReminderDelay,
+    recordDueDelayMs: FIELD_LABELS.ReminderLeadsDto.recordDueDelay,
+    earlyStartToleranceMs: FIELD_LABELS.ReminderLeadsDto.earlyStartTolerance,
+  },
+};
+
 /** What a sentence names when the path leads nowhere known: the request as a whole. */
 const WHOLE_REQUEST: Template = { vi: 'Nội dung gửi lên', en: 'The request' };
 
@@ -320,4 +384,9 @@ export function describeField(form: string | undefined, path: readonly string[],
     choices: choices.length > 0 ? choiceList(choices) : undefined,
     format: field?.format?.[language],
   };
+}
+
+/** The field of a MALFORMED_STEP refusal: a path inside a step's payload, as malformedStep and malformedLaunch give it. */
+export function stepFieldLabel(path: string, language: Language): string {
+  return resolve(STEP_TABLES, 'StepPayload', path.split('.'), language).label;
 }

@@ -564,6 +564,8 @@ describe('400: body or parameter fails validation, unknown fields rejected', () 
       .set(bearer(commune.cells[1].secretary.token))
       .send({ points: [{ stage: 'content', kind: 'strength', text: 'Tốt', extra: '<b>x</b>' }] });
     expectValidation(response, 'Mục thông tin “extra” không có trong biểu mẫu này.');
+    // The path is beside the sentence, never in it.
+    expect(response.body.fields).toEqual([{ field: 'points.0.extra', message: 'Mục thông tin “extra” không có trong biểu mẫu này.' }]);
   });
 
   it('rejects an unknown field nested in launch reminders', async () => {
@@ -591,6 +593,10 @@ describe('400: body or parameter fails validation, unknown fields rejected', () 
       .set(bearer(commune.cells[0].secretary.token))
       .send({ ...validMeeting([]), attendance: { present: '20', total: 21.5 } });
     expectValidation(attendance, 'Số đảng viên có mặt phải là số nguyên.', 'Tổng số đảng viên phải là số nguyên.');
+    expect(attendance.body.fields).toEqual([
+      { field: 'attendance.present', message: 'Số đảng viên có mặt phải là số nguyên.' },
+      { field: 'attendance.total', message: 'Tổng số đảng viên phải là số nguyên.' },
+    ]);
 
     const critique = { points: [{ stage: 'content', kind: 'strength', text: 'Tốt' }], scores: { time: 'năm' } };
     const badScores = await stack.http.post(`/api/cycles/${anyCycle}/critiques`).set(bearer(commune.cells[1].secretary.token)).send(critique);

@@ -112,21 +112,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const language = languageOf(request.headers['accept-language']);
-    const { status, message, code } = this.describe(exception, language, request);
+    const { status, message, code, fields } = this.describe(exception, language, request);
     if (status === 429) response.setHeader('Retry-After', String(retryAfterOf(exception)));
-    response.status(status).json({ statusCode: status, message, error: REASON[status] ?? 'Error', code });
+    response.status(status).json({ statusCode: status, message, error: REASON[status] ?? 'Error', code, ...(fields ? { fields } : {}) });
   }
 
   private describe(
     exception: unknown,
     language: Language,
     request: Request,
-  ): { status: number; message: string | string[]; code: string } {
+  ): { status: number; message: string | string[]; code: string; fields?: FieldMessage[] } {
     if (exception instanceof DomainError) return this.domain(exception.code, language, exception.params);
     if (exception instanceof RequestValidationError) {
       const fields = flatten(exception.errors, language, exception.form);
       const message = fields.length > 0 ? fields.map((field) => field.message) : [errorMessage('VALIDATION_FAILED', language)];
-      return { status: 400, code: 'VALIDATION_FAILED', message };
+      return { status: 400, code: 'VALIDATION_FAILED', message, fields };
     }
     if (exception instanceof HttpException && exception.getStatus() === 429) return this.domain('TOO_MANY_REQUESTS', language);
     // Express's body parser and router errors reach us wrapped by Nest (the original as `cause`).

@@ -59,7 +59,7 @@ const VI = {
   usernameTaken: 'Tên đăng nhập đã có người dùng.',
   invalidRequest: 'Dữ liệu gửi lên không hợp lệ.',
   notJson: 'Nội dung gửi lên không phải JSON hợp lệ.',
-  badAddress: 'Địa chỉ yêu cầu chứa chuỗi ký tự không hợp lệ.',
+  badAddress: 'Địa chỉ yêu cầu có ký tự không hợp lệ.',
   hostBusy: 'Chi bộ này đang là chi bộ điểm của một đợt sinh hoạt khác chưa kết thúc; một chi bộ không làm chi bộ điểm hai đợt cùng lúc.',
   rescheduleTooLate:
     'Đã đến giờ sinh hoạt nên không đổi lịch được nữa; nếu buổi sinh hoạt không tổ chức được, đề nghị Đảng ủy hủy đợt và nêu lý do.',

@@ -161,7 +161,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
           transport instanceof URIError
             ? language === 'en'
               ? 'The address contains an invalid character sequence.'
-              : 'Địa chỉ yêu cầu chứa chuỗi ký tự không hợp lệ.'
+              : 'Địa chỉ yêu cầu có ký tự không hợp lệ.'
             : language === 'en'
               ? 'The request body is not valid JSON.'
               : 'Nội dung gửi lên không phải JSON hợp lệ.',

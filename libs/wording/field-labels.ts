@@ -29,7 +29,7 @@ export interface FieldLabel extends Template {
 
 export type FieldTable = Readonly<Record<string, FieldLabel>>;
 
-/** Whether a score sheet is only previewed or written (the import's query). */
+/** Whether a list of cells sent for import is only previewed or also written (the import's `commit`). */
 const IMPORT_MODE_LABELS: Record<'true' | 'false', Template> = {
   true: { vi: 'Ghi vào danh sách', en: 'Write the list' },
   false: { vi: 'Chỉ xem trước', en: 'Preview only' },
@@ -41,6 +41,9 @@ const POINT_STEP_LABELS: Record<string, Template> = {
   '0.5': { vi: '0,5', en: '0.5' },
   '0.25': { vi: '0,25', en: '0.25' },
 };
+
+/** What a sentence names when the path leads nowhere known: the request as a whole. */
+const WHOLE_REQUEST: Template = { vi: 'Nội dung gửi lên', en: 'The request' };
 
 const CYCLE: FieldLabel = { vi: 'Đợt sinh hoạt', en: 'Cycle' };
 const COMMITTEE: FieldLabel = { vi: 'Đảng ủy', en: 'Committee' };
@@ -263,7 +266,7 @@ export const FIELD_LABELS = {
 const STEP_TABLES: Readonly<Record<string, FieldTable>> = {
   ...FIELD_LABELS,
   StepPayload: {
-    envelope: { vi: 'Nội dung gửi lên', en: 'The request' },
+    envelope: WHOLE_REQUEST,
     update: { vi: 'Bước thực hiện', en: 'The step' },
     input: { vi: 'Nội dung của bước', en: 'The content of the step' },
     actor: { vi: 'Người gửi', en: 'Sender', fields: 'StepActor' },
@@ -319,9 +322,6 @@ const STEP_TABLES: Readonly<Record<string, FieldTable>> = {
     earlyStartToleranceMs: FIELD_LABELS.ReminderLeadsDto.earlyStartTolerance,
   },
 };
-
-/** What a sentence names when the path leads nowhere known: the request as a whole. */
-const WHOLE_REQUEST: Template = { vi: 'Nội dung gửi lên', en: 'The request' };
 
 const ELEMENT = /^(0|[1-9]\d*)$/;
 

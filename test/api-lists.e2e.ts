@@ -164,9 +164,9 @@ describe('lists are paginated', () => {
     expect(nextTwo.body).toEqual(all.body.slice(2, 4));
     expect(last.body).toEqual(all.body.slice(6));
     expect(beyond.body).toEqual([]);
-    await expectRefusedQuery(`/api/committees/${commune.committeeId}/cells?limit=100000`, commune.staff.token, 'vi', 'limit không được lớn hơn 500');
-    await expectRefusedQuery('/api/me/notifications?limit=0', commune.staff.token, 'vi', 'limit không được nhỏ hơn 1');
-    await expectRefusedQuery('/api/me/notifications?limit=0', commune.staff.token, 'en', 'limit must not be less than 1');
+    await expectRefusedQuery(`/api/committees/${commune.committeeId}/cells?limit=100000`, commune.staff.token, 'vi', 'Số dòng mỗi trang không được lớn hơn 500.');
+    await expectRefusedQuery('/api/me/notifications?limit=0', commune.staff.token, 'vi', 'Số dòng mỗi trang không được nhỏ hơn 1.');
+    await expectRefusedQuery('/api/me/notifications?limit=0', commune.staff.token, 'en', 'Page size must not be less than 1.');
 
     // cells[1] is invited to the three cycles of the first test, one of which was cancelled, and to nothing else.
     const visitor = bearer(commune.cells[1].secretary.token);

@@ -64,7 +64,7 @@ const VI = {
   alreadyDone: 'Bước này đã được thực hiện trước đó; không cần gửi lại.',
   deadlinePassed: 'Đã hết hạn thực hiện bước này.',
   meetingTimes: (why: string) => `Thời gian buổi sinh hoạt không hợp lệ: ${why}.`,
-  notARealTime: (field: string) => `${field} phải là một thời điểm có thật kèm múi giờ, từ năm 2000 đến năm 2099 (ví dụ 2026-12-05T08:00:00+07:00)`,
+  notARealTime: (label: string) => `${label} phải là một thời điểm có thật, đủ ngày, giờ và múi giờ, từ năm 2000 đến năm 2099.`,
   weakPassword: (why: string) => `Mật khẩu chưa đủ an toàn: ${why}.`,
   tooShort: 'cần ít nhất 10 ký tự',
   blank: 'không được chỉ có dấu cách',
@@ -75,7 +75,7 @@ const VI = {
   notAuthenticated: 'Đề nghị đồng chí đăng nhập: phiên đăng nhập chưa có, không hợp lệ hoặc đã hết hạn.',
   passwordChangeRequired: 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi sử dụng hệ thống.',
   usernameTaken: 'Tên đăng nhập này đã có người dùng; đề nghị chọn tên khác.',
-  notADisplayName: (field: string) => `${field} phải là một tên có chữ, không quá 200 ký tự, không chứa ký tự ẩn hay ký tự đổi chiều viết`,
+  notADisplayName: (label: string) => `${label} phải có chữ hoặc số, không quá 200 ký tự, không có ký tự ẩn hay ký tự đổi chiều viết.`,
   tooManyChanges: (limit: number) => `Bước này đã được sửa ${limit} lần, là số lần tối đa trong một đợt sinh hoạt; đề nghị đồng chí liên hệ văn phòng Đảng ủy.`,
   invalidRequest: 'Nội dung gửi lên chưa đúng quy định.',
   notFound: 'Không tìm thấy nội dung này, hoặc tài khoản của đồng chí không được xem nội dung này.',
@@ -748,7 +748,7 @@ describe('4. the host does not decide alone who attended, nor when the meeting s
     const early = await record(new Date(scheduled - 3 * HOUR).toISOString(), new Date(scheduled - 3 * HOUR + 100 * MINUTE).toISOString());
     expect(errorOf(early, 400, 'INVALID_MEETING_TIMES')).toBe(VI.meetingTimes(`buổi sinh hoạt không thể bắt đầu trước ${inVietnam(scheduled - HOUR)}`));
     const yearOne = await record('0001-01-01T08:00:00+07:00', new Date(Date.now() - MINUTE).toISOString());
-    expect(errorOf(yearOne, 400, 'VALIDATION_FAILED')).toEqual([VI.notARealTime('startedAt')]);
+    expect(errorOf(yearOne, 400, 'VALIDATION_FAILED')).toEqual([VI.notARealTime('Giờ bắt đầu')]);
     const yearTwoThousand = await record('2000-01-01T08:00:00+07:00', new Date(Date.now() - MINUTE).toISOString());
     expect(errorOf(yearTwoThousand, 400, 'INVALID_MEETING_TIMES')).toBe(VI.meetingTimes(`buổi sinh hoạt không thể bắt đầu trước ${inVietnam(scheduled - HOUR)}`));
     const endsLater = await record(new Date(scheduled).toISOString(), new Date(Date.now() + 2 * HOUR).toISOString());
@@ -1004,16 +1004,16 @@ describe('8. usernames are one name whatever their case; names are NFC, without 
         .post('/api/users')
         .set(bearer(commune.staff.token))
         .send({ username, password: TEST_PASSWORD, fullName, role: 'secretary', cellId: commune.cells[2].id });
-      expect(errorOf(refused, 400, 'VALIDATION_FAILED')).toEqual([VI.notADisplayName('fullName')]);
+      expect(errorOf(refused, 400, 'VALIDATION_FAILED')).toEqual([VI.notADisplayName('Họ và tên')]);
     }
     const [{ count }] = await stack.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM users WHERE username = $1`, [username]);
     expect(count).toBe(0);
 
     const cellName = `Chi bộ thôn \u202eiốH aN ${randomUUID().slice(0, 8)}`;
     const cell = await stack.http.post(`/api/committees/${commune.committeeId}/cells`).set(bearer(commune.staff.token)).send({ name: cellName, memberCount: 12 });
-    expect(errorOf(cell, 400, 'VALIDATION_FAILED')).toEqual([VI.notADisplayName('name')]);
+    expect(errorOf(cell, 400, 'VALIDATION_FAILED')).toEqual([VI.notADisplayName('Tên chi bộ')]);
     const committee = await stack.http.post('/api/committees').set(bearer(adminToken)).send({ name: `Đảng ủy xã\u200b Na Hối ${randomUUID().slice(0, 8)}` });
-    expect(errorOf(committee, 400, 'VALIDATION_FAILED')).toEqual([VI.notADisplayName('name')]);
+    expect(errorOf(committee, 400, 'VALIDATION_FAILED')).toEqual([VI.notADisplayName('Tên Đảng ủy')]);
     const cells = await stack.http.get(`/api/committees/${commune.committeeId}/cells?limit=500`).set(bearer(commune.staff.token));
     expect((cells.body as { name: string }[]).filter((listed) => listed.name === cellName)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { CYCLE_STAGES, OPEN_STAGES, RATINGS, type CycleStage, type Rating } from '../domain/cycle.js';
 import type { ErrorCode } from '../domain/error-codes.js';
+import { stepFieldLabel } from './field-labels.js';
 import { QUALITY_FLAG_LABELS, RATING_LABELS, STAGE_LABELS } from './labels.js';
 import { fill, type Language, type Template } from './language.js';
 import { englishVietnamTime, vietnamCalendarDay, vietnamTime } from './vietnam-time.js';
@@ -295,6 +296,7 @@ function readableParams(code: ErrorCode, language: Language, params: Record<stri
   for (const [name, value] of Object.entries(params)) readable[name] = readableValue(value, language);
   if (typeof params.step === 'number' && language === 'vi') readable.step = String(params.step).replace('.', ',');
   if (code === 'TOO_MANY_REQUESTS' && readable.retryAfterSeconds === undefined) readable.retryAfterSeconds = 60;
+  if (code === 'MALFORMED_STEP') readable.field = stepFieldLabel(String(params.field), language);
   if (code === 'RATING_REQUIRED') readable.ratings = RATINGS.map((rating) => RATING_LABELS[rating][language]).join(', ');
   // A point is named by the start of its text; without its text the sentence goes on without naming it.
   const quoted = typeof params.pointText === 'string' ? quotePoint(params.pointText) : null;

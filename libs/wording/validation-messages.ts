@@ -1,67 +1,99 @@
-import type { Language, Template } from './language.js';
+import { fill, type Language, type Template } from './language.js';
+
+/** A field as its sentences name it (see describeField in field-labels.ts). */
+export interface FieldDescription {
+  /** The field's label on the form, or "Ý kiến thứ 2: nội dung ý kiến" for a field of a list's element. */
+  label: string;
+  /** What one element of a list is called, for sentences about the list's length. */
+  item?: string;
+  /** The labels of the values the field takes, as one list. */
+  choices?: string;
+  /** How a value checked against a pattern must be written. */
+  format?: string;
+}
+
+/** What a sentence needs besides the field: the constraint's number, or the key that the form does not have. */
+export interface ConstraintDetails {
+  n?: number;
+  key?: string;
+}
 
 /**
- * The sentences for a request whose shape is wrong, one per class-validator constraint (and the API's own
- * validators): what the exception filter answers beside each field.
+ * The sentence for each class-validator constraint (and the API's own checks) as a Party office writes it
+ * (language.md): it starts with the field's label, names values by their labels, says what to do where it
+ * helps, and never shows a path, a code, an ISO example or a programmer's word. {label}, {item}, {choices}
+ * and {format} come from the field, {n} from the constraint, {key} from what the client sent.
  */
-/** {field} is the JSON path, {n} the constraint's number, {values} the allowed values. */
 const CONSTRAINT_MESSAGES: Record<string, Template> = {
-  whitelistValidation: { vi: 'trường {field} không được phép gửi', en: 'field {field} is not allowed' },
-  isDefined: { vi: '{field} là bắt buộc', en: '{field} is required' },
-  isNotEmpty: { vi: '{field} không được để trống', en: '{field} must not be empty' },
-  isString: { vi: '{field} phải là chuỗi ký tự', en: '{field} must be a string' },
-  isInt: { vi: '{field} phải là số nguyên', en: '{field} must be an integer' },
-  isNumber: { vi: '{field} phải là số', en: '{field} must be a number' },
-  isUuid: { vi: '{field} phải là mã UUID hợp lệ', en: '{field} must be a UUID' },
-  isUUID: { vi: '{field} phải là mã UUID hợp lệ', en: '{field} must be a UUID' },
-  maxDepth: { vi: '{field} lồng nhau quá sâu (tối đa 32 cấp)', en: '{field} is nested too deeply (at most 32 levels)' },
+  whitelistValidation: { vi: 'Mục thông tin “{key}” không có trong biểu mẫu này.', en: 'This form has no field “{key}”.' },
+  isDefined: { vi: '{label} là bắt buộc.', en: '{label} is required.' },
+  isNotEmpty: { vi: '{label} không được để trống.', en: '{label} must not be empty.' },
+  isString: { vi: '{label} phải được nhập dưới dạng văn bản.', en: '{label} must be text.' },
+  isInt: { vi: '{label} phải là số nguyên.', en: '{label} must be a whole number.' },
+  isNumber: { vi: '{label} phải là số.', en: '{label} must be a number.' },
+  isBoolean: { vi: '{label} chỉ nhận “có” hoặc “không”.', en: '{label} must be yes or no.' },
+  isUuid: { vi: '{label} không hợp lệ; đề nghị chọn lại từ danh sách.', en: '{label} is not valid; choose it again from the list.' },
+  maxDepth: { vi: '{label} có quá nhiều tầng thông tin (tối đa {n} tầng).', en: '{label} is nested too deeply (at most {n} levels).' },
   storableText: {
-    vi: '{field} chứa ký tự không lưu được (ký tự NUL hoặc mã Unicode lẻ)',
-    en: '{field} contains characters that cannot be stored (NUL or a lone surrogate)',
+    vi: '{label} có ký tự không lưu được; đề nghị gõ lại nội dung.',
+    en: '{label} has characters that cannot be stored; type it again.',
   },
-  isIn: { vi: '{field} phải là một trong các giá trị cho phép: {values}', en: '{field} must be one of: {values}' },
-  isEnum: { vi: '{field} phải là một trong các giá trị cho phép: {values}', en: '{field} must be one of: {values}' },
-  isArray: { vi: '{field} phải là một danh sách', en: '{field} must be a list' },
-  isObject: { vi: '{field} phải là một đối tượng', en: '{field} must be an object' },
-  isIso8601: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
-  isDateString: { vi: '{field} phải là thời gian ISO 8601 có múi giờ', en: '{field} must be an ISO 8601 time' },
-  isDurationString: { vi: '{field} phải là khoảng thời gian ISO 8601 (ví dụ P3D, PT30S)', en: '{field} must be an ISO 8601 duration (e.g. P3D)' },
+  isIn: { vi: '{label} phải chọn một trong: {choices}.', en: '{label} must be one of: {choices}.' },
+  isArray: { vi: '{label} phải là một danh sách.', en: '{label} must be a list.' },
+  isObject: { vi: '{label} phải gồm các mục thông tin của biểu mẫu.', en: '{label} must be a group of fields.' },
+  nestedValidation: { vi: '{label} phải gồm các mục thông tin của biểu mẫu.', en: '{label} must be a group of fields.' },
+  unknownValue: { vi: '{label} chưa đúng quy định.', en: '{label} is not valid.' },
+  isDurationString: {
+    vi: '{label} phải là một khoảng thời gian lớn hơn 0 và không quá một năm.',
+    en: '{label} must be an ISO 8601 duration above zero and at most a year, such as P3D or PT4H.',
+  },
   isOffsetDateTime: {
-    vi: '{field} phải là một thời điểm có thật kèm múi giờ, từ năm 2000 đến năm 2099 (ví dụ 2026-12-05T08:00:00+07:00)',
-    en: '{field} must be a real time with an offset, in the years 2000 to 2099 (e.g. 2026-12-05T08:00:00+07:00)',
+    vi: '{label} phải là một thời điểm có thật, đủ ngày, giờ và múi giờ, từ năm 2000 đến năm 2099.',
+    en: '{label} must be a real time with its offset from UTC (such as +07:00), in the years 2000 to 2099.',
   },
   isCalendarDate: {
-    vi: '{field} phải là một ngày có thật dạng YYYY-MM-DD, từ năm 2000 đến năm 2099',
-    en: '{field} must be a real date YYYY-MM-DD in the years 2000 to 2099',
+    vi: '{label} phải là một ngày có thật, từ năm 2000 đến năm 2099.',
+    en: '{label} must be a real date (YYYY-MM-DD) in the years 2000 to 2099.',
   },
   isDisplayName: {
-    vi: '{field} phải là một tên có chữ, không quá {n} ký tự, không chứa ký tự ẩn hay ký tự đổi chiều viết',
-    en: '{field} must be a name with letters, at most {n} characters, without hidden or direction-changing characters',
+    vi: '{label} phải có chữ hoặc số, không quá {n} ký tự, không có ký tự ẩn hay ký tự đổi chiều viết.',
+    en: '{label} must have letters or digits, at most {n} characters, and no hidden or direction-changing characters.',
   },
   isScoreSheet: {
-    vi: '{field} phải là bảng điểm: mã tiêu chí → số điểm từ 0 đến 100 (lẻ đến nửa điểm)',
-    en: '{field} must map criterion ids to points from 0 to 100 (half points allowed)',
+    vi: '{label} chưa hợp lệ: mỗi tiêu chí được chấm từ 0 đến 100 điểm.',
+    en: '{label} is not valid: each criterion takes 0 to 100 points.',
   },
-  maxLength: { vi: '{field} không được dài quá {n} ký tự', en: '{field} must be at most {n} characters' },
-  minLength: { vi: '{field} phải có ít nhất {n} ký tự', en: '{field} must be at least {n} characters' },
-  arrayMinSize: { vi: '{field} phải có ít nhất {n} phần tử', en: '{field} must have at least {n} items' },
-  arrayMaxSize: { vi: '{field} có tối đa {n} phần tử', en: '{field} must have at most {n} items' },
-  arrayUnique: { vi: '{field} không được có phần tử trùng nhau', en: '{field} must not repeat items' },
-  min: { vi: '{field} không được nhỏ hơn {n}', en: '{field} must not be less than {n}' },
-  max: { vi: '{field} không được lớn hơn {n}', en: '{field} must not be greater than {n}' },
-  matches: { vi: '{field} không đúng định dạng', en: '{field} has the wrong format' },
-  nestedValidation: { vi: '{field} phải là đối tượng hợp lệ', en: '{field} must be a valid object' },
+  maxLength: { vi: '{label} không được dài quá {n} ký tự.', en: '{label} must be at most {n} characters.' },
+  minLength: { vi: '{label} phải có ít nhất {n} ký tự.', en: '{label} must be at least {n} characters.' },
+  arrayMinSize: { vi: '{label} cần có ít nhất {n} {item}.', en: '{label}: at least {n} needed.' },
+  arrayMaxSize: { vi: '{label} không được quá {n} {item}.', en: '{label}: at most {n} allowed.' },
+  arrayUnique: { vi: '{label} có {item} bị trùng.', en: '{label} has the same entry twice.' },
+  min: { vi: '{label} không được nhỏ hơn {n}.', en: '{label} must not be less than {n}.' },
+  max: { vi: '{label} không được lớn hơn {n}.', en: '{label} must not be greater than {n}.' },
+  matches: { vi: '{label} chưa đúng quy cách ({format}).', en: '{label} is not written as required ({format}).' },
 };
 
-export function constraintMessage(
-  constraint: string,
-  language: Language,
-  field: string,
-  details: { n?: string; values?: string },
-): string {
-  const template = CONSTRAINT_MESSAGES[constraint] ?? { vi: '{field} không hợp lệ', en: '{field} is not valid' };
-  return template[language]
-    .replace('{field}', field)
-    .replace('{n}', details.n ?? '')
-    .replace('{values}', details.values ?? '');
+/** Every constraint that has a sentence of its own. */
+export const CONSTRAINTS: readonly string[] = Object.keys(CONSTRAINT_MESSAGES);
+
+const OTHERWISE: Template = { vi: '{label} chưa đúng quy định.', en: '{label} is not valid.' };
+
+/** A number as people write it: 5.000 and 0,25 in Vietnamese, 5,000 and 0.25 in English. */
+function written(n: number, language: Language): string {
+  return n.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US');
+}
+
+export function constraintMessage(constraint: string, language: Language, field: FieldDescription, details: ConstraintDetails = {}): string {
+  // Text of at least one character: what a person leaves empty, said as such.
+  const name = constraint === 'minLength' && details.n === 1 ? 'isNotEmpty' : constraint;
+  const template = Object.hasOwn(CONSTRAINT_MESSAGES, name) ? CONSTRAINT_MESSAGES[name] : OTHERWISE;
+  const sentence = fill(template[language], {
+    label: field.label,
+    item: field.item,
+    choices: field.choices,
+    format: field.format,
+    key: details.key,
+    n: details.n === undefined ? undefined : written(details.n, language),
+  });
+  return sentence.charAt(0).toLocaleUpperCase(language) + sentence.slice(1);
 }

@@ -731,11 +731,23 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["UserResponse"];
         };
+        FieldErrorResponse: {
+            /**
+             * @description Đường dẫn của mục thông tin trong nội dung gửi lên (tên các khóa nối bằng dấu chấm, phần tử của danh sách theo số thứ tự từ 0); rỗng: cả nội dung gửi lên
+             * @example attendance.present
+             */
+            field: string;
+            /**
+             * @description Câu gọi mục thông tin theo tên trên biểu mẫu; cũng có trong message
+             * @example Số đảng viên có mặt là bắt buộc.
+             */
+            message: string;
+        };
         ErrorResponse: {
             /** @example 409 */
             statusCode: number;
             /**
-             * @description Câu người đọc hiểu; lỗi dữ liệu gửi lên: một câu cho mỗi trường
+             * @description Câu người đọc hiểu; lỗi dữ liệu gửi lên: một câu cho mỗi mục thông tin
              * @example Đợt sinh hoạt đang ở giai đoạn khác, chưa thể thực hiện bước này.
              */
             message: string | string[];
@@ -746,6 +758,8 @@ export interface components {
              * @example WRONG_STAGE
              */
             code: string;
+            /** @description Chỉ với VALIDATION_FAILED do kiểm tra từng mục thông tin: các câu của message, mỗi câu kèm mục thông tin nó nói tới */
+            fields?: components["schemas"]["FieldErrorResponse"][];
         };
         ChangePasswordDto: {
             currentPassword: string;

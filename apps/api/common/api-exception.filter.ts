@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { ErrorCode } from '../../../libs/domain/error-codes.js';
 import { errorMessage, transportMessage } from '../../../libs/wording/error-messages.js';
+import { describeField } from '../../../libs/wording/field-labels.js';
 import { languageOf, type Language } from '../../../libs/wording/language.js';
 import { constraintMessage } from '../../../libs/wording/validation-messages.js';
 import { StoredResponse } from '../idempotency/idempotency.js';
@@ -111,15 +112,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const language = languageOf(request.headers['accept-language']);
-    const { status, message, code } = this.describe(exception, language, request);
+    const { status, message, code, fields } = this.describe(exception, language, request);
     if (status === 429) response.setHeader('Retry-After', String(retryAfterOf(exception)));
-    response.status(status).json({ statusCode: status, message, error: REASON[status] ?? 'Error', code });
+    response.status(status).json({ statusCode: status, message, error: REASON[status] ?? 'Error', code, ...(fields ? { fields } : {}) });
   }
 
-  private describe(exception: unknown, language: Language, request: Request): { status: number; message: string | string[]; code: string } {
+  private describe(
+    exception: unknown,
+    language: Language,
+    request: Request,
+  ): { status: number; message: string | string[]; code: string; fields?: FieldMessage[] } {
     if (exception instanceof DomainError) return this.domain(exception.code, language, exception.params);
     if (exception instanceof RequestValidationError) {
-      return { status: 400, code: 'VALIDATION_FAILED', message: flatten(exception.errors, language) };
+      const fields = flatten(exception.errors, language, exception.form);
+      const message = fields.length > 0 ? fields.map((field) => field.message) : [errorMessage('VALIDATION_FAILED', language)];
+      return { status: 400, code: 'VALIDATION_FAILED', message, fields };
     }
     if (exception instanceof HttpException && exception.getStatus() === 429) return this.domain('TOO_MANY_REQUESTS', language);
     // Express's body parser and router errors reach us wrapped by Nest (the original as `cause`).
@@ -183,16 +190,39 @@ function retryAfterOf(exception: unknown): number {
   return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
-function flatten(errors: ValidationError[], language: Language, parent = ''): string[] {
-  const messages: string[] = [];
+/** One sentence of a validation refusal and the path of the field it is about, for a page to show beside it. */
+interface FieldMessage {
+  field: string;
+  message: string;
+}
+
+/** Checks of what kind a value is: when one fails, the sentences about its length or range would be beside the point. */
+const KIND_CHECKS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'nestedValidation']);
+/** Refusals about a key or its characters, not about a value left out. */
+const ABOUT_THE_KEY = new Set(['whitelistValidation', 'storableText', 'unknownValue']);
+
+/**
+ * One sentence per problem, each naming its field by its label on `form`: a field left out is only
+ * "required", a value of the wrong kind only says the kind, and the path stays beside the sentence.
+ */
+function flatten(errors: ValidationError[], language: Language, form: string | undefined, parent: readonly string[] = []): FieldMessage[] {
+  const found: FieldMessage[] = [];
   for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
-      const n = /(\d+)/.exec(english)?.[1];
-      const values = /: (.+)$/.exec(english)?.[1];
-      messages.push(constraintMessage(constraint, language, field, { n, values }));
+    const path = error.property ? [...parent, error.property] : parent;
+    const field = path.join('.');
+    const failed = Object.entries(error.constraints ?? {});
+    const missing = (error.value === undefined || error.value === null) && failed.some(([constraint]) => !ABOUT_THE_KEY.has(constraint));
+    const ofKind = failed.filter(([constraint]) => KIND_CHECKS.has(constraint));
+    const shown: [string, string][] = missing ? [['isDefined', '']] : ofKind.length > 0 ? ofKind : failed;
+    for (const [constraint, english] of shown) {
+      // class-validator writes the constraint's number and allowed values into its English sentence.
+      const n = /\d+(?:\.\d+)?/.exec(english)?.[0];
+      const allowed = /following values: (.+)$/.exec(english)?.[1]?.split(', ') ?? [];
+      const described = describeField(form, path, language, allowed);
+      const key = constraint === 'whitelistValidation' ? error.property : undefined;
+      found.push({ field, message: constraintMessage(constraint, language, described, { n: n === undefined ? undefined : Number(n), key }) });
     }
-    if (error.children?.length) messages.push(...flatten(error.children, language, field));
+    if (error.children?.length) found.push(...flatten(error.children, language, form, path));
   }
-  return messages.length > 0 ? messages : [errorMessage('VALIDATION_FAILED', language)];
+  return found;
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { describeField } from '../../../libs/wording/field-labels.js';
 import { languageOf } from '../../../libs/wording/language.js';
 import { constraintMessage } from '../../../libs/wording/validation-messages.js';
 
@@ -22,7 +23,7 @@ export function rejectDeepBodies(request: Request, response: Response, next: Nex
   const language = languageOf(request.headers['accept-language']);
   response.status(400).json({
     statusCode: 400,
-    message: [constraintMessage('maxDepth', language, 'body', {})],
+    message: [constraintMessage('maxDepth', language, describeField(undefined, [], language), { n: MAX_BODY_DEPTH })],
     error: 'Bad Request',
     code: 'VALIDATION_FAILED',
   });

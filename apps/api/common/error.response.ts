@@ -1,5 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+
+/** One sentence of a validation refusal with the field it is about, so a page can show it beside that field. */
+export class FieldErrorResponse {
+  @ApiProperty({
+    example: 'attendance.present',
+    description: 'Đường dẫn của mục thông tin trong nội dung gửi lên (tên các khóa nối bằng dấu chấm, phần tử của danh sách theo số thứ tự từ 0); rỗng: cả nội dung gửi lên',
+  })
+  field: string;
+
+  @ApiProperty({ example: 'Số đảng viên có mặt là bắt buộc.', description: 'Câu gọi mục thông tin theo tên trên biểu mẫu; cũng có trong message' })
+  message: string;
+}
 
 /** Every refusal's body: NestJS's shape with a stable code; the message is in Vietnamese unless English is asked for. */
 export class ErrorResponse {
@@ -8,7 +20,7 @@ export class ErrorResponse {
 
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    description: 'Câu người đọc hiểu; lỗi dữ liệu gửi lên: một câu cho mỗi trường',
+    description: 'Câu người đọc hiểu; lỗi dữ liệu gửi lên: một câu cho mỗi mục thông tin',
     example: 'Đợt sinh hoạt đang ở giai đoạn khác, chưa thể thực hiện bước này.',
   })
   message: string | string[];
@@ -18,6 +30,12 @@ export class ErrorResponse {
 
   @ApiProperty({ example: 'WRONG_STAGE', description: 'Mã ổn định của lỗi (xem api.md)' })
   code: string;
+
+  @ApiPropertyOptional({
+    type: [FieldErrorResponse],
+    description: 'Chỉ với VALIDATION_FAILED do kiểm tra từng mục thông tin: các câu của message, mỗi câu kèm mục thông tin nó nói tới',
+  })
+  fields?: FieldErrorResponse[];
 }
 
 const MEANING: Record<number, string> = {

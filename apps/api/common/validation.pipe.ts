@@ -7,8 +7,13 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Fields that hold ids (id, cellId, invitedCellIds, …): only these are written in lower case. */
 const ID_FIELD = /(?:^id|Ids?)$/;
-function refusal(property: string): ValidationError {
-  return { property: property || 'body', constraints: { storableText: 'storableText' }, children: [] };
+
+/** A refusal at `path`, nested as class-validator nests its own, so the filter names each field one way. */
+function errorAt(path: readonly string[], constraint: string): ValidationError {
+  const [property = '', ...rest] = path;
+  return rest.length === 0
+    ? { property, constraints: { [constraint]: constraint }, children: [] }
+    : { property, children: [errorAt(rest, constraint)] };
 }
 
 /**
@@ -17,10 +22,6 @@ function refusal(property: string): ValidationError {
  */
 function isPrototypeKey(key: string): boolean {
   return key === '__proto__' || key === 'prototype' || key in Object.prototype;
-}
-
-function unknownField(property: string): ValidationError {
-  return { property, constraints: { whitelistValidation: 'whitelistValidation' }, children: [] };
 }
 
 /**
@@ -33,12 +34,12 @@ function normalise(input: unknown, idsOnly: boolean): { value: unknown; errors: 
   const errors: ValidationError[] = [];
   const lowerId = (value: unknown, isId: boolean): unknown => (isId && typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : value);
   const root: Record<string, unknown> = { value: lowerId(input, !idsOnly) };
-  const stack: { holder: Record<string, unknown>; key: string; path: string; ids: boolean }[] = [{ holder: root, key: 'value', path: '', ids: !idsOnly }];
+  const stack: { holder: Record<string, unknown>; key: string; path: string[]; ids: boolean }[] = [{ holder: root, key: 'value', path: [], ids: !idsOnly }];
   while (stack.length > 0) {
     const { holder, key, path, ids } = stack.pop()!;
     const value = holder[key];
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) errors.push(refusal(path));
+      if (UNSTORABLE.test(value)) errors.push(errorAt(path, 'storableText'));
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -46,9 +47,9 @@ function normalise(input: unknown, idsOnly: boolean): { value: unknown; errors: 
     const copy: Record<string, unknown> = isArray ? ([...value] as unknown as Record<string, unknown>) : { ...value };
     holder[key] = copy;
     for (const child of Object.keys(copy)) {
-      const childPath = path ? `${path}.${child}` : child;
-      if (UNSTORABLE.test(child)) errors.push(refusal(childPath));
-      if (!isArray && isPrototypeKey(child)) errors.push(unknownField(childPath));
+      const childPath = [...path, child];
+      if (UNSTORABLE.test(child)) errors.push(errorAt(childPath, 'storableText'));
+      if (!isArray && isPrototypeKey(child)) errors.push(errorAt(childPath, 'whitelistValidation'));
       // The elements of an id list are ids; an object's field is one when its name says so.
       const childIsId = isArray ? ids : ID_FIELD.test(child);
       copy[child] = lowerId(copy[child], childIsId);
@@ -66,8 +67,14 @@ class ApiValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && value === undefined) value = {};
     // Route parameters are ids or known words; in bodies and queries only id fields are.
     const normalised = normalise(value, metadata.type !== 'param');
-    if (normalised.errors.length > 0) throw new RequestValidationError(normalised.errors.slice(0, 20));
-    return super.transform(normalised.value, metadata);
+    // The class names the form whose labels the refusal uses.
+    const form = metadata.metatype?.name;
+    if (normalised.errors.length > 0) throw new RequestValidationError(normalised.errors.slice(0, 20), form);
+    try {
+      return await super.transform(normalised.value, metadata);
+    } catch (error) {
+      throw error instanceof RequestValidationError ? new RequestValidationError(error.errors, form) : error;
+    }
   }
 }
 
@@ -78,7 +85,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value tells a field left out (one sentence: it is required) from one filled in wrongly; it never reaches the answer.
+    validationError: { target: false, value: true },
     stopAtFirstError: false,
     exceptionFactory: (errors) => new RequestValidationError(errors),
   });

@@ -264,6 +264,20 @@ async function launch(overrides: Record<string, unknown> = {}, options: { host?:
   return { id: response.body.id as string, host, body: response.body as CycleView };
 }
 
+/** The cell's secretary's inbox entry for this cycle and reason, once the step's activity has written it. */
+async function inboxEntry(cell: Cell, cycleId: string, reason: string): Promise<{ title: string; body: string }> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const inbox = await stack.http.get('/api/me/notifications').set(bearer(cell.secretary.token));
+    expectStatus(inbox, 200);
+    const entry = (inbox.body as { cycleId: string; reason: string; title: string; body: string }[]).find(
+      (notification) => notification.cycleId === cycleId && notification.reason === reason,
+    );
+    if (entry) return entry;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${reason} notification for cycle ${cycleId}`);
+}
+
 /** A meeting of 95 minutes that ended 5 minutes ago (step-bodies): long enough, 20 of 21 present, one excused; no self scores. */
 function validMeeting(attendingCellIds: string[], attendance: Attendance = { present: 20, total: 21, absentWithReason: 1 }) {
   return meetingBody({ attendingCellIds, attendance, selfScores: null });
@@ -1027,6 +1041,21 @@ describe('409: the step does not fit the stage, its deadline has passed, or it w
     expect(errorOf(vi, 409, 'MEETING_NOT_YET')).toBe(`Chưa đến giờ sinh hoạt (8 giờ 00 ngày 15/06/${year}); chỉ ghi nhận buổi sinh hoạt từ thời điểm đó.`);
     const en = await stack.http.post(`/api/cycles/${id}/meeting`).set(hostAuth).set(english).send(validMeeting([commune.cells[a].id]));
     expect(errorOf(en, 409, 'MEETING_NOT_YET')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    await expectCycleStillMoves(id);
+  });
+
+  it('a meeting sent as 23:30 UTC on 31 December is at 6:30 on 1 January in Vietnam, and the refusal and the invitation say so', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const { id, host } = await launch({ title: 'Đợt sinh hoạt đầu năm — giờ Việt Nam', meetingAt: `${year}-12-31T23:30:00Z` });
+    const hostAuth = bearer((host as Cell).secretary.token);
+    expectStatus(await stack.http.post(`/api/cycles/${id}/plan`).set(hostAuth).send({ agenda: ['Khai mạc'], content: 'Nội dung' }), 200);
+    const vi = await stack.http.post(`/api/cycles/${id}/meeting`).set(hostAuth).send(validMeeting([commune.cells[a].id]));
+    expect(errorOf(vi, 409, 'MEETING_NOT_YET')).toBe(`Chưa đến giờ sinh hoạt (6 giờ 30 ngày 01/01/${year + 1}); chỉ ghi nhận buổi sinh hoạt từ thời điểm đó.`);
+    const en = await stack.http.post(`/api/cycles/${id}/meeting`).set(hostAuth).set(english).send(validMeeting([commune.cells[a].id]));
+    expect(errorOf(en, 409, 'MEETING_NOT_YET')).toBe(`The meeting time (06:30, 01/01/${year + 1} (Vietnam time)) has not come yet; the meeting can be recorded from then on.`);
+    const invitation = await inboxEntry(commune.cells[a], id, 'INVITED');
+    expect(invitation.body).toContain(`6 giờ 30 ngày 01/01/${year + 1}`);
+    expect(invitation.body).not.toContain(`31/12/${year}`);
     await expectCycleStillMoves(id);
   });
 

@@ -21,7 +21,7 @@ export class ErrorResponse {
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
     description: 'Câu người đọc hiểu; lỗi dữ liệu gửi lên: một câu cho mỗi mục thông tin',
-    example: 'Đợt sinh hoạt đang ở giai đoạn khác, chưa thể thực hiện bước này.',
+    example: 'Bước này không thực hiện được lúc này: đợt sinh hoạt đang ở bước “Chuẩn bị sinh hoạt”.',
   })
   message: string | string[];
 
@@ -39,12 +39,12 @@ export class ErrorResponse {
 }
 
 const MEANING: Record<number, string> = {
-  400: 'Dữ liệu gửi lên không hợp lệ',
-  401: 'Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu',
-  403: 'Không phải việc của người dùng này trong đợt sinh hoạt',
+  400: 'Nội dung gửi lên chưa đúng quy định',
+  401: 'Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu',
+  403: 'Không phải việc của tài khoản này trong đợt sinh hoạt',
   404: 'Không có, hoặc thuộc Đảng bộ khác',
-  409: 'Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng)',
-  413: 'Dữ liệu gửi lên quá lớn',
+  409: 'Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng)',
+  413: 'Nội dung gửi lên quá dài',
   429: 'Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After',
   503: 'PostgreSQL hoặc Temporal tạm thời không trả lời; gửi lại với cùng Idempotency-Key',
 };

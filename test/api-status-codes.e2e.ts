@@ -1055,7 +1055,9 @@ describe('409: the step does not fit the stage, its deadline has passed, or it w
     expect(errorOf(en, 409, 'MEETING_NOT_YET')).toBe(`The meeting time (06:30, 01/01/${year + 1} (Vietnam time)) has not come yet; the meeting can be recorded from then on.`);
     const invitation = await inboxEntry(commune.cells[a], id, 'INVITED');
     expect(invitation.body).toContain(`6 giờ 30 ngày 01/01/${year + 1}`);
-    expect(invitation.body).not.toContain(`31/12/${year}`);
+    // The answer is due a day before: 23:30 UTC on 30 December, so 6:30 on 31 December there.
+    expect(invitation.body).toContain(`trước 6 giờ 30 ngày 31/12/${year}.`);
+    expect(invitation.body).not.toContain('23 giờ 30');
     await expectCycleStillMoves(id);
   });
 

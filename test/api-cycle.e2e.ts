@@ -189,7 +189,7 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     expect(closed.body.review.rating).toBe('TOT');
     expect(closed.body.report.revision).toBe(1);
     expect(closed.body.timeline.map((entry: { event: string }) => entry.event)).toContain('REVISION_REQUESTED');
-    expect(closed.body.timeline[0].label).toBe('Khởi tạo đợt sinh hoạt chi bộ điểm');
+    expect(closed.body.timeline[0].label).toBe('Đảng ủy khởi tạo đợt sinh hoạt chi bộ điểm');
 
     expect(closed.body.actionItems).toEqual([expect.objectContaining({ title: 'Hoàn thiện mẫu biên bản', dueDate: actionItems[0].dueDate, doneAt: null })]);
     const beforeDone = Date.now();

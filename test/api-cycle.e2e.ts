@@ -87,7 +87,7 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     await http
       .post(`/api/cycles/${cycleId}/invitations/${visitorA.id}/rsvp`)
       .set(bearer(visitorA.secretary.token))
-      .send({ response: 'accept', delegate: 'Đồng chí Sền A Lò' })
+      .send({ response: 'accept', delegate: 'Đồng chí Thào Seo Lềnh' })
       .expect(200);
     await http.post(`/api/cycles/${cycleId}/invitations/${visitorB.id}/rsvp`).set(bearer(visitorB.secretary.token)).send({ response: 'accept' }).expect(200);
     const declined = await http

@@ -64,7 +64,7 @@ export const planBody = ({
 } = {}) => ({ agenda, content, draftResolution });
 
 /** @type {typeof import('./step-bodies.mjs').acceptInvitationBody} */
-export const acceptInvitationBody = ({ index = 0, delegate = `Đồng chí Sền A Lò (chi bộ ${index + 1})` } = {}) => ({ response: 'accept', delegate });
+export const acceptInvitationBody = ({ index = 0, delegate = `Đồng chí Thào Seo Lềnh (chi bộ ${index + 1})` } = {}) => ({ response: 'accept', delegate });
 
 /** @type {typeof import('./step-bodies.mjs').declineInvitationBody} */
 export const declineInvitationBody = ({ note = 'Trùng lịch họp thôn' } = {}) => ({ response: 'decline', note });

@@ -1379,7 +1379,7 @@ export interface components {
         RsvpDto: {
             /** @enum {string} */
             response: "accept" | "decline";
-            /** @example Đồng chí Sền A Lò, Bí thư chi bộ */
+            /** @example Đồng chí Thào Seo Lềnh, Bí thư chi bộ */
             delegate?: string;
             note?: string;
         };

@@ -23,7 +23,7 @@ export default {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities,test}/**/*.spec.ts'],
     },
     {
       ...shared,

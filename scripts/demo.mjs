@@ -1,240 +1,148 @@
-// npm run demo: against a running `npm start`, sets up a realistic commune (Đảng ủy xã Na Hối, 14 cells,
-// their secretaries, one committee account) and drives one whole model-meeting cycle through the HTTP API,
-// step by step, printing who did what. Safe to run again: the commune is reused, a new cycle is made.
-// The cycle is driven by scripts/lib/cycle-driver.mjs with bodies from scripts/lib/step-bodies.mjs, in the
-// demo's own words.
+// npm run demo: against a running `npm start`, sets up Đảng bộ xã Na Hối (18 cells, 221 members, their
+// secretaries and the committee office's staff member; scripts/lib/demo-commune.mjs) and drives one whole
+// model-meeting cycle through the HTTP API as those people would, printing who did what in a commune
+// office's words. Safe to run again: the commune is reused, a new cycle is made (and the ranking picks
+// another host). The cycle is driven by scripts/lib/cycle-driver.mjs; what is said in it is in
+// scripts/lib/demo-meeting.mjs, and how it is told in scripts/lib/demo-narration.mjs.
 import { driveCycle } from './lib/cycle-driver.mjs';
-import {
-  acceptInvitationBody,
-  acceptReviewBody,
-  critiqueBody,
-  declineInvitationBody,
-  meetingBody,
-  planBody,
-  reportBody,
-  reviseReviewBody,
-} from './lib/step-bodies.mjs';
+import { BASE, account, call, driverHttp, expectOk, login } from './lib/demo-api.mjs';
+import { COMMITTEE_NAME, COMMUNE_CELLS, OFFICE_STAFF, PARTY_BRANCH, titled } from './lib/demo-commune.mjs';
+import { ADOPTION, DECLINES, MEETING_MINUTES, REVIEWS, answerTo, critiqueWords, launchWords, lessonsAndCommitments, meetingWords, planWords } from './lib/demo-meeting.mjs';
+import { heading, narrator, say } from './lib/demo-narration.mjs';
+import { vietnamDay, vietnamTime } from './lib/demo-wording.mjs';
+import { acceptInvitationBody, declineInvitationBody, meetingBody, planBody, reportBody } from './lib/step-bodies.mjs';
 
-const ORIGIN = (process.env.DEMO_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
-const BASE = `${ORIGIN}/api`;
 const ADMIN = { username: process.env.ADMIN_USERNAME ?? 'admin', password: process.env.ADMIN_PASSWORD ?? 'admin' };
-const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-na-hoi-2026';
-const COMMITTEE_NAME = 'Đảng ủy xã Na Hối (demo)';
-const VILLAGES = [
-  ['Na Hối Tày', 24],
-  ['Na Hối Nùng', 19],
-  ['Sín Chải', 24],
-  ['Nàng Cảng', 17],
-  ['Ba Đàn', 15],
-  ['Coóc Ly', 13],
-  ['Na Lang', 18],
-  ['Ngải Phóng Chồ', 14],
-  ['Chá Chải', 16],
-  ['Nậm Chàn', 13],
-  ['Đội 3', 21],
-  ['Trung tâm xã', 31],
-  ['Trường Tiểu học', 14],
-  ['Trạm Y tế', 13],
-];
 
-const MEETING_MINUTES = 115;
-
-const line = (who, text) => console.log(`  ${who.padEnd(24)} ${text}`);
-
-async function call(method, path, { token, body, key } = {}) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (key) headers['Idempotency-Key'] = key;
-  let response;
-  try {
-    response = await fetch(`${ORIGIN}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new Error(`Không kết nối được ${BASE} — hãy chạy "npm start" trước / start the service with "npm start" first`);
-  }
-  const payload = await response.json().catch(() => null);
-  return { status: response.status, body: payload };
-}
-
-/** The error a refused request shows: what was being done, the status and the API's message. */
-function refused(what, response) {
-  const message = Array.isArray(response.body?.message) ? response.body.message.join('; ') : response.body?.message;
-  return new Error(`${what}: ${response.status} ${message ?? ''}`);
-}
-
-async function expectOk(method, path, options, what) {
-  const response = await call(method, path, options);
-  if (response.status >= 300) throw refused(what, response);
-  return response.body;
-}
-
-/** The same client as the cycle driver talks to it: each step's status is the one the API answers it with. */
-const http = {
-  async expect(status, method, path, { token, body, idempotencyKey, what }) {
-    const response = await call(method, path, { token, body, key: idempotencyKey });
-    if (response.status !== status) throw refused(what, response);
-    return response;
-  },
-};
-
-async function login(username, password) {
-  return (await expectOk('POST', '/api/auth/login', { body: { username, password } }, `đăng nhập ${username}`)).accessToken;
-}
-
-/** Creates the account, or logs into it when it is already there (second run). */
-async function account(adminToken, user) {
-  const created = await call('POST', '/api/users', { token: adminToken, body: { ...user, password: DEMO_PASSWORD } });
-  if (created.status >= 300 && created.body?.code !== 'USERNAME_TAKEN') throw new Error(`tạo tài khoản ${user.username}: ${created.status}`);
-  return { username: user.username, fullName: user.fullName, token: await login(user.username, DEMO_PASSWORD) };
-}
+/**
+ * A cycle of weeks run in seconds. The meeting is set this far ahead: time for the host to be picked, every
+ * invitation answered and the plan sent first.
+ */
+const MEETING_IN_MS = 15_000;
+/**
+ * Deadlines scaled to match, so that no step reads as late: the plan is due 5 seconds before the meeting
+ * (the guidance's day before), the host 5 seconds before that. The recorded meeting of MEETING_MINUTES
+ * ended just now, so it may start up to three hours before its scheduled time.
+ */
+const COMPRESSED_SCHEDULE = { reminders: { planDueLead: 'PT5S', hostPickLead: 'PT5S' }, earlyStartTolerance: 'PT3H' };
 
 async function main() {
   const health = await call('GET', '/api/health');
   if (health.status !== 200) throw new Error(`Dịch vụ chưa sẵn sàng (health ${health.status}: ${JSON.stringify(health.body)})`);
-  console.log(`\nSinh hoạt chi bộ điểm — demo trên ${BASE}\n`);
+  console.log(`\nSINH HOẠT CHI BỘ ĐIỂM: chạy thử một đợt trên ${BASE}`);
+  console.log(
+    `[Kỹ thuật] Thời gian được rút ngắn: giờ sinh hoạt đặt sau ${MEETING_IN_MS / 1000} giây, buổi sinh hoạt ${MEETING_MINUTES} phút được ghi nhận ngay,` +
+      ' nên các mốc trong dòng thời gian chỉ cách nhau vài giây.',
+  );
 
-  const admin = await login(ADMIN.username, ADMIN.password);
-  const committees = await expectOk('GET', '/api/committees', { token: admin }, 'danh sách Đảng ủy');
-  const committee =
-    committees.find((item) => item.name === COMMITTEE_NAME) ??
-    (await expectOk('POST', '/api/committees', { token: admin, body: { name: COMMITTEE_NAME } }, 'tạo Đảng ủy'));
-  const staff = await account(admin, {
-    username: 'demo.vanphong.nahoi',
-    fullName: 'Lương Thị Hoa (Văn phòng Đảng ủy)',
-    role: 'committee',
-    committeeId: committee.id,
-  });
+  const { committee, staff, cells, reused } = await commune();
+  heading(`${PARTY_BRANCH.toUpperCase()}: ${cells.length} chi bộ trực thuộc, ${cells.reduce((sum, cell) => sum + cell.memberCount, 0)} đảng viên${reused ? ' (đã có từ lần chạy trước)' : ''}`);
+  for (const cell of cells) say(`${cell.name.padEnd(30)} ${String(cell.memberCount).padStart(2)} đảng viên   Bí thư: đồng chí ${cell.secretary.fullName}`);
+  say(`Văn phòng Đảng ủy: ${titled(OFFICE_STAFF)}`);
 
-  const existing = await expectOk('GET', `/api/committees/${committee.id}/cells`, { token: staff.token }, 'danh sách chi bộ');
-  const cells = [];
-  for (const [index, [village, members]] of VILLAGES.entries()) {
-    const name = `Chi bộ ${/Trường|Trạm|Trung tâm/.test(village) ? village : `thôn ${village}`}`;
-    const cell =
-      existing.find((item) => item.name === name) ??
-      (await expectOk('POST', `/api/committees/${committee.id}/cells`, { token: staff.token, body: { name, memberCount: members } }, `tạo ${name}`));
-    const secretary = await account(staff.token, {
-      username: `demo.bithu${index + 1}.nahoi`,
-      fullName: `Bí thư ${name.replace('Chi bộ ', '')}`,
-      role: 'secretary',
-      cellId: cell.id,
-    });
-    cells.push({ ...cell, name, secretary });
-  }
-  const cellName = (id) => cells.find((cell) => cell.id === id)?.name ?? id;
-  console.log(`• ${committee.name}: ${cells.length} chi bộ, ${cells.reduce((sum, cell) => sum + cell.memberCount, 0)} đảng viên, tài khoản Đảng ủy "${staff.username}"\n`);
-
-  const meetingAt = new Date(Date.now() + 8000);
+  const meetingAt = new Date(Date.now() + MEETING_IN_MS);
+  const months = monthsOf(meetingAt.getTime());
   const cycle = await driveCycle(
-    http,
+    driverHttp,
     { committeeId: committee.id, staff, invited: cells },
     {
       meetingAt,
-      // Every cell is invited; the committee then picks the host among them (the first of the ranking: the
-      // cell that hosted last comes last), and that cell leaves the invitation list.
-      launch: {
-        title: `Sinh hoạt chi bộ điểm ngày ${meetingAt.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`,
-        topic: 'Nâng cao chất lượng sinh hoạt chi bộ; rút kinh nghiệm quy trình điều hành',
-        location: 'Nhà văn hóa thôn',
-        // The demo holds a 115-minute meeting in a few seconds of real time: the recorded start may precede
-        // the scheduled time by up to three hours.
-        earlyStartTolerance: 'PT3H',
-      },
+      // Every cell is invited; the committee then picks the host, the first of the ranking (the cell that
+      // hosted last comes last), and that cell leaves the invitation list.
+      launch: { ...launchWords(months), ...COMPRESSED_SCHEDULE },
       idempotencyKeys: 'demo',
       rsvpsBeforePlan: true,
-      rsvp: (visitor, index) => (declines(index) ? declineInvitationBody({ note: 'Trùng lịch họp thôn' }) : acceptInvitationBody({ delegate: visitor.secretary.fullName })),
-      plan: () =>
-        planBody({
-          agenda: ['Khai mạc, tuyên bố lý do', 'Đánh giá kết quả thực hiện nghị quyết tháng trước', 'Sinh hoạt chuyên đề', 'Thảo luận, biểu quyết nghị quyết'],
-          content: 'Kế hoạch, tài liệu gửi các chi bộ trước 1 ngày theo hướng dẫn.',
-          draftResolution: 'Dự thảo nghị quyết tháng',
-        }),
+      rsvp: (visitor) => {
+        const note = DECLINES.get(visitor.name);
+        return note ? declineInvitationBody({ note }) : acceptInvitationBody({ delegate: `Đồng chí ${visitor.secretary.fullName}, Bí thư chi bộ` });
+      },
+      plan: () => planBody(planWords(months)),
       meetingMarginMs: 200,
       meeting: ({ host, attending }) =>
-        meetingBody({
-          attendingCellIds: attending.map((cell) => cell.id),
-          durationMinutes: MEETING_MINUTES,
-          attendance: { present: host.memberCount - 1, total: host.memberCount, absentWithReason: 1, absentWithoutReason: 0 },
-          minutes: 'Biên bản: chi bộ đánh giá kết quả tháng, thảo luận chuyên đề, biểu quyết nghị quyết.',
-          resolution: 'Nghị quyết: tập trung phát triển kinh tế hộ, phát triển đảng viên mới.',
-          selfScores: { time: 5, attendance: 5, preparation: 9, conduct: 26, speaking: 10, principles: 5, results: 27, closing: 5 },
-        }),
-      critique: (_visitor, index) =>
-        critiqueBody({
-          points: [
-            { stage: 'preparation', kind: 'strength', text: 'Chuẩn bị tài liệu chu đáo, gửi trước đúng hạn' },
-            index % 2 === 0
-              ? { stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài, chưa tập trung trọng tâm' }
-              : { stage: 'minutes', kind: 'suggestion', text: 'Biên bản nên ghi rõ ý kiến của từng đảng viên' },
-          ],
-          scores: { time: 5, attendance: 5, preparation: 9, conduct: 25, speaking: 9, principles: 5, results: 26, closing: 4 },
-        }),
+        meetingBody({ attendingCellIds: attending.map((cell) => cell.id), durationMinutes: MEETING_MINUTES, combined: true, ...meetingWords(host, months) }),
+      critique: (_visitor, index) => critiqueWords(index),
       report: ({ host, pointsToAnswer }, round) =>
-        reportBody({
-          responses: pointsToAnswer.map((point) => ({
-            pointId: point.id,
-            stance: point.kind === 'weakness' ? 'accept' : 'partly',
-            text: point.kind === 'weakness' ? 'Tiếp thu, sẽ rút gọn phần điều hành' : 'Tiếp thu một phần: ghi ý kiến chính của từng đảng viên',
-          })),
-          // The revised report adds the lesson the committee asked for.
-          lessons: ['Chuẩn bị kỹ nội dung chuyên đề', ...(round > 0 ? ['Phân công nhiệm vụ cụ thể cho từng đảng viên'] : [])],
-          actionItems: [{ title: 'Hoàn thiện mẫu biên bản sinh hoạt', owner: host.secretary.fullName, dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }],
-        }),
-      reviews: [
-        reviseReviewBody({ comment: 'Đề nghị bổ sung bài học về phân công nhiệm vụ' }),
-        acceptReviewBody({ rating: 'TOT', comment: 'Buổi sinh hoạt đạt chất lượng tốt' }),
-      ],
-      onStep: narrate,
+        reportBody({ responses: pointsToAnswer.map(answerTo), ...lessonsAndCommitments({ secretaryName: host.secretary.fullName }, round) }),
+      reviews: REVIEWS,
+      onStep: narrator({ staff: OFFICE_STAFF, cellCount: cells.length }),
     },
   );
-  const { closed, host, visitors } = cycle;
-  const cycleId = cycle.id;
+  const { host, attending } = cycle;
 
-  const inbox = await expectOk('GET', '/api/me/notifications', { token: visitors[0].secretary.token }, 'hộp thư');
-  console.log(`\n• Trạng thái cuối: ${closed.status}, xếp loại ${closed.review.rating}, ${closed.timeline.length} mốc trên dòng thời gian:`);
-  for (const entry of closed.timeline) {
-    const who = entry.cellId ? ` — ${cellName(entry.cellId)}` : '';
-    console.log(`    ${new Date(entry.at).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}  ${entry.label}${who}`);
-  }
-  console.log(`• Hộp thư của ${visitors[0].secretary.fullName}: "${inbox[0]?.title}"`);
-  console.log(`• Xem trên Temporal Web UI: workflow model-meeting-${cycleId}`);
-  console.log(`\ncycle=${cycleId} status=${closed.status} rating=${closed.review.rating} host="${cellName(host.id)}"`);
+  heading('7. Nhân rộng');
+  const adopter = attending[0];
+  await expectOk('POST', `/api/cycles/${cycle.id}/adoption`, { token: adopter.secretary.token, body: { text: ADOPTION } }, 'ghi nhận nội dung vận dụng');
+  say(`${adopter.name} ghi nhận nội dung vận dụng, nhân rộng: “${ADOPTION}”.`);
+  say('Hộp thư (trích):');
+  await showNotification(adopter, cycle.id, 'INVITED');
+  await showNotification(host, cycle.id, 'RATED');
+  await showNotification(adopter, cycle.id, 'LESSONS_SHARED');
+
+  const final = await expectOk('GET', `/api/cycles/${cycle.id}`, { token: staff.token }, 'xem đợt sinh hoạt');
+  heading('KẾT QUẢ');
+  say(`Đợt “${final.title}”: ${final.statusLabel}.`);
+  say(`Chi bộ điểm: ${host.name}; xếp loại: ${final.review.ratingLabel}.`);
+  showTimeline(final.timeline, cells);
+  console.log(`\n[Kỹ thuật] Temporal workflow id: model-meeting-${cycle.id} (xem trên Temporal Web UI)`);
 }
 
-/** Every sixth invited cell cannot come. */
-const declines = (index) => index % 6 === 5;
+/** Đảng bộ xã Na Hối as the API holds it: made on the first run, reused (and its accounts logged into) on later ones. */
+async function commune() {
+  const admin = await login(ADMIN.username, ADMIN.password);
+  const committees = await expectOk('GET', '/api/committees', { token: admin }, 'danh sách Đảng ủy');
+  const found = committees.find((/** @type {{ name: string }} */ item) => item.name === COMMITTEE_NAME);
+  const committee = found ?? (await expectOk('POST', '/api/committees', { token: admin, body: { name: COMMITTEE_NAME } }, 'tạo Đảng ủy'));
+  const staff = await account(admin, { username: OFFICE_STAFF.username, fullName: OFFICE_STAFF.fullName, role: 'committee', committeeId: committee.id });
+  const existing = await expectOk('GET', `/api/committees/${committee.id}/cells`, { token: staff.token }, 'danh sách chi bộ');
+  const cells = [];
+  for (const { name, memberCount, secretary } of COMMUNE_CELLS) {
+    const cell =
+      existing.find((/** @type {{ name: string }} */ item) => item.name === name) ??
+      (await expectOk('POST', `/api/committees/${committee.id}/cells`, { token: staff.token, body: { name, memberCount } }, `tạo ${name}`));
+    const { token } = await account(staff.token, { username: secretary.username, fullName: secretary.fullName, role: 'secretary', cellId: cell.id });
+    cells.push({ id: cell.id, name, memberCount: cell.memberCount, secretary: { ...secretary, token } });
+  }
+  return { committee, staff, cells, reused: Boolean(found) };
+}
 
-/** Who did what, one line a step (the first few of the many RSVPs and critiques, then a count). */
-function narrate({ kind, cycle, sent, answer, cell, index, count, round, candidates, chosen }) {
-  const { host, invited, visitors, attending, pointsToAnswer } = cycle;
-  switch (kind) {
-    case 'launch':
-      line('Đảng ủy', `khởi tạo «${answer.title}», mời ${invited.length} chi bộ; chờ chọn chi bộ điểm`);
-      break;
-    case 'host':
-      for (const candidate of candidates.slice(0, 5)) line('  đề xuất', `${candidate.name} (${candidate.score} điểm): ${candidate.reasons.join('; ')}`);
-      line('Đảng ủy', `chọn ${chosen.name} làm chi bộ điểm; giấy mời gửi tới ${visitors.length} chi bộ`);
-      break;
-    case 'rsvp': {
-      const accept = sent.response === 'accept';
-      if (index < 2 || !accept) line(cell.name, accept ? `xác nhận tham dự, cử ${cell.secretary.fullName}` : 'báo không tham dự: trùng lịch họp thôn');
-      if (index === count - 1) line('…', `${attending.length} chi bộ nhận lời, ${visitors.length - attending.length} chi bộ báo vắng`);
-      break;
-    }
-    case 'plan':
-      line(host.name, 'đăng kế hoạch, chương trình và dự thảo nghị quyết');
-      break;
-    case 'meeting':
-      line(host.name, `ghi nhận buổi sinh hoạt: ${MEETING_MINUTES} phút, ${host.memberCount - 1}/${host.memberCount} đảng viên, ${attending.length} chi bộ dự`);
-      break;
-    case 'critique':
-      if (index < 2) line(cell.name, `gửi góp ý: ${answer.points.map((point) => point.text.toLowerCase()).join('; ')}`);
-      if (index === count - 1) line('…', `${count}/${count} chi bộ đã góp ý: hết giai đoạn góp ý sớm`);
-      break;
-    case 'report':
-      line(host.name, round === 0 ? `nộp báo cáo rút kinh nghiệm, trả lời ${pointsToAnswer.length} ý kiến` : 'nộp lại báo cáo đã hoàn thiện');
-      break;
-    case 'review':
-      line('Đảng ủy', sent.decision === 'revise' ? 'đề nghị hoàn thiện báo cáo: bổ sung bài học về phân công nhiệm vụ' : 'chấp nhận báo cáo, xếp loại Tốt; bài học gửi tới các chi bộ');
-      break;
+/** "12/2026" and "11/2026": the month of the meeting, in Vietnam, and the one before. */
+function monthsOf(/** @type {number} */ epochMs) {
+  const [, month, year] = vietnamDay(epochMs).split('/').map(Number);
+  const before = month === 1 ? { month: 12, year: year - 1 } : { month: month - 1, year };
+  const written = (/** @type {number} */ m, /** @type {number} */ y) => `${String(m).padStart(2, '0')}/${y}`;
+  return { month: written(month, year), previousMonth: written(before.month, before.year) };
+}
+
+const capitalised = (/** @type {string} */ text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The newest notification of `reason` about this cycle in the inbox of the cell's secretary. */
+async function showNotification(/** @type {any} */ cell, /** @type {string} */ cycleId, /** @type {string} */ reason) {
+  const inbox = await expectOk('GET', '/api/me/notifications', { token: cell.secretary.token }, 'hộp thư');
+  const notification = inbox.find((/** @type {any} */ item) => item.cycleId === cycleId && item.reason === reason);
+  if (!notification) throw new Error(`không thấy thông báo ${reason} của đợt sinh hoạt trong hộp thư của ${cell.secretary.username}`);
+  say(`  ${capitalised(titled(cell.secretary))}, nhận “${notification.title}”:`);
+  say(`    ${notification.body}`);
+}
+
+/**
+ * The cycle's timeline, one line a step; a run of one kind of step by several cells (the RSVPs, the
+ * critiques) as one line with the number of cells.
+ * @param {{ at: string, event: string, label: string, cellId: string | null }[]} timeline
+ * @param {{ id: string, name: string }[]} cells
+ */
+function showTimeline(timeline, cells) {
+  heading(`Dòng thời gian (${timeline.length} mốc):`);
+  /** @type {(typeof timeline)[]} */
+  const runs = [];
+  for (const entry of timeline) {
+    const last = runs.at(-1);
+    if (last && last[0].event === entry.event && entry.cellId) last.push(entry);
+    else runs.push([entry]);
+  }
+  for (const [first, ...others] of runs) {
+    const name = first.cellId ? cells.find((cell) => cell.id === first.cellId)?.name : undefined;
+    const who = others.length > 0 ? `: ${others.length + 1} chi bộ` : name ? `: ${name}` : '';
+    say(`${vietnamTime(Date.parse(first.at))}   ${first.label}${who}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RATING_LABELS, STAGE_LABELS } from '../libs/wording/labels.js';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { createCommuneViaApi, type ApiCommune } from './support/commune-api.fixture.js';
 import { sleep } from './support/eventually.js';
@@ -47,7 +48,7 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
       })
       .expect(201);
     const cycleId = launched.body.id as string;
-    expect(launched.body.status).toBe('HOST_SELECTION');
+    expect(launched.body).toMatchObject({ status: 'HOST_SELECTION', statusLabel: 'Lựa chọn chi bộ điểm', review: null });
     expect(launched.body.invitations).toHaveLength(4);
 
     const staffTasks = await http.get('/api/me/tasks').set(staff).expect(200);
@@ -87,7 +88,7 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     await http
       .post(`/api/cycles/${cycleId}/invitations/${visitorA.id}/rsvp`)
       .set(bearer(visitorA.secretary.token))
-      .send({ response: 'accept', delegate: 'Đồng chí Sền A Lò' })
+      .send({ response: 'accept', delegate: 'Đồng chí Thào Seo Lềnh' })
       .expect(200);
     await http.post(`/api/cycles/${cycleId}/invitations/${visitorB.id}/rsvp`).set(bearer(visitorB.secretary.token)).send({ response: 'accept' }).expect(200);
     const declined = await http
@@ -173,7 +174,9 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
     expect((await http.get('/api/me/tasks').set(staff).expect(200)).body).toContainEqual(expect.objectContaining({ cycleId, action: 'REVIEW_REPORT' }));
 
     const revise = await http.post(`/api/cycles/${cycleId}/review`).set(staff).send({ decision: 'revise', comment: 'Bổ sung bài học' }).expect(200);
-    expect(revise.body.status).toBe('REPORTING');
+    expect(revise.body).toMatchObject({ status: 'REPORTING', statusLabel: 'Báo cáo rút kinh nghiệm', review: { decision: 'revise', rating: null } });
+    // A review that rates nothing has no rating to name.
+    expect(revise.body.review).not.toHaveProperty('ratingLabel');
     await http
       .post(`/api/cycles/${cycleId}/report`)
       .set(bearer(host.secretary.token))
@@ -185,8 +188,10 @@ describe('a full cycle over HTTP, as committee staff, host secretary and visitin
       .expect(200);
     await http.post(`/api/cycles/${cycleId}/adoption`).set(bearer(visitorA.secretary.token)).send({ text: 'Sớm quá' }).expect(409);
     const closed = await http.post(`/api/cycles/${cycleId}/review`).set(staff).send({ decision: 'accept', rating: 'TOT' }).expect(200);
-    expect(closed.body.status).toBe('CLOSED');
-    expect(closed.body.review.rating).toBe('TOT');
+    expect(closed.body).toMatchObject({ status: 'CLOSED', statusLabel: 'Đã kết thúc', review: { rating: 'TOT', ratingLabel: 'Tốt' } });
+    // The words follow the request's language (whatever the English table says); the codes stay the same.
+    const inEnglish = await http.get(`/api/cycles/${cycleId}`).set(staff).set('Accept-Language', 'en').expect(200);
+    expect(inEnglish.body).toMatchObject({ status: 'CLOSED', statusLabel: STAGE_LABELS.CLOSED.en, review: { rating: 'TOT', ratingLabel: RATING_LABELS.TOT.en } });
     expect(closed.body.report.revision).toBe(1);
     expect(closed.body.timeline.map((entry: { event: string }) => entry.event)).toContain('REVISION_REQUESTED');
     expect(closed.body.timeline[0].label).toBe('Đảng ủy khởi tạo đợt sinh hoạt chi bộ điểm');

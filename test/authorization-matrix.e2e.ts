@@ -503,7 +503,7 @@ const ENDPOINTS: EndpointSpec[] = [
     statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404, 403, 403],
     stage: 'PREPARATION',
     path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/invitations/${ownCellOr(caller, arranged, cell.attending().id)}/rsvp`,
-    body: () => ({ response: 'accept', delegate: 'Đồng chí Sền A Lò' }),
+    body: () => ({ response: 'accept', delegate: 'Đồng chí Thào Seo Lềnh' }),
   },
   {
     // "committee, or host secretary": admin is not listed (AuthGuard 403); visiting secretaries 403 from the workflow.
@@ -542,7 +542,7 @@ const ENDPOINTS: EndpointSpec[] = [
     },
     stage: 'CRITIQUE',
     arrangeWith: { invitedAbsentAccepts: true },
-    body: () => ({ delegate: 'Đồng chí Sền A Lò, Phó Bí thư chi bộ' }),
+    body: () => ({ delegate: 'Đồng chí Thào Seo Lềnh, Phó Bí thư chi bộ' }),
   },
   {
     // invitedAbsent: 403 (NOT_ATTENDING); host: its own meeting is not its to critique → 403. The invited guest

@@ -86,7 +86,7 @@ describe('recordSteps on a real PostgreSQL', () => {
     const { input, state, launch } = launched(commune, { invited: [1, 2, 3] });
     const poison = `Đồng chí Độc ${randomUUID().slice(0, 8)}`;
     await onInvitationDelegate(poison, `RAISE EXCEPTION 'không lưu được' USING ERRCODE = '22023'`);
-    const records = [launch, rsvp(state, commune, 1, 'Đồng chí Lò Văn Pằng'), rsvp(state, commune, 2, poison), rsvp(state, commune, 3, 'Đồng chí Sền A Lò')];
+    const records = [launch, rsvp(state, commune, 1, 'Đồng chí Lò Văn Pằng'), rsvp(state, commune, 2, poison), rsvp(state, commune, 3, 'Đồng chí Thào Seo Lềnh')];
     expect(await activities.recordSteps(records)).toEqual({ written: 2, refused: { seq: 3, code: 'NOT_STORABLE', detail: expect.stringContaining('22023') } });
     const events: { seq: number }[] = await dataSource.query(`SELECT seq FROM cycle_events WHERE cycle_id = $1 ORDER BY seq`, [input.cycleId]);
     expect(events.map((event) => event.seq)).toEqual([1, 2]);

@@ -116,7 +116,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     ).toBe('NOT_INVITED');
     await gateway.step(input.cycleId, rsvpUpdate, {
       actor: visitorA.secretary,
-      input: { cellId: visitorA.id, response: 'accept', delegate: 'Đồng chí Sền A Lò' },
+      input: { cellId: visitorA.id, response: 'accept', delegate: 'Đồng chí Thào Seo Lềnh' },
     });
     await gateway.step(input.cycleId, rsvpUpdate, { actor: visitorB.secretary, input: { cellId: visitorB.id, response: 'accept' } });
     await gateway.step(input.cycleId, rsvpUpdate, {
@@ -129,7 +129,7 @@ describe('modelMeeting workflow on a real Temporal server and PostgreSQL', () =>
     );
     expect(invitations.find((row: { cell_id: string }) => row.cell_id === visitorA.id)).toMatchObject({
       status: 'ACCEPTED',
-      delegate: 'Đồng chí Sền A Lò',
+      delegate: 'Đồng chí Thào Seo Lềnh',
     });
     expect(invitations.find((row: { cell_id: string }) => row.cell_id === visitorDeclining.id).status).toBe('DECLINED');
 

@@ -99,14 +99,17 @@ export declare function meetingBody(facts: MeetingFacts): MeetingBody;
  */
 export declare function critiqueBody(options?: { index?: number; points?: CritiquePoint[]; scores?: Scores | null }): CritiqueBody;
 
+/** A calendar day in Vietnam (UTC+7), "2027-01-05", `days` after today: an action item is due from the meeting's day on. */
+export declare function vietnamDayFromToday(days: number): string;
+
 /**
  * POST /api/cycles/:id/report (host secretary): every weakness and suggestion point answered. By default each
  * of `pointIds` is accepted with the same words; `responses` replaces them.
  */
 export declare function reportBody(options?: { pointIds?: string[]; responses?: PointResponse[]; lessons?: string[]; actionItems?: ActionItem[] }): ReportBody;
 
-/** POST /api/cycles/:id/review (committee), accepting: a rating is required. */
-export declare function acceptReviewBody(options?: { rating?: NonNullable<ReviewBody['rating']>; comment?: string }): ReviewBody;
+/** POST /api/cycles/:id/review (committee), accepting: a rating is required; with a score sheet, the rating must agree with it. */
+export declare function acceptReviewBody(options?: { rating?: NonNullable<ReviewBody['rating']>; comment?: string; scores?: Scores }): ReviewBody;
 /** The same, sending the report back for a revision. */
 export declare function reviseReviewBody(options?: { comment?: string }): ReviewBody;
 

@@ -64,7 +64,7 @@ export const planBody = ({
 } = {}) => ({ agenda, content, draftResolution });
 
 /** @type {typeof import('./step-bodies.mjs').acceptInvitationBody} */
-export const acceptInvitationBody = ({ index = 0, delegate = `Đồng chí Sền A Lò (chi bộ ${index + 1})` } = {}) => ({ response: 'accept', delegate });
+export const acceptInvitationBody = ({ index = 0, delegate = `Đồng chí Thào Seo Lềnh (chi bộ ${index + 1})` } = {}) => ({ response: 'accept', delegate });
 
 /** @type {typeof import('./step-bodies.mjs').declineInvitationBody} */
 export const declineInvitationBody = ({ note = 'Trùng lịch họp thôn' } = {}) => ({ response: 'decline', note });
@@ -104,8 +104,8 @@ export const critiqueBody = ({
   scores = { time: 5, attendance: 5, preparation: 9 },
 } = {}) => ({ points, ...(scores === null ? {} : { scores }) });
 
-/** A calendar day in Vietnam (UTC+7), `days` after today: an action item is due from the meeting's day on. */
-const vietnamDayFromToday = (/** @type {number} */ days) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** @type {typeof import('./step-bodies.mjs').vietnamDayFromToday} */
+export const vietnamDayFromToday = (days) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** @type {typeof import('./step-bodies.mjs').reportBody} */
 export const reportBody = ({
@@ -116,7 +116,12 @@ export const reportBody = ({
 } = {}) => ({ responses, lessons, actionItems });
 
 /** @type {typeof import('./step-bodies.mjs').acceptReviewBody} */
-export const acceptReviewBody = ({ rating = 'TOT', comment = 'Buổi sinh hoạt đạt yêu cầu' } = {}) => ({ decision: 'accept', rating, comment });
+export const acceptReviewBody = ({ rating = 'TOT', comment = 'Buổi sinh hoạt đạt yêu cầu', scores } = {}) => ({
+  decision: 'accept',
+  rating,
+  comment,
+  ...(scores === undefined ? {} : { scores }),
+});
 
 /** @type {typeof import('./step-bodies.mjs').reviseReviewBody} */
 export const reviseReviewBody = ({ comment = 'Đề nghị bổ sung bài học về phân công nhiệm vụ' } = {}) => ({ decision: 'revise', comment });

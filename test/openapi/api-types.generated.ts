@@ -1256,6 +1256,11 @@ export interface components {
             decision: "accept" | "revise";
             /** @enum {string|null} */
             rating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+            /**
+             * @description Xếp loại bằng lời, theo ngôn ngữ của yêu cầu; chỉ có khi đã xếp loại
+             * @example Tốt
+             */
+            ratingLabel?: string;
             comment: string | null;
             /** Format: date-time */
             reviewedAt: string;
@@ -1309,6 +1314,11 @@ export interface components {
             kind: "regular" | "thematic";
             /** @enum {string} */
             status: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+            /**
+             * @description Giai đoạn bằng lời, theo ngôn ngữ của yêu cầu
+             * @example Báo cáo rút kinh nghiệm
+             */
+            statusLabel: string;
             /** Format: uuid */
             hostCellId: string | null;
             /** Format: date-time */
@@ -1393,7 +1403,7 @@ export interface components {
         RsvpDto: {
             /** @enum {string} */
             response: "accept" | "decline";
-            /** @example Đồng chí Sền A Lò, Bí thư chi bộ */
+            /** @example Đồng chí Thào Seo Lềnh, Bí thư chi bộ */
             delegate?: string;
             note?: string;
         };

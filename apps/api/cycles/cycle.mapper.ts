@@ -1,5 +1,6 @@
 import type { CycleStage, InvitationStatus } from '../../../libs/domain/cycle.js';
 import type { CritiqueRecord, CyclePlan, CycleReport, CycleReview, MeetingRecord } from '../../../libs/domain/cycle-records.js';
+import { RATING_LABELS, STAGE_LABELS, labelOf } from '../../../libs/wording/labels.js';
 import type { Language } from '../../../libs/wording/language.js';
 import { eventLabel } from '../../../libs/wording/timeline-labels.js';
 import type { ActionItemEntity } from '../../../libs/persistence/entities/action-item.entity.js';
@@ -20,6 +21,8 @@ export interface CycleView {
   topic: string;
   kind: string;
   status: CycleStage;
+  /** The stage as people read it ("Báo cáo rút kinh nghiệm"), in the request's language. */
+  statusLabel: string;
   hostCellId: string | null;
   meetingAt: string;
   location: string;
@@ -46,7 +49,7 @@ export interface CycleView {
   actionItems: ActionItemView[];
   /** The host cell's commitments from earlier cycles that are still open. */
   carriedOverActionItems: (ActionItemView & { cycleId: string })[];
-  review: CycleReview | null;
+  review: ReviewView | null;
   cancelReason: string | null;
   deadlines: {
     hostDueAt: string | null;
@@ -59,6 +62,11 @@ export interface CycleView {
   timeline: { at: string; event: string; label: string; actorId: string | null; cellId: string | null }[];
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ReviewView extends CycleReview {
+  /** The rating as people read it ("Tốt"), in the request's language; only when the meeting was rated. */
+  ratingLabel?: string;
 }
 
 export interface ActionItemView {
@@ -84,6 +92,11 @@ export interface CycleSummary {
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+function toReviewView(review: CycleReview | null, language: Language): ReviewView | null {
+  if (!review?.rating) return review;
+  return { ...review, ratingLabel: labelOf(RATING_LABELS, review.rating, language) };
+}
 
 export function toCritiqueView(critique: CritiqueEntity): CritiqueView {
   return {
@@ -133,6 +146,7 @@ export function toCycleView(
     topic: cycle.topic,
     kind: cycle.kind,
     status: cycle.status,
+    statusLabel: labelOf(STAGE_LABELS, cycle.status, language),
     hostCellId: cycle.hostCellId,
     meetingAt: cycle.meetingAt.toISOString(),
     location: cycle.location,
@@ -158,7 +172,7 @@ export function toCycleView(
     report: cycle.report,
     actionItems: actionItems.map(toActionItemView),
     carriedOverActionItems: carriedOver.map((item) => ({ ...toActionItemView(item), cycleId: item.cycleId })),
-    review: cycle.review,
+    review: toReviewView(cycle.review, language),
     cancelReason: cycle.cancelReason,
     deadlines: {
       hostDueAt: iso(cycle.hostDueAt),

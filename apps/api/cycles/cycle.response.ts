@@ -19,9 +19,9 @@ import {
   type RubricCriterion,
   type Scores,
 } from '../../../libs/domain/cycle.js';
-import type { ActionItem, Attendance, CritiquePoint, CyclePlan, CycleReport, CycleReview, MeetingRecord, ReportResponse } from '../../../libs/domain/cycle-records.js';
+import type { ActionItem, Attendance, CritiquePoint, CyclePlan, CycleReport, MeetingRecord, ReportResponse } from '../../../libs/domain/cycle-records.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
-import type { ActionItemView, CritiqueView, CycleSummary, CycleView } from './cycle.mapper.js';
+import type { ActionItemView, CritiqueView, CycleSummary, CycleView, ReviewView } from './cycle.mapper.js';
 
 /**
  * What the cycle endpoints answer, as the OpenAPI document publishes it. Each class implements the view its
@@ -138,9 +138,10 @@ export class FiledReportResponse implements CycleReport {
   @ApiProperty({ description: 'Nộp sau hạn' }) late: boolean;
 }
 
-export class ReviewResponse implements CycleReview {
+export class ReviewResponse implements ReviewView {
   @ApiProperty({ enum: REVIEW_DECISIONS }) decision: ReviewDecision;
   @ApiProperty({ enum: RATINGS, nullable: true }) rating: Rating | null;
+  @ApiPropertyOptional({ example: 'Tốt', description: 'Xếp loại bằng lời, theo ngôn ngữ của yêu cầu; chỉ có khi đã xếp loại' }) ratingLabel?: string;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ format: 'date-time' }) reviewedAt: string;
   @ApiProperty({ format: 'uuid', required: false, description: 'Không gửi cho chi bộ dự và đại biểu' }) reviewedBy: string;
@@ -185,6 +186,7 @@ export class CycleResponse implements CycleView {
   @ApiProperty() topic: string;
   @ApiProperty({ enum: MEETING_KINDS }) kind: string;
   @ApiProperty({ enum: CYCLE_STAGES }) status: CycleStage;
+  @ApiProperty({ example: 'Báo cáo rút kinh nghiệm', description: 'Giai đoạn bằng lời, theo ngôn ngữ của yêu cầu' }) statusLabel: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) hostCellId: string | null;
   @ApiProperty({ format: 'date-time' }) meetingAt: string;
   @ApiProperty() location: string;

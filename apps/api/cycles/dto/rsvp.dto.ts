@@ -10,7 +10,7 @@ export class RsvpDto implements Omit<RsvpInput, 'cellId'> {
   @IsIn(RSVP_RESPONSES)
   response: RsvpResponse;
 
-  @ApiPropertyOptional({ example: 'Đồng chí Sền A Lò, Bí thư chi bộ' })
+  @ApiPropertyOptional({ example: 'Đồng chí Thào Seo Lềnh, Bí thư chi bộ' })
   @IsOptional()
   @NormalizeName()
   @IsDisplayName(TEXT_LIMITS.delegate)

@@ -9,7 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đăng nhập, nhận mã truy cập (access token) */
+        /** Đăng nhập; trả về phiên đăng nhập (access token) cho các yêu cầu sau */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -198,7 +198,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tạo tài khoản (quản trị: mọi vai trò; Đảng ủy: bí thư chi bộ của mình) */
+        /** Tạo tài khoản (quản trị hệ thống: mọi loại tài khoản; Đảng ủy: tài khoản bí thư chi bộ trực thuộc) */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -253,7 +253,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Đổi họ tên, vai trò hoặc chi bộ của một người (đổi vai trò, chi bộ thì phiên đăng nhập cũ chấm dứt) */
+        /** Đổi họ tên, chức trách hoặc chi bộ của một người (đổi chức trách hoặc chi bộ thì phiên đăng nhập cũ chấm dứt) */
         patch: operations["UsersController_change"];
         trace?: never;
     };
@@ -420,7 +420,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chi bộ điểm đăng kế hoạch, chương trình, dự thảo nghị quyết */
+        /** Chi bộ điểm gửi chương trình, tài liệu sinh hoạt và dự thảo nghị quyết */
         post: operations["CyclesController_postPlan"];
         delete?: never;
         options?: never;
@@ -522,7 +522,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chi bộ điểm nộp báo cáo rút kinh nghiệm */
+        /** Chi bộ điểm gửi báo cáo rút kinh nghiệm: tiếp thu, giải trình từng ý kiến, bài học, việc cần làm */
         post: operations["CyclesController_fileReport"];
         delete?: never;
         options?: never;
@@ -539,7 +539,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đảng ủy đánh giá, xếp loại hoặc yêu cầu hoàn thiện báo cáo */
+        /** Đảng ủy thông qua báo cáo rút kinh nghiệm và xếp loại, hoặc đề nghị hoàn thiện báo cáo */
         post: operations["CyclesController_review"];
         delete?: never;
         options?: never;
@@ -748,7 +748,7 @@ export interface components {
             statusCode: number;
             /**
              * @description Câu người đọc hiểu; lỗi dữ liệu gửi lên: một câu cho mỗi mục thông tin
-             * @example Đợt sinh hoạt đang ở giai đoạn khác, chưa thể thực hiện bước này.
+             * @example Bước này không thực hiện được lúc này: đợt sinh hoạt đang ở bước “Chuẩn bị sinh hoạt”.
              */
             message: string | string[];
             /** @example Conflict */
@@ -1679,7 +1679,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1688,7 +1688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1729,7 +1729,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1738,7 +1738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1747,7 +1747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1815,7 +1815,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitteeResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1824,7 +1824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1833,7 +1833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1865,7 +1865,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitteeResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1874,7 +1874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1883,7 +1883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1917,7 +1917,7 @@ export interface operations {
                     "application/json": components["schemas"]["CellListItemResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1926,7 +1926,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1935,7 +1935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1979,7 +1979,7 @@ export interface operations {
                     "application/json": components["schemas"]["CellResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1988,7 +1988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1997,7 +1997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2015,7 +2015,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2052,7 +2052,7 @@ export interface operations {
                     "application/json": components["schemas"]["CellResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2061,7 +2061,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2070,7 +2070,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2116,7 +2116,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeactivatedCellResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2125,7 +2125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2134,7 +2134,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2180,7 +2180,7 @@ export interface operations {
                     "application/json": components["schemas"]["CellResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2189,7 +2189,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2198,7 +2198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2216,7 +2216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2251,7 +2251,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitteeResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2260,7 +2260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2269,7 +2269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2310,7 +2310,7 @@ export interface operations {
                     "application/json": components["schemas"]["MergedCommitteeResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2319,7 +2319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2328,7 +2328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2381,7 +2381,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2390,7 +2390,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2399,7 +2399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2417,7 +2417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên quá lớn */
+            /** @description Nội dung gửi lên quá dài */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2458,7 +2458,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2467,7 +2467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,7 +2476,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,7 +2494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2522,7 +2522,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2531,7 +2531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2565,7 +2565,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2574,7 +2574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2583,7 +2583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2627,7 +2627,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2636,7 +2636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2645,7 +2645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2689,7 +2689,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2698,7 +2698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2707,7 +2707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2747,7 +2747,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2756,7 +2756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2765,7 +2765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2809,7 +2809,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2818,7 +2818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2827,7 +2827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2873,7 +2873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplacedSecretaryResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2882,7 +2882,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2891,7 +2891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2909,7 +2909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2945,7 +2945,7 @@ export interface operations {
                     "application/json": components["schemas"]["CyclePageResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2954,7 +2954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2963,7 +2963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,7 +2998,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3007,7 +3007,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3016,7 +3016,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3034,7 +3034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3086,7 +3086,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3095,7 +3095,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3104,7 +3104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3147,7 +3147,7 @@ export interface operations {
                     "application/json": components["schemas"]["HostCandidateResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3156,7 +3156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3165,7 +3165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3212,7 +3212,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3221,7 +3221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3230,7 +3230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3248,7 +3248,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +3304,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3313,7 +3313,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +3322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3340,7 +3340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3396,7 +3396,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3405,7 +3405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,7 +3414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3432,7 +3432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +3490,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3499,7 +3499,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3508,7 +3508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +3526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3582,7 +3582,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3591,7 +3591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,7 +3600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3618,7 +3618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3674,7 +3674,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3683,7 +3683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +3692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3710,7 +3710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3766,7 +3766,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3775,7 +3775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3784,7 +3784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3802,7 +3802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3858,7 +3858,7 @@ export interface operations {
                     "application/json": components["schemas"]["CritiqueResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3867,7 +3867,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3876,7 +3876,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3894,7 +3894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3950,7 +3950,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3959,7 +3959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3968,7 +3968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3986,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3995,7 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên quá lớn */
+            /** @description Nội dung gửi lên quá dài */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4051,7 +4051,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4060,7 +4060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4069,7 +4069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,7 +4087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4143,7 +4143,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4152,7 +4152,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4161,7 +4161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,7 +4179,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4235,7 +4235,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4244,7 +4244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4253,7 +4253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4271,7 +4271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4311,7 +4311,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4320,7 +4320,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4329,7 +4329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4347,7 +4347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4387,7 @@ export interface operations {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4396,7 +4396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4423,7 +4423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4454,7 +4454,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4463,7 +4463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4472,7 +4472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4503,7 +4503,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4512,7 +4512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,7 +4521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4556,7 +4556,7 @@ export interface operations {
                     "application/json": components["schemas"]["RubricResponse"];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4565,7 +4565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4574,7 +4574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4592,7 +4592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Bước không hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã làm, khóa trùng) */
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4623,7 +4623,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,7 +4632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4641,7 +4641,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4675,7 +4675,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventResponse"][];
                 };
             };
-            /** @description Dữ liệu gửi lên không hợp lệ */
+            /** @description Nội dung gửi lên chưa đúng quy định */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4684,7 +4684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Chưa đăng nhập, phiên đã hết hoặc sai mật khẩu */
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +4693,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Không phải việc của người dùng này trong đợt sinh hoạt */
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
             403: {
                 headers: {
                     [name: string]: unknown;

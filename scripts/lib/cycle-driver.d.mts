@@ -12,7 +12,7 @@ export interface StepRequest {
   body?: unknown;
   /** Sent as the Idempotency-Key header when given. */
   idempotencyKey?: string;
-  /** What the step is, in Vietnamese, for the client's error message ('đăng kế hoạch'). */
+  /** What the step is, in Vietnamese, for the client's error message ('gửi chương trình, tài liệu sinh hoạt'). */
   what: string;
 }
 

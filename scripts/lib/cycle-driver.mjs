@@ -132,7 +132,7 @@ const keepView = (cycle) => (/** @type {import('./cycle-driver.mjs').CycleView} 
 /** @type {typeof import('./cycle-driver.mjs').postPlan} */
 export async function postPlan(cycle, body = planBody()) {
   const path = `/api/cycles/${cycle.id}/plan`;
-  return send(cycle, { kind: 'plan', status: 200, path, token: hostOf(cycle).secretary.token, body, what: 'đăng kế hoạch' }, {}, keepView(cycle));
+  return send(cycle, { kind: 'plan', status: 200, path, token: hostOf(cycle).secretary.token, body, what: 'gửi chương trình, tài liệu sinh hoạt' }, {}, keepView(cycle));
 }
 
 /** @type {typeof import('./cycle-driver.mjs').rsvp} */
@@ -172,7 +172,7 @@ export async function submitCritique(cycle, visitor, body, place) {
 export async function fileReport(cycle, body) {
   const path = `/api/cycles/${cycle.id}/report`;
   const round = cycle.reportsFiled;
-  const what = round === 0 ? 'nộp báo cáo' : 'nộp lại báo cáo';
+  const what = round === 0 ? 'gửi báo cáo rút kinh nghiệm' : 'gửi lại báo cáo rút kinh nghiệm';
   return send(cycle, { kind: 'report', status: 200, path, token: hostOf(cycle).secretary.token, body, what }, { round }, (view) => {
     cycle.view = view;
     cycle.reportsFiled += 1;
@@ -182,7 +182,7 @@ export async function fileReport(cycle, body) {
 /** @type {typeof import('./cycle-driver.mjs').review} */
 export async function review(cycle, body) {
   const path = `/api/cycles/${cycle.id}/review`;
-  const what = body.decision === 'revise' ? 'yêu cầu hoàn thiện' : 'đánh giá';
+  const what = body.decision === 'revise' ? 'đề nghị hoàn thiện báo cáo' : 'thông qua báo cáo, xếp loại';
   return send(cycle, { kind: 'review', status: 200, path, token: cycle.staff.token, body, what }, { round: cycle.reportsFiled - 1 }, keepView(cycle));
 }
 

@@ -985,12 +985,12 @@ export interface components {
              */
             rsvpReminderLead?: string;
             /**
-             * @description Hạn đăng kế hoạch trước buổi sinh hoạt (nhắc chi bộ, báo Đảng ủy)
+             * @description Hạn gửi chương trình, tài liệu sinh hoạt trước buổi sinh hoạt (nhắc chi bộ, báo Đảng ủy)
              * @example P1D
              */
             planDueLead?: string;
             /**
-             * @description Nhắc gửi góp ý trước khi hết hạn
+             * @description Nhắc gửi nhận xét, góp ý trước hạn
              * @example P1D
              */
             critiqueReminderLead?: string;
@@ -1089,7 +1089,7 @@ export interface components {
              * @description Không gửi cho chi bộ dự và đại biểu
              */
             postedBy?: string;
-            /** @description Đăng sau hạn */
+            /** @description Gửi sau hạn */
             late?: boolean;
         };
         InvitationResponse: {
@@ -1163,7 +1163,7 @@ export interface components {
             id: string;
             /**
              * Format: uuid
-             * @description Chi bộ góp ý; null với góp ý của đại biểu
+             * @description Chi bộ gửi nhận xét, góp ý; null với nhận xét, góp ý của đại biểu
              */
             cellId: string | null;
             /** Format: uuid */
@@ -1202,7 +1202,7 @@ export interface components {
             responses: components["schemas"]["PointAnswerResponse"][];
             lessons: string[];
             actionItems: components["schemas"]["ReportedActionItemResponse"][];
-            /** @description Lần nộp (1, rồi tăng mỗi lần hoàn thiện) */
+            /** @description Lần gửi (1, rồi tăng mỗi lần hoàn thiện) */
             revision: number;
             /** Format: date-time */
             filedAt: string;
@@ -1211,7 +1211,7 @@ export interface components {
              * @description Không gửi cho chi bộ dự và đại biểu
              */
             filedBy?: string;
-            /** @description Nộp sau hạn */
+            /** @description Gửi sau hạn */
             late: boolean;
         };
         ActionItemResponse: {
@@ -1332,7 +1332,7 @@ export interface components {
             meeting: components["schemas"]["MeetingResponse"] | null;
             guests: components["schemas"]["GuestResponse"][];
             critiques: components["schemas"]["CritiqueResponse"][];
-            /** @description Chi bộ dự chưa gửi góp ý thì chưa thấy góp ý của chi bộ khác */
+            /** @description Chi bộ dự chưa gửi nhận xét, góp ý thì chưa thấy nhận xét, góp ý của chi bộ khác */
             critiquesHidden: boolean;
             report: components["schemas"]["FiledReportResponse"] | null;
             actionItems: components["schemas"]["ActionItemResponse"][];

@@ -53,7 +53,7 @@ export class PlanResponse implements CyclePlan {
   @ApiProperty({ type: String, nullable: true }) draftResolution: string | null;
   @ApiProperty({ format: 'date-time' }) postedAt: string;
   @ApiProperty({ format: 'uuid', required: false, description: 'Không gửi cho chi bộ dự và đại biểu' }) postedBy: string;
-  @ApiPropertyOptional({ description: 'Đăng sau hạn' }) late?: boolean;
+  @ApiPropertyOptional({ description: 'Gửi sau hạn' }) late?: boolean;
 }
 
 export class InvitationResponse {
@@ -105,7 +105,7 @@ export class CritiquePointResponse implements CritiquePoint {
 
 export class CritiqueResponse implements CritiqueView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Chi bộ góp ý; null với góp ý của đại biểu' }) cellId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Chi bộ gửi nhận xét, góp ý; null với nhận xét, góp ý của đại biểu' }) cellId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) guestId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) guestName?: string | null;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
@@ -132,10 +132,10 @@ export class FiledReportResponse implements CycleReport {
   @ApiProperty({ type: [PointAnswerResponse] }) responses: PointAnswerResponse[];
   @ApiProperty({ type: [String] }) lessons: string[];
   @ApiProperty({ type: [ReportedActionItemResponse] }) actionItems: ReportedActionItemResponse[];
-  @ApiProperty({ description: 'Lần nộp (1, rồi tăng mỗi lần hoàn thiện)' }) revision: number;
+  @ApiProperty({ description: 'Lần gửi (1, rồi tăng mỗi lần hoàn thiện)' }) revision: number;
   @ApiProperty({ format: 'date-time' }) filedAt: string;
   @ApiProperty({ format: 'uuid', required: false, description: 'Không gửi cho chi bộ dự và đại biểu' }) filedBy: string;
-  @ApiProperty({ description: 'Nộp sau hạn' }) late: boolean;
+  @ApiProperty({ description: 'Gửi sau hạn' }) late: boolean;
 }
 
 export class ReviewResponse implements ReviewView {
@@ -197,7 +197,7 @@ export class CycleResponse implements CycleView {
   @ApiProperty({ type: MeetingResponse, nullable: true }) meeting: MeetingResponse | null;
   @ApiProperty({ type: [GuestResponse] }) guests: GuestResponse[];
   @ApiProperty({ type: [CritiqueResponse] }) critiques: CritiqueResponse[];
-  @ApiProperty({ description: 'Chi bộ dự chưa gửi góp ý thì chưa thấy góp ý của chi bộ khác' }) critiquesHidden: boolean;
+  @ApiProperty({ description: 'Chi bộ dự chưa gửi nhận xét, góp ý thì chưa thấy nhận xét, góp ý của chi bộ khác' }) critiquesHidden: boolean;
   @ApiProperty({ type: FiledReportResponse, nullable: true }) report: FiledReportResponse | null;
   @ApiProperty({ type: [ActionItemResponse] }) actionItems: ActionItemResponse[];
   @ApiProperty({ type: [CarriedOverActionItemResponse] }) carriedOverActionItems: CarriedOverActionItemResponse[];

@@ -25,12 +25,12 @@ export class ReminderLeadsDto {
   @IsDurationString()
   rsvpReminderLead?: string;
 
-  @ApiPropertyOptional({ example: 'P1D', description: 'Hạn đăng kế hoạch trước buổi sinh hoạt (nhắc chi bộ, báo Đảng ủy)' })
+  @ApiPropertyOptional({ example: 'P1D', description: 'Hạn gửi chương trình, tài liệu sinh hoạt trước buổi sinh hoạt (nhắc chi bộ, báo Đảng ủy)' })
   @IsOptional()
   @IsDurationString()
   planDueLead?: string;
 
-  @ApiPropertyOptional({ example: 'P1D', description: 'Nhắc gửi góp ý trước khi hết hạn' })
+  @ApiPropertyOptional({ example: 'P1D', description: 'Nhắc gửi nhận xét, góp ý trước hạn' })
   @IsOptional()
   @IsDurationString()
   critiqueReminderLead?: string;

@@ -351,6 +351,21 @@ const ENDPOINTS: EndpointSpec[] = [
         ? { username: `khong-co-${suffix()}`, password: 'sai-mat-khau-123' }
         : { username: people[caller].username, password: people[caller].password },
   },
+  // The pages (issue 14) open with a session cookie only: a bearer token opens none of them, a post without the
+  // form's token signs nobody in (403 NOT_VOUCHED), and a logout without a session ends nothing (back to the login).
+  { method: 'GET', route: '/', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/login', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'POST',
+    route: '/login',
+    statuses: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    withoutToken: true,
+    body: (_, caller) =>
+      caller === 'anonymous'
+        ? { username: `khong-co-${suffix()}`, password: 'sai-mat-khau-123' }
+        : { username: people[caller].username, password: people[caller].password },
+  },
+  { method: 'POST', route: '/logout', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     // Issue 10: any signed-in person changes its own password, proving the current one; anonymous: 401. The caller kind
     // "admin" acts with an admin account of this suite's own (ownAdmin). The answer is a new token and the caller's own

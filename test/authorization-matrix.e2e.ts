@@ -1005,7 +1005,7 @@ function secretsFor(caller: Caller): string[] {
 /** What no answer may carry: a password (any the suite set), an Argon2 hash, or a password field of any kind. */
 function passwordLeaks(text: string): string[] {
   const lower = text.toLowerCase();
-  return [...passwordsSet, '$argon2', 'password_hash', 'passwordhash', '"password"'].filter((secret) => lower.includes(secret.toLowerCase()));
+  return [...passwordsSet, '$argon2', 'password_hash', 'passwordhash', '"password":'].filter((secret) => lower.includes(secret.toLowerCase()));
 }
 
 /** The same request with every id of the home committee (committee, cells, cycles, people) replaced by an id that exists nowhere. */
@@ -1024,11 +1024,15 @@ function appRoutes(app: INestApplication): string[] {
   }
   const isNotFoundCatchAll = (route: NonNullable<Layer['route']>) =>
     route.path === '*path' && Object.entries(route.methods).every(([method, enabled]) => method === '_all' || !enabled);
+  // Nest's not-found handler on each page path outside the /api prefix: `app.all(path)`, which Express 5 writes as a
+  // route for every method there is (the methods a page answers are routes of their own, listed before it).
+  const isEveryMethod = (route: NonNullable<Layer['route']>) => ['checkout', 'mkcol', 'unsubscribe'].every((method) => route.methods[method]);
   const express = app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
   const routes: string[] = [];
   const walk = (layers: Layer[], nested: boolean) => {
     for (const layer of layers) {
       if (layer.route) {
+        if (!nested && isEveryMethod(layer.route)) continue;
         if (nested) {
           // Nest's not-found handler: a sub-router under the global prefix whose one route is `all('*path')`.
           if (isNotFoundCatchAll(layer.route)) continue;

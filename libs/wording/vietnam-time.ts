@@ -63,3 +63,9 @@ export function dueInWords(dueMs: number, nowMs: number, language: 'vi' | 'en'):
   if (days === 0) return { words: late ? 'quá hạn (hôm nay)' : 'hạn hôm nay', late };
   return late ? { words: `quá hạn ${-days} ngày`, late } : { words: `còn ${days} ngày`, late };
 }
+
+/** "Thứ Năm, 05/12/2026, 08:00": a moment as the pages show it (web.md), in Asia/Ho_Chi_Minh. */
+export function vietnamPageTime(epochMs: number): string {
+  const { hour, minute } = vietnamParts(epochMs);
+  return `${vietnamWeekday(epochMs)}, ${vietnamDay(epochMs)}, ${pad(hour)}:${pad(minute)}`;
+}

@@ -1,6 +1,6 @@
 import { TASK_LABELS } from '../../../../libs/wording/labels.js';
 import type { Language } from '../../../../libs/wording/language.js';
-import { dueInWords, vietnamTime, englishVietnamTime } from '../../../../libs/wording/vietnam-time.js';
+import { dueInWords, englishVietnamTime, vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import type { TaskView } from '../../tasks/tasks.service.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
@@ -18,7 +18,7 @@ export function tasksPage(
     const due = dueInWords(dueMs, nowMs, language);
     return html`<li><span class="task-label">${TASK_LABELS[task.action][language]}</span>
 <span>“${task.title}”</span><br>
-<span class="muted">${vi ? 'Hạn' : 'Due'}: ${vi ? vietnamTime(dueMs) : englishVietnamTime(dueMs)}</span>
+<span class="muted">${vi ? 'Hạn' : 'Due'}: ${vi ? vietnamPageTime(dueMs) : englishVietnamTime(dueMs)}</span>
 <span class="due${due.late ? ' late' : ''}">${due.words}</span></li>`;
   });
   return page(

@@ -101,21 +101,6 @@ function dueWords(dueMs: number, nowMs: number): RegExp {
   return days > 0 ? new RegExp(`còn ${days} ngày`) : new RegExp(`quá hạn ${-days} ngày`);
 }
 
-describe('the browser infrastructure, before any page of ours', () => {
-  it('shows the API documentation (Swagger UI, served by the app) on a phone', async () => {
-    const context = await phone();
-    try {
-      const page = await context.newPage();
-      const response = await page.goto('/api/docs');
-      expect(response?.status()).toBe(200);
-      await expect(page.locator('.swagger-ui .info .title').textContent({ timeout: 15000 })).resolves.toBeTruthy();
-      await screenshot(page, 'api-docs');
-    } finally {
-      await context.close();
-    }
-  });
-});
-
 describe('the pages on a phone', () => {
   it('GET /login: a Vietnamese form that posts username, password and a CSRF token', async () => {
     const context = await phone();

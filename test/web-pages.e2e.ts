@@ -190,6 +190,7 @@ describe('the pages on a phone', () => {
     const { context, page } = await signedInPhone();
     try {
       const session = await sessionCookie(context);
+      await expect(page.locator('form[action="/logout"][method="post"] input[type="hidden"][name="_csrf"]').count()).resolves.toBe(1);
       const [loggedOut] = await Promise.all([
         page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/logout'),
         page.locator('form[action="/logout"] [type="submit"]').click(),

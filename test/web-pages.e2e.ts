@@ -61,6 +61,12 @@ interface Posted {
   redirectedTo?: number;
 }
 
+/** Opens the login form, failing at once when it is not there rather than when a field cannot be found. */
+async function openLogin(page: Page): Promise<void> {
+  const response = await page.goto('/login');
+  expect(response?.status()).toBe(200);
+}
+
 /** Fills the login form and sends it; returns once the page it leads to has loaded. */
 async function submitLogin(page: Page, username: string, password: string): Promise<Posted> {
   await page.locator('input[name="username"]').fill(username);
@@ -78,7 +84,7 @@ async function signedInPhone(): Promise<{ context: BrowserContext; page: Page }>
   const context = await phone();
   try {
     const page = await context.newPage();
-    await page.goto('/login');
+    await openLogin(page);
     expect(await submitLogin(page, commune.staff.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
     return { context, page };
   } catch (error) {
@@ -127,7 +133,7 @@ describe('the pages on a phone', () => {
     const context = await phone();
     try {
       const page = await context.newPage();
-      await page.goto('/login');
+      await openLogin(page);
       expect(await submitLogin(page, commune.staff.username, 'not-the-password')).toEqual({ status: 401 });
       await expect(page.locator('body').textContent()).resolves.toContain(REFUSED);
       await expect(page.locator('input[name="username"]').inputValue()).resolves.toBe(commune.staff.username);
@@ -143,7 +149,7 @@ describe('the pages on a phone', () => {
     const context = await phone({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto('/login');
+      await openLogin(page);
       expect(await submitLogin(page, commune.staff.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
       expect(new URL(page.url()).pathname).toBe('/');
       await expect(page.locator('h1').textContent()).resolves.toContain('Việc của tôi');

@@ -67,6 +67,7 @@ async function main() {
 
     log('');
     log('  Sinh hoạt chi bộ điểm: the service is up');
+    log(`  Pages     http://localhost:${apiPort}/   (đăng nhập / log in)`);
     log(`  API       http://localhost:${apiPort}/api   (health: http://localhost:${apiPort}/api/health)`);
     log(`  Swagger   http://localhost:${apiPort}/api/docs`);
     log(`  Temporal  ${temporalAddress}${temporalUi ? `   Web UI: ${temporalUi}` : ''}`);

@@ -16,6 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { RubricsModule } from './rubrics/rubrics.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         RubricsModule,
         NotificationsModule,
         AuditModule,
+        WebModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

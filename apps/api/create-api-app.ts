@@ -1,4 +1,4 @@
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -28,8 +28,18 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // A report answers every point of the cycle in one body: it may be larger than any other request.
   app.use('/api/cycles/:id/report', json({ limit: REPORT_BODY_LIMIT }));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  // The pages post plain forms (web.md: they work with JavaScript off).
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
   app.use(rejectDeepBodies);
-  app.setGlobalPrefix('api');
+  // The pages live at the root; the JSON API under /api.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: '/', method: RequestMethod.GET },
+      { path: 'login', method: RequestMethod.GET },
+      { path: 'login', method: RequestMethod.POST },
+      { path: 'logout', method: RequestMethod.POST },
+    ],
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

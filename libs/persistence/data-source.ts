@@ -10,6 +10,7 @@ import { PeopleChanges1765200000000 } from './migrations/1765200000000-people-ch
 import { CellChanges1765200000001 } from './migrations/1765200000001-cell-changes.js';
 import { CommitteeMerges1765200000002 } from './migrations/1765200000002-committee-merges.js';
 import { CommitteeRubrics1765200000003 } from './migrations/1765200000003-committee-rubrics.js';
+import { WebSessions1765300000000 } from './migrations/1765300000000-web-sessions.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   CellChanges1765200000001,
   CommitteeMerges1765200000002,
   CommitteeRubrics1765200000003,
+  WebSessions1765300000000,
 ];
 
 export interface DataSourceSettings {

@@ -12,6 +12,7 @@ import { NotificationsRepository } from './repositories/notifications.repository
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
+import { WebSessionsRepository } from './repositories/web-sessions.repository.js';
 
 /** Where each table's SQL lives: services ask these, never the DataSource. */
 const REPOSITORIES = [
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   IdempotencyRepository,
   DatabaseProbe,
   AuditTrailRepository,
+  WebSessionsRepository,
 ];
 
 /** One TypeORM DataSource per process, connected at start-up and closed on shutdown, and the repositories over it. */

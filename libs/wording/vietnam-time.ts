@@ -43,3 +43,29 @@ const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ N
 export function vietnamWeekday(epochMs: number): string {
   return WEEKDAYS[new Date(epochMs + VIETNAM_OFFSET_MS).getUTCDay()];
 }
+
+const DAY_MS = 86_400_000;
+
+/** Calendar days in Asia/Ho_Chi_Minh from one moment to another (the turn of a day is midnight there). */
+function vietnamDaysBetween(fromMs: number, toMs: number): number {
+  const dayOf = (epochMs: number) => Math.floor((epochMs + VIETNAM_OFFSET_MS) / DAY_MS);
+  return dayOf(toMs) - dayOf(fromMs);
+}
+
+/** A deadline as people say it: "còn 2 ngày", "hạn hôm nay", "quá hạn 1 ngày" (days counted in Vietnam). */
+export function dueInWords(dueMs: number, nowMs: number, language: 'vi' | 'en'): { words: string; late: boolean } {
+  const days = vietnamDaysBetween(nowMs, dueMs);
+  const late = dueMs < nowMs;
+  if (language === 'en') {
+    if (days === 0) return { words: late ? 'overdue (today)' : 'due today', late };
+    return late ? { words: `${-days} day${days === -1 ? '' : 's'} overdue`, late } : { words: `${days} day${days === 1 ? '' : 's'} left`, late };
+  }
+  if (days === 0) return { words: late ? 'quá hạn (hôm nay)' : 'hạn hôm nay', late };
+  return late ? { words: `quá hạn ${-days} ngày`, late } : { words: `còn ${days} ngày`, late };
+}
+
+/** "Thứ Năm, 05/12/2026, 08:00": a moment as the pages show it (web.md), in Asia/Ho_Chi_Minh. */
+export function vietnamPageTime(epochMs: number): string {
+  const { hour, minute } = vietnamParts(epochMs);
+  return `${vietnamWeekday(epochMs)}, ${vietnamDay(epochMs)}, ${pad(hour)}:${pad(minute)}`;
+}

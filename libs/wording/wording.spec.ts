@@ -21,6 +21,7 @@ import {
 import type { Language } from './language.js';
 import { actionItemText, notificationText, type NotificationContext } from './notification-texts.js';
 import { eventLabel } from './timeline-labels.js';
+import { dueInWords, vietnamPageTime } from './vietnam-time.js';
 
 /**
  * A walk over every sentence the product writes for a person, in both languages, with params as the code
@@ -283,5 +284,21 @@ describe('host candidates', () => {
     // 17:30 UTC on 30 June is already 1 July in Vietnam.
     expect(reasons.join(' ')).toContain('01/07/2025');
     expect(reasons.join(' ')).toContain('Trung bình');
+  });
+});
+
+describe('times on the pages', () => {
+  it('a moment as web.md writes it, on the right side of midnight in Vietnam', () => {
+    expect(vietnamPageTime(Date.parse('2026-12-04T17:00:00Z'))).toBe('Thứ Bảy, 05/12/2026, 00:00');
+    expect(vietnamPageTime(Date.parse('2026-12-05T01:00:00Z'))).toBe('Thứ Bảy, 05/12/2026, 08:00');
+  });
+
+  it('a deadline counted in calendar days in Vietnam: còn, hạn hôm nay, quá hạn', () => {
+    const now = Date.parse('2026-12-05T16:30:00Z'); // 23:30 on 5 December in Vietnam
+    expect(dueInWords(Date.parse('2026-12-05T17:30:00Z'), now, 'vi')).toEqual({ words: 'còn 1 ngày', late: false });
+    expect(dueInWords(Date.parse('2026-12-05T16:45:00Z'), now, 'vi')).toEqual({ words: 'hạn hôm nay', late: false });
+    expect(dueInWords(Date.parse('2026-12-05T10:00:00Z'), now, 'vi')).toEqual({ words: 'quá hạn (hôm nay)', late: true });
+    expect(dueInWords(Date.parse('2026-12-04T16:59:00Z'), now, 'vi')).toEqual({ words: 'quá hạn 1 ngày', late: true });
+    expect(dueInWords(Date.parse('2026-12-08T01:00:00Z'), now, 'en')).toEqual({ words: '3 days left', late: false });
   });
 });

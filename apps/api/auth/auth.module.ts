@@ -22,5 +22,6 @@ import { LoginThrottlerGuard } from './login-throttler.guard.js';
   ],
   controllers: [AuthController],
   providers: [AuthService, AdminBootstrapService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, LoginThrottlerGuard],
 })
 export class AuthModule {}

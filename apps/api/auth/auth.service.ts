@@ -19,14 +19,20 @@ export class AuthService {
 
   /** Usernames are one name whatever their letter case. */
   async login(credentials: LoginDto): Promise<{ accessToken: string; user: UserView }> {
+    const user = await this.verifyCredentials(credentials);
+    const accessToken = await this.issueToken(user);
+    return { accessToken, user: toUserView(user) };
+  }
+
+  /** The account these credentials open, for a token (the API) or a session (the pages). */
+  async verifyCredentials(credentials: LoginDto): Promise<UserEntity> {
     const user = await this.users.findWithHash(credentials.username);
     if (!(await passwordMatches(user?.passwordHash ?? null, credentials.password)) || !user) {
       throw new DomainError('BAD_CREDENTIALS');
     }
     // Said only to whoever knows the password: the account exists, and the office has closed it.
     if (user.deactivatedAt) throw new DomainError('ACCOUNT_DEACTIVATED');
-    const accessToken = await this.issueToken(user);
-    return { accessToken, user: toUserView(user) };
+    return user;
   }
 
   /** The signed-in person changes their own password, proving the current one; the new one follows the policy. */

@@ -1,0 +1,50 @@
+import type { Language } from '../../../libs/wording/language.js';
+import { html, SafeHtml } from './html.js';
+
+/**
+ * The style of every page, inline: one request per page on a weak connection, no web font (phones' system fonts
+ * cover Vietnamese), large tap targets, 360 px wide first.
+ */
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1a1a1a;background:#f6f4ef}
+header{background:#a50e0e;color:#fff;padding:.6rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:.5rem}
+header a,header button{color:#fff}
+header .who{font-size:.9rem}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:1.4rem;margin:.2rem 0 1rem}
+label{display:block;font-weight:600;margin:.8rem 0 .3rem}
+input{width:100%;font:inherit;padding:.7rem;border:1px solid #777;border-radius:.4rem;background:#fff}
+button{font:inherit;min-height:2.75rem;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:#a50e0e;color:#fff;cursor:pointer}
+header button{background:transparent;border:1px solid #fff;min-height:2.5rem;padding:.3rem .8rem}
+.primary{margin-top:1.2rem;width:100%}
+.error{color:#8a0000;background:#fde8e8;border-left:4px solid #a50e0e;padding:.6rem .8rem;margin:.8rem 0}
+.notice{background:#fff8db;border-left:4px solid #b58900;padding:.6rem .8rem;margin:.8rem 0}
+ul.tasks{list-style:none;margin:0;padding:0}
+ul.tasks li{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.8rem;margin:0 0 .7rem}
+.task-label{font-weight:700;display:block}
+.due{display:inline-block;margin-top:.3rem;font-size:.9rem;padding:.1rem .5rem;border-radius:1rem;background:#eee}
+.due.late{background:#a50e0e;color:#fff}
+.muted{color:#555}
+`;
+
+/** The stylesheet is ours, not anyone's input: trusted as it is. */
+const STYLESHEET = new SafeHtml(STYLE);
+
+export interface PageChrome {
+  title: string;
+  language: Language;
+  /** The signed-in person's name and the token the logout form carries; absent on the login page. */
+  signedIn?: { fullName: string; csrfToken: string };
+}
+
+export function page(chrome: PageChrome, body: SafeHtml): string {
+  const header = chrome.signedIn
+    ? html`<header><span class="who">${chrome.signedIn.fullName}</span>
+<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${chrome.signedIn.csrfToken}"><button type="submit">${chrome.language === 'en' ? 'Log out' : 'Đăng xuất'}</button></form></header>`
+    : html`<header><span>${chrome.language === 'en' ? 'Model cell meetings' : 'Sinh hoạt chi bộ điểm'}</span></header>`;
+  return `<!doctype html>${html`<html lang="${chrome.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${chrome.title}</title><style>${STYLESHEET}</style></head>
+<body>${header}<main>${body}</main></body></html>`.markup}`;
+}
+

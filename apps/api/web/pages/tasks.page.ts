@@ -1,0 +1,30 @@
+import { TASK_LABELS } from '../../../../libs/wording/labels.js';
+import type { Language } from '../../../../libs/wording/language.js';
+import { dueInWords, englishVietnamTime, vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
+import type { TaskView } from '../../tasks/tasks.service.js';
+import { html } from '../html.js';
+import { page } from '../layout.js';
+
+/** "Việc của tôi": what is the person's to do, soonest deadline first, each with how long is left. */
+export function tasksPage(
+  language: Language,
+  person: { fullName: string; csrfToken: string; mustChangePassword: boolean },
+  tasks: TaskView[],
+  nowMs: number,
+): string {
+  const vi = language === 'vi';
+  const items = tasks.map((task) => {
+    const dueMs = Date.parse(task.dueAt);
+    const due = dueInWords(dueMs, nowMs, language);
+    return html`<li><span class="task-label">${TASK_LABELS[task.action][language]}</span>
+<span>“${task.title}”</span><br>
+<span class="muted">${vi ? 'Hạn' : 'Due'}: ${vi ? vietnamPageTime(dueMs) : englishVietnamTime(dueMs)}</span>
+<span class="due${due.late ? ' late' : ''}">${due.words}</span></li>`;
+  });
+  return page(
+    { title: vi ? 'Việc của tôi' : 'My tasks', language, signedIn: person },
+    html`<h1>${vi ? 'Việc của tôi' : 'My tasks'}</h1>
+${person.mustChangePassword ? html`<p class="notice">${vi ? 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi làm việc khác.' : 'Change your initial password before anything else.'}</p>` : ''}
+${items.length > 0 ? html`<ul class="tasks">${items}</ul>` : html`<p class="muted">${vi ? 'Hiện đồng chí không có việc nào cần làm.' : 'Nothing is waiting for you.'}</p>`}`,
+  );
+}

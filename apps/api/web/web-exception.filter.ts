@@ -1,0 +1,36 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import { errorMessage, transportMessage } from '../../../libs/wording/error-messages.js';
+import { httpStatusOf } from '../common/api-exception.filter.js';
+import { html } from './html.js';
+import { page } from './layout.js';
+import { pageLanguage } from './web-request.js';
+
+/** A refusal on a page is a page in words (never JSON, never a code); an unforeseen error is logged and said plainly. */
+@Catch()
+export class WebExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    const language = pageLanguage(request);
+    let status = 500;
+    let message: string;
+    if (exception instanceof DomainError) {
+      status = httpStatusOf(exception.code);
+      message = errorMessage(exception.code, language, exception.params);
+      if (status === 429) response.setHeader('Retry-After', String(exception.params.retryAfterSeconds ?? 60));
+    } else {
+      this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+      message = transportMessage('unexpected', language);
+    }
+    const back = language === 'en' ? 'Back to my tasks' : 'Về trang Việc của tôi';
+    response
+      .status(status)
+      .type('html')
+      .send(page({ title: language === 'en' ? 'Not done' : 'Chưa thực hiện được', language }, html`<p class="error" role="alert">${message}</p><p><a href="/">${back}</a></p>`));
+  }
+}

@@ -1,0 +1,35 @@
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../../../libs/config/app-config.js';
+import { languageOf, type Language } from '../../../libs/wording/language.js';
+
+export const SESSION_COOKIE = 'session';
+/** Before a session exists, the login form's token is checked against this cookie (double submit). */
+export const LOGIN_COOKIE = 'login_csrf';
+
+/** One cookie of the request; express reads no cookies without a parser, and two names need none. */
+export function cookieOf(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** httpOnly (no script reads it), SameSite=Lax (no other site posts with it), Secure in production. */
+export function setCookie(response: Response, config: AppConfig, name: string, value: string): void {
+  response.cookie(name, value, { httpOnly: true, sameSite: 'lax', secure: config.environment === 'production', path: '/' });
+}
+
+export function clearCookie(response: Response, config: AppConfig, name: string): void {
+  response.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: config.environment === 'production', path: '/' });
+}
+
+export function pageLanguage(request: Request): Language {
+  return languageOf(request.headers['accept-language']);
+}
+
+/** A field of a posted form, or undefined when it is absent or not one plain string. */
+export function formField(request: Request, name: string): string | undefined {
+  const value = (request.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}

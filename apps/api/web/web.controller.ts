@@ -1,0 +1,75 @@
+import { Controller, Get, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../../../libs/config/app-config.js';
+import { APP_CONFIG } from '../../../libs/config/config.module.js';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import { errorMessage } from '../../../libs/wording/error-messages.js';
+import { LoginThrottlerGuard } from '../auth/login-throttler.guard.js';
+import { Public } from '../auth/public.decorator.js';
+import { WebExceptionFilter } from './web-exception.filter.js';
+import { clearCookie, cookieOf, formField, LOGIN_COOKIE, pageLanguage, SESSION_COOKIE, setCookie } from './web-request.js';
+import { newSecret, WebService } from './web.service.js';
+
+/**
+ * The pages (web.md): server-rendered HTML, plain forms with Post/Redirect/Get that work with JavaScript off.
+ * Public to the token guard: the session cookie is checked here instead, and every form carries its CSRF token.
+ */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class WebController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WebService) private readonly web: WebService,
+  ) {}
+
+  @Get('login')
+  async loginForm(@Req() request: Request, @Res() response: Response): Promise<void> {
+    if (await this.web.visitor(cookieOf(request, SESSION_COOKIE))) return response.redirect(303, '/');
+    const csrfToken = newSecret();
+    setCookie(response, this.config, LOGIN_COOKIE, csrfToken);
+    response.type('html').send(this.web.loginPage(pageLanguage(request), { csrfToken }));
+  }
+
+  @Post('login')
+  @UseGuards(LoginThrottlerGuard)
+  async login(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const language = pageLanguage(request);
+    const username = formField(request, 'username');
+    const expected = cookieOf(request, LOGIN_COOKIE);
+    try {
+      // Without the token this browser was given with the form, the post came from somewhere else.
+      if (!expected || formField(request, '_csrf') !== expected) throw new DomainError('NOT_VOUCHED');
+      const token = await this.web.signIn(username, formField(request, 'password'));
+      clearCookie(response, this.config, LOGIN_COOKIE);
+      setCookie(response, this.config, SESSION_COOKIE, token);
+      response.redirect(303, '/');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const csrfToken = newSecret();
+      setCookie(response, this.config, LOGIN_COOKIE, csrfToken);
+      const status = error.code === 'NOT_VOUCHED' ? 403 : 401;
+      response.status(status).type('html').send(this.web.loginPage(language, { csrfToken, username, error: errorMessage(error.code, language, error.params) }));
+    }
+  }
+
+  @Get()
+  async tasks(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.tasksPage(visitor, pageLanguage(request)));
+  }
+
+  @Post('logout')
+  async logout(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const token = cookieOf(request, SESSION_COOKIE);
+    const visitor = await this.web.visitor(token);
+    // A logout that does not carry the session's token is not this person's: it changes nothing.
+    if (token && visitor && formField(request, '_csrf') === visitor.csrfToken) await this.web.signOut(token);
+    else if (visitor) return response.redirect(303, '/');
+    clearCookie(response, this.config, SESSION_COOKIE);
+    response.redirect(303, '/login');
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { TasksModule } from '../tasks/tasks.module.js';
+import { WebController } from './web.controller.js';
+import { WebService } from './web.service.js';
+
+@Module({ imports: [AuthModule, TasksModule], controllers: [WebController], providers: [WebService] })
+export class WebModule {}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../../libs/config/app-config.js';
+import { APP_CONFIG } from '../../../libs/config/config.module.js';
+import { DomainError } from '../../../libs/domain/domain-error.js';
+import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
+import { WebSessionsRepository } from '../../../libs/persistence/repositories/web-sessions.repository.js';
+import type { Language } from '../../../libs/wording/language.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AuthService } from '../auth/auth.service.js';
+import { TasksService } from '../tasks/tasks.service.js';
+import { toUserView } from '../users/user.mapper.js';
+import { loginPage } from './pages/login.page.js';
+import { tasksPage } from './pages/tasks.page.js';
+
+/** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
+export interface WebVisitor {
+  user: AuthUser;
+  csrfToken: string;
+}
+
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A new secret for a cookie or a form: 32 random bytes, URL-safe. */
+export const newSecret = () => randomBytes(32).toString('base64url');
+
+/**
+ * The pages go through the same services and the same rules as the JSON API: the same credentials check, the
+ * same tasks; only the session is the browser's (a cookie for a server-side row, not a bearer token).
+ */
+@Injectable()
+export class WebService {
+  private readonly idleMs: number;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(WebSessionsRepository) private readonly sessions: WebSessionsRepository,
+    @Inject(TasksService) private readonly tasks: TasksService,
+  ) {
+    // A session ends after as long without a visit as an API token lives.
+    const [, amount, unit] = /^(\d+)([smhd])$/.exec(config.auth.accessTokenTtl) ?? ['', '8', 'h'];
+    this.idleMs = Number(amount) * UNIT_MS[unit];
+  }
+
+  /** Opens a session for these credentials; answers the cookie's token. Refusals are the API's (BAD_CREDENTIALS, …). */
+  async signIn(username: unknown, password: unknown): Promise<string> {
+    if (typeof username !== 'string' || typeof password !== 'string' || username.length > 200 || password.length > 1_000) {
+      throw new DomainError('BAD_CREDENTIALS');
+    }
+    const user = await this.auth.verifyCredentials({ username: username.trim(), password });
+    const token = newSecret();
+    await this.sessions.open(token, user.id, newSecret());
+    return token;
+  }
+
+  async visitor(token: string | undefined): Promise<WebVisitor | null> {
+    if (!token) return null;
+    const session = await this.sessions.live(token, this.idleMs);
+    const user = session ? await this.users.find(session.userId) : null;
+    return session && user ? { user: toUserView(user), csrfToken: session.csrfToken } : null;
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.sessions.end(token);
+  }
+
+  loginPage(language: Language, form: { csrfToken: string; username?: string; error?: string }): string {
+    return loginPage(language, form);
+  }
+
+  async tasksPage(visitor: WebVisitor, language: Language): Promise<string> {
+    const tasks = await this.tasks.forUser(visitor.user, {});
+    const person = { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken, mustChangePassword: visitor.user.mustChangePassword };
+    return tasksPage(language, person, tasks, Date.now());
+  }
+}

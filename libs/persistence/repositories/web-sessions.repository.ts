@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** A live session of the pages: whose it is and the token its forms must carry. */
+export interface WebSessionRow {
+  userId: string;
+  csrfToken: string;
+}
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * The pages' sessions. A session is live until it is ended (logout) or the office ends the person's sessions
+ * (users.sessions_ended_at: role or cell changed, account closed, password reset), or its idle time runs out.
+ */
+@Injectable()
+export class WebSessionsRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async open(token: string, userId: string, csrfToken: string): Promise<void> {
+    await this.dataSource.query(`INSERT INTO web_sessions (token_hash, user_id, csrf_token) VALUES ($1, $2, $3)`, [hashOf(token), userId, csrfToken]);
+  }
+
+  /** The session behind a cookie, if it is still live; seeing it again keeps it alive. */
+  async live(token: string, idleMs: number): Promise<WebSessionRow | null> {
+    const [row] = await this.dataSource.query<WebSessionRow[]>(
+      // In a WITH so the driver answers rows, as for a SELECT (an UPDATE alone answers [rows, count]).
+      `WITH seen AS (UPDATE web_sessions s SET last_seen_at = now()
+         FROM users u
+        WHERE s.token_hash = $1 AND u.id = s.user_id AND s.ended_at IS NULL
+          AND s.last_seen_at > now() - make_interval(secs => $2::double precision / 1000)
+          AND u.deactivated_at IS NULL
+          AND (u.sessions_ended_at IS NULL OR s.created_at >= u.sessions_ended_at)
+          AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at)
+       RETURNING s.user_id AS "userId", s.csrf_token AS "csrfToken") SELECT * FROM seen`,
+      [hashOf(token), idleMs],
+    );
+    return row ?? null;
+  }
+
+  async end(token: string): Promise<void> {
+    await this.dataSource.query(`UPDATE web_sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL`, [hashOf(token)]);
+  }
+}

@@ -1,0 +1,222 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
+import { launchBody } from '../scripts/lib/step-bodies.mjs';
+import { startApiStack, type ApiStack } from './support/api-stack.js';
+import { checkAccessibility, launchChromium, phoneContext, screenshot } from './support/browser.js';
+import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
+import { eventually } from './support/eventually.js';
+
+/**
+ * The pages in a real Chromium on a phone (web.md, "How it is tested"): the login form, with JavaScript and
+ * without, a refusal, "Việc của tôi" with a task made through the JSON API, and a logout that really ends the
+ * session. Every page is checked with axe-core and photographed into test-artifacts/pages/.
+ */
+
+const DAY_MS = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const REFUSED = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+let stack: ApiStack;
+let browser: Browser;
+let baseURL: string;
+let commune: ApiCommune;
+let cycleTitle: string;
+
+beforeAll(async () => {
+  stack = await startApiStack();
+  // A real port: the browser speaks HTTP to the app as a phone would, not through supertest.
+  await stack.app.listen(0, '127.0.0.1');
+  baseURL = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
+  [commune, browser] = await Promise.all([createCommuneViaApi(stack, 2), launchChromium()]);
+
+  // A cycle launched with no host leaves the staff the SELECT_HOST task, due before the meeting.
+  cycleTitle = `Sinh hoạt chi bộ điểm ${commune.committeeId.slice(0, 8)}`;
+  await stack.http
+    .post('/api/cycles')
+    .set('Authorization', `Bearer ${commune.staff.token}`)
+    .send(
+      launchBody({
+        committeeId: commune.committeeId,
+        invitedCellIds: commune.cells.map((cell) => cell.id),
+        meetingAt: Date.now() + 10 * DAY_MS,
+        title: cycleTitle,
+      }),
+    )
+    .expect(201);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stopAll();
+});
+
+/** A phone with this suite's app as its base URL; closed by the caller. */
+const phone = (options: { javaScriptEnabled?: boolean } = {}) => phoneContext(browser, { baseURL, ...options });
+
+interface Posted {
+  /** The status of the POST itself: the browser follows a redirect on its own. */
+  status: number;
+  /** The status of the page the redirect led to, when there was one: a 500 there is the failure to report. */
+  redirectedTo?: number;
+}
+
+/** Opens the login form, failing at once when it is not there rather than when a field cannot be found. */
+async function openLogin(page: Page): Promise<void> {
+  const response = await page.goto('/login');
+  expect(response?.status()).toBe(200);
+}
+
+/** Fills the login form and sends it; returns once the page it leads to has loaded. */
+async function submitLogin(page: Page, username: string, password: string): Promise<Posted> {
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  const [posted] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/login'),
+    page.waitForEvent('load'),
+    page.locator('form[action="/login"] [type="submit"]').click(),
+  ]);
+  const next = await posted.request().redirectedTo()?.response();
+  return { status: posted.status(), ...(next ? { redirectedTo: next.status() } : {}) };
+}
+
+async function signedInPhone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phone();
+  try {
+    const page = await context.newPage();
+    await openLogin(page);
+    expect(await submitLogin(page, commune.staff.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+async function sessionCookie(context: BrowserContext): Promise<Cookie> {
+  const cookie = (await context.cookies()).find((candidate) => candidate.name === 'session');
+  if (!cookie) throw new Error('no cookie named "session" after signing in');
+  return cookie;
+}
+
+/** "còn N ngày" / "hôm nay" / "quá hạn N ngày", with days counted as calendar days in Vietnam. */
+function dueWords(dueMs: number, nowMs: number): RegExp {
+  const dayOf = (epochMs: number) => Math.floor((epochMs + VIETNAM_OFFSET_MS) / DAY_MS);
+  const days = dayOf(dueMs) - dayOf(nowMs);
+  if (days === 0) return /hôm nay/;
+  return days > 0 ? new RegExp(`còn ${days} ngày`) : new RegExp(`quá hạn ${-days} ngày`);
+}
+
+describe('the pages on a phone', () => {
+  it('GET /login: a Vietnamese form that posts username, password and a CSRF token', async () => {
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      const response = await page.goto('/login');
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
+      const form = page.locator('form[action="/login"][method="post"]');
+      await expect(form.count()).resolves.toBe(1);
+      await expect(form.locator('input[type="hidden"][name="_csrf"]').getAttribute('value')).resolves.toMatch(/.{16,}/);
+      await expect(form.locator('[type="submit"]').count()).resolves.toBe(1);
+      // Labelled in Vietnamese, and tied to their inputs (what a screen reader says, and a tap on the label does).
+      await expect(page.getByLabel('Tên đăng nhập').getAttribute('name')).resolves.toBe('username');
+      await expect(page.getByLabel('Mật khẩu').getAttribute('name')).resolves.toBe('password');
+      await checkAccessibility(page, 'login');
+      await screenshot(page, 'login');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('POST /login with a wrong password: 401, the form again with the reason and the username kept', async () => {
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      await openLogin(page);
+      expect(await submitLogin(page, commune.staff.username, 'not-the-password')).toEqual({ status: 401 });
+      await expect(page.locator('body').textContent()).resolves.toContain(REFUSED);
+      await expect(page.locator('input[name="username"]').inputValue()).resolves.toBe(commune.staff.username);
+      await expect(page.locator('input[name="password"]').inputValue()).resolves.toBe('');
+      await checkAccessibility(page, 'login-refused');
+      await screenshot(page, 'login-refused');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with JavaScript off, the login form still signs in (303 to /, "Việc của tôi")', async () => {
+    const context = await phone({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await openLogin(page);
+      expect(await submitLogin(page, commune.staff.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
+      expect(new URL(page.url()).pathname).toBe('/');
+      await expect(page.locator('h1').textContent()).resolves.toContain('Việc của tôi');
+      await screenshot(page, 'tasks-no-javascript');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('GET / without a session: 303 to /login', async () => {
+    const context = await phone();
+    try {
+      const answer = await context.request.get('/', { maxRedirects: 0 });
+      expect(answer.status()).toBe(303);
+      expect(answer.headers().location).toBe('/login');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('GET / signed in: "Việc của tôi" lists the SELECT_HOST task with its cycle and deadline; the cookie is httpOnly, SameSite=Lax', async () => {
+    const selectHost = await eventually(async () => {
+      const answer = await stack.http.get('/api/me/tasks').set('Authorization', `Bearer ${commune.staff.token}`).expect(200);
+      const found = (answer.body as { title: string; action: string; dueAt: string }[]).find((task) => task.title === cycleTitle && task.action === 'SELECT_HOST');
+      if (!found) throw new Error(`no SELECT_HOST task for "${cycleTitle}" yet`);
+      return found;
+    });
+    const { context, page } = await signedInPhone();
+    try {
+      expect(new URL(page.url()).pathname).toBe('/');
+      await expect(page.locator('h1').textContent()).resolves.toContain('Việc của tôi');
+      const item = page.locator('li, article').filter({ hasText: 'Chọn chi bộ điểm' }).filter({ hasText: cycleTitle });
+      await expect(item.count()).resolves.toBe(1);
+      await expect(item.textContent()).resolves.toMatch(dueWords(Date.parse(selectHost.dueAt), Date.now()));
+      expect(await sessionCookie(context)).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      await checkAccessibility(page, 'tasks');
+      await screenshot(page, 'tasks');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('POST /logout: 303 to /login, and the old session cookie opens nothing afterwards', async () => {
+    const { context, page } = await signedInPhone();
+    try {
+      const session = await sessionCookie(context);
+      await expect(page.locator('form[action="/logout"][method="post"] input[type="hidden"][name="_csrf"]').count()).resolves.toBe(1);
+      const [loggedOut] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/logout'),
+        page.locator('form[action="/logout"] [type="submit"]').click(),
+      ]);
+      expect(loggedOut.status()).toBe(303);
+      expect(loggedOut.headers().location).toBe('/login');
+      await page.waitForURL((url) => url.pathname === '/login');
+
+      // Someone who copied the cookie before the logout replays it in a browser of their own.
+      const replay = await phone();
+      try {
+        await replay.addCookies([session]);
+        const answer = await replay.request.get('/', { maxRedirects: 0 });
+        expect(answer.status()).toBe(303);
+        expect(answer.headers().location).toBe('/login');
+      } finally {
+        await replay.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -366,6 +366,14 @@ const ENDPOINTS: EndpointSpec[] = [
         : { username: people[caller].username, password: people[caller].password },
   },
   { method: 'POST', route: '/logout', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/cycles/:id/rsvp', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/cycles/:id/rsvp',
+    stage: 'PREPARATION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ response: 'accept' }),
+  },
   {
     // Issue 10: any signed-in person changes its own password, proving the current one; anonymous: 401. The caller kind
     // "admin" acts with an admin account of this suite's own (ownAdmin). The answer is a new token and the caller's own

@@ -80,12 +80,12 @@ async function submitLogin(page: Page, username: string, password: string): Prom
   return { status: posted.status(), ...(next ? { redirectedTo: next.status() } : {}) };
 }
 
-async function signedInPhone(): Promise<{ context: BrowserContext; page: Page }> {
+async function signedInPhone(username = commune.staff.username): Promise<{ context: BrowserContext; page: Page }> {
   const context = await phone();
   try {
     const page = await context.newPage();
     await openLogin(page);
-    expect(await submitLogin(page, commune.staff.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
+    expect(await submitLogin(page, username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
     return { context, page };
   } catch (error) {
     await context.close();
@@ -215,6 +215,77 @@ describe('the pages on a phone', () => {
       } finally {
         await replay.close();
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a visiting secretary answers the invitation on its page: a tap from the task, a refusal beside its field, and a form sent twice acts once', async () => {
+    const [host, visitor] = commune.cells;
+    const title = `Sinh hoạt chi bộ điểm có chi bộ điểm ${commune.committeeId.slice(0, 8)}`;
+    const launched = await stack.http
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${commune.staff.token}`)
+      .send(launchBody({ committeeId: commune.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 12 * DAY_MS, title }))
+      .expect(201);
+    const cycleId = launched.body.id as string;
+    const { context, page } = await signedInPhone(visitor.secretary.username);
+    try {
+      // The task is one tap from its form.
+      const task = page.locator('li').filter({ hasText: title }).getByRole('link', { name: 'Xác nhận tham dự' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/cycles/${cycleId}/rsvp`), task.click()]);
+      await expect(page.locator('h1').textContent()).resolves.toContain('Xác nhận tham dự');
+      await expect(page.locator('main').textContent()).resolves.toContain(title);
+      await checkAccessibility(page, 'rsvp');
+      await screenshot(page, 'rsvp');
+
+      // A delegate's name with a direction-changing character is refused beside its field, what was typed kept.
+      const typed = 'Đồng chí Hoàng Văn Sìn\u202e';
+      await page.locator('input[name="delegate"]').fill(typed);
+      const [refused] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/cycles/${cycleId}/rsvp`),
+        page.locator(`form[action="/cycles/${cycleId}/rsvp"] [type="submit"]`).click(),
+      ]);
+      expect(refused.status()).toBe(400);
+      await expect(page.locator('#delegate-error').textContent()).resolves.toMatch(/^Đồng chí được cử dự/);
+      await expect(page.locator('input[name="delegate"]').inputValue()).resolves.toBe(typed);
+      await checkAccessibility(page, 'rsvp-refused');
+      await screenshot(page, 'rsvp-refused');
+
+      // The same form, sent twice (a resubmit after a dropped connection): both answered, one answer taken.
+      await page.locator('input[name="delegate"]').fill('Đồng chí Hoàng Văn Sìn');
+      const form = {
+        _csrf: await page.locator('main input[name="_csrf"]').inputValue(),
+        _key: await page.locator('input[name="_key"]').inputValue(),
+        response: 'accept',
+        delegate: 'Đồng chí Hoàng Văn Sìn',
+        note: '',
+      };
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const sent = await context.request.post(`/cycles/${cycleId}/rsvp`, { form, maxRedirects: 0 });
+        expect({ attempt, status: sent.status(), location: sent.headers().location }).toEqual({ attempt, status: 303, location: '/?done=rsvp' });
+      }
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set('Authorization', `Bearer ${commune.staff.token}`).expect(200);
+      expect(cycle.body.invitations).toEqual([expect.objectContaining({ cellId: visitor.id, status: 'ACCEPTED', delegate: 'Đồng chí Hoàng Văn Sìn' })]);
+      const accepted = (cycle.body.timeline as { event: string; cellId: string | null }[]).filter((entry) => entry.event === 'RSVP_ACCEPTED');
+      expect(accepted).toHaveLength(1);
+
+      await page.goto('/?done=rsvp');
+      await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Đã gửi xác nhận tham dự.');
+      await screenshot(page, 'tasks-after-rsvp');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("another committee's secretary, or a malformed address, gets a page that says it is not there", async () => {
+    const { context, page } = await signedInPhone();
+    try {
+      const answer = await page.goto('/cycles/not-a-cycle/rsvp');
+      expect(answer?.status()).toBe(404);
+      await expect(page.locator('[role="alert"]').textContent()).resolves.toContain('Không tìm thấy');
+      const foreign = await page.goto(`/cycles/${crypto.randomUUID()}/rsvp`);
+      expect(foreign?.status()).toBe(404);
     } finally {
       await context.close();
     }

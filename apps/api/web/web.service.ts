@@ -10,7 +10,17 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { toUserView } from '../users/user.mapper.js';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
+import { flatten } from '../common/api-exception.filter.js';
+import { CycleReadsService } from '../cycles/cycle-reads.service.js';
+import { CyclesService } from '../cycles/cycles.service.js';
+import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
+import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
+import { rsvpPage, type RsvpForm } from './pages/rsvp.page.js';
 import { tasksPage } from './pages/tasks.page.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -38,6 +48,9 @@ export class WebService {
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(WebSessionsRepository) private readonly sessions: WebSessionsRepository,
     @Inject(TasksService) private readonly tasks: TasksService,
+    @Inject(CycleReadsService) private readonly reads: CycleReadsService,
+    @Inject(CyclesService) private readonly cycles: CyclesService,
+    @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
   ) {
     // A session ends after as long without a visit as an API token lives.
     const [, amount, unit] = /^(\d+)([smhd])$/.exec(config.auth.accessTokenTtl) ?? ['', '8', 'h'];
@@ -70,9 +83,50 @@ export class WebService {
     return loginPage(language, form);
   }
 
-  async tasksPage(visitor: WebVisitor, language: Language): Promise<string> {
+  async tasksPage(visitor: WebVisitor, language: Language, done?: string): Promise<string> {
     const tasks = await this.tasks.forUser(visitor.user, {});
     const person = { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken, mustChangePassword: visitor.user.mustChangePassword };
-    return tasksPage(language, person, tasks, Date.now());
+    return tasksPage(language, person, tasks, Date.now(), done);
   }
+
+  /** The invitation to the visitor's cell, with the answer form; anyone else is told it is not theirs. */
+  async rsvpPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<RsvpForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    if (!cycle.invitations.some((invitation) => invitation.cellId === visitor.user.cellId)) throw new DomainError('NOT_INVITED');
+    const host = cycle.hostCellId ? await this.organisation.cell(cycle.hostCellId) : null;
+    const invitation = {
+      cycleId,
+      title: cycle.title,
+      hostCellName: host?.name ?? null,
+      meetingAt: cycle.meetingAt,
+      location: cycle.location,
+      answerBy: cycle.deadlines.planDueAt,
+    };
+    return rsvpPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, invitation, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  /**
+   * The answer, checked by the API's own rules (RsvpDto) and sent as the same workflow update, under the form's
+   * key: a resubmit after a dropped connection is the same update and acts once. Answers the sentences to show
+   * beside each field, or null when the answer was taken.
+   */
+  async rsvp(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<Record<string, string[]> | null> {
+    const answer = { response: fields.response, ...(fields.delegate?.trim() ? { delegate: fields.delegate } : {}), ...(fields.note?.trim() ? { note: fields.note } : {}) };
+    const dto = plainToInstance(RsvpDto, answer);
+    const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
+    if (problems.length > 0) return groupByField(flatten(problems, language, 'RsvpDto'));
+    try {
+      await this.cycles.step(visitor.user, cycleId, rsvpUpdate, { cellId: visitor.user.cellId ?? '', ...dto }, language, key);
+      return null;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;
+      return { '': [errorMessage(error.code, language, error.params)] };
+    }
+  }
+}
+
+function groupByField(messages: { field: string; message: string }[]): Record<string, string[]> {
+  const grouped: Record<string, string[]> = {};
+  for (const { field, message } of messages) (grouped[field] ??= []).push(message);
+  return grouped;
 }

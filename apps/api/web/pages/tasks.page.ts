@@ -5,18 +5,31 @@ import type { TaskView } from '../../tasks/tasks.service.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 
+/** The page each task is done on, one tap away; the tasks without one yet are listed all the same. */
+const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = {
+  RSVP: (cycleId) => `/cycles/${cycleId}/rsvp`,
+};
+
+/** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */
+const DONE: Record<string, { vi: string; en: string }> = {
+  rsvp: { vi: 'Đã gửi xác nhận tham dự.', en: 'Your answer to the invitation was sent.' },
+};
+
 /** "Việc của tôi": what is the person's to do, soonest deadline first, each with how long is left. */
 export function tasksPage(
   language: Language,
   person: { fullName: string; csrfToken: string; mustChangePassword: boolean },
   tasks: TaskView[],
   nowMs: number,
+  done?: string,
 ): string {
   const vi = language === 'vi';
   const items = tasks.map((task) => {
     const dueMs = Date.parse(task.dueAt);
     const due = dueInWords(dueMs, nowMs, language);
-    return html`<li><span class="task-label">${TASK_LABELS[task.action][language]}</span>
+    const label = TASK_LABELS[task.action][language];
+    const form = FORMS[task.action]?.(task.cycleId);
+    return html`<li><span class="task-label">${form ? html`<a href="${form}">${label}</a>` : label}</span>
 <span>“${task.title}”</span><br>
 <span class="muted">${vi ? 'Hạn' : 'Due'}: ${vi ? vietnamPageTime(dueMs) : englishVietnamTime(dueMs)}</span>
 <span class="due${due.late ? ' late' : ''}">${due.words}</span></li>`;
@@ -24,6 +37,7 @@ export function tasksPage(
   return page(
     { title: vi ? 'Việc của tôi' : 'My tasks', language, signedIn: person },
     html`<h1>${vi ? 'Việc của tôi' : 'My tasks'}</h1>
+${done && Object.hasOwn(DONE, done) ? html`<p class="notice" role="status">${DONE[done][language]}</p>` : ''}
 ${person.mustChangePassword ? html`<p class="notice">${vi ? 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi làm việc khác.' : 'Change your initial password before anything else.'}</p>` : ''}
 ${items.length > 0 ? html`<ul class="tasks">${items}</ul>` : html`<p class="muted">${vi ? 'Hiện đồng chí không có việc nào cần làm.' : 'Nothing is waiting for you.'}</p>`}`,
   );

@@ -366,6 +366,7 @@ const ENDPOINTS: EndpointSpec[] = [
         : { username: people[caller].username, password: people[caller].password },
   },
   { method: 'POST', route: '/logout', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/notifications', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   { method: 'GET', route: '/cycles/:id/rsvp', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     method: 'POST',

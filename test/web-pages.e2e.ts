@@ -270,6 +270,13 @@ describe('the pages on a phone', () => {
       const accepted = (cycle.body.timeline as { event: string; cellId: string | null }[]).filter((entry) => entry.event === 'RSVP_ACCEPTED');
       expect(accepted).toHaveLength(1);
 
+      // The committee's invitation is in the secretary's notifications, in the office's words.
+      await page.goto('/notifications');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Thông báo');
+      await expect(page.locator('main').textContent()).resolves.toContain('Đảng ủy trân trọng mời chi bộ cử đồng chí dự sinh hoạt chi bộ điểm');
+      await checkAccessibility(page, 'notifications');
+      await screenshot(page, 'notifications');
+
       await page.goto('/?done=rsvp');
       await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Đã gửi xác nhận tham dự.');
       await screenshot(page, 'tasks-after-rsvp');

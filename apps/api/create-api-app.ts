@@ -38,6 +38,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'login', method: RequestMethod.GET },
       { path: 'login', method: RequestMethod.POST },
       { path: 'logout', method: RequestMethod.POST },
+      { path: 'notifications', method: RequestMethod.GET },
       { path: 'cycles/:id/rsvp', method: RequestMethod.GET },
       { path: 'cycles/:id/rsvp', method: RequestMethod.POST },
     ],

@@ -11,6 +11,8 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 header{background:#a50e0e;color:#fff;padding:.6rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:.5rem}
 header a,header button{color:#fff}
 header .who{font-size:.9rem}
+header{flex-wrap:wrap}
+nav a{display:inline-block;padding:.5rem .3rem;min-height:2.75rem;line-height:1.75rem}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}
 label{display:block;font-weight:600;margin:.8rem 0 .3rem}
@@ -43,8 +45,10 @@ export interface PageChrome {
 }
 
 export function page(chrome: PageChrome, body: SafeHtml): string {
+  const vi = chrome.language === 'vi';
   const header = chrome.signedIn
     ? html`<header><span class="who">${chrome.signedIn.fullName}</span>
+<nav><a href="/">${vi ? 'Việc của tôi' : 'My tasks'}</a> <a href="/notifications">${vi ? 'Thông báo' : 'Notifications'}</a></nav>
 <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${chrome.signedIn.csrfToken}"><button type="submit">${chrome.language === 'en' ? 'Log out' : 'Đăng xuất'}</button></form></header>`
     : html`<header><span>${chrome.language === 'en' ? 'Model cell meetings' : 'Sinh hoạt chi bộ điểm'}</span></header>`;
   return `<!doctype html>${html`<html lang="${chrome.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -63,6 +63,13 @@ export class WebController {
     response.type('html').send(await this.web.tasksPage(visitor, pageLanguage(request), done));
   }
 
+  @Get('notifications')
+  async notifications(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.notificationsPage(visitor, pageLanguage(request)));
+  }
+
   @Post('logout')
   async logout(@Req() request: Request, @Res() response: Response): Promise<void> {
     const token = cookieOf(request, SESSION_COOKIE);

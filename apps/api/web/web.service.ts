@@ -22,6 +22,8 @@ import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
 import { rsvpPage, type RsvpForm } from './pages/rsvp.page.js';
 import { tasksPage } from './pages/tasks.page.js';
+import { notificationsPage } from './pages/notifications.page.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
 export interface WebVisitor {
@@ -51,6 +53,7 @@ export class WebService {
     @Inject(CycleReadsService) private readonly reads: CycleReadsService,
     @Inject(CyclesService) private readonly cycles: CyclesService,
     @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
   ) {
     // A session ends after as long without a visit as an API token lives.
     const [, amount, unit] = /^(\d+)([smhd])$/.exec(config.auth.accessTokenTtl) ?? ['', '8', 'h'];
@@ -87,6 +90,11 @@ export class WebService {
     const tasks = await this.tasks.forUser(visitor.user, {});
     const person = { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken, mustChangePassword: visitor.user.mustChangePassword };
     return tasksPage(language, person, tasks, Date.now(), done);
+  }
+
+  async notificationsPage(visitor: WebVisitor, language: Language): Promise<string> {
+    const notifications = await this.notifications.inbox(visitor.user, { limit: 50 });
+    return notificationsPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, notifications);
   }
 
   /** The invitation to the visitor's cell, with the answer form; anyone else is told it is not theirs. */

@@ -1,6 +1,6 @@
 import { TASK_LABELS } from '../../../../libs/wording/labels.js';
 import type { Language } from '../../../../libs/wording/language.js';
-import { dueInWords, englishVietnamTime, vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
+import { dueInWords, englishVietnamTime, vietnamDay, vietnamPageTime, vietnamWeekday } from '../../../../libs/wording/vietnam-time.js';
 import type { TaskView } from '../../tasks/tasks.service.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
@@ -14,6 +14,16 @@ const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = 
 const DONE: Record<string, { vi: string; en: string }> = {
   rsvp: { vi: 'Đã gửi xác nhận tham dự.', en: 'Your answer to the invitation was sent.' },
 };
+
+/**
+ * When a task is due, as people say it: a moment for a step of the cycle, the day itself for an action item
+ * (due by the end of its day, which the task holds as the next midnight in Vietnam).
+ */
+function dueText(task: TaskView, dueMs: number, language: Language): string {
+  if (task.action !== 'COMPLETE_ACTION_ITEM') return language === 'vi' ? vietnamPageTime(dueMs) : englishVietnamTime(dueMs);
+  const day = `${vietnamWeekday(dueMs - 1)}, ${vietnamDay(dueMs - 1)}`;
+  return language === 'vi' ? `hết ngày ${day}` : `by the end of ${day}`;
+}
 
 /** "Việc của tôi": what is the person's to do, soonest deadline first, each with how long is left. */
 export function tasksPage(
@@ -31,7 +41,7 @@ export function tasksPage(
     const form = FORMS[task.action]?.(task.cycleId);
     return html`<li><span class="task-label">${form ? html`<a href="${form}">${label}</a>` : label}</span>
 <span>“${task.title}”</span><br>
-<span class="muted">${vi ? 'Hạn' : 'Due'}: ${vi ? vietnamPageTime(dueMs) : englishVietnamTime(dueMs)}</span>
+<span class="muted">${vi ? 'Hạn' : 'Due'}: ${dueText(task, dueMs, language)}</span>
 <span class="due${due.late ? ' late' : ''}">${due.words}</span></li>`;
   });
   return page(

@@ -36,7 +36,8 @@ export function tasksPage(
   const vi = language === 'vi';
   const items = tasks.map((task) => {
     const dueMs = Date.parse(task.dueAt);
-    const due = dueInWords(dueMs, nowMs, language);
+    // An action item is late from the day after its day; its due moment is that next midnight.
+    const due = dueInWords(task.action === 'COMPLETE_ACTION_ITEM' ? dueMs - 1 : dueMs, nowMs, language);
     const label = TASK_LABELS[task.action][language];
     const form = FORMS[task.action]?.(task.cycleId);
     return html`<li><span class="task-label">${form ? html`<a href="${form}">${label}</a>` : label}</span>

@@ -367,10 +367,11 @@ const ENDPOINTS: EndpointSpec[] = [
   },
   { method: 'POST', route: '/logout', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   { method: 'GET', route: '/notifications', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
-  { method: 'GET', route: '/cycles/:id/rsvp', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/xac-nhan', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     method: 'POST',
-    route: '/cycles/:id/rsvp',
+    route: '/dot/:id/xac-nhan',
     stage: 'PREPARATION',
     statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
     body: () => ({ response: 'accept' }),

@@ -233,7 +233,7 @@ describe('the pages on a phone', () => {
     try {
       // The task is one tap from its form.
       const task = page.locator('li').filter({ hasText: title }).getByRole('link', { name: 'Xác nhận tham dự' });
-      await Promise.all([page.waitForURL((url) => url.pathname === `/cycles/${cycleId}/rsvp`), task.click()]);
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/xac-nhan`), task.click()]);
       await expect(page.locator('h1').textContent()).resolves.toContain('Xác nhận tham dự');
       await expect(page.locator('main').textContent()).resolves.toContain(title);
       await checkAccessibility(page, 'rsvp');
@@ -243,8 +243,8 @@ describe('the pages on a phone', () => {
       const typed = 'Đồng chí Hoàng Văn Sìn\u202e';
       await page.locator('input[name="delegate"]').fill(typed);
       const [refused] = await Promise.all([
-        page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/cycles/${cycleId}/rsvp`),
-        page.locator(`form[action="/cycles/${cycleId}/rsvp"] [type="submit"]`).click(),
+        page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/dot/${cycleId}/xac-nhan`),
+        page.locator(`form[action="/dot/${cycleId}/xac-nhan"] [type="submit"]`).click(),
       ]);
       expect(refused.status()).toBe(400);
       await expect(page.locator('#delegate-error').textContent()).resolves.toMatch(/^Đồng chí được cử dự/);
@@ -262,7 +262,7 @@ describe('the pages on a phone', () => {
         note: '',
       };
       for (let attempt = 0; attempt < 2; attempt += 1) {
-        const sent = await context.request.post(`/cycles/${cycleId}/rsvp`, { form, maxRedirects: 0 });
+        const sent = await context.request.post(`/dot/${cycleId}/xac-nhan`, { form, maxRedirects: 0 });
         expect({ attempt, status: sent.status(), location: sent.headers().location }).toEqual({ attempt, status: 303, location: '/?done=rsvp' });
       }
       const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set('Authorization', `Bearer ${commune.staff.token}`).expect(200);
@@ -285,13 +285,39 @@ describe('the pages on a phone', () => {
     }
   });
 
+  it("the committee's staff open a cycle's page from its task: the stages, the invitations, the timeline", async () => {
+    const { context, page } = await signedInPhone();
+    try {
+      const link = page.locator('li').filter({ hasText: 'Chọn chi bộ điểm' }).getByRole('link', { name: `“${cycleTitle}”` });
+      await Promise.all([page.waitForURL((url) => /^\/dot\/[0-9a-f-]{36}$/.test(url.pathname)), link.click()]);
+      await expect(page.locator('h1').textContent()).resolves.toBe(cycleTitle);
+      await expect(page.locator('[aria-current="step"]').textContent()).resolves.toBe('Lựa chọn chi bộ điểm');
+      const main = await page.locator('main').textContent();
+      for (const cell of commune.cells) expect(main).toContain(`${cell.name}: Chưa xác nhận`);
+      expect(main).toContain('Đảng ủy khởi tạo đợt sinh hoạt chi bộ điểm');
+      await checkAccessibility(page, 'cycle');
+      await screenshot(page, 'cycle');
+    } finally {
+      await context.close();
+    }
+  });
+
   it("another committee's secretary, or a malformed address, gets a page that says it is not there", async () => {
     const { context, page } = await signedInPhone();
     try {
-      const answer = await page.goto('/cycles/not-a-cycle/rsvp');
+      const other = await createCommuneViaApi(stack, 1);
+      const foreignCycle = await stack.http
+        .post('/api/cycles')
+        .set('Authorization', `Bearer ${other.staff.token}`)
+        .send(launchBody({ committeeId: other.committeeId, invitedCellIds: [other.cells[0].id], meetingAt: Date.now() + 10 * DAY_MS }))
+        .expect(201);
+      const theirs = await page.goto(`/dot/${foreignCycle.body.id as string}`);
+      expect(theirs?.status()).toBe(404);
+      await expect(page.locator('main').textContent()).resolves.not.toContain(foreignCycle.body.title as string);
+      const answer = await page.goto('/dot/not-a-cycle/xac-nhan');
       expect(answer?.status()).toBe(404);
       await expect(page.locator('[role="alert"]').textContent()).resolves.toContain('Không tìm thấy');
-      const foreign = await page.goto(`/cycles/${crypto.randomUUID()}/rsvp`);
+      const foreign = await page.goto(`/dot/${crypto.randomUUID()}/xac-nhan`);
       expect(foreign?.status()).toBe(404);
     } finally {
       await context.close();

@@ -32,6 +32,16 @@ ul.tasks li{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.8
 .due{display:inline-block;margin-top:.3rem;font-size:.9rem;padding:.1rem .5rem;border-radius:1rem;background:#eee}
 .due.late{background:#a50e0e;color:#fff}
 .muted{color:#555}
+h2{font-size:1.15rem;margin:1.4rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+h3{font-size:1rem;margin:.8rem 0 .3rem}
+ul.plain,ol.plain{list-style:none;padding:0;margin:0}
+ul.plain li,ol.plain li{padding:.35rem 0;border-bottom:1px solid #eee}
+.card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.6rem .8rem;margin:0 0 .6rem}
+.card p{margin:.3rem 0}
+ol.stepper{list-style:none;padding:0;margin:.5rem 0 1rem;display:flex;flex-wrap:wrap;gap:.3rem}
+ol.stepper li{font-size:.8rem;padding:.2rem .5rem;border-radius:1rem;background:#e7e4dc;color:#333}
+ol.stepper li.done{background:#d9ead3}
+ol.stepper li.current{background:#a50e0e;color:#fff;font-weight:700}
 `;
 
 /** The stylesheet is ours, not anyone's input: trusted as it is. */

@@ -81,14 +81,21 @@ export class WebController {
     response.redirect(303, '/login');
   }
 
-  @Get('cycles/:id/rsvp')
+  @Get('dot/:id')
+  async cycle(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.cyclePage(visitor, cycleId, pageLanguage(request)));
+  }
+
+  @Get('dot/:id/xac-nhan')
   async rsvpForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
     const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
     if (!visitor) return response.redirect(303, '/login');
     response.type('html').send(await this.web.rsvpPage(visitor, cycleId, pageLanguage(request), { key: newSecret() }));
   }
 
-  @Post('cycles/:id/rsvp')
+  @Post('dot/:id/xac-nhan')
   async rsvp(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
     const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
     if (!visitor) return response.redirect(303, '/login');

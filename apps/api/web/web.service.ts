@@ -23,6 +23,7 @@ import { loginPage } from './pages/login.page.js';
 import { rsvpPage, type RsvpForm } from './pages/rsvp.page.js';
 import { tasksPage } from './pages/tasks.page.js';
 import { notificationsPage } from './pages/notifications.page.js';
+import { cyclePage } from './pages/cycle.page.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -95,6 +96,14 @@ export class WebService {
   async notificationsPage(visitor: WebVisitor, language: Language): Promise<string> {
     const notifications = await this.notifications.inbox(visitor.user, { limit: 50 });
     return notificationsPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, notifications);
+  }
+
+  /** A cycle's page, as the JSON API would show it to this person (another committee's cycle is not found). */
+  async cyclePage(visitor: WebVisitor, cycleId: string, language: Language): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    const cells = await this.organisation.cellsOf(cycle.committeeId, { take: 1_000, skip: 0 });
+    const names = new Map(cells.map((cell) => [cell.id, cell.name]));
+    return cyclePage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, names, Date.now());
   }
 
   /** The invitation to the visitor's cell, with the answer form; anyone else is told it is not theirs. */

@@ -39,7 +39,7 @@ export function rsvpPage(language: Language, person: { fullName: string; csrfTok
 <p>${vi ? 'Sinh hoạt chi bộ điểm' : 'Model cell meeting'} “${invitation.title}”${invitation.hostCellName ? html` ${vi ? 'tại' : 'at'} ${invitation.hostCellName}` : ''}, ${vietnamPageTime(Date.parse(invitation.meetingAt))}, ${invitation.location}.</p>
 <p class="muted">${vi ? 'Đề nghị chi bộ trả lời trước' : 'Please answer before'} ${vietnamPageTime(Date.parse(invitation.answerBy))}.</p>
 ${fieldErrors(form.errors, '')}
-<form method="post" action="/cycles/${invitation.cycleId}/rsvp">
+<form method="post" action="/dot/${invitation.cycleId}/xac-nhan">
 <input type="hidden" name="_csrf" value="${form.csrfToken}">
 <input type="hidden" name="_key" value="${form.key}">
 <fieldset><legend>${vi ? 'Trả lời' : 'Answer'}</legend>

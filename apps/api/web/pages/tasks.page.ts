@@ -7,7 +7,7 @@ import { page } from '../layout.js';
 
 /** The page each task is done on, one tap away; the tasks without one yet are listed all the same. */
 const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = {
-  RSVP: (cycleId) => `/cycles/${cycleId}/rsvp`,
+  RSVP: (cycleId) => `/dot/${cycleId}/xac-nhan`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */
@@ -41,7 +41,7 @@ export function tasksPage(
     const label = TASK_LABELS[task.action][language];
     const form = FORMS[task.action]?.(task.cycleId);
     return html`<li><span class="task-label">${form ? html`<a href="${form}">${label}</a>` : label}</span>
-<span>“${task.title}”</span><br>
+<a href="/dot/${task.cycleId}">“${task.title}”</a><br>
 <span class="muted">${vi ? 'Hạn' : 'Due'}: ${dueText(task, dueMs, language)}</span>
 <span class="due${due.late ? ' late' : ''}">${due.words}</span></li>`;
   });

@@ -368,6 +368,14 @@ const ENDPOINTS: EndpointSpec[] = [
   { method: 'POST', route: '/logout', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   { method: 'GET', route: '/notifications', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   { method: 'GET', route: '/dot/:id', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/chuong-trinh', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot/:id/chuong-trinh',
+    stage: 'PREPARATION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ agenda: 'Khai mạc', content: 'Tài liệu' }),
+  },
   { method: 'GET', route: '/dot/:id/xac-nhan', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     method: 'POST',

@@ -285,6 +285,51 @@ describe('the pages on a phone', () => {
     }
   });
 
+  it('the host sends its agenda and documents on their page: a field left empty is said beside it, then the cycle page shows the agenda', async () => {
+    const hosting = await createCommuneViaApi(stack, 2);
+    const [host, visitor] = hosting.cells;
+    const title = `Sinh hoạt chi bộ điểm — chương trình ${hosting.committeeId.slice(0, 8)}`;
+    const launched = await stack.http
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${hosting.staff.token}`)
+      .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 12 * DAY_MS, title }))
+      .expect(201);
+    const cycleId = launched.body.id as string;
+    const { context, page } = await signedInPhone(host.secretary.username);
+    try {
+      const task = page.locator('li').filter({ hasText: title }).getByRole('link', { name: 'Gửi chương trình, tài liệu sinh hoạt' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/chuong-trinh`), task.click()]);
+      await checkAccessibility(page, 'plan');
+      await screenshot(page, 'plan');
+
+      const send = () =>
+        Promise.all([
+          page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/dot/${cycleId}/chuong-trinh`),
+          page.locator(`form[action="/dot/${cycleId}/chuong-trinh"] [type="submit"]`).click(),
+        ]);
+      await page.locator('textarea[name="agenda"]').fill('Khai mạc\nĐánh giá kết quả thực hiện nghị quyết tháng trước\n\nSinh hoạt chuyên đề');
+      const [refused] = await send();
+      expect(refused.status()).toBe(400);
+      await expect(page.locator('#content-error').textContent()).resolves.toBe('Tài liệu sinh hoạt không được để trống.');
+      await expect(page.locator('textarea[name="agenda"]').inputValue()).resolves.toContain('Sinh hoạt chuyên đề');
+      await checkAccessibility(page, 'plan-refused');
+      await screenshot(page, 'plan-refused');
+
+      await page.locator('textarea[name="content"]').fill('Đề cương chuyên đề: phát triển đảng viên ở thôn bản vùng cao.');
+      const [sent] = await send();
+      expect(sent.status()).toBe(303);
+      await page.waitForURL((url) => url.pathname === `/dot/${cycleId}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Đánh giá kết quả thực hiện nghị quyết tháng trước');
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set('Authorization', `Bearer ${hosting.staff.token}`).expect(200);
+      expect(cycle.body.plan).toMatchObject({
+        agenda: ['Khai mạc', 'Đánh giá kết quả thực hiện nghị quyết tháng trước', 'Sinh hoạt chuyên đề'],
+        content: 'Đề cương chuyên đề: phát triển đảng viên ở thôn bản vùng cao.',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it("the committee's staff open a cycle's page from its task: the stages, the invitations, the timeline", async () => {
     const { context, page } = await signedInPhone();
     try {

@@ -43,6 +43,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id', method: RequestMethod.GET },
       { path: 'dot/:id/xac-nhan', method: RequestMethod.GET },
       { path: 'dot/:id/xac-nhan', method: RequestMethod.POST },
+      { path: 'dot/:id/chuong-trinh', method: RequestMethod.GET },
+      { path: 'dot/:id/chuong-trinh', method: RequestMethod.POST },
     ],
   });
   const document = SwaggerModule.createDocument(

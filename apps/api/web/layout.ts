@@ -16,7 +16,7 @@ nav a{display:inline-block;padding:.5rem .3rem;min-height:2.75rem;line-height:1.
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}
 label{display:block;font-weight:600;margin:.8rem 0 .3rem}
-input{width:100%;font:inherit;padding:.7rem;border:1px solid #777;border-radius:.4rem;background:#fff}
+input,textarea{width:100%;font:inherit;padding:.7rem;border:1px solid #777;border-radius:.4rem;background:#fff}
 fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.2rem .8rem .5rem}
 legend{font-weight:600;padding:0 .3rem}
 fieldset label{display:flex;align-items:center;gap:.6rem;font-weight:400;min-height:2.75rem;margin:0}

@@ -107,4 +107,24 @@ export class WebController {
     if (!errors) return response.redirect(303, '/?done=rsvp');
     response.status(400).type('html').send(await this.web.rsvpPage(visitor, cycleId, language, { ...fields, key, errors }));
   }
+
+  @Get('dot/:id/chuong-trinh')
+  async planForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.planPage(visitor, cycleId, pageLanguage(request), { key: newSecret() }));
+  }
+
+  @Post('dot/:id/chuong-trinh')
+  async plan(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const fields = { agenda: formField(request, 'agenda'), content: formField(request, 'content'), draftResolution: formField(request, 'draftResolution') };
+    const errors = await this.web.plan(visitor, cycleId, fields, key, language);
+    if (!errors) return response.redirect(303, `/dot/${cycleId}`);
+    response.status(400).type('html').send(await this.web.planPage(visitor, cycleId, language, { ...fields, key, errors }));
+  }
 }

@@ -12,11 +12,12 @@ import { TasksService } from '../tasks/tasks.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { postPlanUpdate, rsvpUpdate, type StepUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { flatten } from '../common/api-exception.filter.js';
 import { CycleReadsService } from '../cycles/cycle-reads.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
+import { PostPlanDto } from '../cycles/dto/post-plan.dto.js';
 import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
@@ -24,6 +25,7 @@ import { rsvpPage, type RsvpForm } from './pages/rsvp.page.js';
 import { tasksPage } from './pages/tasks.page.js';
 import { notificationsPage } from './pages/notifications.page.js';
 import { cyclePage } from './pages/cycle.page.js';
+import { planPage, type PlanForm } from './pages/plan.page.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -122,18 +124,47 @@ export class WebService {
     return rsvpPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, invitation, { ...form, csrfToken: visitor.csrfToken });
   }
 
-  /**
-   * The answer, checked by the API's own rules (RsvpDto) and sent as the same workflow update, under the form's
-   * key: a resubmit after a dropped connection is the same update and acts once. Answers the sentences to show
-   * beside each field, or null when the answer was taken.
-   */
-  async rsvp(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<Record<string, string[]> | null> {
+  /** The invitation's answer, sent as the API's own RSVP step (see sendForm). */
+  rsvp(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<FormErrors | null> {
     const answer = { response: fields.response, ...(fields.delegate?.trim() ? { delegate: fields.delegate } : {}), ...(fields.note?.trim() ? { note: fields.note } : {}) };
-    const dto = plainToInstance(RsvpDto, answer);
+    return this.sendForm(visitor, cycleId, RsvpDto, answer, (dto) => ({ cellId: visitor.user.cellId ?? '', ...dto }), rsvpUpdate, key, language);
+  }
+
+  /** The host's agenda and documents: the agenda one item a line, as a secretary types it. */
+  plan(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<FormErrors | null> {
+    const agenda = (fields.agenda ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const answer = { agenda, content: fields.content ?? '', ...(fields.draftResolution?.trim() ? { draftResolution: fields.draftResolution } : {}) };
+    return this.sendForm(visitor, cycleId, PostPlanDto, answer, (dto) => ({ ...dto }), postPlanUpdate, key, language);
+  }
+
+  async planPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<PlanForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    if (cycle.hostCellId === null || cycle.hostCellId !== visitor.user.cellId) throw new DomainError('NOT_HOST_SECRETARY');
+    const shown = form.errors ? form : { ...form, agenda: cycle.plan?.agenda.join('\n'), content: cycle.plan?.content, draftResolution: cycle.plan?.draftResolution ?? undefined };
+    return planPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, { ...shown, csrfToken: visitor.csrfToken });
+  }
+
+  /**
+   * A form's answer, checked by the API's own rules (its DTO, so the sentences are the API's, each naming its
+   * field by its label) and sent as the same workflow update under the form's key: a resubmit after a dropped
+   * connection is the same update and acts once. Answers the sentences to show beside each field, or null
+   * when the step was taken; a refusal of the workflow (a deadline, a step already done) is said in words.
+   */
+  private async sendForm<Dto extends object, Input>(
+    visitor: WebVisitor,
+    cycleId: string,
+    form: new () => Dto,
+    answer: Record<string, unknown>,
+    toInput: (dto: Dto) => Input,
+    update: StepUpdate<Input>,
+    key: string,
+    language: Language,
+  ): Promise<FormErrors | null> {
+    const dto = plainToInstance(form, answer);
     const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
-    if (problems.length > 0) return groupByField(flatten(problems, language, 'RsvpDto'));
+    if (problems.length > 0) return groupByField(flatten(problems, language, form.name));
     try {
-      await this.cycles.step(visitor.user, cycleId, rsvpUpdate, { cellId: visitor.user.cellId ?? '', ...dto }, language, key);
+      await this.cycles.step(visitor.user, cycleId, update, toInput(dto), language, key);
       return null;
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;
@@ -142,8 +173,11 @@ export class WebService {
   }
 }
 
-function groupByField(messages: { field: string; message: string }[]): Record<string, string[]> {
-  const grouped: Record<string, string[]> = {};
-  for (const { field, message } of messages) (grouped[field] ??= []).push(message);
+/** Sentences by the form field they are about ("agenda.2" is shown beside the agenda); "" for the whole form. */
+export type FormErrors = Record<string, string[]>;
+
+function groupByField(messages: { field: string; message: string }[]): FormErrors {
+  const grouped: FormErrors = {};
+  for (const { field, message } of messages) (grouped[field.split('.')[0]] ??= []).push(message);
   return grouped;
 }

@@ -8,6 +8,7 @@ import { page } from '../layout.js';
 /** The page each task is done on, one tap away; the tasks without one yet are listed all the same. */
 const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = {
   RSVP: (cycleId) => `/dot/${cycleId}/xac-nhan`,
+  SUBMIT_PLAN: (cycleId) => `/dot/${cycleId}/chuong-trinh`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */

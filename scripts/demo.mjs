@@ -5,7 +5,7 @@
 // another host). The cycle is driven by scripts/lib/cycle-driver.mjs; what is said in it is in
 // scripts/lib/demo-meeting.mjs, and how it is told in scripts/lib/demo-narration.mjs.
 import { driveCycle } from './lib/cycle-driver.mjs';
-import { BASE, account, call, driverHttp, expectOk, login } from './lib/demo-api.mjs';
+import { BASE, DEMO_PASSWORD, PAGES, account, call, driverHttp, expectOk, login } from './lib/demo-api.mjs';
 import { COMMITTEE_NAME, COMMUNE_CELLS, OFFICE_STAFF, PARTY_BRANCH, titled } from './lib/demo-commune.mjs';
 import { ADOPTION, DECLINES, MEETING_MINUTES, REVIEWS, answerTo, critiqueWords, launchWords, lessonsAndCommitments, meetingWords, planWords } from './lib/demo-meeting.mjs';
 import { heading, narrator, say } from './lib/demo-narration.mjs';
@@ -83,6 +83,13 @@ async function main() {
   say(`Đợt “${final.title}”: ${final.statusLabel}.`);
   say(`Chi bộ điểm: ${host.name}; xếp loại: ${final.review.ratingLabel}.`);
   showTimeline(final.timeline, cells);
+
+  heading('TRÊN TRANG WEB');
+  say(`Trang của đợt sinh hoạt: ${PAGES}dot/${cycle.id}`);
+  say(`Mở ${PAGES} trên điện thoại hoặc máy tính, đăng nhập bằng một trong các tài khoản (mật khẩu: ${DEMO_PASSWORD}):`);
+  say(`  ${OFFICE_STAFF.username.padEnd(34)} Văn phòng Đảng ủy (đồng chí ${OFFICE_STAFF.fullName})`);
+  say(`  ${host.secretary.username.padEnd(34)} Bí thư ${host.name}, chi bộ điểm: việc đã cam kết trong báo cáo rút kinh nghiệm`);
+  say(`  ${adopter.secretary.username.padEnd(34)} Bí thư ${adopter.name}, chi bộ được mời`);
   console.log(`\n[Kỹ thuật] Temporal workflow id: model-meeting-${cycle.id} (xem trên Temporal Web UI)`);
 }
 

@@ -366,6 +366,24 @@ const ENDPOINTS: EndpointSpec[] = [
         : { username: people[caller].username, password: people[caller].password },
   },
   { method: 'POST', route: '/logout', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/notifications', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/chuong-trinh', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot/:id/chuong-trinh',
+    stage: 'PREPARATION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ agenda: 'Khai mạc', content: 'Tài liệu' }),
+  },
+  { method: 'GET', route: '/dot/:id/xac-nhan', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot/:id/xac-nhan',
+    stage: 'PREPARATION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ response: 'accept' }),
+  },
   {
     // Issue 10: any signed-in person changes its own password, proving the current one; anonymous: 401. The caller kind
     // "admin" acts with an admin account of this suite's own (ownAdmin). The answer is a new token and the caller's own

@@ -80,12 +80,12 @@ async function submitLogin(page: Page, username: string, password: string): Prom
   return { status: posted.status(), ...(next ? { redirectedTo: next.status() } : {}) };
 }
 
-async function signedInPhone(): Promise<{ context: BrowserContext; page: Page }> {
+async function signedInPhone(username = commune.staff.username): Promise<{ context: BrowserContext; page: Page }> {
   const context = await phone();
   try {
     const page = await context.newPage();
     await openLogin(page);
-    expect(await submitLogin(page, commune.staff.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
+    expect(await submitLogin(page, username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
     return { context, page };
   } catch (error) {
     await context.close();
@@ -215,6 +215,155 @@ describe('the pages on a phone', () => {
       } finally {
         await replay.close();
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a visiting secretary answers the invitation on its page: a tap from the task, a refusal beside its field, and a form sent twice acts once', async () => {
+    const [host, visitor] = commune.cells;
+    const title = `Sinh hoạt chi bộ điểm có chi bộ điểm ${commune.committeeId.slice(0, 8)}`;
+    const launched = await stack.http
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${commune.staff.token}`)
+      .send(launchBody({ committeeId: commune.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 12 * DAY_MS, title }))
+      .expect(201);
+    const cycleId = launched.body.id as string;
+    const { context, page } = await signedInPhone(visitor.secretary.username);
+    try {
+      // The task is one tap from its form.
+      const task = page.locator('li').filter({ hasText: title }).getByRole('link', { name: 'Xác nhận tham dự' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/xac-nhan`), task.click()]);
+      await expect(page.locator('h1').textContent()).resolves.toContain('Xác nhận tham dự');
+      await expect(page.locator('main').textContent()).resolves.toContain(title);
+      await checkAccessibility(page, 'rsvp');
+      await screenshot(page, 'rsvp');
+
+      // A delegate's name with a direction-changing character is refused beside its field, what was typed kept.
+      const typed = 'Đồng chí Hoàng Văn Sìn\u202e';
+      await page.locator('input[name="delegate"]').fill(typed);
+      const [refused] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/dot/${cycleId}/xac-nhan`),
+        page.locator(`form[action="/dot/${cycleId}/xac-nhan"] [type="submit"]`).click(),
+      ]);
+      expect(refused.status()).toBe(400);
+      await expect(page.locator('#delegate-error').textContent()).resolves.toMatch(/^Đồng chí được cử dự/);
+      await expect(page.locator('input[name="delegate"]').inputValue()).resolves.toBe(typed);
+      await checkAccessibility(page, 'rsvp-refused');
+      await screenshot(page, 'rsvp-refused');
+
+      // The same form, sent twice (a resubmit after a dropped connection): both answered, one answer taken.
+      await page.locator('input[name="delegate"]').fill('Đồng chí Hoàng Văn Sìn');
+      const form = {
+        _csrf: await page.locator('main input[name="_csrf"]').inputValue(),
+        _key: await page.locator('input[name="_key"]').inputValue(),
+        response: 'accept',
+        delegate: 'Đồng chí Hoàng Văn Sìn',
+        note: '',
+      };
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const sent = await context.request.post(`/dot/${cycleId}/xac-nhan`, { form, maxRedirects: 0 });
+        expect({ attempt, status: sent.status(), location: sent.headers().location }).toEqual({ attempt, status: 303, location: '/?done=rsvp' });
+      }
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set('Authorization', `Bearer ${commune.staff.token}`).expect(200);
+      expect(cycle.body.invitations).toEqual([expect.objectContaining({ cellId: visitor.id, status: 'ACCEPTED', delegate: 'Đồng chí Hoàng Văn Sìn' })]);
+      const accepted = (cycle.body.timeline as { event: string; cellId: string | null }[]).filter((entry) => entry.event === 'RSVP_ACCEPTED');
+      expect(accepted).toHaveLength(1);
+
+      // The committee's invitation is in the secretary's notifications, in the office's words.
+      await page.goto('/notifications');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Thông báo');
+      await expect(page.locator('main').textContent()).resolves.toContain('Đảng ủy trân trọng mời chi bộ cử đồng chí dự sinh hoạt chi bộ điểm');
+      await checkAccessibility(page, 'notifications');
+      await screenshot(page, 'notifications');
+
+      await page.goto('/?done=rsvp');
+      await expect(page.locator('[role="status"]').textContent()).resolves.toBe('Đã gửi xác nhận tham dự.');
+      await screenshot(page, 'tasks-after-rsvp');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the host sends its agenda and documents on their page: a field left empty is said beside it, then the cycle page shows the agenda', async () => {
+    const hosting = await createCommuneViaApi(stack, 2);
+    const [host, visitor] = hosting.cells;
+    const title = `Sinh hoạt chi bộ điểm — chương trình ${hosting.committeeId.slice(0, 8)}`;
+    const launched = await stack.http
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${hosting.staff.token}`)
+      .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 12 * DAY_MS, title }))
+      .expect(201);
+    const cycleId = launched.body.id as string;
+    const { context, page } = await signedInPhone(host.secretary.username);
+    try {
+      const task = page.locator('li').filter({ hasText: title }).getByRole('link', { name: 'Gửi chương trình, tài liệu sinh hoạt' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/chuong-trinh`), task.click()]);
+      await checkAccessibility(page, 'plan');
+      await screenshot(page, 'plan');
+
+      const send = () =>
+        Promise.all([
+          page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/dot/${cycleId}/chuong-trinh`),
+          page.locator(`form[action="/dot/${cycleId}/chuong-trinh"] [type="submit"]`).click(),
+        ]);
+      await page.locator('textarea[name="agenda"]').fill('Khai mạc\nĐánh giá kết quả thực hiện nghị quyết tháng trước\n\nSinh hoạt chuyên đề');
+      const [refused] = await send();
+      expect(refused.status()).toBe(400);
+      await expect(page.locator('#content-error').textContent()).resolves.toBe('Tài liệu sinh hoạt không được để trống.');
+      await expect(page.locator('textarea[name="agenda"]').inputValue()).resolves.toContain('Sinh hoạt chuyên đề');
+      await checkAccessibility(page, 'plan-refused');
+      await screenshot(page, 'plan-refused');
+
+      await page.locator('textarea[name="content"]').fill('Đề cương chuyên đề: phát triển đảng viên ở thôn bản vùng cao.');
+      const [sent] = await send();
+      expect(sent.status()).toBe(303);
+      await page.waitForURL((url) => url.pathname === `/dot/${cycleId}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Đánh giá kết quả thực hiện nghị quyết tháng trước');
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set('Authorization', `Bearer ${hosting.staff.token}`).expect(200);
+      expect(cycle.body.plan).toMatchObject({
+        agenda: ['Khai mạc', 'Đánh giá kết quả thực hiện nghị quyết tháng trước', 'Sinh hoạt chuyên đề'],
+        content: 'Đề cương chuyên đề: phát triển đảng viên ở thôn bản vùng cao.',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the committee's staff open a cycle's page from its task: the stages, the invitations, the timeline", async () => {
+    const { context, page } = await signedInPhone();
+    try {
+      const link = page.locator('li').filter({ hasText: 'Chọn chi bộ điểm' }).getByRole('link', { name: `“${cycleTitle}”` });
+      await Promise.all([page.waitForURL((url) => /^\/dot\/[0-9a-f-]{36}$/.test(url.pathname)), link.click()]);
+      await expect(page.locator('h1').textContent()).resolves.toBe(cycleTitle);
+      await expect(page.locator('[aria-current="step"]').textContent()).resolves.toBe('Lựa chọn chi bộ điểm');
+      const main = await page.locator('main').textContent();
+      for (const cell of commune.cells) expect(main).toContain(`${cell.name}: Chưa xác nhận`);
+      expect(main).toContain('Đảng ủy khởi tạo đợt sinh hoạt chi bộ điểm');
+      await checkAccessibility(page, 'cycle');
+      await screenshot(page, 'cycle');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("another committee's secretary, or a malformed address, gets a page that says it is not there", async () => {
+    const { context, page } = await signedInPhone();
+    try {
+      const other = await createCommuneViaApi(stack, 1);
+      const foreignCycle = await stack.http
+        .post('/api/cycles')
+        .set('Authorization', `Bearer ${other.staff.token}`)
+        .send(launchBody({ committeeId: other.committeeId, invitedCellIds: [other.cells[0].id], meetingAt: Date.now() + 10 * DAY_MS }))
+        .expect(201);
+      const theirs = await page.goto(`/dot/${foreignCycle.body.id as string}`);
+      expect(theirs?.status()).toBe(404);
+      await expect(page.locator('main').textContent()).resolves.not.toContain(foreignCycle.body.title as string);
+      const answer = await page.goto('/dot/not-a-cycle/xac-nhan');
+      expect(answer?.status()).toBe(404);
+      await expect(page.locator('[role="alert"]').textContent()).resolves.toContain('Không tìm thấy');
+      const foreign = await page.goto(`/dot/${crypto.randomUUID()}/xac-nhan`);
+      expect(foreign?.status()).toBe(404);
     } finally {
       await context.close();
     }

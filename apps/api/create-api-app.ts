@@ -31,13 +31,20 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // The pages post plain forms (web.md: they work with JavaScript off).
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
   app.use(rejectDeepBodies);
-  // The pages live at the root; the JSON API under /api.
+  // The pages live at the root, the JSON API under /api. An exclusion matches a controller's path whatever its
+  // module: no page may take a path an API controller has (cycles/:id would move the API's GET /api/cycles/:id).
   app.setGlobalPrefix('api', {
     exclude: [
       { path: '/', method: RequestMethod.GET },
       { path: 'login', method: RequestMethod.GET },
       { path: 'login', method: RequestMethod.POST },
       { path: 'logout', method: RequestMethod.POST },
+      { path: 'notifications', method: RequestMethod.GET },
+      { path: 'dot/:id', method: RequestMethod.GET },
+      { path: 'dot/:id/xac-nhan', method: RequestMethod.GET },
+      { path: 'dot/:id/xac-nhan', method: RequestMethod.POST },
+      { path: 'dot/:id/chuong-trinh', method: RequestMethod.GET },
+      { path: 'dot/:id/chuong-trinh', method: RequestMethod.POST },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -3,7 +3,9 @@
 
 const ORIGIN = (process.env.DEMO_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 export const BASE = `${ORIGIN}/api`;
-const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-na-hoi-2026';
+/** Where the pages are: what a person opens on a phone. */
+export const PAGES = `${ORIGIN}/`;
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-na-hoi-2026';
 
 /**
  * One request; the answer's status, body (null when it is not JSON) and, when refused for too many

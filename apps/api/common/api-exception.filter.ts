@@ -191,7 +191,7 @@ function retryAfterOf(exception: unknown): number {
 }
 
 /** One sentence of a validation refusal and the path of the field it is about, for a page to show beside it. */
-interface FieldMessage {
+export interface FieldMessage {
   field: string;
   message: string;
 }
@@ -205,7 +205,7 @@ const ABOUT_THE_KEY = new Set(['whitelistValidation', 'storableText', 'unknownVa
  * One sentence per problem, each naming its field by its label on `form`: a field left out is only
  * "required", a value of the wrong kind only says the kind, and the path stays beside the sentence.
  */
-function flatten(errors: ValidationError[], language: Language, form: string | undefined, parent: readonly string[] = []): FieldMessage[] {
+export function flatten(errors: ValidationError[], language: Language, form: string | undefined, parent: readonly string[] = []): FieldMessage[] {
   const found: FieldMessage[] = [];
   for (const error of errors) {
     const path = error.property ? [...parent, error.property] : parent;

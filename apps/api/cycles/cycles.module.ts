@@ -23,5 +23,6 @@ import { CYCLE_WORKFLOW_GATEWAY, CyclesService } from './cycles.service.js';
         new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs),
     },
   ],
+  exports: [CyclesService, CycleReadsService],
 })
 export class CyclesModule {}

@@ -11,10 +11,16 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 header{background:#a50e0e;color:#fff;padding:.6rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:.5rem}
 header a,header button{color:#fff}
 header .who{font-size:.9rem}
+header{flex-wrap:wrap}
+nav a{display:inline-block;padding:.5rem .3rem;min-height:2.75rem;line-height:1.75rem}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}
 label{display:block;font-weight:600;margin:.8rem 0 .3rem}
-input{width:100%;font:inherit;padding:.7rem;border:1px solid #777;border-radius:.4rem;background:#fff}
+input,textarea{width:100%;font:inherit;padding:.7rem;border:1px solid #777;border-radius:.4rem;background:#fff}
+fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.2rem .8rem .5rem}
+legend{font-weight:600;padding:0 .3rem}
+fieldset label{display:flex;align-items:center;gap:.6rem;font-weight:400;min-height:2.75rem;margin:0}
+input[type=radio]{width:1.4rem;height:1.4rem;margin:0;flex:none}
 button{font:inherit;min-height:2.75rem;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:#a50e0e;color:#fff;cursor:pointer}
 header button{background:transparent;border:1px solid #fff;min-height:2.5rem;padding:.3rem .8rem}
 .primary{margin-top:1.2rem;width:100%}
@@ -26,6 +32,16 @@ ul.tasks li{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.8
 .due{display:inline-block;margin-top:.3rem;font-size:.9rem;padding:.1rem .5rem;border-radius:1rem;background:#eee}
 .due.late{background:#a50e0e;color:#fff}
 .muted{color:#555}
+h2{font-size:1.15rem;margin:1.4rem 0 .5rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+h3{font-size:1rem;margin:.8rem 0 .3rem}
+ul.plain,ol.plain{list-style:none;padding:0;margin:0}
+ul.plain li,ol.plain li{padding:.35rem 0;border-bottom:1px solid #eee}
+.card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.6rem .8rem;margin:0 0 .6rem}
+.card p{margin:.3rem 0}
+ol.stepper{list-style:none;padding:0;margin:.5rem 0 1rem;display:flex;flex-wrap:wrap;gap:.3rem}
+ol.stepper li{font-size:.8rem;padding:.2rem .5rem;border-radius:1rem;background:#e7e4dc;color:#333}
+ol.stepper li.done{background:#d9ead3}
+ol.stepper li.current{background:#a50e0e;color:#fff;font-weight:700}
 `;
 
 /** The stylesheet is ours, not anyone's input: trusted as it is. */
@@ -39,8 +55,10 @@ export interface PageChrome {
 }
 
 export function page(chrome: PageChrome, body: SafeHtml): string {
+  const vi = chrome.language === 'vi';
   const header = chrome.signedIn
     ? html`<header><span class="who">${chrome.signedIn.fullName}</span>
+<nav><a href="/">${vi ? 'Việc của tôi' : 'My tasks'}</a> <a href="/notifications">${vi ? 'Thông báo' : 'Notifications'}</a></nav>
 <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${chrome.signedIn.csrfToken}"><button type="submit">${chrome.language === 'en' ? 'Log out' : 'Đăng xuất'}</button></form></header>`
     : html`<header><span>${chrome.language === 'en' ? 'Model cell meetings' : 'Sinh hoạt chi bộ điểm'}</span></header>`;
   return `<!doctype html>${html`<html lang="${chrome.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { errorMessage, transportMessage } from '../../../libs/wording/error-messages.js';
@@ -23,6 +23,10 @@ export class WebExceptionFilter implements ExceptionFilter {
       status = httpStatusOf(exception.code);
       message = errorMessage(exception.code, language, exception.params);
       if (status === 429) response.setHeader('Retry-After', String(exception.params.retryAfterSeconds ?? 60));
+    } else if (exception instanceof HttpException && exception.getStatus() < 500) {
+      // The framework's own refusals (an address that names no cycle, say): a page that is not there.
+      status = exception.getStatus() === 400 ? 404 : exception.getStatus();
+      message = errorMessage('NOT_FOUND', language);
     } else {
       this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
       message = transportMessage('unexpected', language);

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../../libs/config/app-config.js';
@@ -59,7 +59,15 @@ export class WebController {
   async tasks(@Req() request: Request, @Res() response: Response): Promise<void> {
     const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
     if (!visitor) return response.redirect(303, '/login');
-    response.type('html').send(await this.web.tasksPage(visitor, pageLanguage(request)));
+    const done = typeof request.query.done === 'string' ? request.query.done : undefined;
+    response.type('html').send(await this.web.tasksPage(visitor, pageLanguage(request), done));
+  }
+
+  @Get('notifications')
+  async notifications(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.notificationsPage(visitor, pageLanguage(request)));
   }
 
   @Post('logout')
@@ -71,5 +79,52 @@ export class WebController {
     else if (visitor) return response.redirect(303, '/');
     clearCookie(response, this.config, SESSION_COOKIE);
     response.redirect(303, '/login');
+  }
+
+  @Get('dot/:id')
+  async cycle(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.cyclePage(visitor, cycleId, pageLanguage(request)));
+  }
+
+  @Get('dot/:id/xac-nhan')
+  async rsvpForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.rsvpPage(visitor, cycleId, pageLanguage(request), { key: newSecret() }));
+  }
+
+  @Post('dot/:id/xac-nhan')
+  async rsvp(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const fields = { response: formField(request, 'response'), delegate: formField(request, 'delegate'), note: formField(request, 'note') };
+    const errors = await this.web.rsvp(visitor, cycleId, fields, key, language);
+    if (!errors) return response.redirect(303, '/?done=rsvp');
+    response.status(400).type('html').send(await this.web.rsvpPage(visitor, cycleId, language, { ...fields, key, errors }));
+  }
+
+  @Get('dot/:id/chuong-trinh')
+  async planForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.planPage(visitor, cycleId, pageLanguage(request), { key: newSecret() }));
+  }
+
+  @Post('dot/:id/chuong-trinh')
+  async plan(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const fields = { agenda: formField(request, 'agenda'), content: formField(request, 'content'), draftResolution: formField(request, 'draftResolution') };
+    const errors = await this.web.plan(visitor, cycleId, fields, key, language);
+    if (!errors) return response.redirect(303, `/dot/${cycleId}`);
+    response.status(400).type('html').send(await this.web.planPage(visitor, cycleId, language, { ...fields, key, errors }));
   }
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { CyclesModule } from '../cycles/cycles.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { WebController } from './web.controller.js';
 import { WebService } from './web.service.js';
 
-@Module({ imports: [AuthModule, TasksModule], controllers: [WebController], providers: [WebService] })
+@Module({ imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule], controllers: [WebController], providers: [WebService] })
 export class WebModule {}

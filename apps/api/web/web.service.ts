@@ -10,8 +10,23 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AuthService } from '../auth/auth.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { toUserView } from '../users/user.mapper.js';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { postPlanUpdate, rsvpUpdate, type StepUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
+import { flatten } from '../common/api-exception.filter.js';
+import { CycleReadsService } from '../cycles/cycle-reads.service.js';
+import { CyclesService } from '../cycles/cycles.service.js';
+import { PostPlanDto } from '../cycles/dto/post-plan.dto.js';
+import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
+import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
+import { rsvpPage, type RsvpForm } from './pages/rsvp.page.js';
 import { tasksPage } from './pages/tasks.page.js';
+import { notificationsPage } from './pages/notifications.page.js';
+import { cyclePage } from './pages/cycle.page.js';
+import { planPage, type PlanForm } from './pages/plan.page.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
 export interface WebVisitor {
@@ -38,6 +53,10 @@ export class WebService {
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(WebSessionsRepository) private readonly sessions: WebSessionsRepository,
     @Inject(TasksService) private readonly tasks: TasksService,
+    @Inject(CycleReadsService) private readonly reads: CycleReadsService,
+    @Inject(CyclesService) private readonly cycles: CyclesService,
+    @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
   ) {
     // A session ends after as long without a visit as an API token lives.
     const [, amount, unit] = /^(\d+)([smhd])$/.exec(config.auth.accessTokenTtl) ?? ['', '8', 'h'];
@@ -70,9 +89,95 @@ export class WebService {
     return loginPage(language, form);
   }
 
-  async tasksPage(visitor: WebVisitor, language: Language): Promise<string> {
+  async tasksPage(visitor: WebVisitor, language: Language, done?: string): Promise<string> {
     const tasks = await this.tasks.forUser(visitor.user, {});
     const person = { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken, mustChangePassword: visitor.user.mustChangePassword };
-    return tasksPage(language, person, tasks, Date.now());
+    return tasksPage(language, person, tasks, Date.now(), done);
   }
+
+  async notificationsPage(visitor: WebVisitor, language: Language): Promise<string> {
+    const notifications = await this.notifications.inbox(visitor.user, { limit: 50 });
+    return notificationsPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, notifications);
+  }
+
+  /** A cycle's page, as the JSON API would show it to this person (another committee's cycle is not found). */
+  async cyclePage(visitor: WebVisitor, cycleId: string, language: Language): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    const cells = await this.organisation.cellsOf(cycle.committeeId, { take: 1_000, skip: 0 });
+    const names = new Map(cells.map((cell) => [cell.id, cell.name]));
+    return cyclePage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, names, Date.now());
+  }
+
+  /** The invitation to the visitor's cell, with the answer form; anyone else is told it is not theirs. */
+  async rsvpPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<RsvpForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    if (!cycle.invitations.some((invitation) => invitation.cellId === visitor.user.cellId)) throw new DomainError('NOT_INVITED');
+    const host = cycle.hostCellId ? await this.organisation.cell(cycle.hostCellId) : null;
+    const invitation = {
+      cycleId,
+      title: cycle.title,
+      hostCellName: host?.name ?? null,
+      meetingAt: cycle.meetingAt,
+      location: cycle.location,
+      answerBy: cycle.deadlines.planDueAt,
+    };
+    return rsvpPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, invitation, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  /** The invitation's answer, sent as the API's own RSVP step (see sendForm). */
+  rsvp(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<FormErrors | null> {
+    const answer = { response: fields.response, ...(fields.delegate?.trim() ? { delegate: fields.delegate } : {}), ...(fields.note?.trim() ? { note: fields.note } : {}) };
+    return this.sendForm(visitor, cycleId, RsvpDto, answer, (dto) => ({ cellId: visitor.user.cellId ?? '', ...dto }), rsvpUpdate, key, language);
+  }
+
+  /** The host's agenda and documents: the agenda one item a line, as a secretary types it. */
+  plan(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<FormErrors | null> {
+    const agenda = (fields.agenda ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const answer = { agenda, content: fields.content ?? '', ...(fields.draftResolution?.trim() ? { draftResolution: fields.draftResolution } : {}) };
+    return this.sendForm(visitor, cycleId, PostPlanDto, answer, (dto) => ({ ...dto }), postPlanUpdate, key, language);
+  }
+
+  async planPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<PlanForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    if (cycle.hostCellId === null || cycle.hostCellId !== visitor.user.cellId) throw new DomainError('NOT_HOST_SECRETARY');
+    const shown = form.errors ? form : { ...form, agenda: cycle.plan?.agenda.join('\n'), content: cycle.plan?.content, draftResolution: cycle.plan?.draftResolution ?? undefined };
+    return planPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, { ...shown, csrfToken: visitor.csrfToken });
+  }
+
+  /**
+   * A form's answer, checked by the API's own rules (its DTO, so the sentences are the API's, each naming its
+   * field by its label) and sent as the same workflow update under the form's key: a resubmit after a dropped
+   * connection is the same update and acts once. Answers the sentences to show beside each field, or null
+   * when the step was taken; a refusal of the workflow (a deadline, a step already done) is said in words.
+   */
+  private async sendForm<Dto extends object, Input>(
+    visitor: WebVisitor,
+    cycleId: string,
+    form: new () => Dto,
+    answer: Record<string, unknown>,
+    toInput: (dto: Dto) => Input,
+    update: StepUpdate<Input>,
+    key: string,
+    language: Language,
+  ): Promise<FormErrors | null> {
+    const dto = plainToInstance(form, answer);
+    const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
+    if (problems.length > 0) return groupByField(flatten(problems, language, form.name));
+    try {
+      await this.cycles.step(visitor.user, cycleId, update, toInput(dto), language, key);
+      return null;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;
+      return { '': [errorMessage(error.code, language, error.params)] };
+    }
+  }
+}
+
+/** Sentences by the form field they are about ("agenda.2" is shown beside the agenda); "" for the whole form. */
+export type FormErrors = Record<string, string[]>;
+
+function groupByField(messages: { field: string; message: string }[]): FormErrors {
+  const grouped: FormErrors = {};
+  for (const { field, message } of messages) (grouped[field.split('.')[0]] ??= []).push(message);
+  return grouped;
 }

@@ -376,6 +376,14 @@ const ENDPOINTS: EndpointSpec[] = [
     statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
     body: () => ({ agenda: 'Khai mạc', content: 'Tài liệu' }),
   },
+  { method: 'GET', route: '/dot/:id/gop-y', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot/:id/gop-y',
+    stage: 'PREPARATION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ rows: '1', stage_0: 'content', kind_0: 'strength', text_0: 'Nội dung sát thực tế' }),
+  },
   { method: 'GET', route: '/dot/:id/xac-nhan', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     method: 'POST',

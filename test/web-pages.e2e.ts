@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
-import { launchBody } from '../scripts/lib/step-bodies.mjs';
+import { acceptInvitationBody, launchBody, meetingBody, planBody } from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { checkAccessibility, launchChromium, phoneContext, screenshot } from './support/browser.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
@@ -325,6 +325,73 @@ describe('the pages on a phone', () => {
         agenda: ['Khai mạc', 'Đánh giá kết quả thực hiện nghị quyết tháng trước', 'Sinh hoạt chuyên đề'],
         content: 'Đề cương chuyên đề: phát triển đảng viên ở thôn bản vùng cao.',
       });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with JavaScript off, a visiting secretary sends a critique point by point with a score sheet, and sees it on the cycle page', async () => {
+    const hosting = await createCommuneViaApi(stack, 2);
+    const [host, visitor] = hosting.cells;
+    const api = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const launched = await stack.http
+      .post('/api/cycles')
+      .set(api(hosting.staff.token))
+      .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
+      .expect(201);
+    const cycleId = launched.body.id as string;
+    await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(api(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
+    await stack.http.post(`/api/cycles/${cycleId}/plan`).set(api(host.secretary.token)).send(planBody()).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
+    const recorded = await stack.http
+      .post(`/api/cycles/${cycleId}/meeting`)
+      .set(api(host.secretary.token))
+      .send(meetingBody({ attendingCellIds: [visitor.id], selfScores: null }))
+      .expect(200);
+    expect(recorded.body.status).toBe('CRITIQUE');
+
+    const context = await phone({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await openLogin(page);
+      expect(await submitLogin(page, visitor.secretary.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
+      const task = page.locator('li').filter({ hasText: 'Gửi nhận xét, góp ý' }).getByRole('link', { name: 'Gửi nhận xét, góp ý' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/gop-y`), task.click()]);
+      await screenshot(page, 'critique');
+
+      const send = (button: string) =>
+        Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/gop-y"] ${button}`).click()]);
+      // "Thêm dòng" brings more rows without JavaScript, keeping what was typed.
+      await page.locator('select[name="stage_0"]').selectOption('preparation');
+      await page.locator('select[name="kind_0"]').selectOption('strength');
+      await page.locator('textarea[name="text_0"]').fill('Tài liệu gửi các chi bộ trước một ngày, đầy đủ');
+      await send('button[name="more"]');
+      await expect(page.locator('textarea[name="text_8"]').count()).resolves.toBe(1);
+      await expect(page.locator('textarea[name="text_0"]').inputValue()).resolves.toBe('Tài liệu gửi các chi bộ trước một ngày, đầy đủ');
+
+      await page.locator('select[name="stage_7"]').selectOption('chairing');
+      await page.locator('select[name="kind_7"]').selectOption('weakness');
+      await page.locator('textarea[name="text_7"]').fill('Phần điều hành còn dài, chưa tập trung vào trọng tâm');
+      await page.locator('input[name="score_time"]').fill('4,5');
+      await page.locator('input[name="score_attendance"]').fill('5');
+      await send('button.primary');
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      const main = await page.locator('main').textContent();
+      expect(main).toContain('Tài liệu gửi các chi bộ trước một ngày, đầy đủ');
+      expect(main).toContain('Phần điều hành còn dài, chưa tập trung vào trọng tâm');
+      await screenshot(page, 'cycle-after-critique');
+
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(api(hosting.staff.token)).expect(200);
+      expect(cycle.body.critiques).toEqual([
+        expect.objectContaining({
+          cellId: visitor.id,
+          points: [
+            expect.objectContaining({ stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi các chi bộ trước một ngày, đầy đủ' }),
+            expect.objectContaining({ stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài, chưa tập trung vào trọng tâm' }),
+          ],
+          scores: { time: 4.5, attendance: 5 },
+        }),
+      ]);
     } finally {
       await context.close();
     }

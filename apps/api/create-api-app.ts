@@ -45,6 +45,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/xac-nhan', method: RequestMethod.POST },
       { path: 'dot/:id/chuong-trinh', method: RequestMethod.GET },
       { path: 'dot/:id/chuong-trinh', method: RequestMethod.POST },
+      { path: 'dot/:id/gop-y', method: RequestMethod.GET },
+      { path: 'dot/:id/gop-y', method: RequestMethod.POST },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -10,6 +10,7 @@ import { Public } from '../auth/public.decorator.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import { clearCookie, cookieOf, formField, LOGIN_COOKIE, pageLanguage, SESSION_COOKIE, setCookie } from './web-request.js';
 import { newSecret, WebService } from './web.service.js';
+import { POINT_ROWS, type PointRow } from './pages/critique.page.js';
 
 /**
  * The pages (web.md): server-rendered HTML, plain forms with Post/Redirect/Get that work with JavaScript off.
@@ -126,5 +127,42 @@ export class WebController {
     const errors = await this.web.plan(visitor, cycleId, fields, key, language);
     if (!errors) return response.redirect(303, `/dot/${cycleId}`);
     response.status(400).type('html').send(await this.web.planPage(visitor, cycleId, language, { ...fields, key, errors }));
+  }
+
+  @Get('dot/:id/gop-y')
+  async critiqueForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    const rows: PointRow[] = Array.from({ length: POINT_ROWS }, () => ({}));
+    response.type('html').send(await this.web.critiquePage(visitor, cycleId, pageLanguage(request), { key: newSecret(), rows, scores: {} }));
+  }
+
+  @Post('dot/:id/gop-y')
+  async critique(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const count = Math.min(Math.max(Number(formField(request, 'rows')) || POINT_ROWS, 1), 100);
+    const rows: PointRow[] = Array.from({ length: count }, (_, index) => ({
+      stage: formField(request, `stage_${index}`),
+      kind: formField(request, `kind_${index}`),
+      text: formField(request, `text_${index}`),
+    }));
+    const body = request.body as Record<string, unknown>;
+    const scores = Object.fromEntries(
+      Object.entries(body).flatMap(([name, value]) => (name.startsWith('score_') && typeof value === 'string' ? [[name.slice('score_'.length), value]] : [])),
+    );
+    // "Thêm dòng": the same form again with more empty rows, nothing sent (no JavaScript needed).
+    if (formField(request, 'more') === '1') {
+      const more = [...rows, ...Array.from({ length: 3 }, () => ({}))];
+      return void response.type('html').send(await this.web.critiquePage(visitor, cycleId, language, { key, rows: more.slice(0, 100), scores }));
+    }
+    const errors = await this.web.critique(visitor, cycleId, rows, scores, key, language);
+    if (!errors) return response.redirect(303, `/dot/${cycleId}`);
+    // Shown again as sent, empty rows dropped, so "Ý kiến thứ 2" in a sentence is the second row on the page.
+    const typed = rows.filter((row) => row.text?.trim());
+    response.status(400).type('html').send(await this.web.critiquePage(visitor, cycleId, language, { key, rows: typed.length > 0 ? typed : rows, scores, errors }));
   }
 }

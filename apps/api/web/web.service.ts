@@ -12,12 +12,13 @@ import { TasksService } from '../tasks/tasks.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { postPlanUpdate, rsvpUpdate, type StepUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { postPlanUpdate, rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { flatten } from '../common/api-exception.filter.js';
 import { CycleReadsService } from '../cycles/cycle-reads.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { PostPlanDto } from '../cycles/dto/post-plan.dto.js';
+import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
 import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
@@ -26,6 +27,7 @@ import { tasksPage } from './pages/tasks.page.js';
 import { notificationsPage } from './pages/notifications.page.js';
 import { cyclePage } from './pages/cycle.page.js';
 import { planPage, type PlanForm } from './pages/plan.page.js';
+import { critiquePage, type CritiqueForm, type PointRow } from './pages/critique.page.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -127,14 +129,16 @@ export class WebService {
   /** The invitation's answer, sent as the API's own RSVP step (see sendForm). */
   rsvp(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<FormErrors | null> {
     const answer = { response: fields.response, ...(fields.delegate?.trim() ? { delegate: fields.delegate } : {}), ...(fields.note?.trim() ? { note: fields.note } : {}) };
-    return this.sendForm(visitor, cycleId, RsvpDto, answer, (dto) => ({ cellId: visitor.user.cellId ?? '', ...dto }), rsvpUpdate, key, language);
+    return this.sendForm(RsvpDto, answer, language, (dto) =>
+      this.cycles.step(visitor.user, cycleId, rsvpUpdate, { cellId: visitor.user.cellId ?? '', ...dto }, language, key),
+    );
   }
 
   /** The host's agenda and documents: the agenda one item a line, as a secretary types it. */
   plan(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, key: string, language: Language): Promise<FormErrors | null> {
     const agenda = (fields.agenda ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
     const answer = { agenda, content: fields.content ?? '', ...(fields.draftResolution?.trim() ? { draftResolution: fields.draftResolution } : {}) };
-    return this.sendForm(visitor, cycleId, PostPlanDto, answer, (dto) => ({ ...dto }), postPlanUpdate, key, language);
+    return this.sendForm(PostPlanDto, answer, language, (dto) => this.cycles.step(visitor.user, cycleId, postPlanUpdate, { ...dto }, language, key));
   }
 
   async planPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<PlanForm, 'csrfToken'>): Promise<string> {
@@ -144,27 +148,38 @@ export class WebService {
     return planPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, { ...shown, csrfToken: visitor.csrfToken });
   }
 
+  async critiquePage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<CritiqueForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    return critiquePage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  /** A visiting cell's critique: the rows typed in (empty ones left out) and the score sheet's filled-in lines. */
+  critique(visitor: WebVisitor, cycleId: string, rows: PointRow[], scores: Record<string, string>, key: string, language: Language): Promise<FormErrors | null> {
+    const points = rows.filter((row) => row.text?.trim()).map((row) => ({ stage: row.stage, kind: row.kind, text: row.text }));
+    const filled = Object.entries(scores).filter(([, value]) => value.trim() !== '');
+    // People write half points as 8,5; the sheet takes numbers, and what is not one is refused by its rules.
+    const sheet = Object.fromEntries(filled.map(([criterion, value]) => [criterion, Number(value.trim().replace(',', '.'))]));
+    const answer = { points, ...(filled.length > 0 ? { scores: sheet } : {}) };
+    return this.sendForm(SubmitCritiqueDto, answer, language, (dto) => this.cycles.submitCritique(visitor.user, cycleId, { ...dto }, key));
+  }
+
   /**
    * A form's answer, checked by the API's own rules (its DTO, so the sentences are the API's, each naming its
    * field by its label) and sent as the same workflow update under the form's key: a resubmit after a dropped
    * connection is the same update and acts once. Answers the sentences to show beside each field, or null
    * when the step was taken; a refusal of the workflow (a deadline, a step already done) is said in words.
    */
-  private async sendForm<Dto extends object, Input>(
-    visitor: WebVisitor,
-    cycleId: string,
+  private async sendForm<Dto extends object>(
     form: new () => Dto,
     answer: Record<string, unknown>,
-    toInput: (dto: Dto) => Input,
-    update: StepUpdate<Input>,
-    key: string,
     language: Language,
+    send: (dto: Dto) => Promise<unknown>,
   ): Promise<FormErrors | null> {
     const dto = plainToInstance(form, answer);
     const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
     if (problems.length > 0) return groupByField(flatten(problems, language, form.name));
     try {
-      await this.cycles.step(visitor.user, cycleId, update, toInput(dto), language, key);
+      await send(dto);
       return null;
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;

@@ -9,6 +9,7 @@ import { page } from '../layout.js';
 const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = {
   RSVP: (cycleId) => `/dot/${cycleId}/xac-nhan`,
   SUBMIT_PLAN: (cycleId) => `/dot/${cycleId}/chuong-trinh`,
+  SUBMIT_CRITIQUE: (cycleId) => `/dot/${cycleId}/gop-y`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */

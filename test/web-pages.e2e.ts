@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
-import { acceptInvitationBody, launchBody, meetingBody, planBody } from '../scripts/lib/step-bodies.mjs';
+import { acceptInvitationBody, critiqueBody, launchBody, meetingBody, planBody, reportBody } from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { checkAccessibility, launchChromium, phoneContext, screenshot } from './support/browser.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
@@ -105,6 +105,30 @@ function dueWords(dueMs: number, nowMs: number): RegExp {
   const days = dayOf(dueMs) - dayOf(nowMs);
   if (days === 0) return /hôm nay/;
   return days > 0 ? new RegExp(`còn ${days} ngày`) : new RegExp(`quá hạn ${-days} ngày`);
+}
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A commune of two cells and a cycle of theirs driven through the JSON API to CRITIQUE: the second cell attended. */
+async function cycleInCritique() {
+  const hosting = await createCommuneViaApi(stack, 2);
+  const [host, visitor] = hosting.cells;
+  const launched = await stack.http
+    .post('/api/cycles')
+    .set(bearer(hosting.staff.token))
+    .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
+    .expect(201);
+  const cycleId = launched.body.id as string;
+  await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(bearer(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
+  await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()).expect(200);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
+  const recorded = await stack.http
+    .post(`/api/cycles/${cycleId}/meeting`)
+    .set(bearer(host.secretary.token))
+    .send(meetingBody({ attendingCellIds: [visitor.id], selfScores: null }))
+    .expect(200);
+  expect(recorded.body.status).toBe('CRITIQUE');
+  return { hosting, host, visitor, cycleId };
 }
 
 describe('the pages on a phone', () => {
@@ -331,24 +355,7 @@ describe('the pages on a phone', () => {
   });
 
   it('with JavaScript off, a visiting secretary sends a critique point by point with a score sheet, and sees it on the cycle page', async () => {
-    const hosting = await createCommuneViaApi(stack, 2);
-    const [host, visitor] = hosting.cells;
-    const api = (token: string) => ({ Authorization: `Bearer ${token}` });
-    const launched = await stack.http
-      .post('/api/cycles')
-      .set(api(hosting.staff.token))
-      .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
-      .expect(201);
-    const cycleId = launched.body.id as string;
-    await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(api(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
-    await stack.http.post(`/api/cycles/${cycleId}/plan`).set(api(host.secretary.token)).send(planBody()).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
-    const recorded = await stack.http
-      .post(`/api/cycles/${cycleId}/meeting`)
-      .set(api(host.secretary.token))
-      .send(meetingBody({ attendingCellIds: [visitor.id], selfScores: null }))
-      .expect(200);
-    expect(recorded.body.status).toBe('CRITIQUE');
+    const { hosting, visitor, cycleId } = await cycleInCritique();
 
     const context = await phone({ javaScriptEnabled: false });
     try {
@@ -381,7 +388,7 @@ describe('the pages on a phone', () => {
       expect(main).toContain('Phần điều hành còn dài, chưa tập trung vào trọng tâm');
       await screenshot(page, 'cycle-after-critique');
 
-      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(api(hosting.staff.token)).expect(200);
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
       expect(cycle.body.critiques).toEqual([
         expect.objectContaining({
           cellId: visitor.id,
@@ -392,6 +399,54 @@ describe('the pages on a phone', () => {
           scores: { time: 4.5, attendance: 5 },
         }),
       ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the committee reviews the report on its page: passing without a rating is refused in words, a revision goes back, then the meeting is rated Tốt', async () => {
+    const { hosting, host, visitor, cycleId } = await cycleInCritique();
+    const critique = await stack.http.post(`/api/cycles/${cycleId}/critiques`).set(bearer(visitor.secretary.token)).send(critiqueBody()).expect(201);
+    const toAnswer = (critique.body.points as { id: string; kind: string }[]).filter((point) => point.kind !== 'strength').map((point) => point.id);
+    const fileReport = async () => {
+      const reported = await eventually(async () => {
+        const answer = await stack.http.post(`/api/cycles/${cycleId}/report`).set(bearer(host.secretary.token)).send(reportBody({ pointIds: toAnswer }));
+        if (answer.status !== 200) throw new Error(`report: ${answer.status} ${JSON.stringify(answer.body)}`);
+        return answer;
+      });
+      expect(reported.body.status).toBe('REVIEW');
+    };
+    await fileReport();
+
+    const { context, page } = await signedInPhone(hosting.staff.username);
+    try {
+      const task = page.locator('li').filter({ hasText: 'Đánh giá, xếp loại' }).getByRole('link', { name: 'Đánh giá, xếp loại' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/danh-gia`), task.click()]);
+      await checkAccessibility(page, 'review');
+      await screenshot(page, 'review');
+      const send = () => Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/danh-gia"] [type="submit"]`).click()]);
+
+      await send();
+      await expect(page.locator('[role="alert"]').textContent()).resolves.toBe(
+        'Khi thông qua báo cáo rút kinh nghiệm, đề nghị Đảng ủy xếp loại buổi sinh hoạt: Tốt, Khá, Trung bình, Kém.',
+      );
+      await checkAccessibility(page, 'review-refused');
+
+      await page.locator('input[name="decision"][value="revise"]').check();
+      await page.locator('textarea[name="comment"]').fill('Đề nghị bổ sung bài học về phân công nhiệm vụ');
+      await send();
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      await fileReport();
+
+      await page.goto(`/dot/${cycleId}/danh-gia`);
+      await page.locator('select[name="rating"]').selectOption('TOT');
+      await page.locator('textarea[name="comment"]').fill('Buổi sinh hoạt đạt chất lượng tốt');
+      await send();
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Xếp loại: Tốt');
+      await screenshot(page, 'cycle-closed');
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(cycle.body).toMatchObject({ status: 'CLOSED', review: { decision: 'accept', rating: 'TOT' } });
     } finally {
       await context.close();
     }

@@ -150,10 +150,7 @@ export class WebController {
       kind: formField(request, `kind_${index}`),
       text: formField(request, `text_${index}`),
     }));
-    const body = request.body as Record<string, unknown>;
-    const scores = Object.fromEntries(
-      Object.entries(body).flatMap(([name, value]) => (name.startsWith('score_') && typeof value === 'string' ? [[name.slice('score_'.length), value]] : [])),
-    );
+    const scores = scoreFields(request);
     // "Thêm dòng": the same form again with more empty rows, nothing sent (no JavaScript needed).
     if (formField(request, 'more') === '1') {
       const more = [...rows, ...Array.from({ length: 3 }, () => ({}))];
@@ -165,4 +162,33 @@ export class WebController {
     const typed = rows.filter((row) => row.text?.trim());
     response.status(400).type('html').send(await this.web.critiquePage(visitor, cycleId, language, { key, rows: typed.length > 0 ? typed : rows, scores, errors }));
   }
+
+  @Get('dot/:id/danh-gia')
+  async reviewForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.reviewPage(visitor, cycleId, pageLanguage(request), { key: newSecret(), scores: {} }));
+  }
+
+  @Post('dot/:id/danh-gia')
+  async review(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const fields = { decision: formField(request, 'decision'), rating: formField(request, 'rating'), comment: formField(request, 'comment') };
+    const scores = scoreFields(request);
+    const errors = await this.web.review(visitor, cycleId, fields, scores, key, language);
+    if (!errors) return response.redirect(303, `/dot/${cycleId}`);
+    response.status(400).type('html').send(await this.web.reviewPage(visitor, cycleId, language, { ...fields, scores, key, errors }));
+  }
+}
+
+/** The score sheet's lines of a posted form (score_<criterion>), as typed. */
+function scoreFields(request: Request): Record<string, string> {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(body).flatMap(([name, value]) => (name.startsWith('score_') && typeof value === 'string' ? [[name.slice('score_'.length), value]] : [])),
+  );
 }

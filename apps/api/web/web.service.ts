@@ -12,13 +12,14 @@ import { TasksService } from '../tasks/tasks.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { postPlanUpdate, rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { postPlanUpdate, reviewUpdate, rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { flatten } from '../common/api-exception.filter.js';
 import { CycleReadsService } from '../cycles/cycle-reads.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { PostPlanDto } from '../cycles/dto/post-plan.dto.js';
 import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
+import { ReviewDto } from '../cycles/dto/review.dto.js';
 import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
@@ -28,6 +29,7 @@ import { notificationsPage } from './pages/notifications.page.js';
 import { cyclePage } from './pages/cycle.page.js';
 import { planPage, type PlanForm } from './pages/plan.page.js';
 import { critiquePage, type CritiqueForm, type PointRow } from './pages/critique.page.js';
+import { reviewPage, type ReviewForm } from './pages/review.page.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -156,11 +158,26 @@ export class WebService {
   /** A visiting cell's critique: the rows typed in (empty ones left out) and the score sheet's filled-in lines. */
   critique(visitor: WebVisitor, cycleId: string, rows: PointRow[], scores: Record<string, string>, key: string, language: Language): Promise<FormErrors | null> {
     const points = rows.filter((row) => row.text?.trim()).map((row) => ({ stage: row.stage, kind: row.kind, text: row.text }));
-    const filled = Object.entries(scores).filter(([, value]) => value.trim() !== '');
-    // People write half points as 8,5; the sheet takes numbers, and what is not one is refused by its rules.
-    const sheet = Object.fromEntries(filled.map(([criterion, value]) => [criterion, Number(value.trim().replace(',', '.'))]));
-    const answer = { points, ...(filled.length > 0 ? { scores: sheet } : {}) };
+    const sheet = scoreSheet(scores);
+    const answer = { points, ...(sheet ? { scores: sheet } : {}) };
     return this.sendForm(SubmitCritiqueDto, answer, language, (dto) => this.cycles.submitCritique(visitor.user, cycleId, { ...dto }, key));
+  }
+
+  async reviewPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<ReviewForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    return reviewPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  /** The committee's decision on the report: a rating and comment, and its score sheet's filled-in lines. */
+  review(visitor: WebVisitor, cycleId: string, fields: Record<string, string | undefined>, scores: Record<string, string>, key: string, language: Language): Promise<FormErrors | null> {
+    const sheet = scoreSheet(scores);
+    const answer = {
+      decision: fields.decision,
+      ...(fields.rating ? { rating: fields.rating } : {}),
+      ...(fields.comment?.trim() ? { comment: fields.comment } : {}),
+      ...(sheet ? { scores: sheet } : {}),
+    };
+    return this.sendForm(ReviewDto, answer, language, (dto) => this.cycles.step(visitor.user, cycleId, reviewUpdate, { ...dto }, language, key));
   }
 
   /**
@@ -190,6 +207,13 @@ export class WebService {
 
 /** Sentences by the form field they are about ("agenda.2" is shown beside the agenda); "" for the whole form. */
 export type FormErrors = Record<string, string[]>;
+
+/** A score sheet's filled-in lines as numbers (people write half points as 8,5), or null when none was filled. */
+function scoreSheet(scores: Record<string, string>): Record<string, number> | null {
+  const filled = Object.entries(scores).filter(([, value]) => value.trim() !== '');
+  // What is not a number stays NaN and is refused by the sheet's own rules, in words.
+  return filled.length > 0 ? Object.fromEntries(filled.map(([criterion, value]) => [criterion, Number(value.trim().replace(',', '.'))])) : null;
+}
 
 function groupByField(messages: { field: string; message: string }[]): FormErrors {
   const grouped: FormErrors = {};

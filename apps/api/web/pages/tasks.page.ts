@@ -10,6 +10,7 @@ const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = 
   RSVP: (cycleId) => `/dot/${cycleId}/xac-nhan`,
   SUBMIT_PLAN: (cycleId) => `/dot/${cycleId}/chuong-trinh`,
   SUBMIT_CRITIQUE: (cycleId) => `/dot/${cycleId}/gop-y`,
+  REVIEW_REPORT: (cycleId) => `/dot/${cycleId}/danh-gia`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */

@@ -384,6 +384,14 @@ const ENDPOINTS: EndpointSpec[] = [
     statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
     body: () => ({ rows: '1', stage_0: 'content', kind_0: 'strength', text_0: 'Nội dung sát thực tế' }),
   },
+  { method: 'GET', route: '/dot/:id/bao-cao', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot/:id/bao-cao',
+    stage: 'PREPARATION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ lessons: 'Chuẩn bị kỹ nội dung', actions: '0' }),
+  },
   { method: 'GET', route: '/dot/:id/danh-gia', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     method: 'POST',

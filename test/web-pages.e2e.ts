@@ -404,7 +404,7 @@ describe('the pages on a phone', () => {
     }
   });
 
-  it('the committee reviews the report on its page: passing without a rating is refused in words, a revision goes back, then the meeting is rated Tốt', async () => {
+  it('the host files its report and the committee reviews it on their pages: an empty answer and a pass without a rating are refused in words, a revision goes back, then the meeting is rated Tốt', async () => {
     const { hosting, host, visitor, cycleId } = await cycleInCritique();
     const critique = await stack.http.post(`/api/cycles/${cycleId}/critiques`).set(bearer(visitor.secretary.token)).send(critiqueBody()).expect(201);
     const toAnswer = (critique.body.points as { id: string; kind: string }[]).filter((point) => point.kind !== 'strength').map((point) => point.id);
@@ -416,7 +416,39 @@ describe('the pages on a phone', () => {
       });
       expect(reported.body.status).toBe('REVIEW');
     };
-    await fileReport();
+    // The host files the first report on its page: every point to answer is listed; an answer left empty is refused.
+    const hostPhone = await signedInPhone(host.secretary.username);
+    try {
+      const hostPage = hostPhone.page;
+      await eventually(async () => {
+        await hostPage.goto('/');
+        if ((await hostPage.locator('li').filter({ hasText: 'Gửi báo cáo rút kinh nghiệm' }).count()) === 0) throw new Error('no report task yet');
+        return true;
+      });
+      const reportTask = hostPage.locator('li').filter({ hasText: 'Gửi báo cáo rút kinh nghiệm' }).getByRole('link', { name: 'Gửi báo cáo rút kinh nghiệm' });
+      await Promise.all([hostPage.waitForURL((url) => url.pathname === `/dot/${cycleId}/bao-cao`), reportTask.click()]);
+      await expect(hostPage.locator('main').textContent()).resolves.toContain('Phần điều hành còn dài, cần gọn hơn');
+      await checkAccessibility(hostPage, 'report');
+      await screenshot(hostPage, 'report');
+      const sendReport = () => Promise.all([hostPage.waitForEvent('load'), hostPage.locator(`form[action="/dot/${cycleId}/bao-cao"] button.primary`).click()]);
+      await hostPage.locator('textarea[name="lessons"]').fill('Chuẩn bị kỹ nội dung trước buổi sinh hoạt\nPhân công cụ thể từng đảng viên');
+      await hostPage.locator('input[name="action_title_0"]').fill('Hoàn thiện mẫu biên bản');
+      await hostPage.locator('input[name="action_owner_0"]').fill('Đồng chí Bí thư chi bộ');
+      await hostPage.locator('input[name="action_due_0"]').fill(new Date(Date.now() + 20 * DAY_MS + VIETNAM_OFFSET_MS).toISOString().slice(0, 10));
+      await sendReport();
+      await expect(hostPage.locator('.error').first().textContent()).resolves.toBe('Phần tiếp thu, giải trình thứ 1: nội dung tiếp thu, giải trình không được để trống.');
+      await expect(hostPage.locator('textarea[name="lessons"]').inputValue()).resolves.toContain('Phân công cụ thể từng đảng viên');
+      await screenshot(hostPage, 'report-refused');
+      await hostPage.locator(`textarea[name="text_${toAnswer[0]}"]`).fill('Tiếp thu; chi bộ sẽ rút gọn phần điều hành');
+      await hostPage.locator(`input[name="stance_${toAnswer[0]}"][value="partly"]`).check();
+      await sendReport();
+      expect(new URL(hostPage.url()).pathname).toBe(`/dot/${cycleId}`);
+    } finally {
+      await hostPhone.context.close();
+    }
+    const filed = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+    expect(filed.body).toMatchObject({ status: 'REVIEW', report: { responses: [{ pointId: toAnswer[0], stance: 'partly', text: 'Tiếp thu; chi bộ sẽ rút gọn phần điều hành' }] } });
+    expect(filed.body.report.lessons).toEqual(['Chuẩn bị kỹ nội dung trước buổi sinh hoạt', 'Phân công cụ thể từng đảng viên']);
 
     const { context, page } = await signedInPhone(hosting.staff.username);
     try {

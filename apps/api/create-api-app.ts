@@ -47,6 +47,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/chuong-trinh', method: RequestMethod.POST },
       { path: 'dot/:id/gop-y', method: RequestMethod.GET },
       { path: 'dot/:id/gop-y', method: RequestMethod.POST },
+      { path: 'dot/:id/bao-cao', method: RequestMethod.GET },
+      { path: 'dot/:id/bao-cao', method: RequestMethod.POST },
       { path: 'dot/:id/danh-gia', method: RequestMethod.GET },
       { path: 'dot/:id/danh-gia', method: RequestMethod.POST },
     ],

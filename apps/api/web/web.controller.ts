@@ -11,6 +11,7 @@ import { WebExceptionFilter } from './web-exception.filter.js';
 import { clearCookie, cookieOf, formField, LOGIN_COOKIE, pageLanguage, SESSION_COOKIE, setCookie } from './web-request.js';
 import { newSecret, WebService } from './web.service.js';
 import { POINT_ROWS, type PointRow } from './pages/critique.page.js';
+import { ACTION_ROWS, type ActionRow } from './pages/report.page.js';
 
 /**
  * The pages (web.md): server-rendered HTML, plain forms with Post/Redirect/Get that work with JavaScript off.
@@ -163,6 +164,37 @@ export class WebController {
     response.status(400).type('html').send(await this.web.critiquePage(visitor, cycleId, language, { key, rows: typed.length > 0 ? typed : rows, scores, errors }));
   }
 
+  @Get('dot/:id/bao-cao')
+  async reportForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    const actions: ActionRow[] = Array.from({ length: ACTION_ROWS }, () => ({}));
+    response.type('html').send(await this.web.reportPage(visitor, cycleId, pageLanguage(request), { key: newSecret(), answers: {}, actions }));
+  }
+
+  @Post('dot/:id/bao-cao')
+  async report(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const count = Math.min(Math.max(Number(formField(request, 'actions')) || ACTION_ROWS, 1), 50);
+    const actions: ActionRow[] = Array.from({ length: count }, (_, index) => ({
+      title: formField(request, `action_title_${index}`),
+      owner: formField(request, `action_owner_${index}`),
+      dueDate: formField(request, `action_due_${index}`),
+    }));
+    const form = { answers: answerFields(request), lessons: formField(request, 'lessons'), actions };
+    if (formField(request, 'more') === '1') {
+      const more = [...actions, ...Array.from({ length: 2 }, () => ({}))].slice(0, 50);
+      return void response.type('html').send(await this.web.reportPage(visitor, cycleId, language, { ...form, actions: more, key }));
+    }
+    const errors = await this.web.report(visitor, cycleId, form, key, language);
+    if (!errors) return response.redirect(303, `/dot/${cycleId}`);
+    response.status(400).type('html').send(await this.web.reportPage(visitor, cycleId, language, { ...form, key, errors }));
+  }
+
   @Get('dot/:id/danh-gia')
   async reviewForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
     const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
@@ -183,6 +215,16 @@ export class WebController {
     if (!errors) return response.redirect(303, `/dot/${cycleId}`);
     response.status(400).type('html').send(await this.web.reviewPage(visitor, cycleId, language, { ...fields, scores, key, errors }));
   }
+}
+
+/** The answers of a posted report form (stance_<point>, text_<point>), by point id. */
+function answerFields(request: Request): Record<string, { stance?: string; text?: string }> {
+  const answers: Record<string, { stance?: string; text?: string }> = {};
+  for (const [name, value] of Object.entries((request.body ?? {}) as Record<string, unknown>)) {
+    const match = /^(stance|text)_([0-9a-f-]{36})$/.exec(name);
+    if (match && typeof value === 'string') (answers[match[2]] ??= {})[match[1] as 'stance' | 'text'] = value;
+  }
+  return answers;
 }
 
 /** The score sheet's lines of a posted form (score_<criterion>), as typed. */

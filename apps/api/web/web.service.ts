@@ -12,7 +12,7 @@ import { TasksService } from '../tasks/tasks.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { postPlanUpdate, reviewUpdate, rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { fileReportUpdate, postPlanUpdate, reviewUpdate, rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { flatten } from '../common/api-exception.filter.js';
 import { CycleReadsService } from '../cycles/cycle-reads.service.js';
@@ -20,6 +20,7 @@ import { CyclesService } from '../cycles/cycles.service.js';
 import { PostPlanDto } from '../cycles/dto/post-plan.dto.js';
 import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
 import { ReviewDto } from '../cycles/dto/review.dto.js';
+import { FileReportDto } from '../cycles/dto/file-report.dto.js';
 import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
@@ -30,6 +31,7 @@ import { cyclePage } from './pages/cycle.page.js';
 import { planPage, type PlanForm } from './pages/plan.page.js';
 import { critiquePage, type CritiqueForm, type PointRow } from './pages/critique.page.js';
 import { reviewPage, type ReviewForm } from './pages/review.page.js';
+import { reportPage, type ActionRow, type ReportForm } from './pages/report.page.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -178,6 +180,32 @@ export class WebService {
       ...(sheet ? { scores: sheet } : {}),
     };
     return this.sendForm(ReviewDto, answer, language, (dto) => this.cycles.step(visitor.user, cycleId, reviewUpdate, { ...dto }, language, key));
+  }
+
+  async reportPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<ReportForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    if (cycle.hostCellId === null || cycle.hostCellId !== visitor.user.cellId) throw new DomainError('NOT_HOST_SECRETARY');
+    const cells = await this.organisation.cellsOf(cycle.committeeId, { take: 1_000, skip: 0 });
+    const names = new Map(cells.map((cell) => [cell.id, cell.name]));
+    return reportPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, names, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  /** The host's report: an answer for each point typed, the lessons one a line, the action-item rows filled in. */
+  report(
+    visitor: WebVisitor,
+    cycleId: string,
+    form: { answers: Record<string, { stance?: string; text?: string }>; lessons?: string; actions: ActionRow[] },
+    key: string,
+    language: Language,
+  ): Promise<FormErrors | null> {
+    const answer = {
+      responses: Object.entries(form.answers).map(([pointId, typed]) => ({ pointId, stance: typed.stance, text: typed.text ?? '' })),
+      lessons: (form.lessons ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''),
+      actionItems: form.actions
+        .filter((row) => row.title?.trim() || row.owner?.trim() || row.dueDate?.trim())
+        .map((row) => ({ title: row.title ?? '', owner: row.owner ?? '', dueDate: row.dueDate ?? '' })),
+    };
+    return this.sendForm(FileReportDto, answer, language, (dto) => this.cycles.step(visitor.user, cycleId, fileReportUpdate, { ...dto }, language, key));
   }
 
   /**

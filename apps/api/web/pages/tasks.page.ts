@@ -11,6 +11,7 @@ const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = 
   SUBMIT_PLAN: (cycleId) => `/dot/${cycleId}/chuong-trinh`,
   SUBMIT_CRITIQUE: (cycleId) => `/dot/${cycleId}/gop-y`,
   REVIEW_REPORT: (cycleId) => `/dot/${cycleId}/danh-gia`,
+  SUBMIT_REPORT: (cycleId) => `/dot/${cycleId}/bao-cao`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */

@@ -392,6 +392,14 @@ const ENDPOINTS: EndpointSpec[] = [
     statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
     body: () => ({ lessons: 'Chuẩn bị kỹ nội dung', actions: '0' }),
   },
+  { method: 'GET', route: '/dot/:id/buoi-sinh-hoat', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot/:id/buoi-sinh-hoat',
+    stage: 'PREPARATION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ day: '2026-12-11', start: '08:00', end: '10:00', present: '20', total: '21', minutes: 'Biên bản' }),
+  },
   { method: 'GET', route: '/dot/:id/danh-gia', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     method: 'POST',

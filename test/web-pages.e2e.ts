@@ -354,6 +354,63 @@ describe('the pages on a phone', () => {
     }
   });
 
+  it('the host records the meeting on its page: times in Vietnam, attendance, the cells that came; an end before the start is refused in words', async () => {
+    const hosting = await createCommuneViaApi(stack, 2);
+    const [host, visitor] = hosting.cells;
+    const launched = await stack.http
+      .post('/api/cycles')
+      .set(bearer(hosting.staff.token))
+      .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
+      .expect(201);
+    const cycleId = launched.body.id as string;
+    await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(bearer(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
+    await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
+
+    // The meeting as a clerk types it, in Vietnam's clock: ended two minutes ago, started 95 minutes before (not before that day's midnight).
+    const vietnam = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
+    const endMs = Date.now() - 2 * 60_000;
+    const startMs = Math.max(endMs - 95 * 60_000, Date.parse(`${vietnam(endMs).slice(0, 10)}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+    const { context, page } = await signedInPhone(host.secretary.username);
+    try {
+      await eventually(async () => {
+        await page.goto('/');
+        if ((await page.locator('li').filter({ hasText: 'Ghi nhận buổi sinh hoạt' }).count()) === 0) throw new Error('no meeting task yet');
+        return true;
+      });
+      const task = page.locator('li').filter({ hasText: 'Ghi nhận buổi sinh hoạt' }).getByRole('link', { name: 'Ghi nhận buổi sinh hoạt' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/buoi-sinh-hoat`), task.click()]);
+      await checkAccessibility(page, 'meeting');
+      await screenshot(page, 'meeting');
+      const send = () => Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/buoi-sinh-hoat"] button.primary`).click()]);
+      await page.locator('input[name="day"]').fill(vietnam(endMs).slice(0, 10));
+      await page.locator('input[name="start"]').fill(vietnam(endMs).slice(11, 16));
+      await page.locator('input[name="end"]').fill(vietnam(startMs).slice(11, 16));
+      await page.locator('input[name="present"]').fill('20');
+      await page.locator('input[name="total"]').fill('21');
+      await page.locator('input[name="absentWithReason"]').fill('1');
+      await page.locator(`input[name="attending"][value="${visitor.id}"]`).check();
+      await page.locator('textarea[name="minutes"]').fill('Biên bản: chi bộ thảo luận, thống nhất nghị quyết tháng; 12 lượt đảng viên phát biểu.');
+      await send();
+      await expect(page.locator('[role="alert"]').textContent()).resolves.toBe('Thời gian buổi sinh hoạt không hợp lệ: giờ kết thúc phải sau giờ bắt đầu.');
+      await expect(page.locator('textarea[name="minutes"]').inputValue()).resolves.toContain('12 lượt đảng viên phát biểu');
+      await screenshot(page, 'meeting-refused');
+
+      await page.locator('input[name="start"]').fill(vietnam(startMs).slice(11, 16));
+      await page.locator('input[name="end"]').fill(vietnam(endMs).slice(11, 16));
+      await send();
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(cycle.body).toMatchObject({
+        status: 'CRITIQUE',
+        meeting: { attendance: { present: 20, total: 21, absentWithReason: 1 }, attendingCellIds: [visitor.id] },
+      });
+      expect(Date.parse(cycle.body.meeting.endedAt as string)).toBe(Math.floor(endMs / 60_000) * 60_000);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('with JavaScript off, a visiting secretary sends a critique point by point with a score sheet, and sees it on the cycle page', async () => {
     const { hosting, visitor, cycleId } = await cycleInCritique();
 

@@ -49,6 +49,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/gop-y', method: RequestMethod.POST },
       { path: 'dot/:id/bao-cao', method: RequestMethod.GET },
       { path: 'dot/:id/bao-cao', method: RequestMethod.POST },
+      { path: 'dot/:id/buoi-sinh-hoat', method: RequestMethod.GET },
+      { path: 'dot/:id/buoi-sinh-hoat', method: RequestMethod.POST },
       { path: 'dot/:id/danh-gia', method: RequestMethod.GET },
       { path: 'dot/:id/danh-gia', method: RequestMethod.POST },
     ],

@@ -195,6 +195,40 @@ export class WebController {
     response.status(400).type('html').send(await this.web.reportPage(visitor, cycleId, language, { ...form, key, errors }));
   }
 
+  @Get('dot/:id/buoi-sinh-hoat')
+  async meetingForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.meetingPage(visitor, cycleId, pageLanguage(request), { key: newSecret(), attendingCellIds: [] }));
+  }
+
+  @Post('dot/:id/buoi-sinh-hoat')
+  async meeting(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const attending = (request.body as Record<string, unknown> | undefined)?.attending;
+    const form = {
+      day: formField(request, 'day'),
+      start: formField(request, 'start'),
+      end: formField(request, 'end'),
+      combined: formField(request, 'combined') === '1',
+      present: formField(request, 'present'),
+      total: formField(request, 'total'),
+      absentWithReason: formField(request, 'absentWithReason'),
+      absentWithoutReason: formField(request, 'absentWithoutReason'),
+      // One ticked box arrives as a string, several as a list.
+      attendingCellIds: (Array.isArray(attending) ? attending : [attending]).filter((value): value is string => typeof value === 'string'),
+      minutes: formField(request, 'minutes'),
+      resolution: formField(request, 'resolution'),
+    };
+    const errors = await this.web.recordMeeting(visitor, cycleId, form, key, language);
+    if (!errors) return response.redirect(303, `/dot/${cycleId}`);
+    response.status(400).type('html').send(await this.web.meetingPage(visitor, cycleId, language, { ...form, key, errors }));
+  }
+
   @Get('dot/:id/danh-gia')
   async reviewForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
     const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));

@@ -12,7 +12,7 @@ import { TasksService } from '../tasks/tasks.service.js';
 import { toUserView } from '../users/user.mapper.js';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { fileReportUpdate, postPlanUpdate, reviewUpdate, rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
+import { fileReportUpdate, postPlanUpdate, recordMeetingUpdate, reviewUpdate, rsvpUpdate } from '../../../workflows/model-meeting/model-meeting.contract.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { flatten } from '../common/api-exception.filter.js';
 import { CycleReadsService } from '../cycles/cycle-reads.service.js';
@@ -21,6 +21,7 @@ import { PostPlanDto } from '../cycles/dto/post-plan.dto.js';
 import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
 import { ReviewDto } from '../cycles/dto/review.dto.js';
 import { FileReportDto } from '../cycles/dto/file-report.dto.js';
+import { RecordMeetingDto } from '../cycles/dto/record-meeting.dto.js';
 import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
@@ -32,6 +33,7 @@ import { planPage, type PlanForm } from './pages/plan.page.js';
 import { critiquePage, type CritiqueForm, type PointRow } from './pages/critique.page.js';
 import { reviewPage, type ReviewForm } from './pages/review.page.js';
 import { reportPage, type ActionRow, type ReportForm } from './pages/report.page.js';
+import { meetingPage, type MeetingForm } from './pages/meeting.page.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -206,6 +208,36 @@ export class WebService {
         .map((row) => ({ title: row.title ?? '', owner: row.owner ?? '', dueDate: row.dueDate ?? '' })),
     };
     return this.sendForm(FileReportDto, answer, language, (dto) => this.cycles.step(visitor.user, cycleId, fileReportUpdate, { ...dto }, language, key));
+  }
+
+  async meetingPage(visitor: WebVisitor, cycleId: string, language: Language, form: Omit<MeetingForm, 'csrfToken'>): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    if (cycle.hostCellId === null || cycle.hostCellId !== visitor.user.cellId) throw new DomainError('NOT_HOST_SECRETARY');
+    const cells = await this.organisation.cellsOf(cycle.committeeId, { take: 1_000, skip: 0 });
+    const names = new Map(cells.map((cell) => [cell.id, cell.name]));
+    return meetingPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, names, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  /** The meeting as recorded: the day and times typed are Vietnam's (+07:00), the counts numbers as typed. */
+  recordMeeting(visitor: WebVisitor, cycleId: string, form: Omit<MeetingForm, 'csrfToken' | 'key' | 'errors'>, key: string, language: Language): Promise<FormErrors | null> {
+    const moment = (time: string | undefined) => (form.day && time ? `${form.day}T${time}:00+07:00` : undefined);
+    const count = (value: string | undefined) => (value?.trim() ? Number(value.trim()) : undefined);
+    const attendance = {
+      present: count(form.present),
+      total: count(form.total),
+      ...(count(form.absentWithReason) === undefined ? {} : { absentWithReason: count(form.absentWithReason) }),
+      ...(count(form.absentWithoutReason) === undefined ? {} : { absentWithoutReason: count(form.absentWithoutReason) }),
+    };
+    const answer = {
+      startedAt: moment(form.start),
+      endedAt: moment(form.end),
+      attendance,
+      attendingCellIds: form.attendingCellIds,
+      minutes: form.minutes ?? '',
+      ...(form.resolution?.trim() ? { resolution: form.resolution } : {}),
+      ...(form.combined ? { combined: true } : {}),
+    };
+    return this.sendForm(RecordMeetingDto, answer, language, (dto) => this.cycles.step(visitor.user, cycleId, recordMeetingUpdate, { ...dto }, language, key));
   }
 
   /**

@@ -12,6 +12,7 @@ const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = 
   SUBMIT_CRITIQUE: (cycleId) => `/dot/${cycleId}/gop-y`,
   REVIEW_REPORT: (cycleId) => `/dot/${cycleId}/danh-gia`,
   SUBMIT_REPORT: (cycleId) => `/dot/${cycleId}/bao-cao`,
+  RECORD_MEETING: (cycleId) => `/dot/${cycleId}/buoi-sinh-hoat`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */

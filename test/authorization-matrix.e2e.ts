@@ -400,6 +400,21 @@ const ENDPOINTS: EndpointSpec[] = [
     statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
     body: () => ({ day: '2026-12-11', start: '08:00', end: '10:00', present: '20', total: '21', minutes: 'Biên bản' }),
   },
+  { method: 'GET', route: '/dot-moi', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot-moi',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ title: 'Đợt thử', topic: 'Chuyên đề', kind: 'regular', day: '2027-01-05', time: '08:00', location: 'Nhà văn hóa', allCells: '1' }),
+  },
+  { method: 'GET', route: '/dot/:id/chon-chi-bo-diem', stage: 'HOST_SELECTION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  {
+    method: 'POST',
+    route: '/dot/:id/chon-chi-bo-diem',
+    stage: 'HOST_SELECTION',
+    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    body: () => ({ cellId: randomUUID() }),
+  },
   { method: 'GET', route: '/dot/:id/danh-gia', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   {
     method: 'POST',

@@ -579,4 +579,110 @@ describe('the pages on a phone', () => {
       await context.close();
     }
   });
+
+  it('one whole cycle through the pages only: the office launches and picks the host, the visitor answers and critiques, the host prepares, records and reports, the office sends the report back once and rates it', async () => {
+    const commune2 = await createCommuneViaApi(stack, 2);
+    const [host, visitor] = commune2.cells;
+    const vietnam = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
+    const title = `Sinh hoạt chi bộ điểm trên trang ${commune2.committeeId.slice(0, 8)}`;
+    const staff = await signedInPhone(commune2.staff.username);
+    const hostPhone = await signedInPhone(host.secretary.username);
+    const visitorPhone = await signedInPhone(visitor.secretary.username);
+    const submit = (page: Page, selector: string) => Promise.all([page.waitForEvent('load'), page.locator(selector).click()]);
+    const openTask = async (page: Page, label: string) => {
+      const link = await eventually(async () => {
+        await page.goto('/');
+        const found = page.locator('li').filter({ hasText: title }).getByRole('link', { name: label });
+        if ((await found.count()) === 0) throw new Error(`no "${label}" task yet`);
+        return found;
+      });
+      await Promise.all([page.waitForEvent('load'), link.click()]);
+    };
+    try {
+      // The office launches: the meeting a minute or two ahead (the form takes minutes), every cell invited, the host later.
+      const meetingMs = Math.ceil((Date.now() + 60_000) / 60_000) * 60_000;
+      await staff.page.goto('/dot-moi');
+      await checkAccessibility(staff.page, 'launch');
+      await staff.page.locator('input[name="title"]').fill(title);
+      await staff.page.locator('input[name="topic"]').fill('Phát huy vai trò tiền phong, gương mẫu của đảng viên');
+      await staff.page.locator('input[name="day"]').fill(vietnam(meetingMs).slice(0, 10));
+      await staff.page.locator('input[name="time"]').fill(vietnam(meetingMs).slice(11, 16));
+      await staff.page.locator('input[name="location"]').fill('Nhà văn hóa thôn Na Hối Tày');
+      await staff.page.locator('input[name="allCells"]').check();
+      await screenshot(staff.page, 'launch');
+      await submit(staff.page, 'form[action="/dot-moi"] button.primary');
+      const cycleId = /^\/dot\/([0-9a-f-]{36})$/.exec(new URL(staff.page.url()).pathname)?.[1] as string;
+      expect(cycleId).toBeDefined();
+
+      await openTask(staff.page, 'Chọn chi bộ điểm');
+      await checkAccessibility(staff.page, 'pick-host');
+      await screenshot(staff.page, 'pick-host');
+      await staff.page.locator(`input[name="cellId"][value="${host.id}"]`).check();
+      await submit(staff.page, `form[action="/dot/${cycleId}/chon-chi-bo-diem"] button.primary`);
+      expect(new URL(staff.page.url()).pathname).toBe(`/dot/${cycleId}`);
+
+      await openTask(visitorPhone.page, 'Xác nhận tham dự');
+      await visitorPhone.page.locator('input[name="delegate"]').fill('Đồng chí Hoàng Văn Sìn');
+      await submit(visitorPhone.page, `form[action="/dot/${cycleId}/xac-nhan"] button.primary`);
+
+      await openTask(hostPhone.page, 'Gửi chương trình, tài liệu sinh hoạt');
+      await hostPhone.page.locator('textarea[name="agenda"]').fill('Khai mạc\nSinh hoạt chuyên đề\nThông qua nghị quyết');
+      await hostPhone.page.locator('textarea[name="content"]').fill('Đề cương chuyên đề của chi ủy.');
+      await submit(hostPhone.page, `form[action="/dot/${cycleId}/chuong-trinh"] button.primary`);
+
+      // The meeting: after its time, recorded as held from half an hour before it (the launch's default tolerance is an hour).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, meetingMs - Date.now() + 61_000)));
+      await openTask(hostPhone.page, 'Ghi nhận buổi sinh hoạt');
+      const endMs = Date.now() - 60_000;
+      await hostPhone.page.locator('input[name="day"]').fill(vietnam(meetingMs).slice(0, 10));
+      await hostPhone.page.locator('input[name="start"]').fill(vietnam(meetingMs - 30 * 60_000).slice(11, 16));
+      await hostPhone.page.locator('input[name="end"]').fill(vietnam(Math.max(endMs, meetingMs)).slice(11, 16));
+      await hostPhone.page.locator('input[name="present"]').fill('18');
+      await hostPhone.page.locator('input[name="total"]').fill('19');
+      await hostPhone.page.locator('input[name="absentWithReason"]').fill('1');
+      await hostPhone.page.locator(`input[name="attending"][value="${visitor.id}"]`).check();
+      await hostPhone.page.locator('textarea[name="minutes"]').fill('Biên bản: chi bộ thảo luận chuyên đề, biểu quyết nghị quyết.');
+      await submit(hostPhone.page, `form[action="/dot/${cycleId}/buoi-sinh-hoat"] button.primary`);
+      expect(new URL(hostPhone.page.url()).pathname).toBe(`/dot/${cycleId}`);
+
+      await openTask(visitorPhone.page, 'Gửi nhận xét, góp ý');
+      await visitorPhone.page.locator('select[name="kind_0"]').selectOption('strength');
+      await visitorPhone.page.locator('textarea[name="text_0"]').fill('Chuẩn bị chu đáo');
+      await visitorPhone.page.locator('select[name="stage_1"]').selectOption('chairing');
+      await visitorPhone.page.locator('select[name="kind_1"]').selectOption('weakness');
+      await visitorPhone.page.locator('textarea[name="text_1"]').fill('Phần kết luận chưa gọn');
+      await submit(visitorPhone.page, `form[action="/dot/${cycleId}/gop-y"] button.primary`);
+
+      const fileReport = async (lesson: string) => {
+        await openTask(hostPhone.page, 'Gửi báo cáo rút kinh nghiệm');
+        await hostPhone.page.locator('textarea[name^="text_"]').first().fill('Tiếp thu, sẽ kết luận ngắn gọn từng nội dung');
+        await hostPhone.page.locator('textarea[name="lessons"]').fill(lesson);
+        await submit(hostPhone.page, `form[action="/dot/${cycleId}/bao-cao"] button.primary`);
+        expect(new URL(hostPhone.page.url()).pathname).toBe(`/dot/${cycleId}`);
+      };
+      await fileReport('Chuẩn bị kỹ đề cương chuyên đề');
+
+      const review = async (decision: 'accept' | 'revise', comment: string) => {
+        await openTask(staff.page, 'Đánh giá, xếp loại');
+        await staff.page.locator(`input[name="decision"][value="${decision}"]`).check();
+        if (decision === 'accept') await staff.page.locator('select[name="rating"]').selectOption('KHA');
+        await staff.page.locator('textarea[name="comment"]').fill(comment);
+        await submit(staff.page, `form[action="/dot/${cycleId}/danh-gia"] button.primary`);
+        expect(new URL(staff.page.url()).pathname).toBe(`/dot/${cycleId}`);
+      };
+      await review('revise', 'Đề nghị bổ sung bài học về phân công nhiệm vụ');
+      await fileReport('Chuẩn bị kỹ đề cương chuyên đề\nPhân công nhiệm vụ cụ thể cho từng đảng viên');
+      await review('accept', 'Buổi sinh hoạt đạt yêu cầu');
+
+      await expect(staff.page.locator('main').textContent()).resolves.toContain('Xếp loại: Khá');
+      await checkAccessibility(staff.page, 'cycle-closed-by-pages');
+      await screenshot(staff.page, 'cycle-closed-by-pages');
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(commune2.staff.token)).expect(200);
+      expect(cycle.body).toMatchObject({ status: 'CLOSED', hostCellId: host.id, review: { decision: 'accept', rating: 'KHA' } });
+      expect(cycle.body.report.lessons).toEqual(['Chuẩn bị kỹ đề cương chuyên đề', 'Phân công nhiệm vụ cụ thể cho từng đảng viên']);
+      expect((cycle.body.timeline as { event: string }[]).map((entry) => entry.event)).toContain('REVISION_REQUESTED');
+    } finally {
+      await Promise.all([staff.context.close(), hostPhone.context.close(), visitorPhone.context.close()]);
+    }
+  }, 240_000);
 });

@@ -229,6 +229,59 @@ export class WebController {
     response.status(400).type('html').send(await this.web.meetingPage(visitor, cycleId, language, { ...form, key, errors }));
   }
 
+  @Get('dot-moi')
+  async launchForm(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.launchPage(visitor, pageLanguage(request), { key: newSecret(), invitedCellIds: [] }));
+  }
+
+  @Post('dot-moi')
+  async launch(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const invited = (request.body as Record<string, unknown> | undefined)?.invited;
+    const form = {
+      title: formField(request, 'title'),
+      topic: formField(request, 'topic'),
+      kind: formField(request, 'kind'),
+      day: formField(request, 'day'),
+      time: formField(request, 'time'),
+      location: formField(request, 'location'),
+      invitedCellIds: (Array.isArray(invited) ? invited : [invited]).filter((value): value is string => typeof value === 'string'),
+      allCells: formField(request, 'allCells') === '1',
+      hostCellId: formField(request, 'hostCellId'),
+      critiqueDays: formField(request, 'critiqueDays'),
+      reportDays: formField(request, 'reportDays'),
+    };
+    const outcome = await this.web.launch(visitor, form, key, language);
+    if ('cycleId' in outcome) return response.redirect(303, `/dot/${outcome.cycleId}`);
+    response.status(400).type('html').send(await this.web.launchPage(visitor, language, { ...form, key, errors: outcome.errors }));
+  }
+
+  @Get('dot/:id/chon-chi-bo-diem')
+  async pickHostForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    response.type('html').send(await this.web.pickHostPage(visitor, cycleId, pageLanguage(request), { key: newSecret() }));
+  }
+
+  @Post('dot/:id/chon-chi-bo-diem')
+  async pickHost(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
+    const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));
+    if (!visitor) return response.redirect(303, '/login');
+    if (formField(request, '_csrf') !== visitor.csrfToken) throw new DomainError('NOT_VOUCHED');
+    const language = pageLanguage(request);
+    const key = formField(request, '_key') ?? newSecret();
+    const cellId = formField(request, 'cellId');
+    const errors = await this.web.pickHost(visitor, cycleId, cellId, key, language);
+    if (!errors) return response.redirect(303, `/dot/${cycleId}`);
+    response.status(400).type('html').send(await this.web.pickHostPage(visitor, cycleId, language, { key, cellId, errors }));
+  }
+
   @Get('dot/:id/danh-gia')
   async reviewForm(@Req() request: Request, @Res() response: Response, @Param('id', ParseUUIDPipe) cycleId: string): Promise<void> {
     const visitor = await this.web.visitor(cookieOf(request, SESSION_COOKIE));

@@ -22,6 +22,8 @@ import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
 import { ReviewDto } from '../cycles/dto/review.dto.js';
 import { FileReportDto } from '../cycles/dto/file-report.dto.js';
 import { RecordMeetingDto } from '../cycles/dto/record-meeting.dto.js';
+import { LaunchCycleDto } from '../cycles/dto/launch-cycle.dto.js';
+import { PickHostDto } from '../cycles/dto/pick-host.dto.js';
 import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { loginPage } from './pages/login.page.js';
@@ -34,6 +36,8 @@ import { critiquePage, type CritiqueForm, type PointRow } from './pages/critique
 import { reviewPage, type ReviewForm } from './pages/review.page.js';
 import { reportPage, type ActionRow, type ReportForm } from './pages/report.page.js';
 import { meetingPage, type MeetingForm } from './pages/meeting.page.js';
+import { launchPage, type LaunchForm } from './pages/launch.page.js';
+import { pickHostPage } from './pages/pick-host.page.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** A signed-in visitor of the pages: the person, and the token every form of their session carries. */
@@ -99,7 +103,12 @@ export class WebService {
 
   async tasksPage(visitor: WebVisitor, language: Language, done?: string): Promise<string> {
     const tasks = await this.tasks.forUser(visitor.user, {});
-    const person = { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken, mustChangePassword: visitor.user.mustChangePassword };
+    const person = {
+      fullName: visitor.user.fullName,
+      csrfToken: visitor.csrfToken,
+      mustChangePassword: visitor.user.mustChangePassword,
+      mayLaunch: visitor.user.role === 'committee',
+    };
     return tasksPage(language, person, tasks, Date.now(), done);
   }
 
@@ -238,6 +247,53 @@ export class WebService {
       ...(form.combined ? { combined: true } : {}),
     };
     return this.sendForm(RecordMeetingDto, answer, language, (dto) => this.cycles.step(visitor.user, cycleId, recordMeetingUpdate, { ...dto }, language, key));
+  }
+
+  /** The committee's open cells, by name: whom a launch may invite and host. */
+  private async cellsToInvite(visitor: WebVisitor): Promise<{ id: string; name: string }[]> {
+    if (visitor.user.role !== 'committee' || !visitor.user.committeeId) throw new DomainError('ROLE_NOT_ALLOWED');
+    const cells = await this.organisation.cellsOf(visitor.user.committeeId, { take: 1_000, skip: 0 });
+    return cells.filter((cell) => !cell.deactivatedAt).map((cell) => ({ id: cell.id, name: cell.name }));
+  }
+
+  async launchPage(visitor: WebVisitor, language: Language, form: Omit<LaunchForm, 'csrfToken'>): Promise<string> {
+    const cells = await this.cellsToInvite(visitor);
+    return launchPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cells, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  /** A launch as the office fills it in: a day and time in Vietnam, windows in days, "all cells" or those ticked. */
+  async launch(visitor: WebVisitor, form: Omit<LaunchForm, 'csrfToken' | 'key' | 'errors'> & { allCells: boolean }, key: string, language: Language): Promise<{ cycleId: string } | { errors: FormErrors }> {
+    const cells = await this.cellsToInvite(visitor);
+    const host = form.hostCellId || undefined;
+    const invited = (form.allCells ? cells.map((cell) => cell.id) : form.invitedCellIds).filter((cellId) => cellId !== host);
+    const days = (value: string | undefined) => (value?.trim() ? `P${value.trim()}D` : undefined);
+    const answer = {
+      committeeId: visitor.user.committeeId,
+      title: form.title ?? '',
+      topic: form.topic ?? '',
+      kind: form.kind,
+      meetingAt: form.day && form.time ? `${form.day}T${form.time}:00+07:00` : undefined,
+      location: form.location ?? '',
+      invitedCellIds: invited,
+      ...(host ? { hostCellId: host } : {}),
+      ...(days(form.critiqueDays) ? { critiqueWindow: days(form.critiqueDays) } : {}),
+      ...(days(form.reportDays) ? { reportWindow: days(form.reportDays) } : {}),
+    };
+    let cycleId = '';
+    const errors = await this.sendForm(LaunchCycleDto, answer, language, async (dto) => {
+      cycleId = (await this.cycles.launch(visitor.user, dto, language, key)).id;
+    });
+    return errors ? { errors } : { cycleId };
+  }
+
+  async pickHostPage(visitor: WebVisitor, cycleId: string, language: Language, form: { key: string; cellId?: string; errors?: FormErrors }): Promise<string> {
+    const cycle = await this.reads.view(visitor.user, cycleId, language);
+    const candidates = await this.reads.hostCandidates(visitor.user, cycleId);
+    return pickHostPage(language, { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken }, cycle, candidates, { ...form, csrfToken: visitor.csrfToken });
+  }
+
+  pickHost(visitor: WebVisitor, cycleId: string, cellId: string | undefined, key: string, language: Language): Promise<FormErrors | null> {
+    return this.sendForm(PickHostDto, { cellId }, language, (dto) => this.cycles.pickHost(visitor.user, cycleId, dto.cellId, language, key));
   }
 
   /**

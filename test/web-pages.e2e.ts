@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
-import { launchBody } from '../scripts/lib/step-bodies.mjs';
+import { acceptInvitationBody, critiqueBody, launchBody, meetingBody, planBody, reportBody } from '../scripts/lib/step-bodies.mjs';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { checkAccessibility, launchChromium, phoneContext, screenshot } from './support/browser.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
@@ -105,6 +105,30 @@ function dueWords(dueMs: number, nowMs: number): RegExp {
   const days = dayOf(dueMs) - dayOf(nowMs);
   if (days === 0) return /hôm nay/;
   return days > 0 ? new RegExp(`còn ${days} ngày`) : new RegExp(`quá hạn ${-days} ngày`);
+}
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A commune of two cells and a cycle of theirs driven through the JSON API to CRITIQUE: the second cell attended. */
+async function cycleInCritique() {
+  const hosting = await createCommuneViaApi(stack, 2);
+  const [host, visitor] = hosting.cells;
+  const launched = await stack.http
+    .post('/api/cycles')
+    .set(bearer(hosting.staff.token))
+    .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
+    .expect(201);
+  const cycleId = launched.body.id as string;
+  await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(bearer(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
+  await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()).expect(200);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
+  const recorded = await stack.http
+    .post(`/api/cycles/${cycleId}/meeting`)
+    .set(bearer(host.secretary.token))
+    .send(meetingBody({ attendingCellIds: [visitor.id], selfScores: null }))
+    .expect(200);
+  expect(recorded.body.status).toBe('CRITIQUE');
+  return { hosting, host, visitor, cycleId };
 }
 
 describe('the pages on a phone', () => {
@@ -330,6 +354,193 @@ describe('the pages on a phone', () => {
     }
   });
 
+  it('the host records the meeting on its page: times in Vietnam, attendance, the cells that came; an end before the start is refused in words', async () => {
+    const hosting = await createCommuneViaApi(stack, 2);
+    const [host, visitor] = hosting.cells;
+    const launched = await stack.http
+      .post('/api/cycles')
+      .set(bearer(hosting.staff.token))
+      .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
+      .expect(201);
+    const cycleId = launched.body.id as string;
+    await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(bearer(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
+    await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
+
+    // The meeting as a clerk types it, in Vietnam's clock: ended two minutes ago, started 95 minutes before (not before that day's midnight).
+    const vietnam = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
+    const endMs = Date.now() - 2 * 60_000;
+    const startMs = Math.max(endMs - 95 * 60_000, Date.parse(`${vietnam(endMs).slice(0, 10)}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+    const { context, page } = await signedInPhone(host.secretary.username);
+    try {
+      await eventually(async () => {
+        await page.goto('/');
+        if ((await page.locator('li').filter({ hasText: 'Ghi nhận buổi sinh hoạt' }).count()) === 0) throw new Error('no meeting task yet');
+        return true;
+      });
+      const task = page.locator('li').filter({ hasText: 'Ghi nhận buổi sinh hoạt' }).getByRole('link', { name: 'Ghi nhận buổi sinh hoạt' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/buoi-sinh-hoat`), task.click()]);
+      await checkAccessibility(page, 'meeting');
+      await screenshot(page, 'meeting');
+      const send = () => Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/buoi-sinh-hoat"] button.primary`).click()]);
+      await page.locator('input[name="day"]').fill(vietnam(endMs).slice(0, 10));
+      await page.locator('input[name="start"]').fill(vietnam(endMs).slice(11, 16));
+      await page.locator('input[name="end"]').fill(vietnam(startMs).slice(11, 16));
+      await page.locator('input[name="present"]').fill('20');
+      await page.locator('input[name="total"]').fill('21');
+      await page.locator('input[name="absentWithReason"]').fill('1');
+      await page.locator(`input[name="attending"][value="${visitor.id}"]`).check();
+      await page.locator('textarea[name="minutes"]').fill('Biên bản: chi bộ thảo luận, thống nhất nghị quyết tháng; 12 lượt đảng viên phát biểu.');
+      await send();
+      await expect(page.locator('[role="alert"]').textContent()).resolves.toBe('Thời gian buổi sinh hoạt không hợp lệ: giờ kết thúc phải sau giờ bắt đầu.');
+      await expect(page.locator('textarea[name="minutes"]').inputValue()).resolves.toContain('12 lượt đảng viên phát biểu');
+      await screenshot(page, 'meeting-refused');
+
+      await page.locator('input[name="start"]').fill(vietnam(startMs).slice(11, 16));
+      await page.locator('input[name="end"]').fill(vietnam(endMs).slice(11, 16));
+      await send();
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(cycle.body).toMatchObject({
+        status: 'CRITIQUE',
+        meeting: { attendance: { present: 20, total: 21, absentWithReason: 1 }, attendingCellIds: [visitor.id] },
+      });
+      expect(Date.parse(cycle.body.meeting.endedAt as string)).toBe(Math.floor(endMs / 60_000) * 60_000);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with JavaScript off, a visiting secretary sends a critique point by point with a score sheet, and sees it on the cycle page', async () => {
+    const { hosting, visitor, cycleId } = await cycleInCritique();
+
+    const context = await phone({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await openLogin(page);
+      expect(await submitLogin(page, visitor.secretary.username, TEST_PASSWORD)).toEqual({ status: 303, redirectedTo: 200 });
+      const task = page.locator('li').filter({ hasText: 'Gửi nhận xét, góp ý' }).getByRole('link', { name: 'Gửi nhận xét, góp ý' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/gop-y`), task.click()]);
+      await screenshot(page, 'critique');
+
+      const send = (button: string) =>
+        Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/gop-y"] ${button}`).click()]);
+      // "Thêm dòng" brings more rows without JavaScript, keeping what was typed.
+      await page.locator('select[name="stage_0"]').selectOption('preparation');
+      await page.locator('select[name="kind_0"]').selectOption('strength');
+      await page.locator('textarea[name="text_0"]').fill('Tài liệu gửi các chi bộ trước một ngày, đầy đủ');
+      await send('button[name="more"]');
+      await expect(page.locator('textarea[name="text_8"]').count()).resolves.toBe(1);
+      await expect(page.locator('textarea[name="text_0"]').inputValue()).resolves.toBe('Tài liệu gửi các chi bộ trước một ngày, đầy đủ');
+
+      await page.locator('select[name="stage_7"]').selectOption('chairing');
+      await page.locator('select[name="kind_7"]').selectOption('weakness');
+      await page.locator('textarea[name="text_7"]').fill('Phần điều hành còn dài, chưa tập trung vào trọng tâm');
+      await page.locator('input[name="score_time"]').fill('4,5');
+      await page.locator('input[name="score_attendance"]').fill('5');
+      await send('button.primary');
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      const main = await page.locator('main').textContent();
+      expect(main).toContain('Tài liệu gửi các chi bộ trước một ngày, đầy đủ');
+      expect(main).toContain('Phần điều hành còn dài, chưa tập trung vào trọng tâm');
+      await screenshot(page, 'cycle-after-critique');
+
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(cycle.body.critiques).toEqual([
+        expect.objectContaining({
+          cellId: visitor.id,
+          points: [
+            expect.objectContaining({ stage: 'preparation', kind: 'strength', text: 'Tài liệu gửi các chi bộ trước một ngày, đầy đủ' }),
+            expect.objectContaining({ stage: 'chairing', kind: 'weakness', text: 'Phần điều hành còn dài, chưa tập trung vào trọng tâm' }),
+          ],
+          scores: { time: 4.5, attendance: 5 },
+        }),
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the host files its report and the committee reviews it on their pages: an empty answer and a pass without a rating are refused in words, a revision goes back, then the meeting is rated Tốt', async () => {
+    const { hosting, host, visitor, cycleId } = await cycleInCritique();
+    const critique = await stack.http.post(`/api/cycles/${cycleId}/critiques`).set(bearer(visitor.secretary.token)).send(critiqueBody()).expect(201);
+    const toAnswer = (critique.body.points as { id: string; kind: string }[]).filter((point) => point.kind !== 'strength').map((point) => point.id);
+    const fileReport = async () => {
+      const reported = await eventually(async () => {
+        const answer = await stack.http.post(`/api/cycles/${cycleId}/report`).set(bearer(host.secretary.token)).send(reportBody({ pointIds: toAnswer }));
+        if (answer.status !== 200) throw new Error(`report: ${answer.status} ${JSON.stringify(answer.body)}`);
+        return answer;
+      });
+      expect(reported.body.status).toBe('REVIEW');
+    };
+    // The host files the first report on its page: every point to answer is listed; an answer left empty is refused.
+    const hostPhone = await signedInPhone(host.secretary.username);
+    try {
+      const hostPage = hostPhone.page;
+      await eventually(async () => {
+        await hostPage.goto('/');
+        if ((await hostPage.locator('li').filter({ hasText: 'Gửi báo cáo rút kinh nghiệm' }).count()) === 0) throw new Error('no report task yet');
+        return true;
+      });
+      const reportTask = hostPage.locator('li').filter({ hasText: 'Gửi báo cáo rút kinh nghiệm' }).getByRole('link', { name: 'Gửi báo cáo rút kinh nghiệm' });
+      await Promise.all([hostPage.waitForURL((url) => url.pathname === `/dot/${cycleId}/bao-cao`), reportTask.click()]);
+      await expect(hostPage.locator('main').textContent()).resolves.toContain('Phần điều hành còn dài, cần gọn hơn');
+      await checkAccessibility(hostPage, 'report');
+      await screenshot(hostPage, 'report');
+      const sendReport = () => Promise.all([hostPage.waitForEvent('load'), hostPage.locator(`form[action="/dot/${cycleId}/bao-cao"] button.primary`).click()]);
+      await hostPage.locator('textarea[name="lessons"]').fill('Chuẩn bị kỹ nội dung trước buổi sinh hoạt\nPhân công cụ thể từng đảng viên');
+      await hostPage.locator('input[name="action_title_0"]').fill('Hoàn thiện mẫu biên bản');
+      await hostPage.locator('input[name="action_owner_0"]').fill('Đồng chí Bí thư chi bộ');
+      await hostPage.locator('input[name="action_due_0"]').fill(new Date(Date.now() + 20 * DAY_MS + VIETNAM_OFFSET_MS).toISOString().slice(0, 10));
+      await sendReport();
+      await expect(hostPage.locator('.error').first().textContent()).resolves.toBe('Phần tiếp thu, giải trình thứ 1: nội dung tiếp thu, giải trình không được để trống.');
+      await expect(hostPage.locator('textarea[name="lessons"]').inputValue()).resolves.toContain('Phân công cụ thể từng đảng viên');
+      await screenshot(hostPage, 'report-refused');
+      await hostPage.locator(`textarea[name="text_${toAnswer[0]}"]`).fill('Tiếp thu; chi bộ sẽ rút gọn phần điều hành');
+      await hostPage.locator(`input[name="stance_${toAnswer[0]}"][value="partly"]`).check();
+      await sendReport();
+      expect(new URL(hostPage.url()).pathname).toBe(`/dot/${cycleId}`);
+    } finally {
+      await hostPhone.context.close();
+    }
+    const filed = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+    expect(filed.body).toMatchObject({ status: 'REVIEW', report: { responses: [{ pointId: toAnswer[0], stance: 'partly', text: 'Tiếp thu; chi bộ sẽ rút gọn phần điều hành' }] } });
+    expect(filed.body.report.lessons).toEqual(['Chuẩn bị kỹ nội dung trước buổi sinh hoạt', 'Phân công cụ thể từng đảng viên']);
+
+    const { context, page } = await signedInPhone(hosting.staff.username);
+    try {
+      const task = page.locator('li').filter({ hasText: 'Đánh giá, xếp loại' }).getByRole('link', { name: 'Đánh giá, xếp loại' });
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/danh-gia`), task.click()]);
+      await checkAccessibility(page, 'review');
+      await screenshot(page, 'review');
+      const send = () => Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/danh-gia"] [type="submit"]`).click()]);
+
+      await send();
+      await expect(page.locator('[role="alert"]').textContent()).resolves.toBe(
+        'Khi thông qua báo cáo rút kinh nghiệm, đề nghị Đảng ủy xếp loại buổi sinh hoạt: Tốt, Khá, Trung bình, Kém.',
+      );
+      await checkAccessibility(page, 'review-refused');
+
+      await page.locator('input[name="decision"][value="revise"]').check();
+      await page.locator('textarea[name="comment"]').fill('Đề nghị bổ sung bài học về phân công nhiệm vụ');
+      await send();
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      await fileReport();
+
+      await page.goto(`/dot/${cycleId}/danh-gia`);
+      await page.locator('select[name="rating"]').selectOption('TOT');
+      await page.locator('textarea[name="comment"]').fill('Buổi sinh hoạt đạt chất lượng tốt');
+      await send();
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Xếp loại: Tốt');
+      await screenshot(page, 'cycle-closed');
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(cycle.body).toMatchObject({ status: 'CLOSED', review: { decision: 'accept', rating: 'TOT' } });
+    } finally {
+      await context.close();
+    }
+  });
+
   it("the committee's staff open a cycle's page from its task: the stages, the invitations, the timeline", async () => {
     const { context, page } = await signedInPhone();
     try {
@@ -368,4 +579,110 @@ describe('the pages on a phone', () => {
       await context.close();
     }
   });
+
+  it('one whole cycle through the pages only: the office launches and picks the host, the visitor answers and critiques, the host prepares, records and reports, the office sends the report back once and rates it', async () => {
+    const commune2 = await createCommuneViaApi(stack, 2);
+    const [host, visitor] = commune2.cells;
+    const vietnam = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
+    const title = `Sinh hoạt chi bộ điểm trên trang ${commune2.committeeId.slice(0, 8)}`;
+    const staff = await signedInPhone(commune2.staff.username);
+    const hostPhone = await signedInPhone(host.secretary.username);
+    const visitorPhone = await signedInPhone(visitor.secretary.username);
+    const submit = (page: Page, selector: string) => Promise.all([page.waitForEvent('load'), page.locator(selector).click()]);
+    const openTask = async (page: Page, label: string) => {
+      const link = await eventually(async () => {
+        await page.goto('/');
+        const found = page.locator('li').filter({ hasText: title }).getByRole('link', { name: label });
+        if ((await found.count()) === 0) throw new Error(`no "${label}" task yet`);
+        return found;
+      });
+      await Promise.all([page.waitForEvent('load'), link.click()]);
+    };
+    try {
+      // The office launches: the meeting a minute or two ahead (the form takes minutes), every cell invited, the host later.
+      const meetingMs = Math.ceil((Date.now() + 60_000) / 60_000) * 60_000;
+      await staff.page.goto('/dot-moi');
+      await checkAccessibility(staff.page, 'launch');
+      await staff.page.locator('input[name="title"]').fill(title);
+      await staff.page.locator('input[name="topic"]').fill('Phát huy vai trò tiền phong, gương mẫu của đảng viên');
+      await staff.page.locator('input[name="day"]').fill(vietnam(meetingMs).slice(0, 10));
+      await staff.page.locator('input[name="time"]').fill(vietnam(meetingMs).slice(11, 16));
+      await staff.page.locator('input[name="location"]').fill('Nhà văn hóa thôn Na Hối Tày');
+      await staff.page.locator('input[name="allCells"]').check();
+      await screenshot(staff.page, 'launch');
+      await submit(staff.page, 'form[action="/dot-moi"] button.primary');
+      const cycleId = /^\/dot\/([0-9a-f-]{36})$/.exec(new URL(staff.page.url()).pathname)?.[1] as string;
+      expect(cycleId).toBeDefined();
+
+      await openTask(staff.page, 'Chọn chi bộ điểm');
+      await checkAccessibility(staff.page, 'pick-host');
+      await screenshot(staff.page, 'pick-host');
+      await staff.page.locator(`input[name="cellId"][value="${host.id}"]`).check();
+      await submit(staff.page, `form[action="/dot/${cycleId}/chon-chi-bo-diem"] button.primary`);
+      expect(new URL(staff.page.url()).pathname).toBe(`/dot/${cycleId}`);
+
+      await openTask(visitorPhone.page, 'Xác nhận tham dự');
+      await visitorPhone.page.locator('input[name="delegate"]').fill('Đồng chí Hoàng Văn Sìn');
+      await submit(visitorPhone.page, `form[action="/dot/${cycleId}/xac-nhan"] button.primary`);
+
+      await openTask(hostPhone.page, 'Gửi chương trình, tài liệu sinh hoạt');
+      await hostPhone.page.locator('textarea[name="agenda"]').fill('Khai mạc\nSinh hoạt chuyên đề\nThông qua nghị quyết');
+      await hostPhone.page.locator('textarea[name="content"]').fill('Đề cương chuyên đề của chi ủy.');
+      await submit(hostPhone.page, `form[action="/dot/${cycleId}/chuong-trinh"] button.primary`);
+
+      // The meeting: after its time, recorded as held from half an hour before it (the launch's default tolerance is an hour).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, meetingMs - Date.now() + 61_000)));
+      await openTask(hostPhone.page, 'Ghi nhận buổi sinh hoạt');
+      const endMs = Date.now() - 60_000;
+      await hostPhone.page.locator('input[name="day"]').fill(vietnam(meetingMs).slice(0, 10));
+      await hostPhone.page.locator('input[name="start"]').fill(vietnam(meetingMs - 30 * 60_000).slice(11, 16));
+      await hostPhone.page.locator('input[name="end"]').fill(vietnam(Math.max(endMs, meetingMs)).slice(11, 16));
+      await hostPhone.page.locator('input[name="present"]').fill('18');
+      await hostPhone.page.locator('input[name="total"]').fill('19');
+      await hostPhone.page.locator('input[name="absentWithReason"]').fill('1');
+      await hostPhone.page.locator(`input[name="attending"][value="${visitor.id}"]`).check();
+      await hostPhone.page.locator('textarea[name="minutes"]').fill('Biên bản: chi bộ thảo luận chuyên đề, biểu quyết nghị quyết.');
+      await submit(hostPhone.page, `form[action="/dot/${cycleId}/buoi-sinh-hoat"] button.primary`);
+      expect(new URL(hostPhone.page.url()).pathname).toBe(`/dot/${cycleId}`);
+
+      await openTask(visitorPhone.page, 'Gửi nhận xét, góp ý');
+      await visitorPhone.page.locator('select[name="kind_0"]').selectOption('strength');
+      await visitorPhone.page.locator('textarea[name="text_0"]').fill('Chuẩn bị chu đáo');
+      await visitorPhone.page.locator('select[name="stage_1"]').selectOption('chairing');
+      await visitorPhone.page.locator('select[name="kind_1"]').selectOption('weakness');
+      await visitorPhone.page.locator('textarea[name="text_1"]').fill('Phần kết luận chưa gọn');
+      await submit(visitorPhone.page, `form[action="/dot/${cycleId}/gop-y"] button.primary`);
+
+      const fileReport = async (lesson: string) => {
+        await openTask(hostPhone.page, 'Gửi báo cáo rút kinh nghiệm');
+        await hostPhone.page.locator('textarea[name^="text_"]').first().fill('Tiếp thu, sẽ kết luận ngắn gọn từng nội dung');
+        await hostPhone.page.locator('textarea[name="lessons"]').fill(lesson);
+        await submit(hostPhone.page, `form[action="/dot/${cycleId}/bao-cao"] button.primary`);
+        expect(new URL(hostPhone.page.url()).pathname).toBe(`/dot/${cycleId}`);
+      };
+      await fileReport('Chuẩn bị kỹ đề cương chuyên đề');
+
+      const review = async (decision: 'accept' | 'revise', comment: string) => {
+        await openTask(staff.page, 'Đánh giá, xếp loại');
+        await staff.page.locator(`input[name="decision"][value="${decision}"]`).check();
+        if (decision === 'accept') await staff.page.locator('select[name="rating"]').selectOption('KHA');
+        await staff.page.locator('textarea[name="comment"]').fill(comment);
+        await submit(staff.page, `form[action="/dot/${cycleId}/danh-gia"] button.primary`);
+        expect(new URL(staff.page.url()).pathname).toBe(`/dot/${cycleId}`);
+      };
+      await review('revise', 'Đề nghị bổ sung bài học về phân công nhiệm vụ');
+      await fileReport('Chuẩn bị kỹ đề cương chuyên đề\nPhân công nhiệm vụ cụ thể cho từng đảng viên');
+      await review('accept', 'Buổi sinh hoạt đạt yêu cầu');
+
+      await expect(staff.page.locator('main').textContent()).resolves.toContain('Xếp loại: Khá');
+      await checkAccessibility(staff.page, 'cycle-closed-by-pages');
+      await screenshot(staff.page, 'cycle-closed-by-pages');
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(commune2.staff.token)).expect(200);
+      expect(cycle.body).toMatchObject({ status: 'CLOSED', hostCellId: host.id, review: { decision: 'accept', rating: 'KHA' } });
+      expect(cycle.body.report.lessons).toEqual(['Chuẩn bị kỹ đề cương chuyên đề', 'Phân công nhiệm vụ cụ thể cho từng đảng viên']);
+      expect((cycle.body.timeline as { event: string }[]).map((entry) => entry.event)).toContain('REVISION_REQUESTED');
+    } finally {
+      await Promise.all([staff.context.close(), hostPhone.context.close(), visitorPhone.context.close()]);
+    }
+  }, 240_000);
 });

@@ -45,6 +45,18 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/xac-nhan', method: RequestMethod.POST },
       { path: 'dot/:id/chuong-trinh', method: RequestMethod.GET },
       { path: 'dot/:id/chuong-trinh', method: RequestMethod.POST },
+      { path: 'dot/:id/gop-y', method: RequestMethod.GET },
+      { path: 'dot/:id/gop-y', method: RequestMethod.POST },
+      { path: 'dot/:id/bao-cao', method: RequestMethod.GET },
+      { path: 'dot/:id/bao-cao', method: RequestMethod.POST },
+      { path: 'dot/:id/buoi-sinh-hoat', method: RequestMethod.GET },
+      { path: 'dot/:id/buoi-sinh-hoat', method: RequestMethod.POST },
+      { path: 'dot-moi', method: RequestMethod.GET },
+      { path: 'dot-moi', method: RequestMethod.POST },
+      { path: 'dot/:id/chon-chi-bo-diem', method: RequestMethod.GET },
+      { path: 'dot/:id/chon-chi-bo-diem', method: RequestMethod.POST },
+      { path: 'dot/:id/danh-gia', method: RequestMethod.GET },
+      { path: 'dot/:id/danh-gia', method: RequestMethod.POST },
     ],
   });
   const document = SwaggerModule.createDocument(

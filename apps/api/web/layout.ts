@@ -16,7 +16,7 @@ nav a{display:inline-block;padding:.5rem .3rem;min-height:2.75rem;line-height:1.
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}
 label{display:block;font-weight:600;margin:.8rem 0 .3rem}
-input,textarea{width:100%;font:inherit;padding:.7rem;border:1px solid #777;border-radius:.4rem;background:#fff}
+input,textarea,select{width:100%;font:inherit;padding:.7rem;border:1px solid #777;border-radius:.4rem;background:#fff}
 fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.2rem .8rem .5rem}
 legend{font-weight:600;padding:0 .3rem}
 fieldset label{display:flex;align-items:center;gap:.6rem;font-weight:400;min-height:2.75rem;margin:0}
@@ -24,6 +24,7 @@ input[type=radio]{width:1.4rem;height:1.4rem;margin:0;flex:none}
 button{font:inherit;min-height:2.75rem;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:#a50e0e;color:#fff;cursor:pointer}
 header button{background:transparent;border:1px solid #fff;min-height:2.5rem;padding:.3rem .8rem}
 .primary{margin-top:1.2rem;width:100%}
+button[name=more]{background:#fff;color:#a50e0e;border:1px solid #a50e0e}
 .error{color:#8a0000;background:#fde8e8;border-left:4px solid #a50e0e;padding:.6rem .8rem;margin:.8rem 0}
 .notice{background:#fff8db;border-left:4px solid #b58900;padding:.6rem .8rem;margin:.8rem 0}
 ul.tasks{list-style:none;margin:0;padding:0}

@@ -9,6 +9,11 @@ import { page } from '../layout.js';
 const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = {
   RSVP: (cycleId) => `/dot/${cycleId}/xac-nhan`,
   SUBMIT_PLAN: (cycleId) => `/dot/${cycleId}/chuong-trinh`,
+  SUBMIT_CRITIQUE: (cycleId) => `/dot/${cycleId}/gop-y`,
+  REVIEW_REPORT: (cycleId) => `/dot/${cycleId}/danh-gia`,
+  SUBMIT_REPORT: (cycleId) => `/dot/${cycleId}/bao-cao`,
+  RECORD_MEETING: (cycleId) => `/dot/${cycleId}/buoi-sinh-hoat`,
+  SELECT_HOST: (cycleId) => `/dot/${cycleId}/chon-chi-bo-diem`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */
@@ -29,7 +34,7 @@ function dueText(task: TaskView, dueMs: number, language: Language): string {
 /** "Việc của tôi": what is the person's to do, soonest deadline first, each with how long is left. */
 export function tasksPage(
   language: Language,
-  person: { fullName: string; csrfToken: string; mustChangePassword: boolean },
+  person: { fullName: string; csrfToken: string; mustChangePassword: boolean; mayLaunch: boolean },
   tasks: TaskView[],
   nowMs: number,
   done?: string,
@@ -50,6 +55,7 @@ export function tasksPage(
     { title: vi ? 'Việc của tôi' : 'My tasks', language, signedIn: person },
     html`<h1>${vi ? 'Việc của tôi' : 'My tasks'}</h1>
 ${done && Object.hasOwn(DONE, done) ? html`<p class="notice" role="status">${DONE[done][language]}</p>` : ''}
+${person.mayLaunch ? html`<p><a href="/dot-moi">${vi ? 'Khởi tạo đợt sinh hoạt chi bộ điểm' : 'Launch a model meeting cycle'}</a></p>` : ''}
 ${person.mustChangePassword ? html`<p class="notice">${vi ? 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi làm việc khác.' : 'Change your initial password before anything else.'}</p>` : ''}
 ${items.length > 0 ? html`<ul class="tasks">${items}</ul>` : html`<p class="muted">${vi ? 'Hiện đồng chí không có việc nào cần làm.' : 'Nothing is waiting for you.'}</p>`}`,
   );

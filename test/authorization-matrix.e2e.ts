@@ -337,6 +337,9 @@ const reportRequest = (pointIds: string[]) =>
 // ── the matrix ───────────────────────────────────────────────────────────────────────────────────────
 //   anonymous admin staff otherStaff host attending invitedAbsent uninvited otherSecretary guest uninvitedGuest
 
+/** A page without a session: every caller kind is sent to the login page (a bearer token opens no page). */
+const TO_THE_LOGIN_PAGE: Statuses = [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303];
+
 const ENDPOINTS: EndpointSpec[] = [
   { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   {
@@ -353,7 +356,7 @@ const ENDPOINTS: EndpointSpec[] = [
   },
   // The pages (issue 14) open with a session cookie only: a bearer token opens none of them, a post without the
   // form's token signs nobody in (403 NOT_VOUCHED), and a logout without a session ends nothing (back to the login).
-  { method: 'GET', route: '/', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/login', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   {
     method: 'POST',
@@ -365,70 +368,70 @@ const ENDPOINTS: EndpointSpec[] = [
         ? { username: `khong-co-${suffix()}`, password: 'sai-mat-khau-123' }
         : { username: people[caller].username, password: people[caller].password },
   },
-  { method: 'POST', route: '/logout', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
-  { method: 'GET', route: '/notifications', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
-  { method: 'GET', route: '/dot/:id', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
-  { method: 'GET', route: '/dot/:id/chuong-trinh', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'POST', route: '/logout', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/notifications', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/dot/:id', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/dot/:id/chuong-trinh', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot/:id/chuong-trinh',
     stage: 'PREPARATION',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ agenda: 'Khai mạc', content: 'Tài liệu' }),
   },
-  { method: 'GET', route: '/dot/:id/gop-y', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/gop-y', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot/:id/gop-y',
     stage: 'PREPARATION',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ rows: '1', stage_0: 'content', kind_0: 'strength', text_0: 'Nội dung sát thực tế' }),
   },
-  { method: 'GET', route: '/dot/:id/bao-cao', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/bao-cao', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot/:id/bao-cao',
     stage: 'PREPARATION',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ lessons: 'Chuẩn bị kỹ nội dung', actions: '0' }),
   },
-  { method: 'GET', route: '/dot/:id/buoi-sinh-hoat', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/buoi-sinh-hoat', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot/:id/buoi-sinh-hoat',
     stage: 'PREPARATION',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ day: '2026-12-11', start: '08:00', end: '10:00', present: '20', total: '21', minutes: 'Biên bản' }),
   },
-  { method: 'GET', route: '/dot-moi', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot-moi', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot-moi',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ title: 'Đợt thử', topic: 'Chuyên đề', kind: 'regular', day: '2027-01-05', time: '08:00', location: 'Nhà văn hóa', allCells: '1' }),
   },
-  { method: 'GET', route: '/dot/:id/chon-chi-bo-diem', stage: 'HOST_SELECTION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/chon-chi-bo-diem', stage: 'HOST_SELECTION', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot/:id/chon-chi-bo-diem',
     stage: 'HOST_SELECTION',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ cellId: randomUUID() }),
   },
-  { method: 'GET', route: '/dot/:id/danh-gia', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/danh-gia', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot/:id/danh-gia',
     stage: 'PREPARATION',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ decision: 'accept', rating: 'TOT' }),
   },
-  { method: 'GET', route: '/dot/:id/xac-nhan', stage: 'PREPARATION', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/dot/:id/xac-nhan', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   {
     method: 'POST',
     route: '/dot/:id/xac-nhan',
     stage: 'PREPARATION',
-    statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303],
+    statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ response: 'accept' }),
   },
   {

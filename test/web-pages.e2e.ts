@@ -109,8 +109,11 @@ function dueWords(dueMs: number, nowMs: number): RegExp {
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** A commune of two cells and a cycle of theirs driven through the JSON API to CRITIQUE: the second cell attended. */
-async function cycleInCritique() {
+/** A moment as Vietnam's clock shows it, in ISO form: the day and the time a person types into a form. */
+const vietnamIso = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
+
+/** A commune of two cells and a cycle of theirs driven through the JSON API to its meeting time: the second cell accepted, the agenda sent. */
+async function cycleAtMeetingTime() {
   const hosting = await createCommuneViaApi(stack, 2);
   const [host, visitor] = hosting.cells;
   const launched = await stack.http
@@ -122,13 +125,30 @@ async function cycleInCritique() {
   await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(bearer(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
   await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()).expect(200);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
+  return { hosting, host, visitor, cycleId };
+}
+
+/** The same, one step on: the host recorded the meeting through the JSON API, the second cell attending (CRITIQUE). */
+async function cycleInCritique() {
+  const arranged = await cycleAtMeetingTime();
   const recorded = await stack.http
-    .post(`/api/cycles/${cycleId}/meeting`)
-    .set(bearer(host.secretary.token))
-    .send(meetingBody({ attendingCellIds: [visitor.id], selfScores: null }))
+    .post(`/api/cycles/${arranged.cycleId}/meeting`)
+    .set(bearer(arranged.host.secretary.token))
+    .send(meetingBody({ attendingCellIds: [arranged.visitor.id], selfScores: null }))
     .expect(200);
   expect(recorded.body.status).toBe('CRITIQUE');
-  return { hosting, host, visitor, cycleId };
+  return arranged;
+}
+
+/** From "Việc của tôi", the task's link once the task is there (a step's activity writes it), followed to its form. */
+async function openTask(page: Page, label: string, within = label): Promise<void> {
+  const link = await eventually(async () => {
+    await page.goto('/');
+    const found = page.locator('li').filter({ hasText: within }).getByRole('link', { name: label });
+    if ((await found.count()) === 0) throw new Error(`no "${label}" task yet`);
+    return found;
+  });
+  await Promise.all([page.waitForEvent('load'), link.click()]);
 }
 
 describe('the pages on a phone', () => {
@@ -355,37 +375,21 @@ describe('the pages on a phone', () => {
   });
 
   it('the host records the meeting on its page: times in Vietnam, attendance, the cells that came; an end before the start is refused in words', async () => {
-    const hosting = await createCommuneViaApi(stack, 2);
-    const [host, visitor] = hosting.cells;
-    const launched = await stack.http
-      .post('/api/cycles')
-      .set(bearer(hosting.staff.token))
-      .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
-      .expect(201);
-    const cycleId = launched.body.id as string;
-    await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(bearer(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
-    await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
+    const { hosting, host, visitor, cycleId } = await cycleAtMeetingTime();
 
     // The meeting as a clerk types it, in Vietnam's clock: ended two minutes ago, started 95 minutes before (not before that day's midnight).
-    const vietnam = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
     const endMs = Date.now() - 2 * 60_000;
-    const startMs = Math.max(endMs - 95 * 60_000, Date.parse(`${vietnam(endMs).slice(0, 10)}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+    const startMs = Math.max(endMs - 95 * 60_000, Date.parse(`${vietnamIso(endMs).slice(0, 10)}T00:00:00Z`) - VIETNAM_OFFSET_MS);
     const { context, page } = await signedInPhone(host.secretary.username);
     try {
-      await eventually(async () => {
-        await page.goto('/');
-        if ((await page.locator('li').filter({ hasText: 'Ghi nhận buổi sinh hoạt' }).count()) === 0) throw new Error('no meeting task yet');
-        return true;
-      });
-      const task = page.locator('li').filter({ hasText: 'Ghi nhận buổi sinh hoạt' }).getByRole('link', { name: 'Ghi nhận buổi sinh hoạt' });
-      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/buoi-sinh-hoat`), task.click()]);
+      await openTask(page, 'Ghi nhận buổi sinh hoạt');
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}/buoi-sinh-hoat`);
       await checkAccessibility(page, 'meeting');
       await screenshot(page, 'meeting');
       const send = () => Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/buoi-sinh-hoat"] button.primary`).click()]);
-      await page.locator('input[name="day"]').fill(vietnam(endMs).slice(0, 10));
-      await page.locator('input[name="start"]').fill(vietnam(endMs).slice(11, 16));
-      await page.locator('input[name="end"]').fill(vietnam(startMs).slice(11, 16));
+      await page.locator('input[name="day"]').fill(vietnamIso(endMs).slice(0, 10));
+      await page.locator('input[name="start"]').fill(vietnamIso(endMs).slice(11, 16));
+      await page.locator('input[name="end"]').fill(vietnamIso(startMs).slice(11, 16));
       await page.locator('input[name="present"]').fill('20');
       await page.locator('input[name="total"]').fill('21');
       await page.locator('input[name="absentWithReason"]').fill('1');
@@ -396,8 +400,8 @@ describe('the pages on a phone', () => {
       await expect(page.locator('textarea[name="minutes"]').inputValue()).resolves.toContain('12 lượt đảng viên phát biểu');
       await screenshot(page, 'meeting-refused');
 
-      await page.locator('input[name="start"]').fill(vietnam(startMs).slice(11, 16));
-      await page.locator('input[name="end"]').fill(vietnam(endMs).slice(11, 16));
+      await page.locator('input[name="start"]').fill(vietnamIso(startMs).slice(11, 16));
+      await page.locator('input[name="end"]').fill(vietnamIso(endMs).slice(11, 16));
       await send();
       expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
       const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
@@ -477,13 +481,8 @@ describe('the pages on a phone', () => {
     const hostPhone = await signedInPhone(host.secretary.username);
     try {
       const hostPage = hostPhone.page;
-      await eventually(async () => {
-        await hostPage.goto('/');
-        if ((await hostPage.locator('li').filter({ hasText: 'Gửi báo cáo rút kinh nghiệm' }).count()) === 0) throw new Error('no report task yet');
-        return true;
-      });
-      const reportTask = hostPage.locator('li').filter({ hasText: 'Gửi báo cáo rút kinh nghiệm' }).getByRole('link', { name: 'Gửi báo cáo rút kinh nghiệm' });
-      await Promise.all([hostPage.waitForURL((url) => url.pathname === `/dot/${cycleId}/bao-cao`), reportTask.click()]);
+      await openTask(hostPage, 'Gửi báo cáo rút kinh nghiệm');
+      expect(new URL(hostPage.url()).pathname).toBe(`/dot/${cycleId}/bao-cao`);
       await expect(hostPage.locator('main').textContent()).resolves.toContain('Phần điều hành còn dài, cần gọn hơn');
       await checkAccessibility(hostPage, 'report');
       await screenshot(hostPage, 'report');
@@ -583,21 +582,12 @@ describe('the pages on a phone', () => {
   it('one whole cycle through the pages only: the office launches and picks the host, the visitor answers and critiques, the host prepares, records and reports, the office sends the report back once and rates it', async () => {
     const commune2 = await createCommuneViaApi(stack, 2);
     const [host, visitor] = commune2.cells;
-    const vietnam = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
     const title = `Sinh hoạt chi bộ điểm trên trang ${commune2.committeeId.slice(0, 8)}`;
     const staff = await signedInPhone(commune2.staff.username);
     const hostPhone = await signedInPhone(host.secretary.username);
     const visitorPhone = await signedInPhone(visitor.secretary.username);
     const submit = (page: Page, selector: string) => Promise.all([page.waitForEvent('load'), page.locator(selector).click()]);
-    const openTask = async (page: Page, label: string) => {
-      const link = await eventually(async () => {
-        await page.goto('/');
-        const found = page.locator('li').filter({ hasText: title }).getByRole('link', { name: label });
-        if ((await found.count()) === 0) throw new Error(`no "${label}" task yet`);
-        return found;
-      });
-      await Promise.all([page.waitForEvent('load'), link.click()]);
-    };
+    const openCycleTask = (page: Page, label: string) => openTask(page, label, title);
     try {
       // The office launches: the meeting a minute or two ahead (the form takes minutes), every cell invited, the host later.
       const meetingMs = Math.ceil((Date.now() + 60_000) / 60_000) * 60_000;
@@ -605,8 +595,8 @@ describe('the pages on a phone', () => {
       await checkAccessibility(staff.page, 'launch');
       await staff.page.locator('input[name="title"]').fill(title);
       await staff.page.locator('input[name="topic"]').fill('Phát huy vai trò tiền phong, gương mẫu của đảng viên');
-      await staff.page.locator('input[name="day"]').fill(vietnam(meetingMs).slice(0, 10));
-      await staff.page.locator('input[name="time"]').fill(vietnam(meetingMs).slice(11, 16));
+      await staff.page.locator('input[name="day"]').fill(vietnamIso(meetingMs).slice(0, 10));
+      await staff.page.locator('input[name="time"]').fill(vietnamIso(meetingMs).slice(11, 16));
       await staff.page.locator('input[name="location"]').fill('Nhà văn hóa thôn Na Hối Tày');
       await staff.page.locator('input[name="allCells"]').check();
       await screenshot(staff.page, 'launch');
@@ -614,29 +604,29 @@ describe('the pages on a phone', () => {
       const cycleId = /^\/dot\/([0-9a-f-]{36})$/.exec(new URL(staff.page.url()).pathname)?.[1] as string;
       expect(cycleId).toBeDefined();
 
-      await openTask(staff.page, 'Chọn chi bộ điểm');
+      await openCycleTask(staff.page, 'Chọn chi bộ điểm');
       await checkAccessibility(staff.page, 'pick-host');
       await screenshot(staff.page, 'pick-host');
       await staff.page.locator(`input[name="cellId"][value="${host.id}"]`).check();
       await submit(staff.page, `form[action="/dot/${cycleId}/chon-chi-bo-diem"] button.primary`);
       expect(new URL(staff.page.url()).pathname).toBe(`/dot/${cycleId}`);
 
-      await openTask(visitorPhone.page, 'Xác nhận tham dự');
+      await openCycleTask(visitorPhone.page, 'Xác nhận tham dự');
       await visitorPhone.page.locator('input[name="delegate"]').fill('Đồng chí Hoàng Văn Sìn');
       await submit(visitorPhone.page, `form[action="/dot/${cycleId}/xac-nhan"] button.primary`);
 
-      await openTask(hostPhone.page, 'Gửi chương trình, tài liệu sinh hoạt');
+      await openCycleTask(hostPhone.page, 'Gửi chương trình, tài liệu sinh hoạt');
       await hostPhone.page.locator('textarea[name="agenda"]').fill('Khai mạc\nSinh hoạt chuyên đề\nThông qua nghị quyết');
       await hostPhone.page.locator('textarea[name="content"]').fill('Đề cương chuyên đề của chi ủy.');
       await submit(hostPhone.page, `form[action="/dot/${cycleId}/chuong-trinh"] button.primary`);
 
       // The meeting: after its time, recorded as held from half an hour before it (the launch's default tolerance is an hour).
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, meetingMs - Date.now() + 61_000)));
-      await openTask(hostPhone.page, 'Ghi nhận buổi sinh hoạt');
+      await openCycleTask(hostPhone.page, 'Ghi nhận buổi sinh hoạt');
       const endMs = Date.now() - 60_000;
-      await hostPhone.page.locator('input[name="day"]').fill(vietnam(meetingMs).slice(0, 10));
-      await hostPhone.page.locator('input[name="start"]').fill(vietnam(meetingMs - 30 * 60_000).slice(11, 16));
-      await hostPhone.page.locator('input[name="end"]').fill(vietnam(Math.max(endMs, meetingMs)).slice(11, 16));
+      await hostPhone.page.locator('input[name="day"]').fill(vietnamIso(meetingMs).slice(0, 10));
+      await hostPhone.page.locator('input[name="start"]').fill(vietnamIso(meetingMs - 30 * 60_000).slice(11, 16));
+      await hostPhone.page.locator('input[name="end"]').fill(vietnamIso(Math.max(endMs, meetingMs)).slice(11, 16));
       await hostPhone.page.locator('input[name="present"]').fill('18');
       await hostPhone.page.locator('input[name="total"]').fill('19');
       await hostPhone.page.locator('input[name="absentWithReason"]').fill('1');
@@ -645,7 +635,7 @@ describe('the pages on a phone', () => {
       await submit(hostPhone.page, `form[action="/dot/${cycleId}/buoi-sinh-hoat"] button.primary`);
       expect(new URL(hostPhone.page.url()).pathname).toBe(`/dot/${cycleId}`);
 
-      await openTask(visitorPhone.page, 'Gửi nhận xét, góp ý');
+      await openCycleTask(visitorPhone.page, 'Gửi nhận xét, góp ý');
       await visitorPhone.page.locator('select[name="kind_0"]').selectOption('strength');
       await visitorPhone.page.locator('textarea[name="text_0"]').fill('Chuẩn bị chu đáo');
       await visitorPhone.page.locator('select[name="stage_1"]').selectOption('chairing');
@@ -654,7 +644,7 @@ describe('the pages on a phone', () => {
       await submit(visitorPhone.page, `form[action="/dot/${cycleId}/gop-y"] button.primary`);
 
       const fileReport = async (lesson: string) => {
-        await openTask(hostPhone.page, 'Gửi báo cáo rút kinh nghiệm');
+        await openCycleTask(hostPhone.page, 'Gửi báo cáo rút kinh nghiệm');
         await hostPhone.page.locator('textarea[name^="text_"]').first().fill('Tiếp thu, sẽ kết luận ngắn gọn từng nội dung');
         await hostPhone.page.locator('textarea[name="lessons"]').fill(lesson);
         await submit(hostPhone.page, `form[action="/dot/${cycleId}/bao-cao"] button.primary`);
@@ -663,7 +653,7 @@ describe('the pages on a phone', () => {
       await fileReport('Chuẩn bị kỹ đề cương chuyên đề');
 
       const review = async (decision: 'accept' | 'revise', comment: string) => {
-        await openTask(staff.page, 'Đánh giá, xếp loại');
+        await openCycleTask(staff.page, 'Đánh giá, xếp loại');
         await staff.page.locator(`input[name="decision"][value="${decision}"]`).check();
         if (decision === 'accept') await staff.page.locator('select[name="rating"]').selectOption('KHA');
         await staff.page.locator('textarea[name="comment"]').fill(comment);

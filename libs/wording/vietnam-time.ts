@@ -1,4 +1,5 @@
 import { VIETNAM_OFFSET_MS } from '../domain/input-bounds.js';
+import type { Language } from './language.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -53,7 +54,7 @@ function vietnamDaysBetween(fromMs: number, toMs: number): number {
 }
 
 /** A deadline as people say it: "còn 2 ngày", "hạn hôm nay", "quá hạn 1 ngày" (days counted in Vietnam). */
-export function dueInWords(dueMs: number, nowMs: number, language: 'vi' | 'en'): { words: string; late: boolean } {
+export function dueInWords(dueMs: number, nowMs: number, language: Language): { words: string; late: boolean } {
   const days = vietnamDaysBetween(nowMs, dueMs);
   const late = dueMs < nowMs;
   if (language === 'en') {

@@ -6,8 +6,12 @@ import { httpStatusOf } from '../common/api-exception.filter.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 import { pageLanguage } from './web-request.js';
+import { SignInRequired } from './web-session.guard.js';
 
-/** A refusal on a page is a page in words (never JSON, never a code); an unforeseen error is logged and said plainly. */
+/**
+ * A refusal on a page is a page in words (never JSON, never a code); no session is a trip to the login page; an
+ * unforeseen error is logged and said plainly.
+ */
 @Catch()
 export class WebExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('WebExceptionFilter');
@@ -16,6 +20,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    if (exception instanceof SignInRequired) return response.redirect(303, '/login');
     const language = pageLanguage(request);
     let status = 500;
     let message: string;

@@ -1,3 +1,4 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { languageOf, type Language } from '../../../libs/wording/language.js';
@@ -33,3 +34,11 @@ export function formField(request: Request, name: string): string | undefined {
   const value = (request.body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * A posted form as the browser sent it. A custom decorator, so the API's validation pipe leaves it as it came:
+ * a form is checked by its step's DTO in WebService, with the sentences shown beside its fields.
+ */
+export const PostedForm = createParamDecorator((_: unknown, context: ExecutionContext): Record<string, unknown> => {
+  return (context.switchToHttp().getRequest<Request>().body ?? {}) as Record<string, unknown>;
+});

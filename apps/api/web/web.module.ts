@@ -4,7 +4,9 @@ import { CyclesModule } from '../cycles/cycles.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { WebController } from './web.controller.js';
+import { WebSessionGuard } from './web-session.guard.js';
+import { WebSessionsService } from './web-sessions.service.js';
 import { WebService } from './web.service.js';
 
-@Module({ imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule], controllers: [WebController], providers: [WebService] })
+@Module({ imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule], controllers: [WebController], providers: [WebService, WebSessionsService, WebSessionGuard] })
 export class WebModule {}

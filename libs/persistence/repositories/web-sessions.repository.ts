@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { UserEntity } from '../entities/user.entity.js';
 
-/** A live session of the pages: whose it is and the token its forms must carry. */
+/** A live session of the pages: its person, as the pages need them, and the token its forms must carry. */
 export interface WebSessionRow {
-  userId: string;
   csrfToken: string;
+  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId' | 'passwordChangeRequired'>;
 }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -22,9 +23,9 @@ export class WebSessionsRepository {
     await this.dataSource.query(`INSERT INTO web_sessions (token_hash, user_id, csrf_token) VALUES ($1, $2, $3)`, [hashOf(token), userId, csrfToken]);
   }
 
-  /** The session behind a cookie, if it is still live; seeing it again keeps it alive. */
+  /** The session behind a cookie and its person, in one statement, if it is still live; seeing it again keeps it alive. */
   async live(token: string, idleMs: number): Promise<WebSessionRow | null> {
-    const [row] = await this.dataSource.query<WebSessionRow[]>(
+    const [row] = await this.dataSource.query<(WebSessionRow['user'] & { csrfToken: string })[]>(
       // In a WITH so the driver answers rows, as for a SELECT (an UPDATE alone answers [rows, count]).
       `WITH seen AS (UPDATE web_sessions s SET last_seen_at = now()
          FROM users u
@@ -33,10 +34,13 @@ export class WebSessionsRepository {
           AND u.deactivated_at IS NULL
           AND (u.sessions_ended_at IS NULL OR s.created_at >= u.sessions_ended_at)
           AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at)
-       RETURNING s.user_id AS "userId", s.csrf_token AS "csrfToken") SELECT * FROM seen`,
+       RETURNING s.csrf_token AS "csrfToken", u.id, u.username, u.full_name AS "fullName", u.role, u.committee_id AS "committeeId",
+                 u.cell_id AS "cellId", u.password_change_required AS "passwordChangeRequired") SELECT * FROM seen`,
       [hashOf(token), idleMs],
     );
-    return row ?? null;
+    if (!row) return null;
+    const { csrfToken, ...user } = row;
+    return { csrfToken, user };
   }
 
   async end(token: string): Promise<void> {

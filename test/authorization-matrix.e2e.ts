@@ -369,6 +369,8 @@ const ENDPOINTS: EndpointSpec[] = [
         : { username: people[caller].username, password: people[caller].password },
   },
   { method: 'POST', route: '/logout', statuses: TO_THE_LOGIN_PAGE },
+  // The language switch is open to anyone: it only keeps the choice in a cookie and goes home.
+  { method: 'GET', route: '/ngon-ngu', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   { method: 'GET', route: '/notifications', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/dot/:id', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/dot/:id/chuong-trinh', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },

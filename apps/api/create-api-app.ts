@@ -39,6 +39,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'login', method: RequestMethod.GET },
       { path: 'login', method: RequestMethod.POST },
       { path: 'logout', method: RequestMethod.POST },
+      { path: 'ngon-ngu', method: RequestMethod.GET },
       { path: 'notifications', method: RequestMethod.GET },
       { path: 'dot/:id', method: RequestMethod.GET },
       { path: 'dot/:id/xac-nhan', method: RequestMethod.GET },

@@ -1,4 +1,5 @@
 import type { Language } from '../../../libs/wording/language.js';
+import type { Role } from '../../../libs/domain/roles.js';
 import { html, SafeHtml } from './html.js';
 
 /**
@@ -43,6 +44,8 @@ ol.stepper{list-style:none;padding:0;margin:.5rem 0 1rem;display:flex;flex-wrap:
 ol.stepper li{font-size:.8rem;padding:.2rem .5rem;border-radius:1rem;background:#e7e4dc;color:#333}
 ol.stepper li.done{background:#d9ead3}
 ol.stepper li.current{background:#a50e0e;color:#fff;font-weight:700}
+footer{max-width:40rem;margin:0 auto;padding:1rem;text-align:right}
+footer a{display:inline-block;min-height:2.75rem;line-height:2.75rem}
 `;
 
 /** The stylesheet is ours, not anyone's input: trusted as it is. */
@@ -51,19 +54,39 @@ const STYLESHEET = new SafeHtml(STYLE);
 export interface PageChrome {
   title: string;
   language: Language;
-  /** The signed-in person's name and the token the logout form carries; absent on the login page. */
-  signedIn?: { fullName: string; csrfToken: string };
+  /** Absent on the login page. */
+  signedIn?: PagePerson;
+}
+
+/** The signed-in person as every page's header shows them: name, role (the menu) and the logout form's token. */
+export interface PagePerson {
+  fullName: string;
+  csrfToken: string;
+  role: Role;
+}
+
+/** The menu by role: everyone has their tasks and notifications; the office its cycles and cells; the admin its committees. */
+function menu(role: Role, language: Language): SafeHtml {
+  const vi = language === 'vi';
+  const links: [string, string][] = [
+    ['/', vi ? 'Việc của tôi' : 'My tasks'],
+    ['/notifications', vi ? 'Thông báo' : 'Notifications'],
+  ];
+  if (role === 'committee') links.push(['/dot', vi ? 'Các đợt' : 'Cycles'], ['/chi-bo', vi ? 'Chi bộ' : 'Cells']);
+  if (role === 'admin') links.push(['/quan-tri', vi ? 'Quản trị' : 'Administration']);
+  return html`<nav>${links.map(([href, label]) => html`<a href="${href}">${label}</a> `)}</nav>`;
 }
 
 export function page(chrome: PageChrome, body: SafeHtml): string {
   const vi = chrome.language === 'vi';
   const header = chrome.signedIn
     ? html`<header><span class="who">${chrome.signedIn.fullName}</span>
-<nav><a href="/">${vi ? 'Việc của tôi' : 'My tasks'}</a> <a href="/notifications">${vi ? 'Thông báo' : 'Notifications'}</a></nav>
+${menu(chrome.signedIn.role, chrome.language)}
 <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${chrome.signedIn.csrfToken}"><button type="submit">${chrome.language === 'en' ? 'Log out' : 'Đăng xuất'}</button></form></header>`
     : html`<header><span>${chrome.language === 'en' ? 'Model cell meetings' : 'Sinh hoạt chi bộ điểm'}</span></header>`;
   return `<!doctype html>${html`<html lang="${chrome.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${chrome.title}</title><style>${STYLESHEET}</style></head>
-<body>${header}<main>${body}</main></body></html>`.markup}`;
+<body>${header}<main>${body}</main>
+<footer><a href="/ngon-ngu?chon=${vi ? 'en' : 'vi'}" lang="${vi ? 'en' : 'vi'}">${vi ? 'English' : 'Tiếng Việt'}</a></footer></body></html>`.markup}`;
 }
 

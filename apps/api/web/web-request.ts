@@ -6,6 +6,8 @@ import { languageOf, type Language } from '../../../libs/wording/language.js';
 export const SESSION_COOKIE = 'session';
 /** Before a session exists, the login form's token is checked against this cookie (double submit). */
 export const LOGIN_COOKIE = 'login_csrf';
+/** The language a person chose with the switch at the foot of every page; the browser's otherwise. */
+export const LANGUAGE_COOKIE = 'lang';
 
 /** One cookie of the request; express reads no cookies without a parser, and two names need none. */
 export function cookieOf(request: Request, name: string): string | undefined {
@@ -26,8 +28,14 @@ export function clearCookie(response: Response, config: AppConfig, name: string)
 }
 
 export function pageLanguage(request: Request): Language {
-  return languageOf(request.headers['accept-language']);
+  const chosen = cookieOf(request, LANGUAGE_COOKIE);
+  return chosen === 'vi' || chosen === 'en' ? chosen : languageOf(request.headers['accept-language']);
 }
+
+/** The language a page speaks: the one chosen with the switch, else the browser's, Vietnamese first. */
+export const PageLanguage = createParamDecorator((_: unknown, context: ExecutionContext): Language => {
+  return pageLanguage(context.switchToHttp().getRequest<Request>());
+});
 
 /** A field of a posted form, or undefined when it is absent or not one plain string. */
 export function formField(request: Request, name: string): string | undefined {

@@ -7,11 +7,10 @@ import { DomainError } from '../../../libs/domain/domain-error.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard.js';
 import { Public } from '../auth/public.decorator.js';
-import { RequestLanguage } from '../common/request-language.decorator.js';
 import type { Language } from '../../../libs/wording/language.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import type { FormBody } from './web-forms.js';
-import { clearCookie, cookieOf, formField, LOGIN_COOKIE, pageLanguage, PostedForm, SESSION_COOKIE, setCookie } from './web-request.js';
+import { clearCookie, cookieOf, formField, LANGUAGE_COOKIE, LOGIN_COOKIE, PageLanguage, pageLanguage, PostedForm, SESSION_COOKIE, setCookie } from './web-request.js';
 import { Visitor, WebSessionGuard } from './web-session.guard.js';
 import { newSecret, WebSessionsService, type WebVisitor } from './web-sessions.service.js';
 import { WebService, type PageAnswer } from './web.service.js';
@@ -62,15 +61,22 @@ export class WebController {
     }
   }
 
+  /** The switch at the foot of every page: the chosen language kept in a cookie, then home (or the login). */
+  @Get('ngon-ngu')
+  chooseLanguage(@Res() response: Response, @Query('chon') chosen?: string): void {
+    if (chosen === 'vi' || chosen === 'en') setCookie(response, this.config, LANGUAGE_COOKIE, chosen);
+    response.redirect(303, '/');
+  }
+
   @Get()
   @UseGuards(WebSessionGuard)
-  tasks(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Query('done') done?: string): Promise<string> {
+  tasks(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Query('done') done?: string): Promise<string> {
     return this.web.tasksPage(visitor, language, typeof done === 'string' ? done : undefined);
   }
 
   @Get('notifications')
   @UseGuards(WebSessionGuard)
-  notifications(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language): Promise<string> {
+  notifications(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language): Promise<string> {
     return this.web.notificationsPage(visitor, language);
   }
 
@@ -87,103 +93,103 @@ export class WebController {
 
   @Get('dot/:id')
   @UseGuards(WebSessionGuard)
-  cycle(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  cycle(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.cyclePage(visitor, cycleId, language);
   }
 
   @Get('dot/:id/xac-nhan')
   @UseGuards(WebSessionGuard)
-  rsvpForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  rsvpForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.rsvpPage(visitor, cycleId, language);
   }
 
   @Post('dot/:id/xac-nhan')
   @UseGuards(WebSessionGuard)
-  async rsvp(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
+  async rsvp(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.rsvp(visitor, cycleId, body, language));
   }
 
   @Get('dot/:id/chuong-trinh')
   @UseGuards(WebSessionGuard)
-  planForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  planForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.planPage(visitor, cycleId, language);
   }
 
   @Post('dot/:id/chuong-trinh')
   @UseGuards(WebSessionGuard)
-  async plan(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
+  async plan(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.plan(visitor, cycleId, body, language));
   }
 
   @Get('dot/:id/gop-y')
   @UseGuards(WebSessionGuard)
-  critiqueForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  critiqueForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.critiquePage(visitor, cycleId, language);
   }
 
   @Post('dot/:id/gop-y')
   @UseGuards(WebSessionGuard)
-  async critique(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
+  async critique(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.critique(visitor, cycleId, body, language));
   }
 
   @Get('dot/:id/bao-cao')
   @UseGuards(WebSessionGuard)
-  reportForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  reportForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.reportPage(visitor, cycleId, language);
   }
 
   @Post('dot/:id/bao-cao')
   @UseGuards(WebSessionGuard)
-  async report(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
+  async report(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.report(visitor, cycleId, body, language));
   }
 
   @Get('dot/:id/buoi-sinh-hoat')
   @UseGuards(WebSessionGuard)
-  meetingForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  meetingForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.meetingPage(visitor, cycleId, language);
   }
 
   @Post('dot/:id/buoi-sinh-hoat')
   @UseGuards(WebSessionGuard)
-  async meeting(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
+  async meeting(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.recordMeeting(visitor, cycleId, body, language));
   }
 
   @Get('dot-moi')
   @UseGuards(WebSessionGuard)
-  launchForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language): Promise<string> {
+  launchForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language): Promise<string> {
     return this.web.launchPage(visitor, language);
   }
 
   @Post('dot-moi')
   @UseGuards(WebSessionGuard)
-  async launch(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @PostedForm() body: FormBody): Promise<void> {
+  async launch(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.launch(visitor, body, language));
   }
 
   @Get('dot/:id/chon-chi-bo-diem')
   @UseGuards(WebSessionGuard)
-  pickHostForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  pickHostForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.pickHostPage(visitor, cycleId, language);
   }
 
   @Post('dot/:id/chon-chi-bo-diem')
   @UseGuards(WebSessionGuard)
-  async pickHost(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
+  async pickHost(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.pickHost(visitor, cycleId, body, language));
   }
 
   @Get('dot/:id/danh-gia')
   @UseGuards(WebSessionGuard)
-  reviewForm(@Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
+  reviewForm(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string): Promise<string> {
     return this.web.reviewPage(visitor, cycleId, language);
   }
 
   @Post('dot/:id/danh-gia')
   @UseGuards(WebSessionGuard)
-  async review(@Res() response: Response, @Visitor() visitor: WebVisitor, @RequestLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
+  async review(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('id', ParseUUIDPipe) cycleId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.web.review(visitor, cycleId, body, language));
   }
 }

@@ -20,6 +20,7 @@ import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
+import type { PagePerson } from './layout.js';
 import { critiquePage, POINT_ROWS } from './pages/critique.page.js';
 import { cyclePage } from './pages/cycle.page.js';
 import { launchPage } from './pages/launch.page.js';
@@ -317,8 +318,8 @@ export class WebService {
 }
 
 /** The signed-in person as every page's header shows them, with the token its logout form carries. */
-function personOf(visitor: WebVisitor): { fullName: string; csrfToken: string } {
-  return { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken };
+function personOf(visitor: WebVisitor): PagePerson {
+  return { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken, role: visitor.user.role };
 }
 
 /** Post/Redirect/Get when the step was taken; else the form again, as typed, with its sentences (400). */

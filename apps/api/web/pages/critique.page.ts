@@ -4,7 +4,7 @@ import type { Language } from '../../../../libs/wording/language.js';
 import { vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { fieldErrors, formTokens } from './form-parts.js';
 
 /** One row of the form: a point as typed (stage, kind, text), blank until filled. */
@@ -30,7 +30,7 @@ export const POINT_ROWS = 6;
  * The critique form (web.md): points one by one, each with the stage of the meeting it is about and its
  * kind, and the cycle's score sheet. Plain fields that work with JavaScript off.
  */
-export function critiquePage(language: Language, person: { fullName: string; csrfToken: string }, cycle: CycleView, form: CritiqueForm): string {
+export function critiquePage(language: Language, person: PagePerson, cycle: CycleView, form: CritiqueForm): string {
   const vi = language === 'vi';
   const rows = form.rows.map((row, index) => {
     const n = index + 1;

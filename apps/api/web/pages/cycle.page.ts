@@ -13,7 +13,7 @@ import { dueInWords, englishVietnamTime, vietnamCalendarDay, vietnamPageTime } f
 import { eventLabel } from '../../../../libs/wording/timeline-labels.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html, type SafeHtml } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 
 /** The stages a cycle goes through, in order, for the stepper (a cancelled cycle shows where it stopped). */
 const STEPS: readonly CycleStage[] = CYCLE_STAGES.filter((stage) => stage !== 'CANCELLED');
@@ -39,7 +39,7 @@ function stepper(status: CycleStage, language: Language): SafeHtml {
  * visitor sees the others' critiques only after sending its own): the stages, the invitations, the plan, the
  * meeting, the critiques, the report with the answer under each point, the review and the timeline.
  */
-export function cyclePage(language: Language, person: { fullName: string; csrfToken: string }, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number): string {
+export function cyclePage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number): string {
   const vi = language === 'vi';
   const cellName = (cellId: string | null) => (cellId ? (cellNames.get(cellId) ?? (vi ? 'Chi bộ' : 'A cell')) : vi ? 'Đại biểu cấp trên' : 'Upper-level guest');
   const host = cycle.hostCellId ? cellName(cycle.hostCellId) : vi ? 'chưa chọn' : 'not chosen yet';

@@ -2,7 +2,7 @@ import { MEETING_KINDS } from '../../../../libs/domain/cycle.js';
 import { MEETING_KIND_LABELS } from '../../../../libs/wording/labels.js';
 import type { Language } from '../../../../libs/wording/language.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { describedBy, fieldErrors, formTokens } from './form-parts.js';
 
 export interface LaunchForm {
@@ -25,7 +25,7 @@ export interface LaunchForm {
  * The committee launches a cycle (web.md): what, when, where; the cells invited (all, or some); the host now
  * or later from the ranked candidates; the critique and report windows with their defaults shown.
  */
-export function launchPage(language: Language, person: { fullName: string; csrfToken: string }, cells: { id: string; name: string }[], form: LaunchForm): string {
+export function launchPage(language: Language, person: PagePerson, cells: { id: string; name: string }[], form: LaunchForm): string {
   const vi = language === 'vi';
   const text = (name: 'title' | 'topic' | 'location', label: string) =>
     html`<label for="${name}">${label}</label><input id="${name}" name="${name}" value="${form[name] ?? ''}"${describedBy(form.errors, name)}>${fieldErrors(form.errors, name)}`;

@@ -2,7 +2,7 @@ import type { Language } from '../../../../libs/wording/language.js';
 import { vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { describedBy, fieldErrors, formTokens } from './form-parts.js';
 
 export interface MeetingForm {
@@ -28,7 +28,7 @@ function numberField(id: string, label: string, value: string | undefined, error
 }
 
 /** The host records the meeting it held (web.md): when, who was there, which cells came, the minutes. */
-export function meetingPage(language: Language, person: { fullName: string; csrfToken: string }, cycle: CycleView, cellNames: ReadonlyMap<string, string>, form: MeetingForm): string {
+export function meetingPage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, form: MeetingForm): string {
   const vi = language === 'vi';
   const accepted = cycle.invitations.filter((invitation) => invitation.status === 'ACCEPTED');
   return page(

@@ -2,10 +2,10 @@ import type { Language } from '../../../../libs/wording/language.js';
 import { englishVietnamTime, vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import type { NotificationView } from '../../notifications/notifications.service.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 
 /** The person's notifications, newest first, each with when it came (the texts are the office's own words). */
-export function notificationsPage(language: Language, person: { fullName: string; csrfToken: string }, notifications: NotificationView[]): string {
+export function notificationsPage(language: Language, person: PagePerson, notifications: NotificationView[]): string {
   const vi = language === 'vi';
   const items = notifications.map((notification) => {
     const at = Date.parse(notification.createdAt);

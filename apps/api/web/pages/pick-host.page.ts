@@ -2,13 +2,13 @@ import type { HostCandidate } from '../../../../libs/domain/host-ranking.js';
 import type { Language } from '../../../../libs/wording/language.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { fieldErrors, formTokens } from './form-parts.js';
 
 /** The committee picks the host from the ranked candidates, each with the reasons of its place (web.md). */
 export function pickHostPage(
   language: Language,
-  person: { fullName: string; csrfToken: string },
+  person: PagePerson,
   cycle: CycleView,
   candidates: HostCandidate[],
   form: { csrfToken: string; key: string; cellId?: string; errors?: Record<string, string[]> },

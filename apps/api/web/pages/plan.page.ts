@@ -2,7 +2,7 @@ import type { Language } from '../../../../libs/wording/language.js';
 import { vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { describedBy, fieldErrors, formTokens } from './form-parts.js';
 
 export interface PlanForm {
@@ -15,7 +15,7 @@ export interface PlanForm {
 }
 
 /** The host's agenda, documents and draft resolution, due a day before the meeting (domain.md). */
-export function planPage(language: Language, person: { fullName: string; csrfToken: string }, cycle: CycleView, form: PlanForm): string {
+export function planPage(language: Language, person: PagePerson, cycle: CycleView, form: PlanForm): string {
   const vi = language === 'vi';
   return page(
     { title: vi ? 'Chương trình, tài liệu sinh hoạt' : 'Agenda and documents', language, signedIn: person },

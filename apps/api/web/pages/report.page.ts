@@ -4,7 +4,7 @@ import type { Language } from '../../../../libs/wording/language.js';
 import { vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { describedBy, fieldErrors, formTokens } from './form-parts.js';
 
 /** An action item as typed: what, who, by which day. */
@@ -31,7 +31,7 @@ export const ACTION_ROWS = 3;
  * The lessons-learned report (web.md): every weakness and suggestion of the critiques with the host's answer
  * (tiếp thu, tiếp thu một phần, giải trình, bảo lưu) and its reason; the lessons; the action items.
  */
-export function reportPage(language: Language, person: { fullName: string; csrfToken: string }, cycle: CycleView, cellNames: ReadonlyMap<string, string>, form: ReportForm): string {
+export function reportPage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, form: ReportForm): string {
   const vi = language === 'vi';
   const toAnswer = cycle.critiques.flatMap((critique) =>
     critique.points.filter((point) => point.kind !== 'strength').map((point) => ({ point, from: critique.cellId ? (cellNames.get(critique.cellId) ?? '') : (critique.guestName ?? '') })),

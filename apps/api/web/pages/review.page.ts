@@ -3,7 +3,7 @@ import { RATING_LABELS, REVIEW_DECISION_LABELS } from '../../../../libs/wording/
 import type { Language } from '../../../../libs/wording/language.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { describedBy, fieldErrors, formTokens } from './form-parts.js';
 
 export interface ReviewForm {
@@ -20,7 +20,7 @@ export interface ReviewForm {
  * The committee's review of the lessons-learned report (web.md): pass it with a rating (and, if it scores the
  * meeting, its own score sheet), or send it back with what is missing.
  */
-export function reviewPage(language: Language, person: { fullName: string; csrfToken: string }, cycle: CycleView, form: ReviewForm): string {
+export function reviewPage(language: Language, person: PagePerson, cycle: CycleView, form: ReviewForm): string {
   const vi = language === 'vi';
   const decision = form.decision ?? 'accept';
   const criteria = cycle.rubric.criteria.map(

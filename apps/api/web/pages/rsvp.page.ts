@@ -1,7 +1,7 @@
 import type { Language } from '../../../../libs/wording/language.js';
 import { vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 import { describedBy, fieldErrors, formTokens } from './form-parts.js';
 
 export interface RsvpForm {
@@ -25,7 +25,7 @@ export interface RsvpInvitation {
 }
 
 /** The invitation and its answer: attend with the delegate's name, or decline with a reason (web.md). */
-export function rsvpPage(language: Language, person: { fullName: string; csrfToken: string }, invitation: RsvpInvitation, form: RsvpForm): string {
+export function rsvpPage(language: Language, person: PagePerson, invitation: RsvpInvitation, form: RsvpForm): string {
   const vi = language === 'vi';
   const chosen = form.response ?? 'accept';
   return page(

@@ -3,7 +3,7 @@ import type { Language } from '../../../../libs/wording/language.js';
 import { dueInWords, englishVietnamTime, vietnamDay, vietnamPageTime, vietnamWeekday } from '../../../../libs/wording/vietnam-time.js';
 import type { TaskView } from '../../tasks/tasks.service.js';
 import { html } from '../html.js';
-import { page } from '../layout.js';
+import { page, type PagePerson } from '../layout.js';
 
 /** The page each task is done on, one tap away; the tasks without one yet are listed all the same. */
 const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = {
@@ -34,7 +34,7 @@ function dueText(task: TaskView, dueMs: number, language: Language): string {
 /** "Việc của tôi": what is the person's to do, soonest deadline first, each with how long is left. */
 export function tasksPage(
   language: Language,
-  person: { fullName: string; csrfToken: string; mustChangePassword: boolean; mayLaunch: boolean },
+  person: PagePerson & { mustChangePassword: boolean; mayLaunch: boolean },
   tasks: TaskView[],
   nowMs: number,
   done?: string,

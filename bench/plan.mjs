@@ -12,6 +12,7 @@ export const FULL = {
   autocannonSeconds: 10,
   scale: [10, 100, 1000],
   scaleCycles: 3,
+  pagesSeconds: 20,
 };
 
 // Quick leaves out 50 concurrent cycles (3,300 steps, most of a full run's time) and 1,000 open cycles.
@@ -26,10 +27,14 @@ export const QUICK = {
   autocannonSeconds: 3,
   scale: [10, 100],
   scaleCycles: 2,
+  pagesSeconds: 8,
 };
 
+// --pages measures the pages alone (issue 14's figures): the set-up, then phase 6 only.
+export const PAGES = { mode: 'pages', pagesSeconds: 20 };
+
 /** The plan the command line asks for. */
-export const planFor = (argv) => (argv.includes('--quick') ? QUICK : FULL);
+export const planFor = (argv) => (argv.includes('--pages') ? PAGES : argv.includes('--quick') ? QUICK : FULL);
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;
@@ -41,3 +46,10 @@ export const TARGET_CONCURRENCY = 10;
 export const HISTORIES_PER_LEVEL = 10;
 /** Clients launching the cycles that stay open (reads and scale). */
 export const LAUNCH_CONCURRENCY = 20;
+
+/** Page requests per second, paced, for the pages' server time (issue 14: p99 ≤ 50 ms at 50 requests/s). */
+export const PAGE_RATE = 50;
+/** What a page may weigh on its first load, compressed, with everything it loads (web.md). */
+export const PAGE_BUDGET_BYTES = 30 * 1024;
+/** The 3G-like connection of issue 14: each step of the walk should land in under 3 s. */
+export const SLOW_NETWORK = { latencyMs: 400, kbitPerSecond: 400, stepBudgetMs: 3_000 };

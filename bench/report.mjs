@@ -176,10 +176,18 @@ export function resultsOf(bench, { steps, reads, scale, profile }) {
   return results;
 }
 
-/** Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one. */
+/**
+ * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
+ * a --pages run (pages only) writes latest-pages.json alone.
+ */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const output = join(ROOT, 'bench/results/latest.json');
+  if (results.mode === 'pages') {
+    const pagesOutput = join(ROOT, 'bench/results/latest-pages.json');
+    writeFileSync(pagesOutput, `${JSON.stringify(results, null, 2)}\n`);
+    return pagesOutput;
+  }
   writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(ROOT, `bench/results/latest-${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);
   return output;
@@ -216,8 +224,8 @@ function targets(results, plan) {
 // ── the terminal ─────────────────────────────────────────────────────────────────────────────────────────
 
 /** The tables, in order; then where the results were written, and the one line to grep. */
-export function printReport(results, { log, output, elapsed }) {
-  for (const section of [printMachine, printSteps, printHistory, printReads, printScale, printMemory, printWhereTimeGoes, printCpu, printTargets]) {
+export function printReport(results, { log, output, elapsed, extraSections = [] }) {
+  for (const section of [printMachine, printSteps, printHistory, printReads, ...extraSections, printScale, printMemory, printWhereTimeGoes, printCpu, printTargets]) {
     section(results, log);
   }
   log(`\nWritten ${output} (${elapsed()} in all)`);

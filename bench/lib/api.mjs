@@ -50,6 +50,8 @@ export class Api {
     const { body } = await this.expect(200, 'POST', '/api/auth/login', { body: { username, password } });
     const user = body.user;
     return {
+      username,
+      password,
       token: body.accessToken,
       actor: { userId: user.id, role: user.role, committeeId: user.committeeId, cellId: user.cellId },
       mustChangePassword: user.mustChangePassword === true,
@@ -57,7 +59,8 @@ export class Api {
   }
 }
 
-const PASSWORD = 'mat-khau-do-hieu-nang-2026';
+/** Every seeded account's password (the pages phase signs in with it through the login form). */
+export const PASSWORD = 'mat-khau-do-hieu-nang-2026';
 
 /**
  * A commune as an admin and committee staff build it through the API: a committee, its staff account and
@@ -73,6 +76,7 @@ export async function seedCommune(api, { adminPassword, cellCount }) {
       body: { currentPassword: adminPassword, newPassword: `${adminPassword}-da-doi` },
     });
     admin.token = changed.body.accessToken;
+    admin.password = `${adminPassword}-da-doi`;
   }
   const suffix = Date.now().toString(36);
   const committee = await api.expect(201, 'POST', '/api/committees', { token: admin.token, body: { name: `Đảng ủy xã Na Hối (đo hiệu năng ${suffix})` } });
@@ -101,7 +105,7 @@ export async function seedCommune(api, { adminPassword, cellCount }) {
     cells.push(...(await Promise.all(batch)));
   }
   const rubrics = await api.expect(200, 'GET', '/api/rubrics', { token: staff.token });
-  return { committeeId, staff, cells, rubric: rubrics.body[0] };
+  return { committeeId, admin, staff, cells, rubric: rubrics.body[0] };
 }
 
 // ── the cycle every client drives: the same bodies go to the API and (as envelopes) to the floor ──────────
@@ -161,7 +165,7 @@ export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
     },
   );
   const timersFired = cycle.closed.timeline.filter((entry) => TIMER_EVENTS.has(entry.event)).length;
-  return { cycleId: cycle.id, waitMs: cycle.waitMs, timersFired, steps: cycle.steps };
+  return { cycleId: cycle.id, host, waitMs: cycle.waitMs, timersFired, steps: cycle.steps };
 }
 
 /**

@@ -23,19 +23,23 @@ export class WebSessionsRepository {
     await this.dataSource.query(`INSERT INTO web_sessions (token_hash, user_id, csrf_token) VALUES ($1, $2, $3)`, [hashOf(token), userId, csrfToken]);
   }
 
-  /** The session behind a cookie and its person, in one statement, if it is still live; seeing it again keeps it alive. */
+  /**
+   * The session behind a cookie and its person, in one statement, if it is still live. Seeing it again keeps it
+   * alive; the time it was last seen is written at most once a minute, not on every page a person opens.
+   */
   async live(token: string, idleMs: number): Promise<WebSessionRow | null> {
     const [row] = await this.dataSource.query<(WebSessionRow['user'] & { csrfToken: string })[]>(
-      // In a WITH so the driver answers rows, as for a SELECT (an UPDATE alone answers [rows, count]).
-      `WITH seen AS (UPDATE web_sessions s SET last_seen_at = now()
-         FROM users u
-        WHERE s.token_hash = $1 AND u.id = s.user_id AND s.ended_at IS NULL
+      `WITH live AS (SELECT s.token_hash, s.last_seen_at, s.csrf_token AS "csrfToken", u.id, u.username, u.full_name AS "fullName", u.role,
+                            u.committee_id AS "committeeId", u.cell_id AS "cellId", u.password_change_required AS "passwordChangeRequired"
+         FROM web_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.ended_at IS NULL
           AND s.last_seen_at > now() - make_interval(secs => $2::double precision / 1000)
           AND u.deactivated_at IS NULL
           AND (u.sessions_ended_at IS NULL OR s.created_at >= u.sessions_ended_at)
-          AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at)
-       RETURNING s.csrf_token AS "csrfToken", u.id, u.username, u.full_name AS "fullName", u.role, u.committee_id AS "committeeId",
-                 u.cell_id AS "cellId", u.password_change_required AS "passwordChangeRequired") SELECT * FROM seen`,
+          AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at)),
+       seen AS (UPDATE web_sessions s SET last_seen_at = now() FROM live
+        WHERE s.token_hash = live.token_hash AND live.last_seen_at < now() - interval '1 minute')
+       SELECT "csrfToken", id, username, "fullName", role, "committeeId", "cellId", "passwordChangeRequired" FROM live`,
       [hashOf(token), idleMs],
     );
     if (!row) return null;

@@ -94,19 +94,3 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
-
-/**
- * A slow 3G link as in the mountain communes (400 ms latency, 400 kbit/s each way), for figures of how
- * long a page takes to arrive. Chromium only: it goes through a DevTools session of the page.
- */
-export async function slow3g(page: Page): Promise<void> {
-  const session = await page.context().newCDPSession(page);
-  const bytesPerSecond = (400 * 1000) / 8;
-  await session.send('Network.enable');
-  await session.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 400,
-    downloadThroughput: bytesPerSecond,
-    uploadThroughput: bytesPerSecond,
-  });
-}

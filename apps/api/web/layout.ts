@@ -9,11 +9,11 @@ import { html, SafeHtml } from './html.js';
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1a1a1a;background:#f6f4ef}
-header{background:#a50e0e;color:#fff;padding:.6rem 1rem;display:flex;justify-content:space-between;align-items:center;gap:.5rem}
+header{background:#a50e0e;color:#fff;padding:.4rem 1rem 0;display:grid;grid-template-columns:1fr auto;align-items:center;gap:0 .5rem}
 header a,header button{color:#fff}
 header .who{font-size:.9rem}
-header{flex-wrap:wrap}
-nav a{display:inline-block;padding:.5rem .3rem;min-height:2.75rem;line-height:1.75rem}
+header nav{grid-column:1/-1;grid-row:2;display:flex;flex-wrap:wrap;gap:0 1rem}
+nav a{display:inline-block;padding:.3rem 0;min-height:2.75rem;line-height:2.15rem}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}
 label{display:block;font-weight:600;margin:.8rem 0 .3rem}
@@ -23,7 +23,7 @@ legend{font-weight:600;padding:0 .3rem}
 fieldset label{display:flex;align-items:center;gap:.6rem;font-weight:400;min-height:2.75rem;margin:0}
 input[type=radio]{width:1.4rem;height:1.4rem;margin:0;flex:none}
 button{font:inherit;min-height:2.75rem;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:#a50e0e;color:#fff;cursor:pointer}
-header button{background:transparent;border:1px solid #fff;min-height:2.5rem;padding:.3rem .8rem}
+header button{background:transparent;border:1px solid #fff;min-height:2.5rem;padding:.2rem .8rem}
 .primary{margin-top:1.2rem;width:100%}
 button[name=more]{background:#fff;color:#a50e0e;border:1px solid #a50e0e}
 .error{color:#8a0000;background:#fde8e8;border-left:4px solid #a50e0e;padding:.6rem .8rem;margin:.8rem 0}

@@ -26,6 +26,39 @@ function section(title: string, body: SafeHtml | string): SafeHtml {
   return html`<section><h2>${title}</h2>${body}</section>`;
 }
 
+/** What the current stage waits for and by when, as the office says it; the stages with no deadline have none. */
+const STAGE_DEADLINES: Partial<Record<CycleStage, { due: keyof CycleView['deadlines']; vi: string; en: string }>> = {
+  HOST_SELECTION: { due: 'hostDueAt', vi: 'Hạn chọn chi bộ điểm', en: 'Host to be chosen by' },
+  PREPARATION: { due: 'planDueAt', vi: 'Hạn gửi chương trình, tài liệu sinh hoạt', en: 'Agenda due by' },
+  SCHEDULED: { due: 'recordDueAt', vi: 'Hạn ghi nhận buổi sinh hoạt', en: 'Meeting to be recorded by' },
+  CRITIQUE: { due: 'critiqueClosesAt', vi: 'Hạn gửi nhận xét, góp ý', en: 'Critiques due by' },
+  REPORTING: { due: 'reportDueAt', vi: 'Hạn gửi báo cáo rút kinh nghiệm', en: 'Report due by' },
+  REVIEW: { due: 'reviewDueAt', vi: 'Hạn đánh giá, xếp loại', en: 'Review due by' },
+};
+
+function stageDeadline(cycle: CycleView, nowMs: number, language: Language): SafeHtml | string {
+  const deadline = STAGE_DEADLINES[cycle.status];
+  const dueAt = deadline ? cycle.deadlines[deadline.due] : null;
+  if (!deadline || !dueAt) return '';
+  const left = dueInWords(Date.parse(dueAt), nowMs, language);
+  return html`<p>${deadline[language]}: ${when(dueAt, language)} <span class="due${left.late ? ' late' : ''}">${left.words}</span></p>`;
+}
+
+/**
+ * Who of the cells that attended has sent a critique and who has not, while critiques are open and after. Not
+ * for a visitor who has not sent its own: the others' critiques, and so who has sent, stay hidden from it.
+ */
+function critiqueProgress(cycle: CycleView, cellName: (cellId: string) => string, language: Language): SafeHtml | string {
+  if (!cycle.meeting || cycle.critiquesHidden || cycle.meeting.attendingCellIds.length === 0) return '';
+  const vi = language === 'vi';
+  const sent = new Set(cycle.critiques.map((critique) => critique.cellId));
+  const missing = cycle.meeting.attendingCellIds.filter((cellId) => !sent.has(cellId));
+  const count = cycle.meeting.attendingCellIds.length - missing.length;
+  return html`<p>${vi ? `Đã gửi: ${count}/${cycle.meeting.attendingCellIds.length} chi bộ dự sinh hoạt.` : `Sent: ${count} of ${cycle.meeting.attendingCellIds.length} attending cells.`}${
+    missing.length > 0 ? html` ${vi ? 'Chưa gửi' : 'Not sent yet'}: ${missing.map(cellName).join(', ')}.` : ''
+  }</p>`;
+}
+
 function stepper(status: CycleStage, language: Language): SafeHtml {
   const current = STEPS.indexOf(status);
   return html`<ol class="stepper">${STEPS.map((stage, index) => {
@@ -83,7 +116,6 @@ ${critique.scoreTotal !== null ? html`<p class="muted">${vi ? 'Chấm' : 'Score'
     ? html`<p>${cycle.review.ratingLabel ? html`${vi ? 'Xếp loại' : 'Rating'}: <strong>${cycle.review.ratingLabel}</strong>. ` : ''}${cycle.review.comment ?? ''}</p>`
     : html`<p class="muted">${vi ? 'Chưa có.' : 'Not yet.'}</p>`;
 
-  const critiqueDue = cycle.deadlines.critiqueClosesAt ? dueInWords(Date.parse(cycle.deadlines.critiqueClosesAt), nowMs, language) : null;
   const timeline = html`<ol class="plain timeline">${cycle.timeline.map((entry) => html`<li><span class="muted">${when(entry.at, language)}</span> ${eventLabel(entry.event, language)}${entry.cellId ? html`: ${cellName(entry.cellId)}` : ''}</li>`)}</ol>`;
 
   return page(
@@ -91,11 +123,12 @@ ${critique.scoreTotal !== null ? html`<p class="muted">${vi ? 'Chấm' : 'Score'
     html`<h1>${cycle.title}</h1>
 <p><strong>${cycle.statusLabel}</strong>${cycle.status === 'CANCELLED' && cycle.cancelReason ? html` (${vi ? 'lý do' : 'reason'}: ${cycle.cancelReason})` : ''}</p>
 ${stepper(cycle.status, language)}
+${stageDeadline(cycle, nowMs, language)}
 <p>${vi ? 'Chi bộ điểm' : 'Host cell'}: ${host}<br>${when(cycle.meetingAt, language)}, ${cycle.location}<br>${vi ? 'Chuyên đề' : 'Topic'}: ${cycle.topic}</p>
 ${section(vi ? 'Chi bộ được mời' : 'Invited cells', invitations)}
 ${section(vi ? 'Chương trình, tài liệu sinh hoạt' : 'Agenda and documents', plan)}
 ${section(vi ? 'Buổi sinh hoạt' : 'The meeting', meeting)}
-${section(vi ? 'Nhận xét, góp ý' : 'Critiques', html`${critiqueDue && cycle.status === 'CRITIQUE' ? html`<p class="due${critiqueDue.late ? ' late' : ''}">${critiqueDue.words}</p>` : ''}${critiques}`)}
+${section(vi ? 'Nhận xét, góp ý' : 'Critiques', html`${critiqueProgress(cycle, cellName, language)}${critiques}`)}
 ${section(vi ? 'Báo cáo rút kinh nghiệm' : 'Lessons-learned report', report)}
 ${section(vi ? 'Đánh giá, xếp loại' : 'Review and rating', review)}
 ${section(vi ? 'Dòng thời gian' : 'Timeline', timeline)}`,

@@ -87,7 +87,7 @@ export class WebService {
   /** A cycle's page, as the JSON API would show it to this person (another committee's cycle is not found). */
   async cyclePage(visitor: WebVisitor, cycleId: string, language: Language): Promise<string> {
     const cycle = await this.reads.view(visitor.user, cycleId, language);
-    return cyclePage(language, personOf(visitor), cycle, await this.cellNames(cycle.committeeId), Date.now());
+    return cyclePage(language, personOf(visitor), cycle, await this.cellNames(cycle.committeeId), Date.now(), visitor.user.cellId);
   }
 
   // ── the invitation ───────────────────────────────────────────────────────────────────────────────────

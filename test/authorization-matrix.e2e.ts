@@ -436,6 +436,32 @@ const ENDPOINTS: EndpointSpec[] = [
     statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ response: 'accept' }),
   },
+  // After close (issue 14): a visiting cell's adoption, the host's action items ticked off or dropped.
+  { method: 'GET', route: '/dot/:id/ap-dung', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
+  {
+    method: 'POST',
+    route: '/dot/:id/ap-dung',
+    stage: 'PREPARATION',
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ text: 'Vận dụng mẫu biên bản mới' }),
+  },
+  { method: 'GET', route: '/dot/:id/viec-can-lam', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
+  {
+    method: 'POST',
+    route: '/dot/:id/viec-can-lam/:itemId/xong',
+    stage: 'PREPARATION',
+    statuses: TO_THE_LOGIN_PAGE,
+    path: (arranged) => `/dot/${arranged.cycleId}/viec-can-lam/${randomUUID()}/xong`,
+    body: () => ({ note: 'Đã in mẫu biên bản' }),
+  },
+  {
+    method: 'POST',
+    route: '/dot/:id/viec-can-lam/:itemId/bo',
+    stage: 'PREPARATION',
+    statuses: TO_THE_LOGIN_PAGE,
+    path: (arranged) => `/dot/${arranged.cycleId}/viec-can-lam/${randomUUID()}/bo`,
+    body: () => ({ reason: 'Không còn phù hợp' }),
+  },
   {
     // Issue 10: any signed-in person changes its own password, proving the current one; anonymous: 401. The caller kind
     // "admin" acts with an admin account of this suite's own (ownAdmin). The answer is a new token and the caller's own

@@ -61,6 +61,11 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/chon-chi-bo-diem', method: RequestMethod.POST },
       { path: 'dot/:id/danh-gia', method: RequestMethod.GET },
       { path: 'dot/:id/danh-gia', method: RequestMethod.POST },
+      { path: 'dot/:id/ap-dung', method: RequestMethod.GET },
+      { path: 'dot/:id/ap-dung', method: RequestMethod.POST },
+      { path: 'dot/:id/viec-can-lam', method: RequestMethod.GET },
+      { path: 'dot/:id/viec-can-lam/:itemId/xong', method: RequestMethod.POST },
+      { path: 'dot/:id/viec-can-lam/:itemId/bo', method: RequestMethod.POST },
     ],
   });
   const document = SwaggerModule.createDocument(

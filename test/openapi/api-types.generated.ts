@@ -1547,6 +1547,8 @@ export interface components {
              * @description Với COMPLETE_ACTION_ITEM: việc cần hoàn thành
              */
             actionItemId?: string;
+            /** @description Với COMPLETE_ACTION_ITEM: nội dung việc cần hoàn thành */
+            actionItemTitle?: string;
         };
         RubricCriterionViewResponse: {
             id: string;

@@ -23,6 +23,6 @@ import { CYCLE_WORKFLOW_GATEWAY, CyclesService } from './cycles.service.js';
         new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs),
     },
   ],
-  exports: [CyclesService, CycleReadsService],
+  exports: [CyclesService, CycleReadsService, CycleFollowUpService],
 })
 export class CyclesModule {}

@@ -8,4 +8,5 @@ export class TaskResponse implements TaskView {
   @ApiProperty({ enum: TASK_ACTIONS }) action: TaskAction;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Với COMPLETE_ACTION_ITEM: việc cần hoàn thành' }) actionItemId?: string;
+  @ApiPropertyOptional({ description: 'Với COMPLETE_ACTION_ITEM: nội dung việc cần hoàn thành' }) actionItemTitle?: string;
 }

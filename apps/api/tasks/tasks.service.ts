@@ -12,6 +12,8 @@ export interface TaskView {
   dueAt: string;
   /** For COMPLETE_ACTION_ITEM: the item to tick off. */
   actionItemId?: string;
+  /** For COMPLETE_ACTION_ITEM: what the item says (its title in the report), so the task names it. */
+  actionItemTitle?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export class TasksService {
       action: row.action,
       dueAt: new Date(row.dueAt).toISOString(),
       ...(row.actionItemId ? { actionItemId: row.actionItemId } : {}),
+      ...(row.actionItemTitle ? { actionItemTitle: row.actionItemTitle } : {}),
     }));
   }
 }

@@ -26,6 +26,7 @@ button{font:inherit;min-height:2.75rem;padding:.6rem 1.2rem;border:0;border-radi
 header button{background:transparent;border:1px solid #fff;min-height:2.5rem;padding:.2rem .8rem}
 .primary{margin-top:1.2rem;width:100%}
 button[name=more]{background:#fff;color:#a50e0e;border:1px solid #a50e0e}
+summary{min-height:2.75rem;line-height:2.75rem;margin-top:.6rem;color:#a50e0e;cursor:pointer}
 .error{color:#8a0000;background:#fde8e8;border-left:4px solid #a50e0e;padding:.6rem .8rem;margin:.8rem 0}
 .notice{background:#fff8db;border-left:4px solid #b58900;padding:.6rem .8rem;margin:.8rem 0}
 ul.tasks{list-style:none;margin:0;padding:0}

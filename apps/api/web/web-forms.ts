@@ -104,3 +104,7 @@ export const reviewFields = (body: FormBody) => ({
 });
 
 export const hostFields = (body: FormBody) => ({ cellId: field(body, 'cellId') });
+
+export const adoptionFields = (body: FormBody) => ({ text: field(body, 'text') });
+
+export const settleFields = (body: FormBody) => ({ note: field(body, 'note'), reason: field(body, 'reason') });

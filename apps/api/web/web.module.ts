@@ -4,9 +4,11 @@ import { CyclesModule } from '../cycles/cycles.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { WebController } from './web.controller.js';
+import { WebFollowUpController } from './web-follow-up.controller.js';
+import { WebFollowUpService } from './web-follow-up.service.js';
 import { WebSessionGuard } from './web-session.guard.js';
 import { WebSessionsService } from './web-sessions.service.js';
 import { WebService } from './web.service.js';
 
-@Module({ imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule], controllers: [WebController], providers: [WebService, WebSessionsService, WebSessionGuard] })
+@Module({ imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule], controllers: [WebController, WebFollowUpController], providers: [WebService, WebSessionsService, WebSessionGuard, WebFollowUpService] })
 export class WebModule {}

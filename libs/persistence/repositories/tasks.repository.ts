@@ -11,6 +11,8 @@ export interface TaskRow {
   action: TaskAction;
   dueAt: Date;
   actionItemId: string | null;
+  /** For COMPLETE_ACTION_ITEM: what the item says, so the task can name it. */
+  actionItemTitle: string | null;
 }
 
 /** An action item is due at the end of its day in Vietnam, whatever time zone the database session uses. */
@@ -32,29 +34,29 @@ export class TasksRepository {
     let parameters: unknown[];
     if (person.role === 'committee') {
       sql = `
-        SELECT id AS "cycleId", title, 'SELECT_HOST' AS action, coalesce(host_due_at, plan_due_at) AS "dueAt", NULL::uuid AS "actionItemId"
+        SELECT id AS "cycleId", title, 'SELECT_HOST' AS action, coalesce(host_due_at, plan_due_at) AS "dueAt", NULL::uuid AS "actionItemId", NULL::text AS "actionItemTitle"
           FROM cycles WHERE committee_id = $1 AND status = ANY($2)
         UNION ALL
-        SELECT id, title, 'REVIEW_REPORT', coalesce(review_due_at, (report->>'filedAt')::timestamptz + interval '7 days', updated_at), NULL
+        SELECT id, title, 'REVIEW_REPORT', coalesce(review_due_at, (report->>'filedAt')::timestamptz + interval '7 days', updated_at), NULL, NULL
           FROM cycles WHERE committee_id = $1 AND status = ANY($3)`;
       parameters = [person.committeeId, stages('SELECT_HOST'), stages('REVIEW_REPORT')];
     } else if (person.role === 'secretary' && person.cellId) {
       sql = `
-        SELECT id AS "cycleId", title, 'SUBMIT_PLAN' AS action, plan_due_at AS "dueAt", NULL::uuid AS "actionItemId"
+        SELECT id AS "cycleId", title, 'SUBMIT_PLAN' AS action, plan_due_at AS "dueAt", NULL::uuid AS "actionItemId", NULL::text AS "actionItemTitle"
           FROM cycles WHERE host_cell_id = $1 AND status = ANY($2)
         UNION ALL
-        SELECT id, title, 'RECORD_MEETING', coalesce(record_due_at, meeting_at), NULL FROM cycles WHERE host_cell_id = $1 AND status = ANY($3)
+        SELECT id, title, 'RECORD_MEETING', coalesce(record_due_at, meeting_at), NULL, NULL FROM cycles WHERE host_cell_id = $1 AND status = ANY($3)
         UNION ALL
-        SELECT id, title, 'SUBMIT_REPORT', report_due_at, NULL FROM cycles WHERE host_cell_id = $1 AND status = ANY($4)
+        SELECT id, title, 'SUBMIT_REPORT', report_due_at, NULL, NULL FROM cycles WHERE host_cell_id = $1 AND status = ANY($4)
         UNION ALL
-        SELECT c.id, c.title, 'RSVP', c.meeting_at, NULL FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
+        SELECT c.id, c.title, 'RSVP', c.meeting_at, NULL, NULL FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
           WHERE i.cell_id = $1 AND i.status = 'PENDING' AND c.status = ANY($5)
         UNION ALL
-        SELECT c.id, c.title, 'SUBMIT_CRITIQUE', c.critique_closes_at, NULL FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
+        SELECT c.id, c.title, 'SUBMIT_CRITIQUE', c.critique_closes_at, NULL, NULL FROM cycles c JOIN cycle_invitations i ON i.cycle_id = c.id
           WHERE i.cell_id = $1 AND i.attended AND c.status = ANY($6)
             AND NOT EXISTS (SELECT 1 FROM critiques k WHERE k.cycle_id = c.id AND k.cell_id = $1)
         UNION ALL
-        SELECT c.id, c.title, 'COMPLETE_ACTION_ITEM', ${END_OF_DUE_DAY}, a.id FROM action_items a JOIN cycles c ON c.id = a.cycle_id
+        SELECT c.id, c.title, 'COMPLETE_ACTION_ITEM', ${END_OF_DUE_DAY}, a.id, a.title FROM action_items a JOIN cycles c ON c.id = a.cycle_id
           WHERE a.cell_id = $1 AND c.host_cell_id = $1 AND c.status = ANY($7) AND a.done_at IS NULL AND a.dropped_at IS NULL`;
       parameters = [
         person.cellId,
@@ -67,7 +69,7 @@ export class TasksRepository {
       ];
     } else if (person.role === 'guest') {
       sql = `
-        SELECT c.id AS "cycleId", c.title, 'SUBMIT_CRITIQUE' AS action, c.critique_closes_at AS "dueAt", NULL::uuid AS "actionItemId"
+        SELECT c.id AS "cycleId", c.title, 'SUBMIT_CRITIQUE' AS action, c.critique_closes_at AS "dueAt", NULL::uuid AS "actionItemId", NULL::text AS "actionItemTitle"
           FROM cycles c JOIN cycle_guests g ON g.cycle_id = c.id
           WHERE g.user_id = $1 AND c.status = ANY($2)
             AND NOT EXISTS (SELECT 1 FROM critiques k WHERE k.cycle_id = c.id AND k.guest_id = $1)`;

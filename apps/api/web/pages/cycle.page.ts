@@ -72,7 +72,7 @@ function stepper(status: CycleStage, language: Language): SafeHtml {
  * visitor sees the others' critiques only after sending its own): the stages, the invitations, the plan, the
  * meeting, the critiques, the report with the answer under each point, the review and the timeline.
  */
-export function cyclePage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number): string {
+export function cyclePage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number, viewerCellId: string | null = null): string {
   const vi = language === 'vi';
   const cellName = (cellId: string | null) => (cellId ? (cellNames.get(cellId) ?? (vi ? 'Chi bộ' : 'A cell')) : vi ? 'Đại biểu cấp trên' : 'Upper-level guest');
   const host = cycle.hostCellId ? cellName(cycle.hostCellId) : vi ? 'chưa chọn' : 'not chosen yet';
@@ -131,6 +131,35 @@ ${section(vi ? 'Buổi sinh hoạt' : 'The meeting', meeting)}
 ${section(vi ? 'Nhận xét, góp ý' : 'Critiques', html`${critiqueProgress(cycle, cellName, language)}${critiques}`)}
 ${section(vi ? 'Báo cáo rút kinh nghiệm' : 'Lessons-learned report', report)}
 ${section(vi ? 'Đánh giá, xếp loại' : 'Review and rating', review)}
-${section(vi ? 'Dòng thời gian' : 'Timeline', timeline)}`,
+${section(vi ? 'Dòng thời gian' : 'Timeline', timeline)}
+${afterClose(cycle, person, viewerCellId, language)}`,
+  );
+}
+
+/**
+ * Once the cycle has ended, its follow-up pages: a visiting cell's adoption of the lessons (after CLOSED), and the
+ * host's action items (for the host and the committee to settle, for everyone else to follow).
+ */
+function afterClose(cycle: CycleView, person: PagePerson, viewerCellId: string | null, language: Language): SafeHtml | string {
+  const vi = language === 'vi';
+  const own = person.role === 'secretary' ? cycle.invitations.find((invitation) => invitation.cellId === viewerCellId) : undefined;
+  const adopts = cycle.status === 'CLOSED' && own !== undefined;
+  const followsItems = (cycle.status === 'CLOSED' || cycle.status === 'CANCELLED') && cycle.actionItems.length > 0;
+  if (!adopts && !followsItems) return '';
+  const count = (which: (item: CycleView['actionItems'][number]) => boolean) => cycle.actionItems.filter(which).length;
+  const progress = (
+    [
+      [count((item) => item.doneAt !== null), vi ? 'đã hoàn thành' : 'done'],
+      [count((item) => item.droppedAt !== null), vi ? 'không thực hiện' : 'dropped'],
+      [count((item) => item.doneAt === null && item.droppedAt === null), vi ? 'đang thực hiện' : 'open'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, words]) => `${n} ${words}`)
+    .join(', ');
+  return section(
+    vi ? 'Sau đợt sinh hoạt' : 'After the cycle',
+    html`<ul class="plain">${adopts ? html`<li><a href="/dot/${cycle.id}/ap-dung">${vi ? 'Ghi nhận nội dung chi bộ vận dụng, nhân rộng' : 'Record what your cell adopts'}</a>${own?.adoption ? html`<br>${vi ? 'Chi bộ đã ghi nhận' : 'Your cell recorded'}: “${own.adoption}”` : ''}</li>` : ''}
+${followsItems ? html`<li><a href="/dot/${cycle.id}/viec-can-lam">${vi ? 'Việc cam kết của chi bộ điểm' : "The host cell's action items"}</a> (${progress})</li>` : ''}</ul>`,
   );
 }

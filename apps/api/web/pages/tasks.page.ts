@@ -14,6 +14,7 @@ const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = 
   SUBMIT_REPORT: (cycleId) => `/dot/${cycleId}/bao-cao`,
   RECORD_MEETING: (cycleId) => `/dot/${cycleId}/buoi-sinh-hoat`,
   SELECT_HOST: (cycleId) => `/dot/${cycleId}/chon-chi-bo-diem`,
+  COMPLETE_ACTION_ITEM: (cycleId) => `/dot/${cycleId}/viec-can-lam`,
 };
 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */
@@ -44,8 +45,11 @@ export function tasksPage(
     const dueMs = Date.parse(task.dueAt);
     // An action item is late from the day after its day; its due moment is that next midnight.
     const due = dueInWords(task.action === 'COMPLETE_ACTION_ITEM' ? dueMs - 1 : dueMs, nowMs, language);
-    const label = TASK_LABELS[task.action][language];
-    const form = FORMS[task.action]?.(task.cycleId);
+    // An action item's task names the item: a host may have several open from one cycle.
+    const label = `${TASK_LABELS[task.action][language]}${task.actionItemTitle ? `: “${task.actionItemTitle}”` : ''}`;
+    const formPage = FORMS[task.action]?.(task.cycleId);
+    // Straight to the item on a page of several.
+    const form = formPage && task.actionItemId ? `${formPage}#viec-${task.actionItemId}` : formPage;
     return html`<li><span class="task-label">${form ? html`<a href="${form}">${label}</a>` : label}</span>
 <a href="/dot/${task.cycleId}">“${task.title}”</a><br>
 <span class="muted">${vi ? 'Hạn' : 'Due'}: ${dueText(task, dueMs, language)}</span>

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { refusal } from '../../../libs/domain/cycle-policy.js';
+import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
+import type { Language } from '../../../libs/wording/language.js';
+import { CycleFollowUpService } from '../cycles/cycle-follow-up.service.js';
+import type { CycleView } from '../cycles/cycle.mapper.js';
+import { CycleReadsService } from '../cycles/cycle-reads.service.js';
+import { CompleteActionItemDto } from '../cycles/dto/complete-action-item.dto.js';
+import { DropActionItemDto } from '../cycles/dto/drop-action-item.dto.js';
+import { RecordAdoptionDto } from '../cycles/dto/record-adoption.dto.js';
+import { actionItemsPage, type SettleForm, type Settlement } from './pages/action-items.page.js';
+import { adoptionPage } from './pages/adoption.page.js';
+import { adoptionFields, formKey, settleFields, type FormBody } from './web-forms.js';
+import { newSecret, type WebVisitor } from './web-sessions.service.js';
+import { answered, personOf, sendForm, type FormErrors, type PageAnswer } from './web.service.js';
+
+/**
+ * The pages after a cycle has ended (web.md): a visiting cell's adoption of the lessons, and the host's action
+ * items ticked off or dropped. They go through the JSON API's CycleFollowUpService and its access rules. These
+ * records are outside the workflow and settle once by themselves: the same adoption again, or an item already
+ * settled, changes nothing, so a form sent again after a dropped connection acts once.
+ */
+@Injectable()
+export class WebFollowUpService {
+  constructor(
+    @Inject(CycleReadsService) private readonly reads: CycleReadsService,
+    @Inject(CycleFollowUpService) private readonly followUp: CycleFollowUpService,
+    @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
+  ) {}
+
+  /** Only for a visiting cell of a closed cycle (anyone else is told why not, as the API would). */
+  async adoptionPage(visitor: WebVisitor, cycleId: string, language: Language, typed: { text?: string } = {}, key = newSecret(), errors?: FormErrors): Promise<string> {
+    const access = await this.reads.accessFor(visitor.user, cycleId, 'recordAdoption');
+    const cycle = await this.reads.viewOf(visitor.user, access, language);
+    const adopted = cycle.invitations.find((invitation) => invitation.cellId === visitor.user.cellId)?.adoption ?? null;
+    return adoptionPage(language, personOf(visitor), cycle, await this.hostName(cycle), adopted, { ...typed, key, errors, csrfToken: visitor.csrfToken });
+  }
+
+  async adopt(visitor: WebVisitor, cycleId: string, body: FormBody, language: Language): Promise<PageAnswer> {
+    const typed = adoptionFields(body);
+    const key = formKey(body);
+    const errors = await sendForm(RecordAdoptionDto, { text: typed.text ?? '' }, language, (dto) => this.followUp.recordAdoption(visitor.user, cycleId, dto.text, language));
+    return answered(errors, `/dot/${cycleId}`, (found) => this.adoptionPage(visitor, cycleId, language, typed, key, found));
+  }
+
+  /** Everyone who sees the cycle sees its action items; those the policy lets settle them get the forms. */
+  async actionItemsPage(visitor: WebVisitor, cycleId: string, language: Language, settledItemId?: string, sentBack?: SettleForm): Promise<string> {
+    const access = await this.reads.accessFor(visitor.user, cycleId, 'view');
+    const cycle = await this.reads.viewOf(visitor.user, access, language);
+    const maySettle = refusal('settleActionItem', access.relation, access.cycle.status) === null;
+    const form = { csrfToken: visitor.csrfToken, maySettle, newKey: newSecret, sentBack, settledItemId };
+    return actionItemsPage(language, personOf(visitor), cycle, await this.hostName(cycle), Date.now(), form);
+  }
+
+  /** An item ticked off (how it was done, if said) or dropped (a reason is required), as the API's done and drop. */
+  async settle(visitor: WebVisitor, cycleId: string, itemId: string, settlement: Settlement, body: FormBody, language: Language): Promise<PageAnswer> {
+    const typed = settleFields(body);
+    const key = formKey(body);
+    const errors =
+      settlement === 'done'
+        ? await sendForm(CompleteActionItemDto, typed.note?.trim() ? { note: typed.note } : {}, language, (dto) =>
+            this.followUp.completeActionItem(visitor.user, cycleId, itemId, dto.note ?? null, language),
+          )
+        : await sendForm(DropActionItemDto, { reason: typed.reason ?? '' }, language, (dto) => this.followUp.dropActionItem(visitor.user, cycleId, itemId, dto.reason, language));
+    // One page holds every item's forms: a field's sentences are keyed by its id there ("reason-<item>").
+    const ofItem = (found: FormErrors) => Object.fromEntries(Object.entries(found).map(([field, sentences]) => [field ? `${field}-${itemId}` : '', sentences]));
+    return answered(errors, `/dot/${cycleId}/viec-can-lam?viec=${itemId}`, (found) =>
+      this.actionItemsPage(visitor, cycleId, language, undefined, { itemId, settlement, key, ...typed, errors: ofItem(found) }),
+    );
+  }
+
+  private async hostName(cycle: CycleView): Promise<string | null> {
+    return cycle.hostCellId ? ((await this.organisation.cell(cycle.hostCellId))?.name ?? null) : null;
+  }
+}

@@ -195,7 +195,7 @@ export class WebController {
 }
 
 /** A posted form's answer: the next page (303, Post/Redirect/Get) or the form again with what was typed. */
-function reply(response: Response, answer: PageAnswer): void {
+export function reply(response: Response, answer: PageAnswer): void {
   if ('redirectTo' in answer) response.redirect(303, answer.redirectTo);
   else response.status(answer.status).type('html').send(answer.html);
 }

@@ -297,33 +297,38 @@ export class WebService {
     return cells.filter((cell) => !cell.deactivatedAt).map((cell) => ({ id: cell.id, name: cell.name }));
   }
 
-  /**
-   * A form's answer, checked by the API's own rules (its DTO, so the sentences are the API's, each naming its
-   * field by its label) and sent as the same workflow update under the form's key: a resubmit after a dropped
-   * connection is the same update and acts once. Answers the sentences to show beside each field, or null
-   * when the step was taken; a refusal of the workflow (a deadline, a step already done) is said in words.
-   */
-  private async sendForm<Dto extends object>(form: new () => Dto, answer: Record<string, unknown>, language: Language, send: (dto: Dto) => Promise<unknown>): Promise<FormErrors | null> {
-    const dto = plainToInstance(form, answer);
-    const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
-    if (problems.length > 0) return groupByField(flatten(problems, language, form.name));
-    try {
-      await send(dto);
-      return null;
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;
-      return { '': [errorMessage(error.code, language, error.params)] };
-    }
+  /** A form's answer checked and sent (sendForm below). */
+  private sendForm<Dto extends object>(form: new () => Dto, answer: Record<string, unknown>, language: Language, send: (dto: Dto) => Promise<unknown>): Promise<FormErrors | null> {
+    return sendForm(form, answer, language, send);
+  }
+}
+
+/**
+ * A form's answer, checked by the API's own rules (its DTO, so the sentences are the API's, each naming its
+ * field by its label) and sent as the same workflow update under the form's key: a resubmit after a dropped
+ * connection is the same update and acts once. Answers the sentences to show beside each field, or null
+ * when the step was taken; a refusal of the workflow (a deadline, a step already done) is said in words.
+ */
+export async function sendForm<Dto extends object>(form: new () => Dto, answer: Record<string, unknown>, language: Language, send: (dto: Dto) => Promise<unknown>): Promise<FormErrors | null> {
+  const dto = plainToInstance(form, answer);
+  const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
+  if (problems.length > 0) return groupByField(flatten(problems, language, form.name));
+  try {
+    await send(dto);
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;
+    return { '': [errorMessage(error.code, language, error.params)] };
   }
 }
 
 /** The signed-in person as every page's header shows them, with the token its logout form carries. */
-function personOf(visitor: WebVisitor): PagePerson {
+export function personOf(visitor: WebVisitor): PagePerson {
   return { fullName: visitor.user.fullName, csrfToken: visitor.csrfToken, role: visitor.user.role };
 }
 
 /** Post/Redirect/Get when the step was taken; else the form again, as typed, with its sentences (400). */
-async function answered(errors: FormErrors | null, redirectTo: string, again: (errors: FormErrors) => Promise<string>): Promise<PageAnswer> {
+export async function answered(errors: FormErrors | null, redirectTo: string, again: (errors: FormErrors) => Promise<string>): Promise<PageAnswer> {
   return errors ? { status: 400, html: await again(errors) } : { redirectTo };
 }
 

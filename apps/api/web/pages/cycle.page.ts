@@ -1,4 +1,5 @@
 import { CYCLE_STAGES, type CycleStage } from '../../../../libs/domain/cycle.js';
+import type { CycleAction } from '../../../../libs/domain/cycle-policy.js';
 import {
   CRITIQUE_STAGE_LABELS,
   INVITATION_STATUS_LABELS,
@@ -34,12 +35,22 @@ function stepper(status: CycleStage, language: Language): SafeHtml {
   })}</ol>`;
 }
 
+/** Moving the meeting and cancelling the cycle, each offered only to those allowed to, while it is possible. */
+function changes(cycleId: string, allowed: ReadonlySet<CycleAction>, language: Language): SafeHtml | string {
+  const vi = language === 'vi';
+  const links = [
+    ...(allowed.has('reschedule') ? [html`<a href="/dot/${cycleId}/doi-lich">${vi ? 'Đổi lịch' : 'Reschedule'}</a>`] : []),
+    ...(allowed.has('cancel') ? [html`<a href="/dot/${cycleId}/huy">${vi ? 'Hủy đợt' : 'Cancel the cycle'}</a>`] : []),
+  ];
+  return links.length > 0 ? html`<p class="changes">${links.map((link, index) => html`${index > 0 ? ' · ' : ''}${link}`)}</p>` : '';
+}
+
 /**
  * A cycle's page as the person may see it (the JSON API's view, so the same rules hide what is not theirs: a
  * visitor sees the others' critiques only after sending its own): the stages, the invitations, the plan, the
  * meeting, the critiques, the report with the answer under each point, the review and the timeline.
  */
-export function cyclePage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number): string {
+export function cyclePage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number, allowed: ReadonlySet<CycleAction> = new Set()): string {
   const vi = language === 'vi';
   const cellName = (cellId: string | null) => (cellId ? (cellNames.get(cellId) ?? (vi ? 'Chi bộ' : 'A cell')) : vi ? 'Đại biểu cấp trên' : 'Upper-level guest');
   const host = cycle.hostCellId ? cellName(cycle.hostCellId) : vi ? 'chưa chọn' : 'not chosen yet';
@@ -91,6 +102,7 @@ ${critique.scoreTotal !== null ? html`<p class="muted">${vi ? 'Chấm' : 'Score'
     html`<h1>${cycle.title}</h1>
 <p><strong>${cycle.statusLabel}</strong>${cycle.status === 'CANCELLED' && cycle.cancelReason ? html` (${vi ? 'lý do' : 'reason'}: ${cycle.cancelReason})` : ''}</p>
 ${stepper(cycle.status, language)}
+${changes(cycle.id, allowed, language)}
 <p>${vi ? 'Chi bộ điểm' : 'Host cell'}: ${host}<br>${when(cycle.meetingAt, language)}, ${cycle.location}<br>${vi ? 'Chuyên đề' : 'Topic'}: ${cycle.topic}</p>
 ${section(vi ? 'Chi bộ được mời' : 'Invited cells', invitations)}
 ${section(vi ? 'Chương trình, tài liệu sinh hoạt' : 'Agenda and documents', plan)}

@@ -58,6 +58,11 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/chon-chi-bo-diem', method: RequestMethod.POST },
       { path: 'dot/:id/danh-gia', method: RequestMethod.GET },
       { path: 'dot/:id/danh-gia', method: RequestMethod.POST },
+      { path: 'dot', method: RequestMethod.GET },
+      { path: 'dot/:id/doi-lich', method: RequestMethod.GET },
+      { path: 'dot/:id/doi-lich', method: RequestMethod.POST },
+      { path: 'dot/:id/huy', method: RequestMethod.GET },
+      { path: 'dot/:id/huy', method: RequestMethod.POST },
     ],
   });
   const document = SwaggerModule.createDocument(

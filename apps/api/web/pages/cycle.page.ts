@@ -42,7 +42,8 @@ function changes(cycleId: string, allowed: ReadonlySet<CycleAction>, language: L
     ...(allowed.has('reschedule') ? [html`<a href="/dot/${cycleId}/doi-lich">${vi ? 'Đổi lịch' : 'Reschedule'}</a>`] : []),
     ...(allowed.has('cancel') ? [html`<a href="/dot/${cycleId}/huy">${vi ? 'Hủy đợt' : 'Cancel the cycle'}</a>`] : []),
   ];
-  return links.length > 0 ? html`<p class="changes">${links.map((link, index) => html`${index > 0 ? ' · ' : ''}${link}`)}</p>` : '';
+  // A nav of its own: its links get the menu's large tap targets.
+  return links.length > 0 ? html`<nav class="changes" aria-label="${vi ? 'Thay đổi đợt sinh hoạt' : 'Change the cycle'}">${links.map((link) => html`${link} `)}</nav>` : '';
 }
 
 /**

@@ -88,7 +88,7 @@ export function cyclesPage(language: Language, person: PagePerson, board: Cycles
   return page(
     { title: vi ? 'Các đợt sinh hoạt' : 'Cycles', language, signedIn: person },
     html`<h1>${vi ? 'Các đợt sinh hoạt chi bộ điểm' : 'Model meeting cycles'}</h1>
-${board.mayLaunch ? html`<p><a href="/dot-moi"><strong>${vi ? 'Khởi tạo đợt sinh hoạt chi bộ điểm' : 'Launch a model meeting cycle'}</strong></a></p>` : ''}
+${board.mayLaunch ? html`<p><a href="/dot-moi">${vi ? 'Khởi tạo đợt sinh hoạt chi bộ điểm' : 'Launch a model meeting cycle'}</a></p>` : ''}
 ${lateCycles > 0 ? html`<p class="notice">${vi ? `${lateCycles} đợt có việc quá hạn.` : `${lateCycles} cycle${lateCycles === 1 ? ' has' : 's have'} something overdue.`}</p>` : ''}
 ${board.cycles.length === 0 ? html`<p class="muted">${vi ? 'Chưa có đợt sinh hoạt nào.' : 'No cycles yet.'}</p>` : ''}
 ${open}${ended}

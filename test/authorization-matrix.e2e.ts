@@ -462,6 +462,23 @@ const ENDPOINTS: EndpointSpec[] = [
     path: (arranged) => `/dot/${arranged.cycleId}/viec-can-lam/${randomUUID()}/bo`,
     body: () => ({ reason: 'Không còn phù hợp' }),
   },
+  { method: 'GET', route: '/dot', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/dot/:id/doi-lich', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
+  {
+    method: 'POST',
+    route: '/dot/:id/doi-lich',
+    stage: 'PREPARATION',
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ day: '2027-01-05', time: '08:00', reason: 'Trùng lịch thu hoạch' }),
+  },
+  { method: 'GET', route: '/dot/:id/huy', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
+  {
+    method: 'POST',
+    route: '/dot/:id/huy',
+    stage: 'PREPARATION',
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ reason: 'Thời tiết xấu, đường bị sạt lở' }),
+  },
   {
     // Issue 10: any signed-in person changes its own password, proving the current one; anonymous: 401. The caller kind
     // "admin" acts with an admin account of this suite's own (ownAdmin). The answer is a new token and the caller's own

@@ -66,6 +66,11 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/viec-can-lam', method: RequestMethod.GET },
       { path: 'dot/:id/viec-can-lam/:itemId/xong', method: RequestMethod.POST },
       { path: 'dot/:id/viec-can-lam/:itemId/bo', method: RequestMethod.POST },
+      { path: 'dot', method: RequestMethod.GET },
+      { path: 'dot/:id/doi-lich', method: RequestMethod.GET },
+      { path: 'dot/:id/doi-lich', method: RequestMethod.POST },
+      { path: 'dot/:id/huy', method: RequestMethod.GET },
+      { path: 'dot/:id/huy', method: RequestMethod.POST },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -8,7 +8,7 @@ import { newSecret } from './web-sessions.service.js';
  */
 export type FormBody = Record<string, unknown>;
 
-function field(body: FormBody, name: string): string | undefined {
+export function field(body: FormBody, name: string): string | undefined {
   const value = body[name];
   return typeof value === 'string' ? value : undefined;
 }

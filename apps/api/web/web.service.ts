@@ -20,6 +20,7 @@ import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
+import { actionsOpen } from './cycle-actions.js';
 import type { PagePerson } from './layout.js';
 import { critiquePage, POINT_ROWS } from './pages/critique.page.js';
 import { cyclePage } from './pages/cycle.page.js';
@@ -86,8 +87,10 @@ export class WebService {
 
   /** A cycle's page, as the JSON API would show it to this person (another committee's cycle is not found). */
   async cyclePage(visitor: WebVisitor, cycleId: string, language: Language): Promise<string> {
-    const cycle = await this.reads.view(visitor.user, cycleId, language);
-    return cyclePage(language, personOf(visitor), cycle, await this.cellNames(cycle.committeeId), Date.now(), visitor.user.cellId);
+    const access = await this.reads.accessFor(visitor.user, cycleId, 'view');
+    const cycle = await this.reads.viewOf(visitor.user, access, language);
+    const nowMs = Date.now();
+    return cyclePage(language, personOf(visitor), cycle, await this.cellNames(cycle.committeeId), nowMs, { cellId: visitor.user.cellId, allowed: actionsOpen(access, nowMs) });
   }
 
   // ── the invitation ───────────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
 import { CYCLE_STAGES, type CycleStage } from '../../../../libs/domain/cycle.js';
+import type { CycleAction } from '../../../../libs/domain/cycle-policy.js';
 import {
   CRITIQUE_STAGE_LABELS,
   INVITATION_STATUS_LABELS,
@@ -67,12 +68,29 @@ function stepper(status: CycleStage, language: Language): SafeHtml {
   })}</ol>`;
 }
 
+/** Moving the meeting and cancelling the cycle, each offered only to those allowed to, while it is possible. */
+function changes(cycleId: string, allowed: ReadonlySet<CycleAction>, language: Language): SafeHtml | string {
+  const vi = language === 'vi';
+  const links = [
+    ...(allowed.has('reschedule') ? [html`<a href="/dot/${cycleId}/doi-lich">${vi ? 'Đổi lịch' : 'Reschedule'}</a>`] : []),
+    ...(allowed.has('cancel') ? [html`<a href="/dot/${cycleId}/huy">${vi ? 'Hủy đợt' : 'Cancel the cycle'}</a>`] : []),
+  ];
+  // A nav of its own: its links get the menu's large tap targets.
+  return links.length > 0 ? html`<nav class="changes" aria-label="${vi ? 'Thay đổi đợt sinh hoạt' : 'Change the cycle'}">${links.map((link) => html`${link} `)}</nav>` : '';
+}
+
 /**
  * A cycle's page as the person may see it (the JSON API's view, so the same rules hide what is not theirs: a
  * visitor sees the others' critiques only after sending its own): the stages, the invitations, the plan, the
  * meeting, the critiques, the report with the answer under each point, the review and the timeline.
  */
-export function cyclePage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number, viewerCellId: string | null = null): string {
+/** Who looks at the page beyond their role: their cell (for its adoption) and the changes they may make now. */
+export interface CycleViewer {
+  cellId: string | null;
+  allowed: ReadonlySet<CycleAction>;
+}
+
+export function cyclePage(language: Language, person: PagePerson, cycle: CycleView, cellNames: ReadonlyMap<string, string>, nowMs: number, viewer: CycleViewer): string {
   const vi = language === 'vi';
   const cellName = (cellId: string | null) => (cellId ? (cellNames.get(cellId) ?? (vi ? 'Chi bộ' : 'A cell')) : vi ? 'Đại biểu cấp trên' : 'Upper-level guest');
   const host = cycle.hostCellId ? cellName(cycle.hostCellId) : vi ? 'chưa chọn' : 'not chosen yet';
@@ -124,6 +142,7 @@ ${critique.scoreTotal !== null ? html`<p class="muted">${vi ? 'Chấm' : 'Score'
 <p><strong>${cycle.statusLabel}</strong>${cycle.status === 'CANCELLED' && cycle.cancelReason ? html` (${vi ? 'lý do' : 'reason'}: ${cycle.cancelReason})` : ''}</p>
 ${stepper(cycle.status, language)}
 ${stageDeadline(cycle, nowMs, language)}
+${changes(cycle.id, viewer.allowed, language)}
 <p>${vi ? 'Chi bộ điểm' : 'Host cell'}: ${host}<br>${when(cycle.meetingAt, language)}, ${cycle.location}<br>${vi ? 'Chuyên đề' : 'Topic'}: ${cycle.topic}</p>
 ${section(vi ? 'Chi bộ được mời' : 'Invited cells', invitations)}
 ${section(vi ? 'Chương trình, tài liệu sinh hoạt' : 'Agenda and documents', plan)}
@@ -132,7 +151,7 @@ ${section(vi ? 'Nhận xét, góp ý' : 'Critiques', html`${critiqueProgress(cyc
 ${section(vi ? 'Báo cáo rút kinh nghiệm' : 'Lessons-learned report', report)}
 ${section(vi ? 'Đánh giá, xếp loại' : 'Review and rating', review)}
 ${section(vi ? 'Dòng thời gian' : 'Timeline', timeline)}
-${afterClose(cycle, person, viewerCellId, language)}`,
+${afterClose(cycle, person, viewer.cellId, language)}`,
   );
 }
 

@@ -58,6 +58,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/chon-chi-bo-diem', method: RequestMethod.POST },
       { path: 'dot/:id/danh-gia', method: RequestMethod.GET },
       { path: 'dot/:id/danh-gia', method: RequestMethod.POST },
+      { path: 'tep/bang-diem.js', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

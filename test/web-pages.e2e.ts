@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 import { acceptInvitationBody, critiqueBody, launchBody, meetingBody, planBody, reportBody } from '../scripts/lib/step-bodies.mjs';
@@ -80,8 +81,8 @@ async function submitLogin(page: Page, username: string, password: string): Prom
   return { status: posted.status(), ...(next ? { redirectedTo: next.status() } : {}) };
 }
 
-async function signedInPhone(username = commune.staff.username): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await phone();
+async function signedInPhone(username = commune.staff.username, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phone(options);
   try {
     const page = await context.newPage();
     await openLogin(page);
@@ -112,29 +113,34 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 /** A moment as Vietnam's clock shows it, in ISO form: the day and the time a person types into a form. */
 const vietnamIso = (epochMs: number) => new Date(epochMs + VIETNAM_OFFSET_MS).toISOString();
 
-/** A commune of two cells and a cycle of theirs driven through the JSON API to its meeting time: the second cell accepted, the agenda sent. */
-async function cycleAtMeetingTime() {
-  const hosting = await createCommuneViaApi(stack, 2);
-  const [host, visitor] = hosting.cells;
+/**
+ * A commune of a host and its visiting cells (one unless asked) and a cycle of theirs driven through the JSON API
+ * to its meeting time: every visiting cell accepted, the agenda sent. `visitor` is the first visiting cell.
+ */
+async function cycleAtMeetingTime(visiting = 1) {
+  const hosting = await createCommuneViaApi(stack, 1 + visiting);
+  const [host, ...visitors] = hosting.cells;
   const launched = await stack.http
     .post('/api/cycles')
     .set(bearer(hosting.staff.token))
-    .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: [visitor.id], meetingAt: Date.now() + 4_000 }))
+    .send(launchBody({ committeeId: hosting.committeeId, hostCellId: host.id, invitedCellIds: visitors.map((cell) => cell.id), meetingAt: Date.now() + 4_000 }))
     .expect(201);
   const cycleId = launched.body.id as string;
-  await stack.http.post(`/api/cycles/${cycleId}/invitations/${visitor.id}/rsvp`).set(bearer(visitor.secretary.token)).send(acceptInvitationBody()).expect(200);
+  for (const [index, cell] of visitors.entries()) {
+    await stack.http.post(`/api/cycles/${cycleId}/invitations/${cell.id}/rsvp`).set(bearer(cell.secretary.token)).send(acceptInvitationBody({ index })).expect(200);
+  }
   await stack.http.post(`/api/cycles/${cycleId}/plan`).set(bearer(host.secretary.token)).send(planBody()).expect(200);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(launched.body.meetingAt as string) - Date.now() + 200)));
-  return { hosting, host, visitor, cycleId };
+  return { hosting, host, visitor: visitors[0], visitors, cycleId };
 }
 
-/** The same, one step on: the host recorded the meeting through the JSON API, the second cell attending (CRITIQUE). */
-async function cycleInCritique() {
-  const arranged = await cycleAtMeetingTime();
+/** The same, one step on: the host recorded the meeting through the JSON API, every visiting cell attending (CRITIQUE). */
+async function cycleInCritique(visiting = 1) {
+  const arranged = await cycleAtMeetingTime(visiting);
   const recorded = await stack.http
     .post(`/api/cycles/${arranged.cycleId}/meeting`)
     .set(bearer(arranged.host.secretary.token))
-    .send(meetingBody({ attendingCellIds: [arranged.visitor.id], selfScores: null }))
+    .send(meetingBody({ attendingCellIds: arranged.visitors.map((cell) => cell.id), selfScores: null }))
     .expect(200);
   expect(recorded.body.status).toBe('CRITIQUE');
   return arranged;
@@ -264,7 +270,7 @@ describe('the pages on a phone', () => {
     }
   });
 
-  it('a visiting secretary answers the invitation on its page: a tap from the task, a refusal beside its field, and a form sent twice acts once', async () => {
+  it('a visiting secretary answers the invitation on its page: a tap from the task, a refusal beside its field, and a form sent twice under its key acts once (the first answer stands)', async () => {
     const [host, visitor] = commune.cells;
     const title = `Sinh hoạt chi bộ điểm có chi bộ điểm ${commune.committeeId.slice(0, 8)}`;
     const launched = await stack.http
@@ -296,8 +302,9 @@ describe('the pages on a phone', () => {
       await checkAccessibility(page, 'rsvp-refused');
       await screenshot(page, 'rsvp-refused');
 
-      // The same form, sent twice (a resubmit after a dropped connection): both answered, one answer taken.
-      await page.locator('input[name="delegate"]').fill('Đồng chí Hoàng Văn Sìn');
+      // The same form sent twice under its key (a resubmit after a dropped connection), the second time naming
+      // another delegate: both answered as the first was, the first answer stands. The same answer twice would
+      // prove nothing: an answer like the standing one changes nothing with or without the key.
       const form = {
         _csrf: await page.locator('main input[name="_csrf"]').inputValue(),
         _key: await page.locator('input[name="_key"]').inputValue(),
@@ -305,9 +312,9 @@ describe('the pages on a phone', () => {
         delegate: 'Đồng chí Hoàng Văn Sìn',
         note: '',
       };
-      for (let attempt = 0; attempt < 2; attempt += 1) {
-        const sent = await context.request.post(`/dot/${cycleId}/xac-nhan`, { form, maxRedirects: 0 });
-        expect({ attempt, status: sent.status(), location: sent.headers().location }).toEqual({ attempt, status: 303, location: '/?done=rsvp' });
+      for (const [attempt, sent] of [form, { ...form, delegate: 'Đồng chí Vàng Seo Chử' }].entries()) {
+        const answer = await context.request.post(`/dot/${cycleId}/xac-nhan`, { form: sent, maxRedirects: 0 });
+        expect({ attempt, status: answer.status(), location: answer.headers().location }).toEqual({ attempt, status: 303, location: '/?done=rsvp' });
       }
       const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set('Authorization', `Bearer ${commune.staff.token}`).expect(200);
       expect(cycle.body.invitations).toEqual([expect.objectContaining({ cellId: visitor.id, status: 'ACCEPTED', delegate: 'Đồng chí Hoàng Văn Sìn' })]);
@@ -465,7 +472,214 @@ describe('the pages on a phone', () => {
     }
   });
 
-  it('the host files its report and the committee reviews it on their pages: an empty answer and a pass without a rating are refused in words, a revision goes back, then the meeting is rated Tốt', async () => {
+  it("a visiting cell sees none of the other cells' critiques before sending its own, on no page; once its own is sent, the others' are on the cycle page", async () => {
+    const { visitors, cycleId } = await cycleInCritique(2);
+    const [first, second] = visitors;
+    const theirs = ['Chi bộ bạn thấy phần liên hệ thực tiễn còn chung chung', 'Đề nghị phân công đảng viên trẻ phụ trách hộ nghèo'];
+    await stack.http
+      .post(`/api/cycles/${cycleId}/critiques`)
+      .set(bearer(first.secretary.token))
+      .send(critiqueBody({ points: [{ stage: 'content', kind: 'weakness', text: theirs[0] }, { stage: 'content', kind: 'suggestion', text: theirs[1] }] }))
+      .expect(201);
+
+    const { context, page } = await signedInPhone(second.secretary.username);
+    try {
+      // Every page the second cell's secretary can open, refusals included: the markup, not only what shows.
+      const pages = ['/', '/notifications', `/dot/${cycleId}`, `/dot/${cycleId}/gop-y`, `/dot/${cycleId}/xac-nhan`, `/dot/${cycleId}/bao-cao`, `/dot/${cycleId}/danh-gia`, `/dot/${cycleId}/chuong-trinh`, `/dot/${cycleId}/buoi-sinh-hoat`];
+      for (const path of pages) {
+        await page.goto(path);
+        const markup = await page.content();
+        expect({ path, shown: theirs.filter((text) => markup.includes(text)) }).toEqual({ path, shown: [] });
+      }
+      await page.goto(`/dot/${cycleId}`);
+      await expect(page.locator('main').textContent()).resolves.toContain('Nhận xét, góp ý của các chi bộ khác hiện sau khi chi bộ gửi nhận xét, góp ý của mình.');
+      await screenshot(page, 'cycle-critiques-hidden');
+
+      await page.goto(`/dot/${cycleId}/gop-y`);
+      await page.locator('select[name="kind_0"]').selectOption('strength');
+      await page.locator('textarea[name="text_0"]').fill('Chi bộ điểm chuẩn bị tài liệu chu đáo');
+      await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}`), page.locator(`form[action="/dot/${cycleId}/gop-y"] button.primary`).click()]);
+      const main = await page.locator('main').textContent();
+      for (const text of [...theirs, 'Chi bộ điểm chuẩn bị tài liệu chu đáo']) expect(main).toContain(text);
+      await checkAccessibility(page, 'cycle-critiques-shown');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a critique sent, the connection cut before the answer came back, and sent again by reloading: the second send lands on the cycle page and one critique is stored', async () => {
+    const { hosting, visitor, cycleId } = await cycleInCritique();
+    const { context, page } = await signedInPhone(visitor.secretary.username);
+    try {
+      await page.goto(`/dot/${cycleId}/gop-y`);
+      const key = await page.locator('input[name="_key"]').inputValue();
+      await page.locator('select[name="stage_0"]').selectOption('chairing');
+      await page.locator('select[name="kind_0"]').selectOption('weakness');
+      await page.locator('textarea[name="text_0"]').fill('Phần kết luận của đồng chí chủ trì chưa gọn');
+      await page.locator('input[name="score_time"]').fill('4,5');
+      await page.locator('input[name="score_attendance"]').fill('5');
+
+      // The post reaches the app and is answered; the phone never hears it (the connection is reset).
+      const reached: { status: number; key: string | null }[] = [];
+      await page.route(
+        `**/dot/${cycleId}/gop-y`,
+        async (route) => {
+          const answer = await route.fetch({ maxRedirects: 0 });
+          reached.push({ status: answer.status(), key: new URLSearchParams(route.request().postData() ?? '').get('_key') });
+          await route.abort('connectionreset');
+        },
+        { times: 1 },
+      );
+      const [failed] = await Promise.all([
+        page.waitForEvent('requestfailed'),
+        // The browser's own error page takes the form's place.
+        page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame() && frame.url().startsWith('chrome-error:')),
+        page.locator(`form[action="/dot/${cycleId}/gop-y"] button.primary`).click(),
+      ]);
+      expect(failed.failure()?.errorText).toBe('net::ERR_CONNECTION_RESET');
+      await page.waitForLoadState();
+      expect(reached).toEqual([{ status: 303, key }]);
+
+      // The person taps "Tải lại" on the browser's error page: the browser sends the same form again, key and all.
+      const [resent] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/dot/${cycleId}/gop-y`),
+        page.reload(),
+      ]);
+      // Answered as the first send was, not refused as a critique already sent.
+      expect({ key: new URLSearchParams(resent.request().postData() ?? '').get('_key'), status: resent.status(), location: resent.headers().location }).toEqual({
+        key,
+        status: 303,
+        location: `/dot/${cycleId}`,
+      });
+      expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
+      await expect(page.locator('.error').count()).resolves.toBe(0);
+      await expect(page.locator('main').textContent()).resolves.toContain('Phần kết luận của đồng chí chủ trì chưa gọn');
+
+      const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(cycle.body.critiques).toEqual([
+        expect.objectContaining({
+          cellId: visitor.id,
+          points: [expect.objectContaining({ stage: 'chairing', kind: 'weakness', text: 'Phần kết luận của đồng chí chủ trì chưa gọn' })],
+          scores: { time: 4.5, attendance: 5 },
+        }),
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the score sheet adds up as it is typed (half points written 8,5) and shows the band, with no request per keystroke; without JavaScript, "Tính tổng điểm" shows the same and sends nothing', async () => {
+    const { hosting, visitor, cycleId } = await cycleInCritique();
+    // The cycle's sheet is the default one (Hướng dẫn 42-HD/BTCTW): the sums below are on it.
+    const pinned = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+    const criteria = pinned.body.rubric.criteria as { id: string; maxPoints: number }[];
+    expect(Object.fromEntries(criteria.map((criterion) => [criterion.id, criterion.maxPoints]))).toEqual({
+      time: 5,
+      attendance: 5,
+      preparation: 10,
+      conduct: 30,
+      speaking: 10,
+      principles: 5,
+      results: 30,
+      closing: 5,
+    });
+    // domain.md: Tốt ≥ 90 with full points on time, attendance, speaking and closing; Khá 70–89.
+    const partial = (total: string) => `Tổng điểm: ${total}/100. Mức xếp loại hiện khi đã chấm đủ 8 tiêu chí.`;
+    const rated = (total: string, band: string) => `Tổng điểm: ${total}/100. Mức xếp loại: ${band}.`;
+    const rest = { preparation: '10', conduct: '30', speaking: '10', principles: '5', results: '30', closing: '5' };
+
+    const { context, page } = await signedInPhone(visitor.secretary.username);
+    try {
+      const [script] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/tep/bang-diem.js'), page.goto(`/dot/${cycleId}/gop-y`)]);
+      expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(script.headers()['content-type']).toMatch(/^text\/javascript/);
+      const line = page.locator('#score-total');
+      await expect(line.textContent()).resolves.toBe(partial('0'));
+      // The running total makes the button that asks the server for it redundant.
+      await expect(page.locator('button[name="tally"]').isHidden()).resolves.toBe(true);
+
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.locator('input[name="score_time"]').pressSequentially('4,5');
+      await expect(line.textContent()).resolves.toBe(partial('4,5'));
+      // In sight while the sheet's first line is typed: the total keeps to the foot of the screen.
+      const inSight = await line.boundingBox();
+      expect(inSight !== null && inSight.y >= 0 && inSight.y + inSight.height <= (page.viewportSize()?.height ?? 0)).toBe(true);
+      await page.locator('input[name="score_attendance"]').pressSequentially('5');
+      await expect(line.textContent()).resolves.toBe(partial('9,5'));
+      for (const [id, points] of Object.entries(rest)) await page.locator(`input[name="score_${id}"]`).fill(points);
+      // 99,5 is Khá: time, marked for full points, is half a point short.
+      await expect(line.textContent()).resolves.toBe(rated('99,5', 'Khá'));
+      await page.locator('input[name="score_time"]').fill('5');
+      await page.locator('input[name="score_conduct"]').fill('25,5');
+      await expect(line.textContent()).resolves.toBe(rated('95,5', 'Tốt'));
+      await page.locator('input[name="score_results"]').fill('20');
+      await expect(line.textContent()).resolves.toBe(rated('85,5', 'Khá'));
+      expect(requests).toEqual([]);
+      await checkAccessibility(page, 'critique-total');
+      await screenshot(page, 'critique-total');
+
+      // A phone over 3G: the form and its script together stay within 30 KB compressed.
+      const form = await context.request.get(`/dot/${cycleId}/gop-y`);
+      const scriptBody = await context.request.get((await page.locator('script[src]').getAttribute('src')) as string);
+      expect(gzipSync(await form.body()).length + gzipSync(await scriptBody.body()).length).toBeLessThanOrEqual(30 * 1024);
+
+      // Loaded once: another visit to a page with the sheet takes the script from the phone's cache, not the network.
+      const session = await context.newCDPSession(page);
+      await session.send('Network.enable');
+      const fromNetwork: string[] = [];
+      const fromCache = new Set<string>();
+      session.on('Network.requestServedFromCache', (event) => fromCache.add(event.requestId));
+      session.on('Network.responseReceived', (event) => {
+        if (new URL(event.response.url).pathname !== '/tep/bang-diem.js') return;
+        if (event.response.fromDiskCache) fromCache.add(event.requestId);
+        else fromNetwork.push(event.requestId);
+      });
+      await page.goto(`/dot/${cycleId}`);
+      await page.goto(`/dot/${cycleId}/gop-y`);
+      await expect(page.locator('button[name="tally"]').isHidden()).resolves.toBe(true);
+      expect(fromNetwork.filter((id) => !fromCache.has(id))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    const offline = await signedInPhone(visitor.secretary.username, { javaScriptEnabled: false });
+    try {
+      const { page: plain } = offline;
+      await plain.goto(`/dot/${cycleId}/gop-y`);
+      const key = await plain.locator('input[name="_key"]').inputValue();
+      const tally = async () => {
+        const [answer] = await Promise.all([
+          plain.waitForResponse((response) => response.request().method() === 'POST'),
+          plain.locator(`form[action="/dot/${cycleId}/gop-y"] button[name="tally"]`).click(),
+        ]);
+        expect(answer.status()).toBe(200);
+        await plain.waitForLoadState();
+        return plain.locator('#score-total').textContent();
+      };
+      await plain.locator('input[name="score_time"]').fill('4,5');
+      await plain.locator('input[name="score_attendance"]').fill('5');
+      await expect(tally()).resolves.toBe(partial('9,5'));
+      for (const [id, points] of Object.entries(rest)) await plain.locator(`input[name="score_${id}"]`).fill(points);
+      await expect(tally()).resolves.toBe(rated('99,5', 'Khá'));
+      await expect(plain.locator('input[name="score_time"]').inputValue()).resolves.toBe('4,5');
+      await expect(plain.locator('input[name="_key"]').inputValue()).resolves.toBe(key);
+      await screenshot(plain, 'critique-total-no-javascript');
+      const unsent = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(unsent.body.critiques).toEqual([]);
+
+      // Sending after adding up: the same form, its key unspent.
+      await plain.locator('textarea[name="text_0"]').fill('Chi bộ điểm chuẩn bị tài liệu chu đáo');
+      await Promise.all([plain.waitForEvent('load'), plain.locator(`form[action="/dot/${cycleId}/gop-y"] button.primary`).click()]);
+      expect(new URL(plain.url()).pathname).toBe(`/dot/${cycleId}`);
+      const sent = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
+      expect(sent.body.critiques).toEqual([expect.objectContaining({ cellId: visitor.id, scores: { time: 4.5, attendance: 5, preparation: 10, conduct: 30, speaking: 10, principles: 5, results: 30, closing: 5 } })]);
+    } finally {
+      await offline.context.close();
+    }
+  });
+
+  it('the host files its report and the committee reviews it on their pages: an empty answer and a pass without a rating are refused in words, a revision goes back, then the meeting is rated Tốt with a full score sheet whose total and band show as it is typed', async () => {
     const { hosting, host, visitor, cycleId } = await cycleInCritique();
     const critique = await stack.http.post(`/api/cycles/${cycleId}/critiques`).set(bearer(visitor.secretary.token)).send(critiqueBody()).expect(201);
     const toAnswer = (critique.body.points as { id: string; kind: string }[]).filter((point) => point.kind !== 'strength').map((point) => point.id);
@@ -512,7 +726,7 @@ describe('the pages on a phone', () => {
       await Promise.all([page.waitForURL((url) => url.pathname === `/dot/${cycleId}/danh-gia`), task.click()]);
       await checkAccessibility(page, 'review');
       await screenshot(page, 'review');
-      const send = () => Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/danh-gia"] [type="submit"]`).click()]);
+      const send = () => Promise.all([page.waitForEvent('load'), page.locator(`form[action="/dot/${cycleId}/danh-gia"] button.primary`).click()]);
 
       await send();
       await expect(page.locator('[role="alert"]').textContent()).resolves.toBe(
@@ -529,12 +743,21 @@ describe('the pages on a phone', () => {
       await page.goto(`/dot/${cycleId}/danh-gia`);
       await page.locator('select[name="rating"]').selectOption('TOT');
       await page.locator('textarea[name="comment"]').fill('Buổi sinh hoạt đạt chất lượng tốt');
+      // The committee's own sheet, every criterion at full points: its total and band follow the typing (domain.md: Tốt from 90).
+      const criteria = filed.body.rubric.criteria as { id: string; maxPoints: number }[];
+      const full = criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
+      for (const criterion of criteria) await page.locator(`input[name="score_${criterion.id}"]`).fill(String(criterion.maxPoints));
+      await expect(page.locator('#score-total').textContent()).resolves.toBe(`Tổng điểm: ${full}/${full}. Mức xếp loại: Tốt.`);
+      await checkAccessibility(page, 'review-total');
       await send();
       expect(new URL(page.url()).pathname).toBe(`/dot/${cycleId}`);
       await expect(page.locator('main').textContent()).resolves.toContain('Xếp loại: Tốt');
       await screenshot(page, 'cycle-closed');
       const cycle = await stack.http.get(`/api/cycles/${cycleId}`).set(bearer(hosting.staff.token)).expect(200);
-      expect(cycle.body).toMatchObject({ status: 'CLOSED', review: { decision: 'accept', rating: 'TOT' } });
+      expect(cycle.body).toMatchObject({
+        status: 'CLOSED',
+        review: { decision: 'accept', rating: 'TOT', scores: Object.fromEntries(criteria.map((criterion) => [criterion.id, criterion.maxPoints])) },
+      });
     } finally {
       await context.close();
     }

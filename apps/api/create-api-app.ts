@@ -71,6 +71,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'dot/:id/doi-lich', method: RequestMethod.POST },
       { path: 'dot/:id/huy', method: RequestMethod.GET },
       { path: 'dot/:id/huy', method: RequestMethod.POST },
+      { path: 'tep/bang-diem.js', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { PinnedRubric, Scores } from './cycle.js';
+import fc from 'fast-check';
+import type { PinnedRubric, Rating, Scores } from './cycle.js';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
-import { pointStepOf, ratingForTotal, ratingProblem, scoreProblems, summariseScores } from './rating.js';
+import { pointStepOf, ratingBands, ratingForTotal, ratingProblem, scoreProblems, sheetBand, summariseScores, TOP_RATING_BLOCKERS, type RatingBand } from './rating.js';
 
 /**
  * A 100-point sheet built here, independent of the default one: two criteria carry the "full points for
@@ -392,5 +393,66 @@ describe('ratingProblem', () => {
     it('takes Tốt on a partial sheet that gives the marked criteria full points', () => {
       expect(ratingProblem(SHEET, 'TOT', { duration: 10, minutes: 10 }, [])).toBeNull();
     });
+  });
+});
+
+describe('ratingBands: the bands as data for a page that shows them while scores are typed', () => {
+  it('are the 100-point bands (domain.md: Tốt ≥ 90, Khá 70–89, Trung bình 50–69, Kém < 50), Tốt asking full points on the marked criteria', () => {
+    expect(ratingBands(SHEET)).toEqual([
+      { rating: 'TOT', from: 90, fullPointsOn: ['duration', 'minutes'] },
+      { rating: 'KHA', from: 70, fullPointsOn: [] },
+      { rating: 'TRUNG_BINH', from: 50, fullPointsOn: [] },
+      { rating: 'KEM', from: 0, fullPointsOn: [] },
+    ]);
+  });
+
+  it('take the share of the maximum, on the points a sheet of another size can give', () => {
+    expect(ratingBands(HALF_SHEET).map((band) => [band.rating, band.from])).toEqual([
+      ['TOT', 45],
+      ['KHA', 35],
+      ['TRUNG_BINH', 25],
+      ['KEM', 0],
+    ]);
+    // 30 points in whole points: 90 % is 27, 70 % is 21, 50 % is 15.
+    const thirty: PinnedRubric = { ...HALF_SHEET, criteria: [{ id: 'a', label: 'A', maxPoints: 30 }], pointStep: 1 };
+    expect(ratingBands(thirty).map((band) => band.from)).toEqual([27, 21, 15, 0]);
+    // 33 points in whole points: 29.7 is not a total the sheet can give, so Tốt starts at 30.
+    expect(ratingBands({ ...thirty, criteria: [{ id: 'a', label: 'A', maxPoints: 33 }] }).map((band) => band.from)).toEqual([30, 24, 17, 0]);
+  });
+
+  it.each(TOP_RATING_BLOCKERS)('leave Tốt out when the meeting was flagged %s', (flag) => {
+    expect(ratingBands(SHEET, [flag]).map((band) => band.rating)).toEqual(['KHA', 'TRUNG_BINH', 'KEM']);
+  });
+
+  /** How a page reads the bands: the first whose least total the sheet reaches, with full points where it asks them. */
+  const bandOf = (rubric: PinnedRubric, bands: RatingBand[], scores: Scores): Rating | undefined => {
+    const total = Object.values(scores).reduce((sum, points) => sum + points, 0);
+    const full = (id: string) => scores[id] === rubric.criteria.find((criterion) => criterion.id === id)?.maxPoints;
+    return bands.find((band) => total >= band.from && band.fullPointsOn.every(full))?.rating;
+  };
+
+  it("read as a page reads them, give every complete sheet the band sheetBand gives it, with or without the meeting's flags", () => {
+    const rubrics = [SHEET, HALF_SHEET, DEFAULT_RUBRIC, { ...SHEET, criteria: [...SHEET.criteria, { id: 'extra', label: 'Thêm', maxPoints: 3 }] }];
+    const sheet = fc.constantFrom(...rubrics).chain((rubric) =>
+      fc.record({
+        rubric: fc.constant(rubric),
+        // Near the top as often as anywhere: full points and the band edges are where the rule bites.
+        scores: fc.record(
+          Object.fromEntries(
+            rubric.criteria.map((criterion) => {
+              const steps = criterion.maxPoints / pointStepOf(rubric);
+              return [criterion.id, fc.oneof(fc.integer({ min: 0, max: steps }), fc.integer({ min: Math.max(0, steps - 4), max: steps })).map((n) => n * pointStepOf(rubric))];
+            }),
+          ),
+        ),
+        flags: fc.subarray([...TOP_RATING_BLOCKERS, 'SOMETHING_ELSE']),
+      }),
+    );
+    fc.assert(
+      fc.property(sheet, ({ rubric, scores, flags }) => {
+        expect(bandOf(rubric, ratingBands(rubric, flags), scores)).toBe(sheetBand(rubric, scores, flags));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_POINT_STEP, type PinnedRubric, type Rating, type Scores } from './cycle.js';
+import { DEFAULT_POINT_STEP, RATINGS, type PinnedRubric, type Rating, type Scores } from './cycle.js';
 import { hasOwn, isMultipleOf } from './input-bounds.js';
 
 /** Bands of the 100-point sheet: Tốt ≥ 90, Khá 70–89, Trung bình 50–69, Kém < 50. */
@@ -42,8 +42,10 @@ export interface ScoreSummary {
   rating: Rating | null;
 }
 
+const maxTotalOf = (rubric: PinnedRubric) => rubric.criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
+
 export function summariseScores(rubric: PinnedRubric, scores: Scores): ScoreSummary {
-  const maxTotal = rubric.criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
+  const maxTotal = maxTotalOf(rubric);
   const total = Object.values(scores).reduce((sum, points) => sum + points, 0);
   const complete = rubric.criteria.every((criterion) => hasOwn(scores, criterion.id));
   if (!complete) return { total, maxTotal, rating: null };
@@ -52,15 +54,58 @@ export function summariseScores(rubric: PinnedRubric, scores: Scores): ScoreSumm
   return { total, maxTotal, rating };
 }
 
+/** The criteria marked as needing full points for Tốt. */
+const fullPointsForTop = (rubric: PinnedRubric) => rubric.criteria.filter((criterion) => criterion.requiredForTop);
+
 /** The criteria marked as needing full points for Tốt that this sheet does not give full points (or does not score). */
 function missesFullPoints(rubric: PinnedRubric, scores: Scores): string[] {
-  return rubric.criteria
-    .filter((criterion) => criterion.requiredForTop && !(hasOwn(scores, criterion.id) && scores[criterion.id] === criterion.maxPoints))
+  return fullPointsForTop(rubric)
+    .filter((criterion) => !(hasOwn(scores, criterion.id) && scores[criterion.id] === criterion.maxPoints))
     .map((criterion) => criterion.label);
 }
 
 /** Why a meeting may not be rated Tốt, as its record shows (flags of meetingQualityFlags). */
 export const TOP_RATING_BLOCKERS = ['SHORT_MEETING', 'LOW_ATTENDANCE', 'UNEXCUSED_ABSENCE'] as const;
+
+const topRuledOut = (meetingFlags: readonly string[]) => TOP_RATING_BLOCKERS.some((flag) => meetingFlags.includes(flag));
+
+/**
+ * The band a score sheet decides (null while it is incomplete): a sheet worth Tốt on a meeting whose record
+ * rules Tốt out is worth Khá, as a sheet missing full points is.
+ */
+export function sheetBand(rubric: PinnedRubric, scores: Scores, meetingFlags: readonly string[]): Rating | null {
+  const band = summariseScores(rubric, scores).rating;
+  return band === 'TOT' && topRuledOut(meetingFlags) ? 'KHA' : band;
+}
+
+/** One band of a sheet, as data a page can read (ratingBands). */
+export interface RatingBand {
+  rating: Rating;
+  /** The least total on the sheet's point step that reaches the band. */
+  from: number;
+  /** The criteria (ids) that need full points for the band. */
+  fullPointsOn: string[];
+}
+
+/**
+ * The bands of one sheet, best first, as data for a page that shows the band while the scores are typed, so
+ * that no page keeps a second copy of the rule: each band's least total is found by ratingForTotal itself,
+ * stepping through the totals the sheet's point step allows; the criteria needing full points are those
+ * summariseScores asks of Tốt, and a Tốt the meeting's record rules out is left out. A complete sheet is in the
+ * first band whose least total it reaches and whose criteria it gives full points: sheetBand's answer.
+ */
+export function ratingBands(rubric: PinnedRubric, meetingFlags: readonly string[] = []): RatingBand[] {
+  const maxTotal = maxTotalOf(rubric);
+  const step = pointStepOf(rubric);
+  const least = new Map<Rating, number>();
+  for (let steps = Math.floor(maxTotal / step); steps >= 0; steps -= 1) least.set(ratingForTotal(steps * step, maxTotal), steps * step);
+  const top = fullPointsForTop(rubric).map((criterion) => criterion.id);
+  return RATINGS.filter((rating) => least.has(rating) && !(rating === 'TOT' && topRuledOut(meetingFlags))).map((rating) => ({
+    rating,
+    from: least.get(rating) as number,
+    fullPointsOn: rating === 'TOT' ? top : [],
+  }));
+}
 
 export type RatingProblem =
   | { reason: 'TOP_NEEDS_FULL_POINTS'; criteria: string[] }
@@ -87,9 +132,7 @@ export function ratingProblem(
     if (blocker) return { reason: blocker };
   }
   if (scores) {
-    let band = summariseScores(rubric, scores).rating;
-    // A sheet worth Tốt on a meeting whose record rules Tốt out is worth Khá, as a sheet missing full points is.
-    if (band === 'TOT' && TOP_RATING_BLOCKERS.some((flag) => meetingFlags.includes(flag))) band = 'KHA';
+    const band = sheetBand(rubric, scores, meetingFlags);
     if (band && band !== rating) return { reason: 'DISAGREES_WITH_SCORES', band };
   }
   return null;

@@ -47,6 +47,12 @@ ol.stepper li.done{background:#d9ead3}
 ol.stepper li.current{background:#a50e0e;color:#fff;font-weight:700}
 footer{max-width:40rem;margin:0 auto;padding:1rem;text-align:right}
 footer a{display:inline-block;min-height:2.75rem;line-height:2.75rem}
+.tally{background:#fff8db;border-top:2px solid #b58900;padding:.4rem .8rem;margin:1rem 0 0}
+.tally.live{position:sticky;bottom:0}
+.tally p{margin:0}
+.tally [data-band]{display:block}
+button[name=tally]{margin:.5rem 0 .2rem;background:#fff;color:#a50e0e;border:1px solid #a50e0e}
+html:has(.tally.live){scroll-padding-bottom:5rem}
 `;
 
 /** The stylesheet is ours, not anyone's input: trusted as it is. */

@@ -34,6 +34,11 @@ export function wantsMoreRows(body: FormBody): boolean {
   return field(body, 'more') === '1';
 }
 
+/** "Tính tổng điểm" was pressed (a phone without JavaScript): show the form again with the total, send nothing. */
+export function wantsTally(body: FormBody): boolean {
+  return field(body, 'tally') === '1';
+}
+
 /** The score sheet's lines (score_<criterion>), as typed. */
 export function scoreFields(body: FormBody): Record<string, string> {
   return Object.fromEntries(

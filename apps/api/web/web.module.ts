@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
+import { WebAssetsController } from './web-assets.controller.js';
 import { WebCommitteeController } from './web-committee.controller.js';
 import { WebCommitteeService } from './web-committee.service.js';
 import { WebController } from './web.controller.js';
@@ -14,7 +15,7 @@ import { WebService } from './web.service.js';
 
 @Module({
   imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule],
-  controllers: [WebController, WebCommitteeController, WebFollowUpController],
+  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebAssetsController],
   providers: [WebService, WebSessionsService, WebSessionGuard, WebCommitteeService, WebFollowUpService],
 })
 export class WebModule {}

@@ -33,6 +33,7 @@ import { planPage } from './pages/plan.page.js';
 import { ACTION_ROWS, reportPage } from './pages/report.page.js';
 import { reviewPage } from './pages/review.page.js';
 import { rsvpPage } from './pages/rsvp.page.js';
+import { typedPoints } from './pages/score-sheet.part.js';
 import { tasksPage } from './pages/tasks.page.js';
 import {
   critiqueFields,
@@ -45,6 +46,7 @@ import {
   reviewFields,
   rsvpFields,
   wantsMoreRows,
+  wantsTally,
   type FormBody,
 } from './web-forms.js';
 import { newSecret, type WebVisitor } from './web-sessions.service.js';
@@ -200,6 +202,7 @@ export class WebService {
     const typed = critiqueFields(body);
     const key = formKey(body);
     if (wantsMoreRows(body)) return { status: 200, html: await this.critiquePage(visitor, cycleId, language, { ...typed, rows: [...typed.rows, ...emptyRows(3)].slice(0, 100) }, key) };
+    if (wantsTally(body)) return { status: 200, html: await this.critiquePage(visitor, cycleId, language, typed, key) };
     const filled = typed.rows.filter((row) => row.text?.trim());
     const sheet = scoreSheet(typed.scores);
     const answer = { points: filled.map((row) => ({ stage: row.stage, kind: row.kind, text: row.text })), ...(sheet ? { scores: sheet } : {}) };
@@ -267,6 +270,7 @@ export class WebService {
   async review(visitor: WebVisitor, cycleId: string, body: FormBody, language: Language): Promise<PageAnswer> {
     const typed = reviewFields(body);
     const key = formKey(body);
+    if (wantsTally(body)) return { status: 200, html: await this.reviewPage(visitor, cycleId, language, typed, key) };
     const sheet = scoreSheet(typed.scores);
     const answer = {
       decision: typed.decision,
@@ -347,7 +351,7 @@ function lines(text: string | undefined): string[] {
 function scoreSheet(scores: Record<string, string>): Record<string, number> | null {
   const filled = Object.entries(scores).filter(([, value]) => value.trim() !== '');
   // What is not a number stays NaN and is refused by the sheet's own rules, in words.
-  return filled.length > 0 ? Object.fromEntries(filled.map(([criterion, value]) => [criterion, Number(value.trim().replace(',', '.'))])) : null;
+  return filled.length > 0 ? Object.fromEntries(filled.map(([criterion, value]) => [criterion, typedPoints(value)])) : null;
 }
 
 function groupByField(messages: { field: string; message: string }[]): FormErrors {

@@ -6,6 +6,7 @@ import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
 import { page, type PagePerson } from '../layout.js';
 import { fieldErrors, formTokens } from './form-parts.js';
+import { scoreSheetFields } from './score-sheet.part.js';
 
 /** One row of the form: a point as typed (stage, kind, text), blank until filled. */
 export interface PointRow {
@@ -28,7 +29,7 @@ export const POINT_ROWS = 6;
 
 /**
  * The critique form (web.md): points one by one, each with the stage of the meeting it is about and its
- * kind, and the cycle's score sheet. Plain fields that work with JavaScript off.
+ * kind, and the cycle's score sheet with its total and band. Plain fields that work with JavaScript off.
  */
 export function critiquePage(language: Language, person: PagePerson, cycle: CycleView, form: CritiqueForm): string {
   const vi = language === 'vi';
@@ -42,10 +43,6 @@ export function critiquePage(language: Language, person: PagePerson, cycle: Cycl
 <label for="text_${index}">${vi ? 'Nội dung ý kiến' : 'The point'}</label>
 <textarea id="text_${index}" name="text_${index}" rows="3">${row.text ?? ''}</textarea></fieldset>`;
   });
-  const criteria = cycle.rubric.criteria.map(
-    (criterion) => html`<label for="score_${criterion.id}">${criterion.label} (${vi ? 'tối đa' : 'at most'} ${criterion.maxPoints})</label>
-<input id="score_${criterion.id}" name="score_${criterion.id}" inputmode="decimal" value="${form.scores[criterion.id] ?? ''}">`,
-  );
   return page(
     { title: vi ? 'Nhận xét, góp ý' : 'Critique', language, signedIn: person },
     html`<h1>${vi ? 'Nhận xét, góp ý' : 'Critique'}</h1>
@@ -61,7 +58,7 @@ ${rows}
 <button type="submit" name="more" value="1">${vi ? 'Thêm dòng' : 'More rows'}</button>
 <h2>${vi ? 'Phiếu chấm điểm (không bắt buộc)' : 'Score sheet (optional)'}</h2>
 ${fieldErrors(form.errors, 'scores')}
-${criteria}
+${scoreSheetFields(language, cycle.rubric, form.scores)}
 <button class="primary" type="submit">${vi ? 'Gửi nhận xét, góp ý' : 'Send the critique'}</button>
 </form>
 <p><a href="/dot/${cycle.id}">${vi ? 'Về trang của đợt sinh hoạt' : 'Back to the cycle'}</a></p>`,

@@ -5,6 +5,7 @@ import type { CycleView } from '../../cycles/cycle.mapper.js';
 import { html } from '../html.js';
 import { page, type PagePerson } from '../layout.js';
 import { describedBy, fieldErrors, formTokens } from './form-parts.js';
+import { scoreSheetFields } from './score-sheet.part.js';
 
 export interface ReviewForm {
   csrfToken: string;
@@ -18,15 +19,12 @@ export interface ReviewForm {
 
 /**
  * The committee's review of the lessons-learned report (web.md): pass it with a rating (and, if it scores the
- * meeting, its own score sheet), or send it back with what is missing.
+ * meeting, its own score sheet, whose band takes the meeting record's flags into account as the rating must),
+ * or send it back with what is missing.
  */
 export function reviewPage(language: Language, person: PagePerson, cycle: CycleView, form: ReviewForm): string {
   const vi = language === 'vi';
   const decision = form.decision ?? 'accept';
-  const criteria = cycle.rubric.criteria.map(
-    (criterion) => html`<label for="score_${criterion.id}">${criterion.label} (${vi ? 'tối đa' : 'at most'} ${criterion.maxPoints})</label>
-<input id="score_${criterion.id}" name="score_${criterion.id}" inputmode="decimal" value="${form.scores[criterion.id] ?? ''}">`,
-  );
   return page(
     { title: vi ? 'Đánh giá, xếp loại' : 'Review and rating', language, signedIn: person },
     html`<h1>${vi ? 'Đánh giá, xếp loại' : 'Review and rating'}</h1>
@@ -46,7 +44,7 @@ ${fieldErrors(form.errors, 'rating')}
 ${fieldErrors(form.errors, 'comment')}
 <h2>${vi ? 'Phiếu chấm điểm của Đảng ủy (không bắt buộc)' : "The committee's score sheet (optional)"}</h2>
 ${fieldErrors(form.errors, 'scores')}
-${criteria}
+${scoreSheetFields(language, cycle.rubric, form.scores, cycle.meeting?.qualityFlags)}
 <button class="primary" type="submit">${vi ? 'Gửi' : 'Send'}</button>
 </form>`,
   );

@@ -2090,6 +2090,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     CommitteesController_deactivateCell: {

@@ -942,6 +942,11 @@ export interface components {
             committeeId?: string;
             /** Format: uuid */
             cellId?: string;
+            /**
+             * @description Mật khẩu khởi tạo trao cho người dùng: người dùng phải đổi khi đăng nhập lần đầu
+             * @default false
+             */
+            mustChangePassword?: boolean;
         };
         ChangeUserDto: {
             /** @example Đồng chí Hoàng Thị Mai */
@@ -971,6 +976,11 @@ export interface components {
             password: string;
             /** @example Đồng chí Lò Thị Hoa */
             fullName: string;
+            /**
+             * @description Mật khẩu khởi tạo trao cho bí thư mới: phải đổi khi đăng nhập lần đầu
+             * @default false
+             */
+            mustChangePassword?: boolean;
         };
         ReplacedSecretaryResponse: {
             /** @description Bí thư mới của chi bộ */

@@ -481,6 +481,62 @@ const ENDPOINTS: EndpointSpec[] = [
   },
   // The pages' script holds no one's data: anyone may load it, as a browser does before any session.
   { method: 'GET', route: '/tep/bang-diem.js', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  // The organisation's pages (issue 14): the office's cells and secretaries, the admin's committees, one's own password.
+  { method: 'GET', route: '/chi-bo', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'POST', route: '/chi-bo', statuses: TO_THE_LOGIN_PAGE, body: () => ({ name: `Chi bộ thôn ${suffix()}`, memberCount: '20' }) },
+  { method: 'GET', route: '/chi-bo/:cellId', path: () => `/chi-bo/${cell.spare().id}`, statuses: TO_THE_LOGIN_PAGE },
+  { method: 'POST', route: '/chi-bo/:cellId', path: () => `/chi-bo/${cell.spare().id}`, statuses: TO_THE_LOGIN_PAGE, body: () => ({ name: `Chi bộ thôn ${suffix()}`, memberCount: '21' }) },
+  {
+    method: 'POST',
+    route: '/chi-bo/:cellId/bi-thu',
+    path: () => `/chi-bo/${cell.spare().id}/bi-thu`,
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ fullName: 'Lò Văn Pằng', username: `bithu.${suffix()}`, password: freshPassword() }),
+  },
+  {
+    method: 'POST',
+    route: '/chi-bo/:cellId/mat-khau',
+    path: () => `/chi-bo/${cell.spare().id}/mat-khau`,
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ userId: cell.spare().secretary.userId, newPassword: freshPassword() }),
+  },
+  {
+    method: 'POST',
+    route: '/chi-bo/:cellId/giai-the',
+    path: () => `/chi-bo/${cell.spare().id}/giai-the`,
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ reason: 'Sáp nhập thôn' }),
+  },
+  { method: 'GET', route: '/quan-tri', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'POST', route: '/quan-tri', statuses: TO_THE_LOGIN_PAGE, body: () => ({ name: `Đảng ủy xã ${suffix()}` }) },
+  { method: 'GET', route: '/quan-tri/:committeeId', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'POST', route: '/quan-tri/:committeeId', statuses: TO_THE_LOGIN_PAGE, body: () => ({ name: `Đảng ủy xã ${suffix()}` }) },
+  {
+    method: 'POST',
+    route: '/quan-tri/:committeeId/can-bo',
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ fullName: 'Hoàng Thị Mai', username: `vanphong.${suffix()}`, password: freshPassword() }),
+  },
+  {
+    method: 'POST',
+    route: '/quan-tri/:committeeId/tai-khoan/:userId/ngung',
+    path: () => `/quan-tri/${home.committeeId}/tai-khoan/${home.staff.userId}/ngung`,
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ reason: 'Chuyển công tác' }),
+  },
+  {
+    method: 'POST',
+    route: '/quan-tri/:committeeId/tai-khoan/:userId/mo-lai',
+    path: () => `/quan-tri/${home.committeeId}/tai-khoan/${home.staff.userId}/mo-lai`,
+    statuses: TO_THE_LOGIN_PAGE,
+  },
+  { method: 'GET', route: '/doi-mat-khau', statuses: TO_THE_LOGIN_PAGE },
+  {
+    method: 'POST',
+    route: '/doi-mat-khau',
+    statuses: TO_THE_LOGIN_PAGE,
+    body: (_, caller) => ({ currentPassword: people[caller].password, newPassword: freshPassword(), repeatPassword: 'mat-khau-khac-han-2026' }),
+  },
   {
     // Issue 10: any signed-in person changes its own password, proving the current one; anonymous: 401. The caller kind
     // "admin" acts with an admin account of this suite's own (ownAdmin). The answer is a new token and the caller's own

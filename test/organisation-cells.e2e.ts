@@ -67,6 +67,28 @@ describe('a cell’s name and members', () => {
   });
 });
 
+describe('a cell’s name among the committee’s cells', () => {
+  it('is not another active cell’s, whatever its letter case and spacing (409 CELL_NAME_TAKEN); a dissolved cell’s name is free again', async () => {
+    const name = `Chi bộ thôn Ly Chư Phìn ${Date.now()}`;
+    const first = await stack.http.post(cellsPath(commune)).set(bearer(commune.staff.token)).send({ name, memberCount: 18 }).expect(201);
+    const twin = await stack.http.post(cellsPath(commune)).set(bearer(commune.staff.token)).send({ name: `  ${name.toLowerCase()}  `, memberCount: 9 });
+    expect({ status: twin.status, code: twin.body.code, message: twin.body.message }).toEqual({
+      status: 409,
+      code: 'CELL_NAME_TAKEN',
+      message: 'Đảng bộ đã có một chi bộ mang tên này; đề nghị đặt tên khác.',
+    });
+    // Another committee may have a cell of that name; within one, a rename into it is refused too.
+    await stack.http.post(cellsPath(other)).set(bearer(other.staff.token)).send({ name, memberCount: 11 }).expect(201);
+    const [, second] = commune.cells;
+    const renamed = await stack.http.patch(`${cellsPath(commune)}/${second.id}`).set(bearer(commune.staff.token)).send({ name: name.toUpperCase() });
+    expect({ status: renamed.status, code: renamed.body.code }).toEqual({ status: 409, code: 'CELL_NAME_TAKEN' });
+    // A cell keeps its own name in another letter case, and takes a free one.
+    await stack.http.patch(`${cellsPath(commune)}/${first.body.id}`).set(bearer(commune.staff.token)).send({ name: name.toUpperCase(), memberCount: 19 }).expect(200);
+    await stack.http.post(`${cellsPath(commune)}/${first.body.id}/deactivate`).set(bearer(commune.staff.token)).send({ reason: 'Sáp nhập thôn' }).expect(200);
+    await stack.http.post(cellsPath(commune)).set(bearer(commune.staff.token)).send({ name, memberCount: 27 }).expect(201);
+  });
+});
+
 describe('a cell merged into another', () => {
   it('is named with its open cycles, is never a candidate or an invitee again, and its history stays readable', async () => {
     const [host, visitor, survivor] = commune.cells;

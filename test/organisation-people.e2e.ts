@@ -144,6 +144,32 @@ describe('changes the office makes to a person', () => {
     expect(JSON.stringify(entry)).not.toMatch(/mat-khau|\$argon|\$2[aby]\$|scrypt/i);
   });
 
+  it('an account made with an initial password for the person (mustChangePassword) must change it before anything else; by default it need not', async () => {
+    const cell = await addCellViaApi(stack, commune, { cell: `Chi bộ thôn Sín Chải B ${Date.now()}`, username: `bithu.sinchai.${Date.now()}`, secretary: 'Đồng chí Thào Seo Lử' });
+    await stack.http.get('/api/me/tasks').set(bearer(cell.secretary.token)).expect(200);
+    const made = await stack.http
+      .post('/api/users')
+      .set(bearer(commune.staff.token))
+      .send({ username: `phobithu.sinchai.${Date.now()}`, password: PASSWORD, fullName: 'Đồng chí Thào Thị Dợ', role: 'secretary', cellId: cell.id, mustChangePassword: true });
+    expect(made.status).toBe(201);
+    expect(made.body.mustChangePassword).toBe(true);
+    const signedIn = await login(made.body.username as string, PASSWORD);
+    expect(signedIn.body.user.mustChangePassword).toBe(true);
+    const blocked = await stack.http.get('/api/me/tasks').set(bearer(signedIn.body.accessToken));
+    expect({ status: blocked.status, code: blocked.body.code }).toEqual({ status: 403, code: 'PASSWORD_CHANGE_REQUIRED' });
+    const replacing = await stack.http
+      .post(`/api/committees/${commune.committeeId}/cells/${cell.id}/secretary`)
+      .set(bearer(commune.staff.token))
+      .send({ username: `bithu.sinchai.moi.${Date.now()}`, password: PASSWORD, fullName: 'Đồng chí Thào A Chứ', mustChangePassword: true });
+    expect(replacing.status).toBe(201);
+    expect(replacing.body.secretary.mustChangePassword).toBe(true);
+    const notABoolean = await stack.http
+      .post('/api/users')
+      .set(bearer(commune.staff.token))
+      .send({ username: `bithu.x.${Date.now()}`, password: PASSWORD, fullName: 'Đồng chí Thào A Sử', role: 'secretary', cellId: cell.id, mustChangePassword: 'yes' });
+    expect(notABoolean.status).toBe(400);
+  });
+
   it('a new name keeps the session; a new cell or role ends it, and a secretary’s cell must be one of the committee’s', async () => {
     const cell = await addCellViaApi(stack, commune, { cell: `Chi bộ thôn Na Hối Nùng ${Date.now()}`, username: `bithu.nahoinung.${Date.now()}`, secretary: 'Đồng chí Vàng Văn Chu' });
     const [, , , target] = commune.cells;

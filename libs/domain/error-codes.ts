@@ -62,6 +62,7 @@ export const API_ERROR_CODES = [
   'IMPORT_UNREADABLE',
   'IMPORT_HAS_ERRORS',
   'COMMITTEE_MERGED',
+  'CELL_NAME_TAKEN',
 ] as const;
 
 export const ERROR_CODES = [...REJECTION_CODES, ...API_ERROR_CODES] as const;

@@ -185,6 +185,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Tài khoản của đồng chí đã ngừng hoạt động. Đề nghị đồng chí liên hệ văn phòng Đảng ủy.',
     en: 'Your account has been deactivated. Contact the committee office.',
   },
+  CELL_NAME_TAKEN: {
+    vi: 'Đảng bộ đã có một chi bộ mang tên này; đề nghị đặt tên khác.',
+    en: 'The committee already has a cell of this name; choose another name.',
+  },
 };
 
 /** WRONG_STAGE on a cycle that has ended; {ended} is "đã kết thúc", "đã hủy", or both when the stage is not known. */

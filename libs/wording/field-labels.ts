@@ -57,6 +57,7 @@ const USERNAME: FieldLabel = {
   },
 };
 const PASSWORD: FieldLabel = { vi: 'Mật khẩu', en: 'Password' };
+const MUST_CHANGE_PASSWORD: FieldLabel = { vi: 'Phải đổi mật khẩu khi đăng nhập lần đầu', en: 'Must change the password at first sign-in' };
 const FULL_NAME: FieldLabel = { vi: 'Họ và tên', en: 'Full name' };
 const CELL_NAME: FieldLabel = { vi: 'Tên chi bộ', en: 'Cell name' };
 const MEMBER_COUNT: FieldLabel = { vi: 'Số đảng viên của chi bộ', en: 'Number of members' };
@@ -246,7 +247,12 @@ export const FIELD_LABELS = {
   ChangeUserDto: { fullName: FULL_NAME, role: ROLE, cellId: { vi: 'Chi bộ phụ trách', en: 'Cell' } },
   DeactivateUserDto: { reason: { vi: 'Lý do cho tài khoản ngừng hoạt động', en: 'Reason for deactivating the account' } },
   ResetPasswordDto: { newPassword: { vi: 'Mật khẩu tạm', en: 'Temporary password' } },
-  ReplaceSecretaryDto: { username: USERNAME, password: PASSWORD, fullName: { vi: 'Họ và tên bí thư mới', en: 'Full name of the new secretary' } },
+  ReplaceSecretaryDto: {
+    username: USERNAME,
+    password: PASSWORD,
+    fullName: { vi: 'Họ và tên bí thư mới', en: 'Full name of the new secretary' },
+    mustChangePassword: MUST_CHANGE_PASSWORD,
+  },
   CreateUserDto: {
     username: USERNAME,
     password: PASSWORD,
@@ -254,6 +260,7 @@ export const FIELD_LABELS = {
     role: ROLE,
     committeeId: COMMITTEE,
     cellId: { vi: 'Chi bộ', en: 'Cell' },
+    mustChangePassword: MUST_CHANGE_PASSWORD,
   },
   UserIdParams: { userId: { vi: 'Tài khoản', en: 'Account' } },
   CommitteeCellParams: { committeeId: COMMITTEE, cellId: { vi: 'Chi bộ', en: 'Cell' } },

@@ -942,6 +942,11 @@ export interface components {
             committeeId?: string;
             /** Format: uuid */
             cellId?: string;
+            /**
+             * @description Mật khẩu khởi tạo trao cho người dùng: người dùng phải đổi khi đăng nhập lần đầu
+             * @default false
+             */
+            mustChangePassword?: boolean;
         };
         ChangeUserDto: {
             /** @example Đồng chí Hoàng Thị Mai */
@@ -971,6 +976,11 @@ export interface components {
             password: string;
             /** @example Đồng chí Lò Thị Hoa */
             fullName: string;
+            /**
+             * @description Mật khẩu khởi tạo trao cho bí thư mới: phải đổi khi đăng nhập lần đầu
+             * @default false
+             */
+            mustChangePassword?: boolean;
         };
         ReplacedSecretaryResponse: {
             /** @description Bí thư mới của chi bộ */
@@ -2083,6 +2093,15 @@ export interface operations {
             };
             /** @description Không có, hoặc thuộc Đảng bộ khác */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -70,7 +70,7 @@ export class CommitteesController {
   @Roles(...OFFICE_ROLES)
   @ApiOperation({ summary: 'Đổi tên chi bộ, số đảng viên' })
   @ApiOkResponse({ type: CellResponse })
-  @ApiRefusals(400, 401, 403, 404)
+  @ApiRefusals(400, 401, 403, 404, 409)
   changeCell(@CurrentUser() caller: AuthUser, @Param() params: CommitteeCellParams, @Body() dto: ChangeCellDto) {
     return this.committees.changeCell(caller, params.committeeId, params.cellId, dto);
   }

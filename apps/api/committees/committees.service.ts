@@ -10,6 +10,7 @@ import type { ChangeCellDto, DeactivateCellDto } from './change-cell.dto.js';
 import type { CreateCellDto } from './create-cell.dto.js';
 import type { CreateCommitteeDto, MergeCommitteesDto } from './create-committee.dto.js';
 import { requireOpenCommittee } from '../common/open-committee.js';
+import { sameName } from './cell-import.plan.js';
 
 @Injectable()
 export class CommitteesService {
@@ -50,6 +51,7 @@ export class CommitteesService {
   async createCell(caller: AuthUser, committeeId: string, dto: CreateCellDto): Promise<CellView> {
     await this.requireVisible(caller, committeeId);
     await requireOpenCommittee(this.organisation, committeeId);
+    await this.requireFreeName(committeeId, dto.name);
     const cell = await this.organisation.createCell(committeeId, { name: dto.name, memberCount: dto.memberCount });
     return toCellView(cell);
   }
@@ -62,6 +64,7 @@ export class CommitteesService {
 
   async changeCell(caller: AuthUser, committeeId: string, cellId: string, dto: ChangeCellDto): Promise<CellView> {
     const cell = await this.cellOf(caller, committeeId, cellId);
+    if (dto.name !== undefined && !sameName(dto.name, cell.name)) await this.requireFreeName(committeeId, dto.name, cellId);
     const changed = await this.organisation.changeCell(caller.id, cellId, 'CELL_CHANGED', { name: dto.name ?? cell.name, memberCount: dto.memberCount ?? cell.memberCount });
     return toCellView(changed as CellEntity);
   }
@@ -101,6 +104,16 @@ export class CommitteesService {
     const cell = await this.organisation.cell(cellId);
     if (!cell || cell.committeeId !== committeeId) throw new DomainError('NOT_FOUND');
     return cell;
+  }
+
+  /**
+   * A new or renamed cell does not take the name of another active cell of its committee (compared as people read
+   * it: case, spacing and Unicode form aside), so the office tells cells apart by name on every list and page; a
+   * dissolved cell's name is free again. Cells merged in from another commune keep theirs until the office renames one.
+   */
+  private async requireFreeName(committeeId: string, name: string, exceptCellId?: string): Promise<void> {
+    const cells = await this.organisation.cellsOf(committeeId, { take: 10_000, skip: 0 });
+    if (cells.some((cell) => cell.id !== exceptCellId && !cell.deactivatedAt && sameName(cell.name, name))) throw new DomainError('CELL_NAME_TAKEN');
   }
 
   /** Another committee's data answers 404, exactly as a committee that does not exist. */

@@ -63,6 +63,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_UNREADABLE: 400,
   IMPORT_HAS_ERRORS: 409,
   COMMITTEE_MERGED: 409,
+  CELL_NAME_TAKEN: 409,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { TEXT_LIMITS } from '../../../libs/domain/input-bounds.js';
 import { ROLES, type Role } from '../../../libs/domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
@@ -57,4 +57,9 @@ export class ReplaceSecretaryDto {
   @NormalizeName()
   @IsDisplayName(TEXT_LIMITS.name)
   fullName: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Mật khẩu khởi tạo trao cho bí thư mới: phải đổi khi đăng nhập lần đầu' })
+  @IsOptional()
+  @IsBoolean()
+  mustChangePassword?: boolean;
 }

@@ -50,6 +50,7 @@ export class UsersService {
       role: dto.role,
       committeeId: dto.role === 'admin' ? null : committeeId,
       cellId: dto.cellId ?? null,
+      passwordChangeRequired: dto.mustChangePassword === true,
     });
     if (!created) throw new DomainError('USERNAME_TAKEN');
     return toUserView(created);
@@ -120,7 +121,12 @@ export class UsersService {
     const username = dto.username.toLowerCase();
     const weakness = passwordProblem(dto.password, username);
     if (weakness) throw new DomainError('WEAK_PASSWORD', { reason: weakness });
-    const outcome = await this.users.replaceSecretary(caller.id, committeeId, cellId, { username, passwordHash: await hashPassword(dto.password), fullName: dto.fullName });
+    const outcome = await this.users.replaceSecretary(caller.id, committeeId, cellId, {
+      username,
+      passwordHash: await hashPassword(dto.password),
+      fullName: dto.fullName,
+      passwordChangeRequired: dto.mustChangePassword === true,
+    });
     if (!outcome) throw new DomainError('USERNAME_TAKEN');
     return { secretary: toUserView(outcome.created), replaced: outcome.replaced.map(toUserView) };
   }

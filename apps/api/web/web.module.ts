@@ -1,21 +1,38 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { CommitteesModule } from '../committees/committees.module.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { WebAssetsController } from './web-assets.controller.js';
+import { WebAdminService } from './web-admin.service.js';
+import { WebCellsService } from './web-cells.service.js';
 import { WebCommitteeController } from './web-committee.controller.js';
 import { WebCommitteeService } from './web-committee.service.js';
 import { WebController } from './web.controller.js';
 import { WebFollowUpController } from './web-follow-up.controller.js';
 import { WebFollowUpService } from './web-follow-up.service.js';
+import { WebFormOnceService } from './web-form-once.service.js';
+import { WebOrganisationController } from './web-organisation.controller.js';
+import { WebPasswordService } from './web-password.service.js';
 import { WebSessionGuard } from './web-session.guard.js';
 import { WebSessionsService } from './web-sessions.service.js';
 import { WebService } from './web.service.js';
 
 @Module({
-  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule],
-  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebAssetsController],
-  providers: [WebService, WebSessionsService, WebSessionGuard, WebCommitteeService, WebFollowUpService],
+  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule],
+  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController],
+  providers: [
+    WebService,
+    WebSessionsService,
+    WebSessionGuard,
+    WebCommitteeService,
+    WebFollowUpService,
+    WebFormOnceService,
+    WebCellsService,
+    WebAdminService,
+    WebPasswordService,
+  ],
 })
 export class WebModule {}

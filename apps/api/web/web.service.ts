@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import type { ErrorCode } from '../../../libs/domain/error-codes.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { errorMessage } from '../../../libs/wording/error-messages.js';
 import type { Language } from '../../../libs/wording/language.js';
@@ -315,17 +316,30 @@ export class WebService {
  * field by its label) and sent as the same workflow update under the form's key: a resubmit after a dropped
  * connection is the same update and acts once. Answers the sentences to show beside each field, or null
  * when the step was taken; a refusal of the workflow (a deadline, a step already done) is said in words.
+ * `besideField` puts a refusal about one field (a name already taken, a weak password) beside that field
+ * instead of at the top of the form.
  */
-export async function sendForm<Dto extends object>(form: new () => Dto, answer: Record<string, unknown>, language: Language, send: (dto: Dto) => Promise<unknown>): Promise<FormErrors | null> {
+export async function sendForm<Dto extends object>(
+  form: new () => Dto,
+  answer: Record<string, unknown>,
+  language: Language,
+  send: (dto: Dto) => Promise<unknown>,
+  besideField: Partial<Record<ErrorCode, string>> = {},
+): Promise<FormErrors | null> {
   const dto = plainToInstance(form, answer);
   const problems = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } });
   if (problems.length > 0) return groupByField(flatten(problems, language, form.name));
+  return refusalOf(() => send(dto), language, besideField);
+}
+
+/** A step sent: null when it was taken, else its refusal in words (NOT_FOUND stays a page of its own: no form to show). */
+export async function refusalOf(send: () => Promise<unknown>, language: Language, besideField: Partial<Record<ErrorCode, string>> = {}): Promise<FormErrors | null> {
   try {
-    await send(dto);
+    await send();
     return null;
   } catch (error) {
     if (!(error instanceof DomainError) || error.code === 'NOT_FOUND') throw error;
-    return { '': [errorMessage(error.code, language, error.params)] };
+    return { [besideField[error.code] ?? '']: [errorMessage(error.code, language, error.params)] };
   }
 }
 

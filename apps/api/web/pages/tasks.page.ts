@@ -20,6 +20,10 @@ const FORMS: Partial<Record<TaskView['action'], (cycleId: string) => string>> = 
 /** What a step just taken says when the person is back on their tasks (Post/Redirect/Get). */
 const DONE: Record<string, { vi: string; en: string }> = {
   rsvp: { vi: 'Đã gửi xác nhận tham dự.', en: 'Your answer to the invitation was sent.' },
+  password: {
+    vi: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã chấm dứt; trên máy khác, đồng chí đăng nhập lại bằng mật khẩu mới.',
+    en: 'Your password was changed. Your other sessions ended; sign in again with the new password on other devices.',
+  },
 };
 
 /**
@@ -60,7 +64,8 @@ export function tasksPage(
     html`<h1>${vi ? 'Việc của tôi' : 'My tasks'}</h1>
 ${done && Object.hasOwn(DONE, done) ? html`<p class="notice" role="status">${DONE[done][language]}</p>` : ''}
 ${person.mayLaunch ? html`<p><a href="/dot-moi">${vi ? 'Khởi tạo đợt sinh hoạt chi bộ điểm' : 'Launch a model meeting cycle'}</a></p>` : ''}
-${person.mustChangePassword ? html`<p class="notice">${vi ? 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi làm việc khác.' : 'Change your initial password before anything else.'}</p>` : ''}
-${items.length > 0 ? html`<ul class="tasks">${items}</ul>` : html`<p class="muted">${vi ? 'Hiện đồng chí không có việc nào cần làm.' : 'Nothing is waiting for you.'}</p>`}`,
+${person.mustChangePassword ? html`<p class="notice"><a href="/doi-mat-khau">${vi ? 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi làm việc khác.' : 'Change your initial password before anything else.'}</a></p>` : ''}
+${items.length > 0 ? html`<ul class="tasks">${items}</ul>` : html`<p class="muted">${vi ? 'Hiện đồng chí không có việc nào cần làm.' : 'Nothing is waiting for you.'}</p>`}
+${person.mustChangePassword ? '' : html`<p><a href="/doi-mat-khau">${vi ? 'Đổi mật khẩu' : 'Change your password'}</a></p>`}`,
   );
 }

@@ -6,7 +6,7 @@ import { httpStatusOf } from '../common/api-exception.filter.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 import { pageLanguage } from './web-request.js';
-import { SignInRequired } from './web-session.guard.js';
+import { PasswordChangeRequired, SignInRequired } from './web-session.guard.js';
 
 /**
  * A refusal on a page is a page in words (never JSON, never a code); no session is a trip to the login page; an
@@ -21,6 +21,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     if (exception instanceof SignInRequired) return response.redirect(303, '/login');
+    if (exception instanceof PasswordChangeRequired) return response.redirect(303, '/doi-mat-khau');
     const language = pageLanguage(request);
     let status = 500;
     let message: string;

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import type { Language } from '../../../libs/wording/language.js';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard.js';
-import { Public } from '../auth/public.decorator.js';
+import { AllowedBeforePasswordChange, Public } from '../auth/public.decorator.js';
 import { WebAdminService } from './web-admin.service.js';
 import { WebCellsService } from './web-cells.service.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
@@ -133,12 +133,14 @@ export class WebOrganisationController {
   // ── everyone: their own password ─────────────────────────────────────────────────────────────────────
 
   @Get('doi-mat-khau')
+  @AllowedBeforePasswordChange()
   changePasswordPage(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language): string {
     return this.password.changePasswordPage(visitor, language);
   }
 
   /** Rate limited as the API's password change is: guessing the current password is guessing a password. */
   @Post('doi-mat-khau')
+  @AllowedBeforePasswordChange()
   @UseGuards(LoginThrottlerGuard)
   async changePassword(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @PostedForm() body: FormBody): Promise<void> {
     const { answer, sessionToken } = await this.password.changePassword(visitor, body, language);

@@ -235,6 +235,17 @@ describe('after a cycle has closed, on a phone', () => {
       // Back on the page, what the cell recorded is there to be revised.
       await page.goto(action);
       await expect(page.locator('textarea[name="text"]').inputValue()).resolves.toBe(text);
+
+      // Revised on a new form; the first form, arriving late (a resubmit after a dropped connection), changes nothing.
+      const revised = `${text}; mời Chi đoàn thôn dự các buổi sinh hoạt chuyên đề`;
+      await page.locator('textarea[name="text"]').fill(revised);
+      expect(await send(page, action, 'button.primary')).toBe(303);
+      const afterRevision = eventsOf(await cycleOf(), 'LESSONS_ADOPTED');
+      const late = await context.request.post(action, { form: sentAgain, maxRedirects: 0 });
+      expect({ status: late.status(), location: late.headers().location }).toEqual({ status: 303, location: `/dot/${cycleId}` });
+      const settled = await cycleOf();
+      expect(settled.invitations.find((invitation) => invitation.cellId === visitor.id)?.adoption).toBe(revised);
+      expect(eventsOf(settled, 'LESSONS_ADOPTED')).toBe(afterRevision);
     } finally {
       await context.close();
     }

@@ -14,7 +14,7 @@ import { adminPage } from './pages/admin.page.js';
 import type { AnyForm } from './pages/organisation-parts.js';
 import type { FormBody } from './web-forms.js';
 import { WebFormOnceService } from './web-form-once.service.js';
-import { accountFields, committeeFields, initialPassword, organisationFormKey, reasonFields } from './web-organisation-forms.js';
+import { accountFields, committeeFields, initialPassword, requiredFormKey, reasonFields } from './web-organisation-forms.js';
 import { newSecret, type WebVisitor } from './web-sessions.service.js';
 import { answered, personOf, refusalOf, sendForm, type PageAnswer } from './web.service.js';
 
@@ -50,7 +50,7 @@ export class WebAdminService {
   async createCommittee(visitor: WebVisitor, body: FormBody, language: Language): Promise<PageAnswer> {
     requireAdmin(visitor);
     const typed = committeeFields(body);
-    const key = organisationFormKey(body);
+    const key = requiredFormKey(body);
     let redirectTo = '';
     const errors = await sendForm(CreateCommitteeDto, { name: typed.name ?? '' }, language, async (dto) => {
       redirectTo = await this.once.run(visitor.user.id, key, `POST /quan-tri ${JSON.stringify(dto)}`, async () => `/quan-tri/${(await this.committees.create(dto)).id}?done=created`);
@@ -106,7 +106,7 @@ export class WebAdminService {
     await this.requireStaffOf(visitor, committeeId, userId);
     // A form of one button: nothing typed, so nothing to check but the key.
     const which = { form: 'account' as const, userId };
-    const key = organisationFormKey(body);
+    const key = requiredFormKey(body);
     const redirectTo = `/quan-tri/${committeeId}?done=reactivated`;
     let led = redirectTo;
     const errors = await refusalOf(async () => {
@@ -132,7 +132,7 @@ export class WebAdminService {
     besideField: Partial<Record<ErrorCode, string>>,
     act: (dto: Dto) => Promise<unknown>,
   ): Promise<PageAnswer> {
-    const key = organisationFormKey(body);
+    const key = requiredFormKey(body);
     const request = Object.fromEntries(Object.entries(answer).filter(([name]) => !/password/i.test(name)));
     const redirectTo = `/quan-tri/${committeeId}?done=${done}`;
     let led = redirectTo;

@@ -19,7 +19,7 @@ import {
   cellFields,
   deactivateCellFields,
   initialPassword,
-  organisationFormKey,
+  requiredFormKey,
   resetFields,
   typedNumber,
   type PageForm,
@@ -65,7 +65,7 @@ export class WebCellsService {
   async addCell(visitor: WebVisitor, body: FormBody, language: Language): Promise<PageAnswer> {
     const committeeId = officeOf(visitor);
     const typed = cellFields(body);
-    const key = organisationFormKey(body);
+    const key = requiredFormKey(body);
     let redirectTo = '';
     const errors = await sendForm(
       CreateCellDto,
@@ -165,7 +165,7 @@ export class WebCellsService {
     besideField: Partial<Record<ErrorCode, string>>,
     act: (dto: Dto) => Promise<unknown>,
   ): Promise<PageAnswer> {
-    const key = organisationFormKey(body);
+    const key = requiredFormKey(body);
     // What tells this request from another under the same key, without any password in it.
     const request = Object.fromEntries(Object.entries(answer).filter(([name]) => !/password/i.test(name)));
     let led = redirectTo;

@@ -10,7 +10,9 @@ import { DropActionItemDto } from '../cycles/dto/drop-action-item.dto.js';
 import { RecordAdoptionDto } from '../cycles/dto/record-adoption.dto.js';
 import { actionItemsPage, type SettleForm, type Settlement } from './pages/action-items.page.js';
 import { adoptionPage } from './pages/adoption.page.js';
-import { adoptionFields, formKey, settleFields, type FormBody } from './web-forms.js';
+import { adoptionFields, settleFields, type FormBody } from './web-forms.js';
+import { WebFormOnceService } from './web-form-once.service.js';
+import { requiredFormKey } from './web-organisation-forms.js';
 import { newSecret, type WebVisitor } from './web-sessions.service.js';
 import { answered, personOf, sendForm, type FormErrors, type PageAnswer } from './web.service.js';
 
@@ -26,6 +28,7 @@ export class WebFollowUpService {
     @Inject(CycleReadsService) private readonly reads: CycleReadsService,
     @Inject(CycleFollowUpService) private readonly followUp: CycleFollowUpService,
     @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
+    @Inject(WebFormOnceService) private readonly once: WebFormOnceService,
   ) {}
 
   /** Only for a visiting cell of a closed cycle (anyone else is told why not, as the API would). */
@@ -38,8 +41,14 @@ export class WebFollowUpService {
 
   async adopt(visitor: WebVisitor, cycleId: string, body: FormBody, language: Language): Promise<PageAnswer> {
     const typed = adoptionFields(body);
-    const key = formKey(body);
-    const errors = await sendForm(RecordAdoptionDto, { text: typed.text ?? '' }, language, (dto) => this.followUp.recordAdoption(visitor.user, cycleId, dto.text, language));
+    const key = requiredFormKey(body);
+    // Once per form key, as the API's Idempotency-Key: an older form re-sent after a newer answer does not undo it.
+    const errors = await sendForm(RecordAdoptionDto, { text: typed.text ?? '' }, language, (dto) =>
+      this.once.run(visitor.user.id, key, `POST /dot/${cycleId}/ap-dung ${JSON.stringify(dto)}`, async () => {
+        await this.followUp.recordAdoption(visitor.user, cycleId, dto.text, language);
+        return `/dot/${cycleId}`;
+      }),
+    );
     return answered(errors, `/dot/${cycleId}`, (found) => this.adoptionPage(visitor, cycleId, language, typed, key, found));
   }
 
@@ -55,16 +64,24 @@ export class WebFollowUpService {
   /** An item ticked off (how it was done, if said) or dropped (a reason is required), as the API's done and drop. */
   async settle(visitor: WebVisitor, cycleId: string, itemId: string, settlement: Settlement, body: FormBody, language: Language): Promise<PageAnswer> {
     const typed = settleFields(body);
-    const key = formKey(body);
+    const key = requiredFormKey(body);
+    const redirectTo = `/dot/${cycleId}/viec-can-lam?viec=${itemId}`;
+    const once = (dto: object, act: () => Promise<unknown>) =>
+      this.once.run(visitor.user.id, key, `POST ${redirectTo} ${settlement} ${JSON.stringify(dto)}`, async () => {
+        await act();
+        return redirectTo;
+      });
     const errors =
       settlement === 'done'
         ? await sendForm(CompleteActionItemDto, typed.note?.trim() ? { note: typed.note } : {}, language, (dto) =>
-            this.followUp.completeActionItem(visitor.user, cycleId, itemId, dto.note ?? null, language),
+            once(dto, () => this.followUp.completeActionItem(visitor.user, cycleId, itemId, dto.note ?? null, language)),
           )
-        : await sendForm(DropActionItemDto, { reason: typed.reason ?? '' }, language, (dto) => this.followUp.dropActionItem(visitor.user, cycleId, itemId, dto.reason, language));
+        : await sendForm(DropActionItemDto, { reason: typed.reason ?? '' }, language, (dto) =>
+            once(dto, () => this.followUp.dropActionItem(visitor.user, cycleId, itemId, dto.reason, language)),
+          );
     // One page holds every item's forms: a field's sentences are keyed by its id there ("reason-<item>").
     const ofItem = (found: FormErrors) => Object.fromEntries(Object.entries(found).map(([field, sentences]) => [field ? `${field}-${itemId}` : '', sentences]));
-    return answered(errors, `/dot/${cycleId}/viec-can-lam?viec=${itemId}`, (found) =>
+    return answered(errors, redirectTo, (found) =>
       this.actionItemsPage(visitor, cycleId, language, undefined, { itemId, settlement, key, ...typed, errors: ofItem(found) }),
     );
   }

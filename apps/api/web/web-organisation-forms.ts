@@ -18,7 +18,7 @@ export interface PageForm<Typed extends Record<string, string | undefined>> {
 const KEY_PATTERN = /^[\w.:-]{1,200}$/;
 
 /** The posted form's key, as the API would take it in an Idempotency-Key header (anything else is refused). */
-export function organisationFormKey(body: FormBody): string {
+export function requiredFormKey(body: FormBody): string {
   const key = field(body, '_key');
   if (!key || !KEY_PATTERN.test(key)) throw new DomainError('VALIDATION_FAILED');
   return key;

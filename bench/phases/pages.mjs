@@ -25,7 +25,7 @@ export async function measurePages(bench) {
   };
 
   const weights = [];
-  for (const target of pagesToWeigh(cycles)) {
+  for (const target of pagesToWeigh(cycles, commune.cells[1].id)) {
     const loaded = await firstLoad(apps.baseUrl, target.path, target.as ? sessions[target.as] : undefined);
     weights.push({ page: target.page, as: target.as ?? 'anonymous', path: target.path.replace(/[0-9a-f-]{36}/g, ':id'), status: loaded.status, ...loaded });
   }
@@ -33,8 +33,9 @@ export async function measurePages(bench) {
 
   const serverTime = [];
   const seconds = plan.pagesSeconds;
+  const { body: visitorTasks } = await api.expect(200, 'GET', '/api/me/tasks', { token: commune.cells[1].secretary.token });
   for (const target of [
-    { page: 'Việc của tôi', path: '/', as: 'visitor', note: 'a visiting secretary with every open invitation of the run' },
+    { page: 'Việc của tôi', path: '/', as: 'visitor', note: `a visiting secretary with ${visitorTasks.length} tasks (its open invitations)` },
     { page: 'the cycle page', path: `/dot/${cycles.closed.id}`, as: 'staff', note: 'a closed cycle: 14 invitations, 14 critiques, its report and review; as committee staff' },
   ]) {
     const load = { url: `${apps.baseUrl}${target.path}`, headers: { cookie: sessions[target.as], 'accept-encoding': 'gzip', accept: 'text/html' } };
@@ -78,7 +79,7 @@ async function arrangeCycles(bench) {
 }
 
 /** Every page, as the person who opens it, in the cycle where it is heaviest. */
-function pagesToWeigh({ closed, open, hostless }) {
+function pagesToWeigh({ closed, open, hostless }, cellId) {
   return [
     { page: 'Đăng nhập', path: '/login' },
     { page: 'Việc của tôi (office)', path: '/', as: 'staff' },
@@ -96,6 +97,15 @@ function pagesToWeigh({ closed, open, hostless }) {
     { page: 'Nhận xét, góp ý', path: `/dot/${closed.id}/gop-y`, as: 'visitor' },
     { page: 'Báo cáo (14 góp ý)', path: `/dot/${closed.id}/bao-cao`, as: 'closedHost' },
     { page: 'Đánh giá, xếp loại', path: `/dot/${closed.id}/danh-gia`, as: 'staff' },
+    { page: 'Vận dụng, nhân rộng', path: `/dot/${closed.id}/ap-dung`, as: 'visitor' },
+    { page: 'Việc cam kết', path: `/dot/${closed.id}/viec-can-lam`, as: 'closedHost' },
+    { page: 'Đổi lịch', path: `/dot/${open.id}/doi-lich`, as: 'staff' },
+    { page: 'Hủy đợt', path: `/dot/${open.id}/huy`, as: 'staff' },
+    { page: 'Các đợt', path: '/dot', as: 'staff' },
+    { page: 'Chi bộ', path: '/chi-bo', as: 'staff' },
+    { page: 'Một chi bộ', path: `/chi-bo/${cellId}`, as: 'staff' },
+    { page: 'Quản trị', path: '/quan-tri', as: 'admin' },
+    { page: 'Đổi mật khẩu', path: '/doi-mat-khau', as: 'visitor' },
   ];
 }
 

@@ -57,8 +57,6 @@ async function main() {
   const visitorCellId = cycle.critiques.find((critique) => critique.cellId)?.cellId;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'] });
   try {
-    const anonymous = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, deviceScaleFactor: 2, locale: 'vi-VN', baseURL: ORIGIN });
-    await shoot(await anonymous.newPage(), 'login', '/login');
     const office = await phoneOf(browser, OFFICE_STAFF.username);
     await shoot(office.page, 'cycle', `/dot/${cycle.id}`);
     await shoot(office.page, 'cycle-report', `/dot/${cycle.id}`, { heading: 'Báo cáo rút kinh nghiệm' });

@@ -270,6 +270,26 @@ describe('the pages on a phone', () => {
     }
   });
 
+  it('the switch at the foot of a page: English on every page from then on, though the phone asks for Vietnamese, and back', async () => {
+    const { context, page } = await signedInPhone();
+    try {
+      await expect(page.locator('h1').textContent()).resolves.toBe('Việc của tôi');
+      await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('link', { name: 'English' }).click()]);
+      await expect(page.locator('h1').textContent()).resolves.toBe('My tasks');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await page.goto('/notifications');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Notifications');
+      await checkAccessibility(page, 'notifications-english');
+      await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('link', { name: 'Tiếng Việt' }).click()]);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Việc của tôi');
+      // Only the two languages are kept; anything else leaves the choice as it was.
+      await page.goto('/ngon-ngu?chon=fr');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Việc của tôi');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a visiting secretary answers the invitation on its page: a tap from the task, a refusal beside its field, and a form sent twice under its key acts once (the first answer stands)', async () => {
     const [host, visitor] = commune.cells;
     const title = `Sinh hoạt chi bộ điểm có chi bộ điểm ${commune.committeeId.slice(0, 8)}`;

@@ -1,7 +1,8 @@
 // npm test: lint and type-check, then every suite against a real Temporal dev server and a real
 // PostgreSQL that this script provides (the machine's own server when one answers, else an embedded
-// one), with a fresh database per run; the browser suites drive Debian's Chromium, installed here when run
-// as root. Nothing is skipped: if a server or the browser cannot be had, the run fails.
+// one), with a fresh database per run; the browser suites drive Debian's Chromium and the document suite reads
+// PDFs with Poppler, both installed here when run as root. Nothing is skipped: if a server, the browser or
+// Poppler cannot be had, the run fails.
 // Extra arguments go to jest (e.g. npm test -- test/cycle.e2e.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ async function main() {
   const { dropDatabase, ensureDatabase, localServerAdminUrl, startEmbeddedPostgres } = await import('./lib/postgres.mjs');
   const { freePort } = await import('./lib/net.mjs');
   const { ensureChromium } = await import('./lib/chromium.mjs');
+  const { ensurePoppler } = await import('./lib/poppler.mjs');
   const log = (line) => console.log(line);
   const jestArgs = process.argv.slice(2);
   const cleanups = [];
@@ -32,6 +34,7 @@ async function main() {
     }
 
     ensureChromium(log);
+    ensurePoppler(log);
     const temporalAddress = process.env.TEST_TEMPORAL_ADDRESS ?? (await startTestTemporal());
     const databaseUrl = await freshDatabase();
     log(`• Temporal ${temporalAddress}; PostgreSQL database ${new URL(databaseUrl).pathname.slice(1)}`);

@@ -56,7 +56,7 @@ describe('Thông báo kết luận', () => {
     const weakness = items.indexOf('Phần điều hành còn dài, đồng chí chủ trì chưa gợi mở để đảng viên phát biểu.');
     expect(strength).toBeLessThan(weakness);
     expect(documentText(doc)).toContain(
-      'Đảng ủy nhận được 3 phiếu nhận xét, góp ý của: Chi bộ thôn Ngải Thầu; Chi bộ thôn Sín Chải A; đồng chí Hoàng Văn Khởi (đại biểu cấp trên).',
+      'Đảng ủy nhận được 3 phiếu nhận xét, góp ý của: Chi bộ thôn Ngải Thầu; Chi bộ thôn Sín Chải A; đồng chí Hoàng Văn Khởi, đại biểu cấp trên.',
     );
   });
 

@@ -115,6 +115,12 @@ describe('Phiếu nhận xét, góp ý', () => {
     expectClean(doc, entered);
   });
 
+  it('signs a visiting cell’s sheet with its secretary’s name where the organisation knows it', () => {
+    const { source, cells, critiques } = documentFixture();
+    const doc = buildCritiqueSheet({ ...source, secretaryNames: new Map([[cells.ngaiThau, 'Sùng A Tủa']]) }, critiques.ngaiThau);
+    expect(doc.signatures).toEqual([{ onBehalfOf: 'T/M CHI BỘ', role: 'BÍ THƯ', name: 'Sùng A Tủa' }]);
+  });
+
   it('is no paper for a critique the cycle does not hold', () => {
     const { source } = documentFixture();
     expect(() => buildCritiqueSheet(source, source.cycle.id)).toThrow(DomainError);

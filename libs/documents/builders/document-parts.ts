@@ -1,7 +1,7 @@
 import type { ActionItem, CritiquePoint } from '../../domain/cycle-records.js';
 import { CRITIQUE_STAGES, POINT_KINDS, type PinnedRubric, type Scores } from '../../domain/cycle.js';
 import { vietnamDate } from '../../domain/input-bounds.js';
-import { summariseScores } from '../../domain/rating.js';
+import { ratingForTotal, ratingProblem, summariseScores } from '../../domain/rating.js';
 import { CRITIQUE_STAGE_LABELS, MEETING_KIND_LABELS, POINT_KIND_LABELS, RATING_LABELS } from '../../wording/labels.js';
 import { vietnamCalendarDay } from '../../wording/vietnam-time.js';
 import type { DocumentCycle, DocumentSource } from '../document-source.js';
@@ -44,7 +44,7 @@ export function cellName(source: DocumentSource, cellId: string): string {
 /** Who wrote a critique: the visiting cell, or the upper-level guest by name. */
 export function critiqueAuthor(source: DocumentSource, critique: DocumentCycle['critiques'][number]): string {
   if (critique.cellId) return cellName(source, critique.cellId);
-  return critique.guestName ? `đồng chí ${critique.guestName} (đại biểu cấp trên)` : 'đại biểu cấp trên';
+  return critique.guestName ? `đồng chí ${critique.guestName}, đại biểu cấp trên` : 'đại biểu cấp trên';
 }
 
 /** "CHI BỘ THÔN NA HỐI TÀY": a cell as the issuer of its papers. */
@@ -77,9 +77,8 @@ export function meetingMonth(cycle: DocumentCycle): string {
   return `tháng ${Number(month)} năm ${year}`;
 }
 
-/** "Sinh hoạt chuyên đề", "Sinh hoạt chuyên đề kết hợp sinh hoạt thường kỳ"; nothing for a kind it does not know. */
+/** "Sinh hoạt chuyên đề": the kind of meeting the committee launched; nothing for a kind it does not know. */
 export function meetingKindLabel(cycle: DocumentCycle): string | null {
-  if (cycle.meeting?.combined) return 'Sinh hoạt chuyên đề kết hợp sinh hoạt thường kỳ';
   return cycle.kind === 'regular' || cycle.kind === 'thematic' ? MEETING_KIND_LABELS[cycle.kind].vi : null;
 }
 
@@ -175,7 +174,7 @@ export function scoreSheet(rubric: PinnedRubric, scores: Scores, pointsTitle: st
       rows,
     },
     summary.rating
-      ? paragraph(`Tổng điểm: ${points(summary.total)}/${points(summary.maxTotal)}; xếp loại theo thang điểm: `, { text: RATING_LABELS[summary.rating].vi, bold: true }, '.')
+      ? paragraph(`Tổng điểm: ${points(summary.total)}/${points(summary.maxTotal)}; xếp loại theo thang điểm: `, { text: RATING_LABELS[summary.rating].vi, bold: true }, `${shortOfTop(rubric, scores, summary.total, summary.maxTotal)}.`)
       : paragraph(`Tổng điểm: ${points(summary.total)}/${points(summary.maxTotal)}; phiếu chấm chưa đủ các tiêu chí nên chưa xếp loại theo thang điểm.`),
   ];
 }
@@ -192,6 +191,14 @@ export function actionItemsTable(items: readonly Pick<ActionItem, 'title' | 'own
     ],
     rows: items.map((item, index) => [String(index + 1), item.title, item.owner, vietnamCalendarDay(item.dueDate)]),
   };
+}
+
+/** Why a total worth Tốt is not Tốt: the criteria marked for it that the sheet does not give full points. */
+function shortOfTop(rubric: PinnedRubric, scores: Scores, total: number, maxTotal: number): string {
+  if (ratingForTotal(total, maxTotal) !== 'TOT') return '';
+  const problem = ratingProblem(rubric, 'TOT', scores, []);
+  if (problem?.reason !== 'TOP_NEEDS_FULL_POINTS') return '';
+  return ` (tổng điểm đạt mức Tốt nhưng chưa đạt điểm tối đa ở tiêu chí: ${problem.criteria.join('; ')})`;
 }
 
 // ── signatures and recipients ─────────────────────────────────────────────────────────────────────────

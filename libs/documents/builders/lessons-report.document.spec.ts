@@ -13,7 +13,7 @@ describe('Báo cáo rút kinh nghiệm', () => {
     const doc = buildLessonsReport(source);
     const { critiques, report } = source.cycle;
     const items = listItems(doc);
-    const authors = ['Chi bộ thôn Ngải Thầu', 'Chi bộ thôn Sín Chải A', 'đồng chí Hoàng Văn Khởi (đại biểu cấp trên)'];
+    const authors = ['Chi bộ thôn Ngải Thầu', 'Chi bộ thôn Sín Chải A', 'đồng chí Hoàng Văn Khởi, đại biểu cấp trên'];
     critiques.forEach((critique, index) => {
       for (const point of critique.points) {
         const line = items.find((item) => item.includes(`“${point.text}”`));
@@ -63,7 +63,7 @@ describe('Báo cáo rút kinh nghiệm', () => {
     ]);
     const text = documentText(doc);
     expect(text).toContain('Báo cáo hoàn thiện lần 1 theo ý kiến của Đảng ủy.');
-    expect(text).toContain('Sau buổi sinh hoạt, chi bộ nhận được nhận xét, góp ý của: Chi bộ thôn Ngải Thầu; Chi bộ thôn Sín Chải A; đồng chí Hoàng Văn Khởi (đại biểu cấp trên).');
+    expect(text).toContain('Sau buổi sinh hoạt, chi bộ nhận được nhận xét, góp ý của: Chi bộ thôn Ngải Thầu; Chi bộ thôn Sín Chải A; đồng chí Hoàng Văn Khởi, đại biểu cấp trên.');
     expect(missingTexts(doc)).toEqual([]);
     expect(doc.signatures).toEqual([{ onBehalfOf: 'T/M CHI BỘ', role: 'BÍ THƯ', name: HOST_SECRETARY }]);
     expect(doc.recipients).toEqual([`- ${COMMITTEE_NAME} (b/c);`, '- Các chi bộ được mời;', '- Lưu chi bộ.']);

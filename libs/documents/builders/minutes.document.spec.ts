@@ -59,10 +59,14 @@ describe('Biên bản sinh hoạt chi bộ điểm', () => {
     expect(sheet.columns.map((column) => column.title)).toEqual(['Tiêu chí', 'Điểm tối đa', 'Điểm chi bộ tự chấm']);
     expect(sheet.rows.slice(0, -1)).toEqual(criteria.map((criterion) => [criterion.label, String(criterion.maxPoints), vietnameseNumber(scores[criterion.id])]));
     const { total, band } = expectedBand(criteria, scores);
-    // 93,5 points, but not full points on members speaking: Khá, not Tốt
+    // 93,5 points, but not full points on members speaking: Khá, not Tốt, and the paper says why
     expect(band).toBe('Khá');
+    const short = criteria.filter((criterion) => criterion.requiredForTop && scores[criterion.id] !== criterion.maxPoints).map((criterion) => criterion.label);
+    expect(short).toEqual(['Đảng viên tham gia phát biểu, thảo luận']);
     expect(sheet.rows.at(-1)).toEqual(['Tổng cộng', '100', vietnameseNumber(total)]);
-    expect(documentText(doc)).toContain(`Tổng điểm: ${vietnameseNumber(total)}/100; xếp loại theo thang điểm: ${band}.`);
+    expect(documentText(doc)).toContain(
+      `Tổng điểm: ${vietnameseNumber(total)}/100; xếp loại theo thang điểm: ${band} (tổng điểm đạt mức Tốt nhưng chưa đạt điểm tối đa ở tiêu chí: ${short.join('; ')}).`,
+    );
   });
 
   it('says what is not recorded: no minutes at all before the meeting, no resolution, no self-score', () => {
@@ -79,6 +83,15 @@ describe('Biên bản sinh hoạt chi bộ điểm', () => {
     const partial = buildMinutes(source);
     expect(missingTexts(partial)).toEqual(['Chưa có nghị quyết.', 'Chi bộ chưa tự chấm điểm.']);
     expectClean(partial, entered);
+  });
+
+  it('still names a cell the organisation no longer lists, never by its id', () => {
+    const { source, cells, entered } = documentFixture();
+    const cellNames = new Map(source.cellNames);
+    cellNames.delete(cells.ngaiThau);
+    const doc = buildMinutes({ ...source, cellNames });
+    expect(listItems(doc)[0]).toBe('Chi bộ chưa rõ tên – đồng chí dự: Thào A Dình');
+    expectClean(doc, entered);
   });
 
   it('is the same document for the same cycle', () => {

@@ -46,7 +46,7 @@ export function buildMinutes(source: DocumentSource): PartyDocument {
 function meetingBlocks(source: DocumentSource, meeting: NonNullable<DocumentSource['cycle']['meeting']>): Block[] {
   const { cycle } = source;
   const host = cycle.hostCellId ? cellName(source, cycle.hostCellId) : 'Chi bộ điểm';
-  const kind = meetingKindLabel(cycle);
+  const kind = meeting.combined ? 'Sinh hoạt chuyên đề kết hợp sinh hoạt thường kỳ' : meetingKindLabel(cycle);
   const { attendance } = meeting;
   const delegates = meeting.attendingCellIds.map((cellId) => {
     const delegate = cycle.invitations.find((invitation) => invitation.cellId === cellId)?.delegate;

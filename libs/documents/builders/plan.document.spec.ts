@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { COMMITTEE_NAME, documentFixture, HOST_NAME, HOST_SECRETARY } from '../../../test/support/document-cycle.fixture.js';
+import { COMMITTEE_NAME, documentFixture, HOST_SECRETARY } from '../../../test/support/document-cycle.fixture.js';
 import { documentLines, documentText, expectClean, listItems, missingTexts } from '../../../test/support/document-text.js';
 import { buildPlan } from './plan.document.js';
 
@@ -18,7 +18,6 @@ describe('Chương trình sinh hoạt chi bộ điểm', () => {
     for (const line of plan.content.split('\n')) expect(lines).toContain(line);
     expect(lines).toContain(plan.draftResolution);
     const text = documentText(doc);
-    expect(text).toContain(`Chi bộ điểm: ${HOST_NAME}`);
     expect(text).toContain('Thời gian: 8 giờ 00, thứ Bảy, ngày 05/12/2026');
     expect(missingTexts(doc)).toEqual([]);
     expect(doc.signatures).toEqual([{ onBehalfOf: 'T/M CHI BỘ', role: 'BÍ THƯ', name: HOST_SECRETARY }]);

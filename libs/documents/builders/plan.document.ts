@@ -4,7 +4,6 @@ import type { PartyDocument } from '../party-document.js';
 import {
   cancellation,
   cellHeader,
-  cellName,
   cellSignature,
   eventDay,
   field,
@@ -34,7 +33,7 @@ export function buildPlan(source: DocumentSource): PartyDocument {
     heading: { kind: 'CHƯƠNG TRÌNH', subject: `sinh hoạt chi bộ điểm ${meetingMonth(cycle)}` },
     blocks: [
       ...cancellation(cycle),
-      ...(cycle.hostCellId ? [field('Chi bộ điểm', cellName(source, cycle.hostCellId))] : [missing('Chưa có chi bộ điểm: Đảng ủy chưa chọn chi bộ điểm.')]),
+      ...(cycle.hostCellId ? [] : [missing('Chưa có chi bộ điểm: Đảng ủy chưa chọn chi bộ điểm.')]),
       field('Thời gian', vietnamRunningTime(Date.parse(cycle.meetingAt))),
       field('Địa điểm', cycle.location),
       ...(kind ? [field('Hình thức', kind)] : []),

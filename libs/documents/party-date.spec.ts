@@ -2,9 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   DATE_TO_FILL_BY_HAND,
   partyDate,
-  partyMoment,
   partyMonth,
-  partyWeekday,
   placeAndDateLine,
   vietnamCalendarDayOf,
 } from './party-date.js';
@@ -46,13 +44,5 @@ describe('Party document dates (Hướng dẫn 36-HD/VPTW)', () => {
     expect(vietnamCalendarDayOf('2028-02-29T17:00:00.000Z')).toBe('2028-03-01');
     expect(vietnamCalendarDayOf('2026-01-05T08:00:00+07:00')).toBe('2026-01-05');
     expect(() => vietnamCalendarDayOf('tomorrow')).toThrow();
-  });
-
-  it('writes weekdays with a lower-case "thứ" and a meeting moment in Vietnam time', () => {
-    expect(partyWeekday('2026-01-05')).toBe('thứ Hai');
-    expect(partyWeekday('2026-12-13')).toBe('Chủ nhật');
-    expect(partyWeekday('2028-02-29')).toBe('thứ Ba');
-    expect(partyMoment('2026-12-11T01:00:00.000Z')).toBe('8 giờ 00, thứ Sáu, ngày 11 tháng 12 năm 2026');
-    expect(partyMoment('2026-12-31T23:30:00.000Z')).toBe('6 giờ 30, thứ Sáu, ngày 01 tháng 01 năm 2027');
   });
 });

@@ -1,4 +1,4 @@
-import { VIETNAM_OFFSET_MS, vietnamDate } from '../domain/input-bounds.js';
+import { vietnamDate } from '../domain/input-bounds.js';
 
 /**
  * Dates as a Party document writes them (Hướng dẫn 36-HD/VPTW): "ngày 05 tháng 01 năm 2026". Days below 10
@@ -49,20 +49,4 @@ export function vietnamCalendarDayOf(isoMoment: string): string {
   const epochMs = Date.parse(isoMoment);
   if (Number.isNaN(epochMs)) throw new Error(`Not an ISO moment: ${isoMoment}`);
   return vietnamDate(epochMs);
-}
-
-const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
-
-/** "thứ Hai" … "Chủ nhật": the weekday of a calendar day as running text writes it (lower-case "thứ"). */
-export function partyWeekday(day: string): string {
-  const { year, month, dayOfMonth } = partsOf(day);
-  return WEEKDAYS[new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDay()];
-}
-
-/** "8 giờ 00, thứ Năm, ngày 11 tháng 12 năm 2026": a meeting's start as the invitation and minutes write it. */
-export function partyMoment(isoMoment: string): string {
-  const day = vietnamCalendarDayOf(isoMoment);
-  const shifted = new Date(Date.parse(isoMoment) + VIETNAM_OFFSET_MS);
-  const time = `${shifted.getUTCHours()} giờ ${String(shifted.getUTCMinutes()).padStart(2, '0')}`;
-  return `${time}, ${partyWeekday(day)}, ${partyDate(day)}`;
 }

@@ -70,3 +70,15 @@ export function vietnamPageTime(epochMs: number): string {
   const { hour, minute } = vietnamParts(epochMs);
   return `${vietnamWeekday(epochMs)}, ${vietnamDay(epochMs)}, ${pad(hour)}:${pad(minute)}`;
 }
+
+/** "8 giờ 00": the time of day as people write it, in Asia/Ho_Chi_Minh. */
+export function vietnamClock(epochMs: number): string {
+  const { hour, minute } = vietnamParts(epochMs);
+  return `${hour} giờ ${pad(minute)}`;
+}
+
+/** "8 giờ 00, thứ Bảy, ngày 05/12/2026": a moment in running text (lower-case "thứ"), as a Party paper gives it. */
+export function vietnamRunningTime(epochMs: number): string {
+  const weekday = vietnamWeekday(epochMs).replace(/^Thứ/, 'thứ');
+  return `${vietnamClock(epochMs)}, ${weekday}, ngày ${vietnamDay(epochMs)}`;
+}

@@ -479,6 +479,8 @@ const ENDPOINTS: EndpointSpec[] = [
     statuses: TO_THE_LOGIN_PAGE,
     body: () => ({ reason: 'Thời tiết xấu, đường bị sạt lở' }),
   },
+  // A cycle's papers for the pages (issue 15): the session cookie a browser has, never a bearer token.
+  { method: 'GET', route: '/dot/:id/van-ban/:file', stage: 'CLOSED', statuses: TO_THE_LOGIN_PAGE, path: (arranged) => `/dot/${arranged.cycleId}/van-ban/minutes.pdf` },
   // The pages' script holds no one's data: anyone may load it, as a browser does before any session.
   { method: 'GET', route: '/tep/bang-diem.js', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   // The organisation's pages (issue 14): the office's cells and secretaries, the admin's committees, one's own password.
@@ -646,6 +648,31 @@ const ENDPOINTS: EndpointSpec[] = [
     stage: 'HOST_SELECTION',
     path: () => `/api/cycles?committeeId=${home.committeeId}`,
     cycleShownTo: ['admin', 'staff'],
+  },
+  {
+    // A cycle's papers (issue 15): whoever may see the cycle's view, as GET /api/cycles/:id answers.
+    method: 'GET',
+    route: '/api/cycles/:id/documents',
+    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404],
+    stage: 'CLOSED',
+  },
+  {
+    method: 'GET',
+    route: '/api/cycles/:id/documents/:file',
+    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404],
+    stage: 'CLOSED',
+    path: (arranged) => `/api/cycles/${arranged.cycleId}/documents/minutes.pdf`,
+  },
+  {
+    // An invitation is the office's and the invited cell's own: the host, the other invited cell and the guest see
+    // the cycle but get 404, as for a cell that was never invited.
+    method: 'GET',
+    route: '/api/cycles/:id/documents/:file',
+    variant: "the attending cell's invitation",
+    statuses: [401, 200, 200, 404, 404, 200, 404, 403, 404, 404, 404],
+    codes: { host: 'NOT_FOUND', invitedAbsent: 'NOT_FOUND', guest: 'NOT_FOUND' },
+    stage: 'CLOSED',
+    path: (arranged) => `/api/cycles/${arranged.cycleId}/documents/invitation-${cell.attending().id}.docx`,
   },
   {
     // "(committee)" in api.md: admin, every secretary and every guest get the AuthGuard's 403.

@@ -10,6 +10,7 @@ import { CommitteesModule } from './committees/committees.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { CyclesModule } from './cycles/cycles.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         CommitteesModule,
         UsersModule,
         CyclesModule,
+        DocumentsModule,
         TasksModule,
         RubricsModule,
         NotificationsModule,

@@ -88,6 +88,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'quan-tri/:committeeId/tai-khoan/:userId/mo-lai', method: RequestMethod.POST },
       { path: 'doi-mat-khau', method: RequestMethod.GET },
       { path: 'doi-mat-khau', method: RequestMethod.POST },
+      { path: 'dot/:id/van-ban/:file', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

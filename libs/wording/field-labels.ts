@@ -105,6 +105,7 @@ export const FIELD_LABELS = {
   CycleIdParams: { id: CYCLE },
   CycleCellParams: { id: CYCLE, cellId: { vi: 'Chi bộ được mời', en: 'Invited cell' } },
   CycleActionItemParams: { id: CYCLE, itemId: { vi: 'Việc cam kết', en: 'Action item' } },
+  DocumentFileParams: { id: CYCLE, file: { vi: 'Tên tệp văn bản', en: 'Document file name' } },
   DropActionItemDto: { reason: { vi: 'Lý do không thực hiện', en: 'Reason for dropping it' } },
   PointResponseDto: {
     pointId: { vi: 'Ý kiến được tiếp thu, giải trình', en: 'Point answered' },

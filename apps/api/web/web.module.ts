@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { CommitteesModule } from '../committees/committees.module.js';
 import { CyclesModule } from '../cycles/cycles.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -11,6 +12,7 @@ import { WebCellsService } from './web-cells.service.js';
 import { WebCommitteeController } from './web-committee.controller.js';
 import { WebCommitteeService } from './web-committee.service.js';
 import { WebController } from './web.controller.js';
+import { WebDocumentsController } from './web-documents.controller.js';
 import { WebFollowUpController } from './web-follow-up.controller.js';
 import { WebFollowUpService } from './web-follow-up.service.js';
 import { WebFormOnceService } from './web-form-once.service.js';
@@ -21,8 +23,8 @@ import { WebSessionsService } from './web-sessions.service.js';
 import { WebService } from './web.service.js';
 
 @Module({
-  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule],
-  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController],
+  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule, DocumentsModule],
+  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController, WebDocumentsController],
   providers: [
     WebService,
     WebSessionsService,

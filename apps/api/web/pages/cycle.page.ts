@@ -13,6 +13,7 @@ import type { Language } from '../../../../libs/wording/language.js';
 import { dueInWords, englishVietnamTime, vietnamCalendarDay, vietnamPageTime } from '../../../../libs/wording/vietnam-time.js';
 import { eventLabel } from '../../../../libs/wording/timeline-labels.js';
 import type { CycleView } from '../../cycles/cycle.mapper.js';
+import { documentsOf } from '../../documents/document-list.js';
 import { html, type SafeHtml } from '../html.js';
 import { page, type PagePerson } from '../layout.js';
 
@@ -21,6 +22,11 @@ const STEPS: readonly CycleStage[] = CYCLE_STAGES.filter((stage) => stage !== 'C
 
 function when(iso: string, language: Language): string {
   return language === 'vi' ? vietnamPageTime(Date.parse(iso)) : englishVietnamTime(Date.parse(iso));
+}
+
+/** "Chưa có biên bản: …." as an aside in brackets: "(chưa có biên bản: …)". */
+function notYet(sentence: string): string {
+  return `${sentence.charAt(0).toLocaleLowerCase('vi')}${sentence.slice(1).replace(/\.$/, '')}`;
 }
 
 function section(title: string, body: SafeHtml | string): SafeHtml {
@@ -134,6 +140,10 @@ ${critique.scoreTotal !== null ? html`<p class="muted">${vi ? 'Chấm' : 'Score'
     ? html`<p>${cycle.review.ratingLabel ? html`${vi ? 'Xếp loại' : 'Rating'}: <strong>${cycle.review.ratingLabel}</strong>. ` : ''}${cycle.review.comment ?? ''}</p>`
     : html`<p class="muted">${vi ? 'Chưa có.' : 'Not yet.'}</p>`;
 
+  const documents = html`<ul class="plain">${documentsOf(cycle, { role: person.role, cellId: viewer.cellId }, cellNames, language).map(
+    (document) => html`<li>${document.title}: <a href="/dot/${cycle.id}/van-ban/${document.base}.docx" aria-label="${document.title} – Word">Word</a>, <a href="/dot/${cycle.id}/van-ban/${document.base}.pdf" aria-label="${document.title} – PDF">PDF</a>${document.missing ? html` <span class="muted">(${notYet(document.missing)})</span>` : ''}</li>`,
+  )}</ul>`;
+
   const timeline = html`<ol class="plain timeline">${cycle.timeline.map((entry) => html`<li><span class="muted">${when(entry.at, language)}</span> ${eventLabel(entry.event, language)}${entry.cellId ? html`: ${cellName(entry.cellId)}` : ''}</li>`)}</ol>`;
 
   return page(
@@ -150,6 +160,7 @@ ${section(vi ? 'Buổi sinh hoạt' : 'The meeting', meeting)}
 ${section(vi ? 'Nhận xét, góp ý' : 'Critiques', html`${critiqueProgress(cycle, cellName, language)}${critiques}`)}
 ${section(vi ? 'Báo cáo rút kinh nghiệm' : 'Lessons-learned report', report)}
 ${section(vi ? 'Đánh giá, xếp loại' : 'Review and rating', review)}
+${section(vi ? 'Văn bản' : 'Documents', documents)}
 ${section(vi ? 'Dòng thời gian' : 'Timeline', timeline)}
 ${afterClose(cycle, person, viewer.cellId, language)}`,
   );

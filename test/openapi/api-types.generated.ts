@@ -615,6 +615,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các văn bản của đợt sinh hoạt người dùng được tải
+         * @description Giấy mời (mỗi chi bộ được mời: văn phòng Đảng ủy tất cả, chi bộ giấy mời của mình), chương trình, biên bản, phiếu nhận xét góp ý (những phiếu người dùng được xem), báo cáo rút kinh nghiệm, thông báo kết luận; mỗi văn bản có tệp DOCX và PDF.
+         */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{id}/documents/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải một văn bản (DOCX hoặc PDF)
+         * @description Tệp theo thể thức Hướng dẫn 36-HD/VPTW, điền từ nội dung đợt sinh hoạt lúc tải; Content-Disposition kèm tên tiếng Việt (filename*), ETag mạnh (SHA-256 của tệp; If-None-Match → 304). Tên khác những tên danh sách đưa ra → 404.
+         */
+        get: operations["DocumentsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/tasks": {
         parameters: {
             query?: never;
@@ -1543,6 +1583,48 @@ export interface components {
         DropActionItemDto: {
             /** @example Đợt sinh hoạt đã hủy; nội dung chuyển sang kế hoạch quý sau */
             reason: string;
+        };
+        DocumentFilesResponse: {
+            /**
+             * @description Tệp Word (DOCX) để sửa trước khi ký
+             * @example /api/cycles/7c0e…/documents/minutes.docx
+             */
+            docx: string;
+            /**
+             * @description Tệp PDF để in
+             * @example /api/cycles/7c0e…/documents/minutes.pdf
+             */
+            pdf: string;
+        };
+        DocumentResponse: {
+            /**
+             * @description Loại văn bản
+             * @enum {string}
+             */
+            document: "invitation" | "plan" | "minutes" | "critique-sheet" | "lessons-report" | "conclusion";
+            /**
+             * @description Tên văn bản theo ngôn ngữ của yêu cầu; giấy mời và phiếu góp ý kèm tên chi bộ
+             * @example Biên bản sinh hoạt chi bộ điểm
+             */
+            title: string;
+            /** @description Bước điền nội dung văn bản đã xong; khi chưa, văn bản vẫn tải được và ghi "chưa có" ở phần đó */
+            ready: boolean;
+            /**
+             * @description Chỉ khi chưa sẵn sàng: phần nào chưa có
+             * @example Chưa có biên bản: chi bộ điểm chưa ghi nhận buổi sinh hoạt.
+             */
+            missing?: string;
+            /**
+             * Format: uuid
+             * @description Giấy mời: chi bộ được mời; phiếu góp ý: chi bộ góp ý
+             */
+            cellId?: string;
+            /**
+             * Format: uuid
+             * @description Phiếu góp ý: phiếu nào
+             */
+            critiqueId?: string;
+            files: components["schemas"]["DocumentFilesResponse"];
         };
         TaskResponse: {
             /** Format: uuid */
@@ -4451,6 +4533,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"][];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+                /** @description `<document>.<docx|pdf>` (plan, minutes, lessons-report, conclusion), `invitation-<cellId>.<docx|pdf>` hoặc `critique-sheet-<critiqueId>.<docx|pdf>` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp văn bản */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Tệp không đổi so với ETag gửi trong If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
+                    "application/pdf": components["schemas"]["ErrorResponse"];
                 };
             };
         };

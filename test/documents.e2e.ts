@@ -5,7 +5,7 @@
 // the refusals (another committee, a critique sheet not yet the visitor's to see, a name the list does not
 // offer). The PDFs' pages land in test-artifacts/documents/ as PNG; the render times in render-times.json.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -14,7 +14,7 @@ import type supertest from 'supertest';
 import { fileReport, launchCycle, postPlan, recordMeeting, review, rsvp, submitCritique, waitForMeetingTime, type DrivenCycle } from '../scripts/lib/cycle-driver.mjs';
 import { acceptInvitationBody, acceptReviewBody, critiqueBody, launchBody, meetingBody, planBody, reportBody, vietnamDayFromToday } from '../scripts/lib/step-bodies.mjs';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
-import { launchChromium, phoneContext } from './support/browser.js';
+import { checkAccessibility, launchChromium, phoneContext, SCREENSHOT_DIR } from './support/browser.js';
 import { addCellViaApi, createCommuneViaApi, TEST_PASSWORD, type ApiCell, type ApiCommune } from './support/commune-api.fixture.js';
 import { supertestHttp } from './support/cycle-http.js';
 import { comparable, DOCUMENT_ARTIFACTS_DIR, pdfFonts, pdfPagesAsPng, pdfPagesText, readDocx, saveArtifact } from './support/document-files.js';
@@ -121,6 +121,7 @@ beforeAll(async () => {
   await stack.app.listen(0, '127.0.0.1');
   baseURL = `http://127.0.0.1:${(stack.app.getHttpServer().address() as AddressInfo).port}`;
   browser = await launchChromium();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   other = await createCommuneViaApi(stack, 1);
   // The commune of this suite, named as a commune names itself (committee names need not be unique).
   const admin = await login(stack, 'admin', 'admin');
@@ -327,6 +328,8 @@ describe('the documents on the cycle page', () => {
       ]);
       const links = section.locator('a');
       expect(await links.count()).toBe(items.length * 2);
+      await checkAccessibility(page, 'cycle page with its documents');
+      await section.screenshot({ path: join(SCREENSHOT_DIR, 'cycle-documents.png') });
       for (const index of [2, 3]) {
         for (const [format, type] of [
           ['Word', DOCX_TYPE],
@@ -376,6 +379,7 @@ describe('the documents on the cycle page', () => {
       const section = page.locator('section', { has: page.locator('h2', { hasText: 'Văn bản' }) });
       const minutes = section.locator('li', { hasText: 'Biên bản sinh hoạt chi bộ điểm' });
       expect(await minutes.innerText()).toContain('(chưa có biên bản: chi bộ điểm chưa ghi nhận buổi sinh hoạt)');
+      await section.screenshot({ path: join(SCREENSHOT_DIR, 'cycle-documents-not-ready.png') });
     } finally {
       await context.close();
     }

@@ -73,10 +73,12 @@ export function documentsOf(cycle: CycleView, reader: DocumentReader, cellNames:
     build,
   });
 
+  // By the invited cell's name, as the office files them (the view holds them in no order of its own).
   const invitations = cycle.invitations
     .filter((invitation) => office || invitation.cellId === reader.cellId)
-    .map((invitation): CycleDocument => {
-      const invited = named(invitation.cellId) ?? '';
+    .map((invitation) => ({ invitation, invited: named(invitation.cellId) ?? '' }))
+    .sort((a, b) => a.invited.localeCompare(b.invited, 'vi') || a.invitation.cellId.localeCompare(b.invitation.cellId))
+    .map(({ invitation, invited }): CycleDocument => {
       const ready = cycle.hostCellId !== null;
       return {
         document: 'invitation',

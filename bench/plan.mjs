@@ -13,6 +13,7 @@ export const FULL = {
   scale: [10, 100, 1000],
   scaleCycles: 3,
   pagesSeconds: 20,
+  documentsSeconds: 20,
 };
 
 // Quick leaves out 50 concurrent cycles (3,300 steps, most of a full run's time) and 1,000 open cycles.
@@ -28,13 +29,16 @@ export const QUICK = {
   scale: [10, 100],
   scaleCycles: 2,
   pagesSeconds: 8,
+  documentsSeconds: 8,
 };
 
 // --pages measures the pages alone (issue 14's figures): the set-up, then phase 6 only.
 export const PAGES = { mode: 'pages', pagesSeconds: 20 };
+// --documents measures the documents alone (issue 15's figures): the set-up, then phase 7 only.
+export const DOCUMENTS = { mode: 'documents', documentsSeconds: 20 };
 
 /** The plan the command line asks for. */
-export const planFor = (argv) => (argv.includes('--pages') ? PAGES : argv.includes('--quick') ? QUICK : FULL);
+export const planFor = (argv) => (argv.includes('--pages') ? PAGES : argv.includes('--documents') ? DOCUMENTS : argv.includes('--quick') ? QUICK : FULL);
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;
@@ -53,3 +57,7 @@ export const PAGE_RATE = 50;
 export const PAGE_BUDGET_BYTES = 30 * 1024;
 /** The 3G-like connection of issue 14: each step of the walk should land in under 3 s. */
 export const SLOW_NETWORK = { latencyMs: 400, kbitPerSecond: 400, stepBudgetMs: 3_000 };
+/** Cells invited to, attending and critiquing the documents phase's cycle (issue 15: 100 invitations, 100 critiques). */
+export const DOCUMENT_CELLS = 100;
+/** Minutes PDFs requested per second, paced (issue 15: p99 at 10 requests/s). */
+export const DOCUMENT_RATE = 10;

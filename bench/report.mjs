@@ -178,15 +178,15 @@ export function resultsOf(bench, { steps, reads, scale, profile }) {
 
 /**
  * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
- * a --pages run (pages only) writes latest-pages.json alone.
+ * a --pages or --documents run (one phase) writes latest-pages.json or latest-documents.json alone.
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const output = join(ROOT, 'bench/results/latest.json');
-  if (results.mode === 'pages') {
-    const pagesOutput = join(ROOT, 'bench/results/latest-pages.json');
-    writeFileSync(pagesOutput, `${JSON.stringify(results, null, 2)}\n`);
-    return pagesOutput;
+  if (results.mode === 'pages' || results.mode === 'documents') {
+    const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
+    writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
+    return phaseOutput;
   }
   writeFileSync(output, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(ROOT, `bench/results/latest-${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);

@@ -86,6 +86,7 @@ async function main() {
 
   heading('TRÊN TRANG WEB');
   say(`Trang của đợt sinh hoạt: ${PAGES}dot/${cycle.id}`);
+  say(`Văn bản (Word, PDF) ở mục “Văn bản” của trang, ví dụ biên bản: ${PAGES}dot/${cycle.id}/van-ban/minutes.pdf, thông báo kết luận: ${PAGES}dot/${cycle.id}/van-ban/conclusion.docx`);
   say(`Mở ${PAGES} trên điện thoại hoặc máy tính, đăng nhập bằng một trong các tài khoản (mật khẩu: ${DEMO_PASSWORD}):`);
   say(`  ${OFFICE_STAFF.username.padEnd(34)} Văn phòng Đảng ủy (đồng chí ${OFFICE_STAFF.fullName})`);
   say(`  ${host.secretary.username.padEnd(34)} Bí thư ${host.name}, chi bộ điểm: việc đã cam kết trong báo cáo rút kinh nghiệm`);

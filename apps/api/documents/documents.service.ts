@@ -13,6 +13,7 @@ import type { CycleView } from '../cycles/cycle.mapper.js';
 import { CONTENT_TYPES, parseDocumentFileName } from './document-file-names.js';
 import { documentsOf, type CycleDocument } from './document-list.js';
 import type { DocumentResponse } from './document.response.js';
+import { RenderedFilesCache } from './rendered-files.cache.js';
 
 /** A rendered paper, ready to send. */
 export interface DocumentFile {
@@ -28,10 +29,13 @@ export interface DocumentFile {
  * A cycle's papers (documents.md), for the JSON API and the pages alike: listed and rendered from the caller's own
  * view of the cycle (CycleReadsService.view), so whoever may not see the cycle, or a critique in it, gets no paper
  * of it either (404 as for any id that does not exist). The files are rendered on each request, never in the
- * workflow: a paper shows the cycle as it is when asked for, and the same cycle state gives the same bytes.
+ * workflow: a paper shows the cycle as it is when asked for, and the same cycle state gives the same bytes, which
+ * are kept (RenderedFilesCache) so that a paper asked for again is not rendered again.
  */
 @Injectable()
 export class DocumentsService {
+  private readonly rendered = new RenderedFilesCache();
+
   constructor(
     @Inject(CycleReadsService) private readonly reads: CycleReadsService,
     @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
@@ -53,7 +57,7 @@ export class DocumentsService {
     const document = documentsOf(cycle, caller, source.cellNames, 'vi').find((candidate) => candidate.base === wanted.base);
     if (!document) throw new DomainError('NOT_FOUND');
     const party = document.build(source);
-    const bytes = wanted.format === 'pdf' ? await renderPdf(party) : await renderDocx(party);
+    const bytes = await this.rendered.get(RenderedFilesCache.keyOf(party, wanted.format), () => (wanted.format === 'pdf' ? renderPdf(party) : renderDocx(party)));
     return {
       bytes,
       contentType: CONTENT_TYPES[wanted.format],

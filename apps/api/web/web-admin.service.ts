@@ -16,7 +16,7 @@ import type { FormBody } from './web-forms.js';
 import { WebFormOnceService } from './web-form-once.service.js';
 import { accountFields, committeeFields, initialPassword, requiredFormKey, reasonFields } from './web-organisation-forms.js';
 import { newSecret, type WebVisitor } from './web-sessions.service.js';
-import { answered, personOf, refusalOf, sendForm, type PageAnswer } from './web.service.js';
+import { answered, personOf, refusalOf, type PageAnswer } from './web.service.js';
 
 /** Committees on one page of the admin's list. */
 const PAGE_SIZE = 100;
@@ -50,12 +50,13 @@ export class WebAdminService {
   async createCommittee(visitor: WebVisitor, body: FormBody, language: Language): Promise<PageAnswer> {
     requireAdmin(visitor);
     const typed = committeeFields(body);
-    const key = requiredFormKey(body);
-    let redirectTo = '';
-    const errors = await sendForm(CreateCommitteeDto, { name: typed.name ?? '' }, language, async (dto) => {
-      redirectTo = await this.once.run(visitor.user.id, key, `POST /quan-tri ${JSON.stringify(dto)}`, async () => `/quan-tri/${(await this.committees.create(dto)).id}?done=created`);
+    const { errors, led, key } = await this.once.send(visitor, body, language, {
+      name: 'POST /quan-tri',
+      dto: CreateCommitteeDto,
+      answer: { name: typed.name ?? '' },
+      act: async (dto) => `/quan-tri/${(await this.committees.create(dto)).id}?done=created`,
     });
-    return answered(errors, redirectTo, (found) => this.adminPage(visitor, language, 1, { key, typed, errors: found }));
+    return answered(errors, led, (found) => this.adminPage(visitor, language, 1, { key, typed, errors: found }));
   }
 
   async committeePage(visitor: WebVisitor, committeeId: string, language: Language, done?: string, failed?: FailedForm): Promise<string> {
@@ -132,22 +133,16 @@ export class WebAdminService {
     besideField: Partial<Record<ErrorCode, string>>,
     act: (dto: Dto) => Promise<unknown>,
   ): Promise<PageAnswer> {
-    const key = requiredFormKey(body);
-    const request = Object.fromEntries(Object.entries(answer).filter(([name]) => !/password/i.test(name)));
-    const redirectTo = `/quan-tri/${committeeId}?done=${done}`;
-    let led = redirectTo;
-    const errors = await sendForm(
-      dtoClass,
+    const { errors, led, key } = await this.once.send(visitor, body, language, {
+      name: `POST /quan-tri/${committeeId} ${JSON.stringify(which)}`,
+      dto: dtoClass,
       answer,
-      language,
-      async (dto) => {
-        led = await this.once.run(visitor.user.id, key, `POST /quan-tri/${committeeId} ${JSON.stringify(which)} ${JSON.stringify(request)}`, async () => {
-          await act(dto);
-          return redirectTo;
-        });
-      },
       besideField,
-    );
+      act: async (dto) => {
+        await act(dto);
+        return `/quan-tri/${committeeId}?done=${done}`;
+      },
+    });
     return answered(errors, led, (found) => this.committeePage(visitor, committeeId, language, undefined, { ...which, key, typed, errors: found }));
   }
 

@@ -19,13 +19,12 @@ import {
   cellFields,
   deactivateCellFields,
   initialPassword,
-  requiredFormKey,
   resetFields,
   typedNumber,
   type PageForm,
 } from './web-organisation-forms.js';
 import { newSecret, type WebVisitor } from './web-sessions.service.js';
-import { answered, personOf, sendForm, type PageAnswer } from './web.service.js';
+import { answered, personOf, type PageAnswer } from './web.service.js';
 
 /** A commune has a few dozen cells and accounts: the API's largest page holds them all. */
 const WHOLE_LIST = { limit: 500 };
@@ -65,21 +64,14 @@ export class WebCellsService {
   async addCell(visitor: WebVisitor, body: FormBody, language: Language): Promise<PageAnswer> {
     const committeeId = officeOf(visitor);
     const typed = cellFields(body);
-    const key = requiredFormKey(body);
-    let redirectTo = '';
-    const errors = await sendForm(
-      CreateCellDto,
-      { name: typed.name ?? '', memberCount: typedNumber(typed.memberCount) },
-      language,
-      async (dto) => {
-        redirectTo = await this.once.run(visitor.user.id, key, `POST /chi-bo ${JSON.stringify(dto)}`, async () => {
-          const cell = await this.committees.createCell(visitor.user, committeeId, dto);
-          return `/chi-bo/${cell.id}?done=created`;
-        });
-      },
-      { CELL_NAME_TAKEN: 'name' },
-    );
-    return answered(errors, redirectTo, (found) => this.cellsPage(visitor, language, { key, typed, errors: found }));
+    const { errors, led, key } = await this.once.send(visitor, body, language, {
+      name: 'POST /chi-bo',
+      dto: CreateCellDto,
+      answer: { name: typed.name ?? '', memberCount: typedNumber(typed.memberCount) },
+      besideField: { CELL_NAME_TAKEN: 'name' },
+      act: async (dto) => `/chi-bo/${(await this.committees.createCell(visitor.user, committeeId, dto)).id}?done=created`,
+    });
+    return answered(errors, led, (found) => this.cellsPage(visitor, language, { key, typed, errors: found }));
   }
 
   /** One cell of the office's committee, with its forms; a cell of another committee is not found, as in the API. */
@@ -165,22 +157,16 @@ export class WebCellsService {
     besideField: Partial<Record<ErrorCode, string>>,
     act: (dto: Dto) => Promise<unknown>,
   ): Promise<PageAnswer> {
-    const key = requiredFormKey(body);
-    // What tells this request from another under the same key, without any password in it.
-    const request = Object.fromEntries(Object.entries(answer).filter(([name]) => !/password/i.test(name)));
-    let led = redirectTo;
-    const errors = await sendForm(
-      dtoClass,
+    const { errors, led, key } = await this.once.send(visitor, body, language, {
+      name: `POST /chi-bo/${cellId} ${form}`,
+      dto: dtoClass,
       answer,
-      language,
-      async (dto) => {
-        led = await this.once.run(visitor.user.id, key, `POST /chi-bo/${cellId} ${form} ${JSON.stringify(request)}`, async () => {
-          await act(dto);
-          return redirectTo;
-        });
-      },
       besideField,
-    );
+      act: async (dto) => {
+        await act(dto);
+        return redirectTo;
+      },
+    });
     return answered(errors, led, (found) => this.cellPage(visitor, cellId, language, undefined, { form, key, typed, errors: found }));
   }
 

@@ -12,9 +12,8 @@ import { actionItemsPage, type SettleForm, type Settlement } from './pages/actio
 import { adoptionPage } from './pages/adoption.page.js';
 import { adoptionFields, settleFields, type FormBody } from './web-forms.js';
 import { WebFormOnceService } from './web-form-once.service.js';
-import { requiredFormKey } from './web-organisation-forms.js';
 import { newSecret, type WebVisitor } from './web-sessions.service.js';
-import { answered, personOf, sendForm, type FormErrors, type PageAnswer } from './web.service.js';
+import { answered, personOf, type FormErrors, type PageAnswer } from './web.service.js';
 
 /**
  * The pages after a cycle has ended (web.md): a visiting cell's adoption of the lessons, and the host's action
@@ -41,14 +40,16 @@ export class WebFollowUpService {
 
   async adopt(visitor: WebVisitor, cycleId: string, body: FormBody, language: Language): Promise<PageAnswer> {
     const typed = adoptionFields(body);
-    const key = requiredFormKey(body);
     // Once per form key, as the API's Idempotency-Key: an older form re-sent after a newer answer does not undo it.
-    const errors = await sendForm(RecordAdoptionDto, { text: typed.text ?? '' }, language, (dto) =>
-      this.once.run(visitor.user.id, key, `POST /dot/${cycleId}/ap-dung ${JSON.stringify(dto)}`, async () => {
+    const { errors, key } = await this.once.send(visitor, body, language, {
+      name: `POST /dot/${cycleId}/ap-dung`,
+      dto: RecordAdoptionDto,
+      answer: { text: typed.text ?? '' },
+      act: async (dto) => {
         await this.followUp.recordAdoption(visitor.user, cycleId, dto.text, language);
         return `/dot/${cycleId}`;
-      }),
-    );
+      },
+    });
     return answered(errors, `/dot/${cycleId}`, (found) => this.adoptionPage(visitor, cycleId, language, typed, key, found));
   }
 
@@ -64,21 +65,28 @@ export class WebFollowUpService {
   /** An item ticked off (how it was done, if said) or dropped (a reason is required), as the API's done and drop. */
   async settle(visitor: WebVisitor, cycleId: string, itemId: string, settlement: Settlement, body: FormBody, language: Language): Promise<PageAnswer> {
     const typed = settleFields(body);
-    const key = requiredFormKey(body);
     const redirectTo = `/dot/${cycleId}/viec-can-lam?viec=${itemId}`;
-    const once = (dto: object, act: () => Promise<unknown>) =>
-      this.once.run(visitor.user.id, key, `POST ${redirectTo} ${settlement} ${JSON.stringify(dto)}`, async () => {
-        await act();
-        return redirectTo;
-      });
-    const errors =
+    const name = `POST ${redirectTo} ${settlement}`;
+    const { errors, key } =
       settlement === 'done'
-        ? await sendForm(CompleteActionItemDto, typed.note?.trim() ? { note: typed.note } : {}, language, (dto) =>
-            once(dto, () => this.followUp.completeActionItem(visitor.user, cycleId, itemId, dto.note ?? null, language)),
-          )
-        : await sendForm(DropActionItemDto, { reason: typed.reason ?? '' }, language, (dto) =>
-            once(dto, () => this.followUp.dropActionItem(visitor.user, cycleId, itemId, dto.reason, language)),
-          );
+        ? await this.once.send(visitor, body, language, {
+            name,
+            dto: CompleteActionItemDto,
+            answer: typed.note?.trim() ? { note: typed.note } : {},
+            act: async (dto) => {
+              await this.followUp.completeActionItem(visitor.user, cycleId, itemId, dto.note ?? null, language);
+              return redirectTo;
+            },
+          })
+        : await this.once.send(visitor, body, language, {
+            name,
+            dto: DropActionItemDto,
+            answer: { reason: typed.reason ?? '' },
+            act: async (dto) => {
+              await this.followUp.dropActionItem(visitor.user, cycleId, itemId, dto.reason, language);
+              return redirectTo;
+            },
+          });
     // One page holds every item's forms: a field's sentences are keyed by its id there ("reason-<item>").
     const ofItem = (found: FormErrors) => Object.fromEntries(Object.entries(found).map(([field, sentences]) => [field ? `${field}-${itemId}` : '', sentences]));
     return answered(errors, redirectTo, (found) =>

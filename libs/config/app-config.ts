@@ -56,6 +56,34 @@ const environmentSchema = z
     IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     DATA_DIR: z.string().default('.data'),
+    PUBLIC_URL: z.url({ error: 'phải là một URL http(s):// / must be an http(s):// URL' }).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'phải là một URL smtp:// hoặc smtps:// / must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Sinh hoạt chi bộ điểm <khong-tra-loi@chibodiem.local>'),
+    ZALO_ZNS_API_URL: z.url().default('https://business.openapi.zalo.me'),
+    ZALO_OAUTH_URL: z.url().default('https://oauth.zaloapp.com'),
+    ZALO_APP_ID: z.string().min(1).optional(),
+    ZALO_SECRET_KEY: z.string().min(1).optional(),
+    ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
+    ZALO_REFRESH_TOKEN: z.string().min(1).optional(),
+    ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+    ZALO_ZNS_TEMPLATES: z
+      .string()
+      .regex(/^(\w+=\w+)(,\w+=\w+)*$/, 'phải có dạng loai=ma,loai=ma (ví dụ invitation=123456) / must look like kind=id,kind=id')
+      .optional(),
+    ZALO_SETTLE_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+    SMS_API_URL: z.url().default('https://rest.esms.vn'),
+    SMS_API_KEY: z.string().min(1).optional(),
+    SMS_SECRET_KEY: z.string().min(1).optional(),
+    SMS_BRANDNAME: z.string().min(1).optional(),
+    NOTIFY_QUIET_HOURS: z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'phải có dạng 21:00-06:00 hoặc off / must look like 21:00-06:00, or off')
+      .default('21:00-06:00'),
+    NOTIFY_URGENT_REASONS: z.string().default('RESCHEDULED,RESCHEDULED_RECONFIRM,RESCHEDULED_BY_HOST,CANCELLED'),
+    NOTIFY_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   });
 
 /** Which process reads the configuration: only the API signs tokens and creates the first admin. */
@@ -107,9 +135,40 @@ export interface AppConfig {
     payloadOldKeys: Buffer[];
   };
   followUp: { sweepIntervalMs: number; reminderLeadDays: number };
+  notifications: NotificationsConfig;
   auth: { jwtSecret: string; accessTokenTtl: string; adminUsername: string; adminPassword: string };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
+
+/** Which channels this installation can send on, and how; a provider without its settings is off. */
+export interface NotificationsConfig {
+  /** Where people open the pages: the start of every link in a message. */
+  publicUrl: string;
+  email: { smtpUrl: string; from: string } | null;
+  zalo: {
+    apiUrl: string;
+    oauthUrl: string;
+    appId: string;
+    secretKey: string;
+    /** The first tokens; once refreshed, the current pair lives in provider_tokens. */
+    accessToken: string | null;
+    refreshToken: string;
+    /** Verifies the delivery webhook's signature; without it the webhook is refused. */
+    oaSecretKey: string | null;
+    /** Approved template ids by kind (invitation, reminder, overdue, change, lessons). */
+    templates: Record<string, string>;
+    /** How long an unknown outcome waits for the provider's report before the person is reached by SMS instead. */
+    settleWindowMs: number;
+  } | null;
+  sms: { apiUrl: string; apiKey: string; secretKey: string; brandname: string } | null;
+  /** Minutes after midnight in Vietnam; null when off. */
+  quietHours: { startMinute: number; endMinute: number } | null;
+  /** Notifications that go out on SMS and Zalo even in quiet hours. */
+  urgentReasons: string[];
+  dispatchIntervalMs: number;
+}
+
+const minuteOfDay = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -178,6 +237,34 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
         .map((part) => Buffer.from(part, 'base64')),
     },
     followUp: { sweepIntervalMs: env.ACTION_ITEM_SWEEP_INTERVAL_MS, reminderLeadDays: env.ACTION_ITEM_REMINDER_LEAD_DAYS },
+    notifications: {
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      email: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null,
+      zalo:
+        env.ZALO_APP_ID && env.ZALO_SECRET_KEY && env.ZALO_REFRESH_TOKEN && env.ZALO_ZNS_TEMPLATES
+          ? {
+              apiUrl: env.ZALO_ZNS_API_URL.replace(/\/+$/, ''),
+              oauthUrl: env.ZALO_OAUTH_URL.replace(/\/+$/, ''),
+              appId: env.ZALO_APP_ID,
+              secretKey: env.ZALO_SECRET_KEY,
+              accessToken: env.ZALO_ACCESS_TOKEN ?? null,
+              refreshToken: env.ZALO_REFRESH_TOKEN,
+              oaSecretKey: env.ZALO_OA_SECRET_KEY ?? null,
+              templates: Object.fromEntries(env.ZALO_ZNS_TEMPLATES.split(',').map((pair) => pair.split('=') as [string, string])),
+              settleWindowMs: env.ZALO_SETTLE_WINDOW_MS,
+            }
+          : null,
+      sms:
+        env.SMS_API_KEY && env.SMS_SECRET_KEY && env.SMS_BRANDNAME
+          ? { apiUrl: env.SMS_API_URL.replace(/\/+$/, ''), apiKey: env.SMS_API_KEY, secretKey: env.SMS_SECRET_KEY, brandname: env.SMS_BRANDNAME }
+          : null,
+      quietHours:
+        env.NOTIFY_QUIET_HOURS === 'off'
+          ? null
+          : { startMinute: minuteOfDay(env.NOTIFY_QUIET_HOURS.slice(0, 5)), endMinute: minuteOfDay(env.NOTIFY_QUIET_HOURS.slice(6)) },
+      urgentReasons: env.NOTIFY_URGENT_REASONS.split(',').map((reason) => reason.trim()).filter(Boolean),
+      dispatchIntervalMs: env.NOTIFY_DISPATCH_INTERVAL_MS,
+    },
     auth: {
       jwtSecret: env.JWT_SECRET ?? (kind === 'api' ? developmentJwtSecret(env.DATA_DIR) : ''),
       accessTokenTtl: env.ACCESS_TOKEN_TTL,

@@ -11,6 +11,7 @@ import { CellChanges1765200000001 } from './migrations/1765200000001-cell-change
 import { CommitteeMerges1765200000002 } from './migrations/1765200000002-committee-merges.js';
 import { CommitteeRubrics1765200000003 } from './migrations/1765200000003-committee-rubrics.js';
 import { WebSessions1765300000000 } from './migrations/1765300000000-web-sessions.js';
+import { NotificationChannels1765400000000 } from './migrations/1765400000000-notification-channels.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   CommitteeMerges1765200000002,
   CommitteeRubrics1765200000003,
   WebSessions1765300000000,
+  NotificationChannels1765400000000,
 ];
 
 export interface DataSourceSettings {

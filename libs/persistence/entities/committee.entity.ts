@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ChannelName } from '../../channels/channel.js';
 
 /** Đảng ủy xã/phường: owns cells, staff and cycles. */
 @Entity({ name: 'committees' })
@@ -15,6 +16,10 @@ export class CommitteeEntity {
 
   @Column({ name: 'merged_at', type: 'timestamptz', nullable: true })
   mergedAt: Date | null;
+
+  /** The channels beyond the inbox this committee uses (ZNS and SMS are paid per message). */
+  @Column({ name: 'notify_channels', type: 'text', array: true, default: () => `'{email}'` })
+  notifyChannels: ChannelName[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

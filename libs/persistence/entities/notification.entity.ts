@@ -28,6 +28,13 @@ export class NotificationEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** The task queue whose worker starts this notification's delivery on the other channels. */
+  @Column({ name: 'delivery_queue', type: 'text', nullable: true })
+  deliveryQueue: string | null;
+
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
+
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;
 }

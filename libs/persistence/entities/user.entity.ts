@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '../../domain/roles.js';
+import type { ChannelName } from '../../channels/channel.js';
 
 @Entity({ name: 'users' })
 export class UserEntity {
@@ -39,6 +40,17 @@ export class UserEntity {
   /** Set when the office changes this person (role, cell, deactivation, password reset): sessions opened before end. */
   @Column({ name: 'sessions_ended_at', type: 'timestamptz', nullable: true })
   sessionsEndedAt: Date | null;
+
+  /** The one place a phone number is kept, in 84… form; everything else shows it masked (libs/channels/phone-number.ts). */
+  @Column({ type: 'text', nullable: true, select: false })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** The channels this person chose; a channel also needs the committee to use it and an address to reach. */
+  @Column({ name: 'notify_channels', type: 'text', array: true, default: () => `'{email,zalo,sms}'` })
+  notifyChannels: ChannelName[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

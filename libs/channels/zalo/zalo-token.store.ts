@@ -28,7 +28,6 @@ export class ZaloTokenError extends Error {
   }
 }
 
-const PROVIDER = 'zalo';
 /** A token that expires within this margin is refreshed before use rather than refused mid-send. */
 const EXPIRY_MARGIN_MS = 5 * 60_000;
 
@@ -47,11 +46,18 @@ interface TokenRow {
  * set ZALO_REFRESH_TOKEN), which is what the error logged says.
  */
 export class ZaloTokenStore implements ZaloAccessTokens {
+  private readonly timeoutMs: number;
+  /** The row's key: 'zalo'; the suites, which share one database, each use a key of their own. */
+  private readonly provider: string;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: ZaloTokenSettings,
-    private readonly timeoutMs = 10_000,
-  ) {}
+    options: { timeoutMs?: number; provider?: string } = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.provider = options.provider ?? 'zalo';
+  }
 
   async current(): Promise<string> {
     const row = await this.seeded();
@@ -64,7 +70,7 @@ export class ZaloTokenStore implements ZaloAccessTokens {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<TokenRow[]>(
         `SELECT access_token, refresh_token, access_expires_at FROM provider_tokens WHERE provider = $1 FOR UPDATE`,
-        [PROVIDER],
+        [this.provider],
       );
       // Another process refreshed while this one waited for the row: its token is the new one.
       if (row.access_token && row.access_token !== staleAccessToken && !expiresSoon(row)) return row.access_token;
@@ -76,10 +82,10 @@ export class ZaloTokenStore implements ZaloAccessTokens {
   private async seeded(): Promise<TokenRow> {
     await this.dataSource.query(
       `INSERT INTO provider_tokens (provider, access_token, refresh_token) VALUES ($1, $2, $3) ON CONFLICT (provider) DO NOTHING`,
-      [PROVIDER, this.settings.accessToken, this.settings.refreshToken],
+      [this.provider, this.settings.accessToken, this.settings.refreshToken],
     );
     const [row] = await this.dataSource.query<TokenRow[]>(`SELECT access_token, refresh_token, access_expires_at FROM provider_tokens WHERE provider = $1`, [
-      PROVIDER,
+      this.provider,
     ]);
     return row;
   }
@@ -104,7 +110,7 @@ export class ZaloTokenStore implements ZaloAccessTokens {
       `UPDATE provider_tokens SET access_token = $2, refresh_token = $3,
          access_expires_at = CASE WHEN $4::int > 0 THEN now() + make_interval(secs => $4::int) END, updated_at = now()
        WHERE provider = $1`,
-      [PROVIDER, body.access_token, body.refresh_token, Number.isFinite(lifetimeSeconds) ? Math.floor(lifetimeSeconds) : 0],
+      [this.provider, body.access_token, body.refresh_token, Number.isFinite(lifetimeSeconds) ? Math.floor(lifetimeSeconds) : 0],
     );
     return body.access_token;
   }

@@ -342,10 +342,9 @@ const TO_THE_LOGIN_PAGE: Statuses = [303, 303, 303, 303, 303, 303, 303, 303, 303
 
 const ENDPOINTS: EndpointSpec[] = [
   { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  // The providers' delivery reports (notifications.md), public: Zalo's webhook is answered 200 whatever it carries
-  // (Zalo disables a webhook that answers anything else; unsigned, as here, it changes nothing), and the SMS
-  // callback's secret path is its only proof (no SMS gateway is configured here: 404 for every caller).
-  { method: 'POST', route: '/api/webhooks/zalo', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  // The providers' delivery reports (notifications.md), public; neither provider is configured here, so both
+  // addresses are 404 for every caller (test/phone-channels.e2e.ts has them configured).
+  { method: 'POST', route: '/api/webhooks/zalo', statuses: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
   {
     method: 'GET',
     route: '/api/webhooks/sms/:token',

@@ -60,7 +60,7 @@ export function scrubbed(text: string, phone: string | null): string {
   let clean = text;
   if (phone) {
     const national = phone.startsWith('84') ? `0${phone.slice(2)}` : phone;
-    clean = clean.split(phone).join(maskPhone(phone)).split(national).join(maskPhone(phone));
+    clean = clean.split(`+${phone}`).join(maskPhone(phone)).split(phone).join(maskPhone(phone)).split(national).join(maskPhone(phone));
   }
   clean = clean.replace(/(?<!\d)(?:\+?84|0)[35789]\d{8}(?!\d)/g, (found) => maskPhone(found.replace(/^\+?84/, '84').replace(/^0/, '84')));
   return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;

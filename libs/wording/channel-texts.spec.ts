@@ -133,6 +133,8 @@ describe('ZNS template fields', () => {
     });
     expect(znsTemplateData(notice('CRITIQUES_MISSING'))).toMatchObject({ don_vi: 'Chi bộ thôn Ngải Thầu, Chi bộ…', han: '17:00 14/12/2026' });
     expect(znsTemplateData(notice('PLAN_REMINDER'))).toMatchObject({ viec: 'Gửi chương trình, tài liệu', han: '00:30 09/12/2026' });
+    expect(znsTemplateData(notice('MEETING_RECORD_REMINDER'))).toMatchObject({ don_vi: 'Chi bộ thôn Na Hối Tày', viec: 'Ghi nhận buổi sinh hoạt' });
+    expect(znsTemplateData(notice('MEETING_RECORD_OVERDUE_ALERT'))).toMatchObject({ don_vi: 'Chi bộ thôn Ngải Thầu, Chi bộ…' });
     expect(znsTemplateData(notice('HOST_SELECTION_NEEDED'))).toMatchObject({ don_vi: 'Đảng ủy', viec: 'Chọn chi bộ điểm', han: '17:00 01/12/2026' });
   });
 

@@ -149,8 +149,12 @@ function dueOf(reason: Reason, facts: Facts): { unit: string; what: string; due:
       return { unit: facts.host, what: 'Gửi chương trình, tài liệu', due: deadline(cycle?.planDueAt) };
     case 'MEETING_RECORD_REMINDER':
     case 'MEETING_RECORD_OVERDUE_ALERT':
-      // No deadline of its own: the record is due from the meeting on.
-      return { unit: names ?? facts.host, what: 'Ghi nhận buổi sinh hoạt', due: cycle ? deadline(cycle.meetingAt) : 'chưa xác định' };
+      // No deadline of its own: the record is due from the meeting on. The alert names the cells behind.
+      return {
+        unit: reason === 'MEETING_RECORD_OVERDUE_ALERT' ? (names ?? facts.host) : facts.host,
+        what: 'Ghi nhận buổi sinh hoạt',
+        due: cycle ? deadline(cycle.meetingAt) : 'chưa xác định',
+      };
     case 'CRITIQUE_OPEN':
     case 'CRITIQUE_REMINDER':
       return { unit: facts.host, what: 'Gửi nhận xét, góp ý', due: deadline(cycle?.critiqueClosesAt) };

@@ -15,13 +15,15 @@ export interface WebhookAnswer {
 
 /**
  * Turns a provider's report into the delivery row's status and an attempt row. Zalo disables a webhook that
- * does not answer 200 within 2 seconds, so everything it sends is answered 200: an unsigned or foreign event
- * is logged and ignored, not refused. The SMS callback's secret path is its only proof of origin: a wrong
- * one is 404, as for any unknown address.
+ * does not answer 200 within 2 seconds, so everything posted to it is answered 200 once Zalo is configured:
+ * an unsigned or foreign event is logged and ignored, not refused. The SMS callback's secret path is its only
+ * proof of origin: a wrong one is 404, as for any unknown address; so is either address for a provider this
+ * installation does not use.
  */
 @Injectable()
 export class ProviderWebhooksService {
   private readonly logger = new Logger('ProviderWebhooks');
+  private readonly lastWarned = new Map<string, number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,12 +32,13 @@ export class ProviderWebhooksService {
 
   async zaloEvent(rawBody: unknown, headers: { signature: string | undefined; timestamp: string | undefined }): Promise<WebhookAnswer> {
     const zalo = this.config.notifications.zalo;
-    if (!zalo?.oaSecretKey) {
-      this.logger.warn('Zalo webhook ignored: ZALO_OA_SECRET_KEY is not set, so no event can be verified');
+    if (!zalo) throw new DomainError('NOT_FOUND');
+    if (!zalo.oaSecretKey) {
+      this.warnNowAndThen('Zalo webhook ignored: ZALO_OA_SECRET_KEY is not set, so no event can be verified');
       return { received: true };
     }
     if (!Buffer.isBuffer(rawBody) || !verifyZaloSignature({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey }, rawBody, headers)) {
-      this.logger.warn('Zalo webhook ignored: its X-ZEvent-Signature does not verify');
+      this.warnNowAndThen('Zalo webhook ignored: its X-ZEvent-Signature does not verify (zalo-webhook.ts says which forms are tried)');
       return { received: true };
     }
     let event: unknown;
@@ -55,6 +58,14 @@ export class ProviderWebhooksService {
     const report = parseEsmsCallback(query);
     if (report) await this.record(report, report.delivered ? 'the SMS gateway reported the message sent to the phone' : 'the SMS gateway reported the message not sent');
     return { received: true };
+  }
+
+  /** Anyone can post to a public address: the same warning at most once a minute, so posts cannot flood the log. */
+  private warnNowAndThen(message: string): void {
+    const now = Date.now();
+    if ((this.lastWarned.get(message) ?? 0) > now - 60_000) return;
+    this.lastWarned.set(message, now);
+    this.logger.warn(message);
   }
 
   private async record(report: DeliveryReport, detail: string): Promise<void> {

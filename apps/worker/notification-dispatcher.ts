@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import {
+  deliveryTaskQueueOf,
   NOTIFICATION_DELIVERY_WORKFLOW_TYPE,
   notificationDeliveryWorkflowId,
   type NotificationDeliveryInput,
@@ -91,7 +92,7 @@ export class NotificationDispatcher {
     try {
       await this.client.workflow.start(NOTIFICATION_DELIVERY_WORKFLOW_TYPE, {
         workflowId: notificationDeliveryWorkflowId(notificationId),
-        taskQueue: this.taskQueue,
+        taskQueue: deliveryTaskQueueOf(this.taskQueue),
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         workflowIdConflictPolicy: 'USE_EXISTING',

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities/index.js';
 import { createChannelAdapters, type ChannelAdapters } from '../../activities/notification-delivery/channel-adapters.js';
@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../../libs/config/config.module.js';
 import { ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, actionItemFollowUpWorkflowId } from '../../libs/temporal/temporal.constants.js';
 import { dataConverterOf } from '../../libs/temporal/data-converter.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
+import { deliveryTaskQueueOf } from '../../workflows/notification-delivery/notification-delivery.contract.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 
 let runtimeInstalled = false;
@@ -21,8 +22,8 @@ const SHUTDOWN_FORCE_MARGIN_MS = 300;
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('TemporalWorker');
   private connection?: NativeConnection;
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private workers: Worker[] = [];
+  private running: Promise<void>[] = [];
   private stopping = false;
   private channels?: ChannelAdapters;
   private clientConnection?: Connection;
@@ -42,33 +43,52 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const { temporal, notifications } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address });
     this.channels = createChannelAdapters(notifications, this.dataSource);
-    this.worker = await Worker.create({
+    const activities = createActivities(this.dataSource, { taskQueue: temporal.taskQueue, config: notifications, adapters: this.channels.adapters });
+    // Both workers run the same workflow code: bundled once here when no prebuilt bundle is given.
+    const source = workflowSource(temporal.workflowBundlePath);
+    const workflows = 'workflowsPath' in source ? { workflowBundle: await bundleWorkflowCode({ workflowsPath: source.workflowsPath }) } : source;
+    const common = {
       connection: this.connection,
       namespace: temporal.namespace,
-      taskQueue: temporal.taskQueue,
-      ...workflowSource(temporal.workflowBundlePath),
+      ...workflows,
       dataConverter: dataConverterOf(temporal, true),
-      activities: createActivities(this.dataSource, { taskQueue: temporal.taskQueue, config: notifications, adapters: this.channels.adapters }),
+      activities,
       shutdownGraceTime: temporal.workerShutdownGraceMs,
       // A write that does not end within the grace time (a row held by another transaction) would hold the
       // process for as long as it waits: past this, the worker gives it up; its transaction dies with the
       // process's connections and Temporal hands the step to another worker.
       shutdownForceTime: temporal.workerShutdownGraceMs + SHUTDOWN_FORCE_MARGIN_MS,
-      // Most cycles wait weeks on a timer: an evicted one replays its few hundred events on its next step,
-      // which is cheaper than holding every open cycle in memory (about 0.3 MB each).
-      maxCachedWorkflows: temporal.workerMaxCachedWorkflows,
-    });
-    this.running = this.worker.run().catch((error: unknown) => {
-      // Past the force time the SDK gives up the activities still running (and says so with an error): a
-      // stop that was asked for, not a failure.
-      if (this.stopping) {
-        this.logger.warn(`Stopped with activities still running after the grace time; Temporal gives them to other workers (${String(error)})`);
-        return;
-      }
-      this.logger.error(`Worker stopped with an error: ${String(error)}`);
-      process.exitCode = 1;
-      process.kill(process.pid, 'SIGTERM');
-    });
+    };
+    this.workers = [
+      await Worker.create({
+        ...common,
+        taskQueue: temporal.taskQueue,
+        // Most cycles wait weeks on a timer: an evicted one replays its few hundred events on its next step,
+        // which is cheaper than holding every open cycle in memory (about 0.3 MB each).
+        maxCachedWorkflows: temporal.workerMaxCachedWorkflows,
+      }),
+      // Deliveries on their own queue with few slots: a burst of them takes turns there, never ahead of a step.
+      await Worker.create({
+        ...common,
+        taskQueue: deliveryTaskQueueOf(temporal.taskQueue),
+        maxConcurrentWorkflowTaskExecutions: 2,
+        maxConcurrentActivityTaskExecutions: notifications.workerConcurrency,
+        maxCachedWorkflows: 50,
+      }),
+    ];
+    this.running = this.workers.map((worker) =>
+      worker.run().catch((error: unknown) => {
+        // Past the force time the SDK gives up the activities still running (and says so with an error): a
+        // stop that was asked for, not a failure.
+        if (this.stopping) {
+          this.logger.warn(`Stopped with activities still running after the grace time; Temporal gives them to other workers (${String(error)})`);
+          return;
+        }
+        this.logger.error(`Worker stopped with an error: ${String(error)}`);
+        process.exitCode = 1;
+        process.kill(process.pid, 'SIGTERM');
+      }),
+    );
     this.logger.log(`Polling task queue "${temporal.taskQueue}" on ${temporal.address}`);
     this.clientConnection = await Connection.connect({ address: temporal.address });
     const client = new Client({ connection: this.clientConnection, namespace: temporal.namespace, dataConverter: dataConverterOf(temporal) });
@@ -93,8 +113,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.stopping = true;
     await this.dispatcher?.stop();
     await this.clientConnection?.close().catch(() => undefined);
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running;
+    for (const worker of this.workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+    await Promise.all(this.running);
     await this.channels?.close();
     // After a forced shutdown the native worker may still hold the connection: the process ends either way.
     await this.connection?.close().catch((error: unknown) => this.logger.warn(`Temporal connection not closed cleanly: ${String(error)}`));

@@ -84,6 +84,7 @@ const environmentSchema = z
       .default('21:00-06:00'),
     NOTIFY_URGENT_REASONS: z.string().default('RESCHEDULED,RESCHEDULED_RECONFIRM,RESCHEDULED_BY_HOST,CANCELLED'),
     NOTIFY_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    NOTIFY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(4),
     NOTIFY_RETRY_INITIAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
     NOTIFY_RETRY_MAX_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
     NOTIFY_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
@@ -169,6 +170,8 @@ export interface NotificationsConfig {
   /** Notifications that go out on SMS and Zalo even in quiet hours. */
   urgentReasons: string[];
   dispatchIntervalMs: number;
+  /** Delivery activities one worker runs at once (their queue is apart from the cycles', see deliveryTaskQueueOf). */
+  workerConcurrency: number;
   /** Backoff for "try again" answers: with the defaults, 12 attempts over about 2 hours. */
   retry: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts: number };
 }
@@ -269,6 +272,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
           : { startMinute: minuteOfDay(env.NOTIFY_QUIET_HOURS.slice(0, 5)), endMinute: minuteOfDay(env.NOTIFY_QUIET_HOURS.slice(6)) },
       urgentReasons: env.NOTIFY_URGENT_REASONS.split(',').map((reason) => reason.trim()).filter(Boolean),
       dispatchIntervalMs: env.NOTIFY_DISPATCH_INTERVAL_MS,
+      workerConcurrency: env.NOTIFY_WORKER_CONCURRENCY,
       retry: {
         initialIntervalMs: env.NOTIFY_RETRY_INITIAL_MS,
         maximumIntervalMs: env.NOTIFY_RETRY_MAX_INTERVAL_MS,

@@ -9,6 +9,15 @@ export function notificationDeliveryWorkflowId(notificationId: string): string {
   return `notification-delivery-${notificationId}`;
 }
 
+/**
+ * Deliveries run on a task queue of their own, beside the cycles' queue, polled with a few slots only: a
+ * burst of a hundred invitations then waits its turn there, and never queues in front of a step's workflow
+ * task or its record activity.
+ */
+export function deliveryTaskQueueOf(cycleTaskQueue: string): string {
+  return `${cycleTaskQueue}-delivery`;
+}
+
 export interface NotificationDeliveryInput {
   notificationId: string;
 }

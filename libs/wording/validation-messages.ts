@@ -72,8 +72,8 @@ const CONSTRAINT_MESSAGES: Record<string, Template> = {
   max: { vi: '{label} không được lớn hơn {n}.', en: '{label} must not be greater than {n}.' },
   matches: { vi: '{label} chưa đúng quy cách ({format}).', en: '{label} is not written as required ({format}).' },
   isEmail: {
-    vi: '{label} chưa đúng dạng địa chỉ thư điện tử (tên, dấu @, rồi tên miền).',
-    en: '{label} is not an email address (a name, @, then the domain).',
+    vi: '{label} chưa đúng: cần có tên, dấu @ rồi tên miền.',
+    en: '{label} is not valid: it needs a name, @ and then the domain.',
   },
   isVietnameseMobile: {
     vi: '{label} phải là một số điện thoại di động Việt Nam, ví dụ 0912 345 678 hoặc +84 912 345 678.',

@@ -3,5 +3,5 @@ import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 import { ContactService } from './contact.service.js';
 
-@Module({ controllers: [UsersController], providers: [UsersService, ContactService], exports: [UsersService] })
+@Module({ controllers: [UsersController], providers: [UsersService, ContactService], exports: [UsersService, ContactService] })
 export class UsersModule {}

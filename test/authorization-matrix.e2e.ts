@@ -88,7 +88,7 @@ type Caller = (typeof CALLERS)[number];
 /** Expected statuses in the order of CALLERS. */
 type Statuses = readonly [number, number, number, number, number, number, number, number, number, number, number];
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 /** The stage a fresh cycle is brought to before an endpoint's rows run. */
 type Stage = 'HOST_SELECTION' | 'PREPARATION' | 'MEETING_DUE' | 'CRITIQUE' | 'REPORTING' | 'REVIEW' | 'CLOSED' | 'CANCELLED';
@@ -1014,6 +1014,58 @@ const ENDPOINTS: EndpointSpec[] = [
     variant: 'without committeeId: the caller’s own trail',
     statuses: [401, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403],
   },
+  // ── the channels (notifications.md) ── everyone their own contacts; the office its committee's channels, a cycle's
+  // delivery report and the notifications that reached nobody (another committee: 404; secretaries and guests: role 403).
+  { method: 'GET', route: '/api/me/contact', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    // Every channel, as every account has by default: the shared admin is left as it was.
+    method: 'PUT',
+    route: '/api/me/contact',
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    body: () => ({ notifyChannels: ['email', 'zalo', 'sms'] }),
+  },
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/channels',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ committeeId: home.committeeId, channels: expect.any(Array), configured: expect.any(Array) });
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/committees/:committeeId/channels',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({ channels: ['email'] }),
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ committeeId: home.committeeId, channels: ['email'] });
+    },
+  },
+  {
+    // The cycle's committee and the admin (viewDeliveries): any secretary or guest gets the AuthGuard's 403.
+    method: 'GET',
+    route: '/api/cycles/:id/deliveries',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    stage: 'PREPARATION',
+  },
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/unreached',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+  },
+  { method: 'GET', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'POST', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE, body: () => ({ email: 'lovanpang@gmail.com', notifyChannels: 'email' }) },
+  { method: 'GET', route: '/kenh-gui-tin', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'POST', route: '/kenh-gui-tin', statuses: TO_THE_LOGIN_PAGE, body: () => ({ channels: 'email' }) },
+  { method: 'GET', route: '/dot/:id/gui-tin', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/chua-nhan-tin', statuses: TO_THE_LOGIN_PAGE },
+  {
+    method: 'POST',
+    route: '/chi-bo/:cellId/lien-lac',
+    path: () => `/chi-bo/${cell.spare().id}/lien-lac`,
+    statuses: TO_THE_LOGIN_PAGE,
+    body: () => ({ userId: cell.spare().secretary.userId, phone: '0912 345 678' }),
+  },
 ];
 
 /** The Swagger UI that createApiApp mounts (SwaggerModule.setup('api/docs')): documentation, not an API endpoint. */
@@ -1099,7 +1151,7 @@ function ownCellOr(caller: Caller, arranged: Arranged, fallback: string): string
 
 async function call(method: Method, url: string, token: string | null, body?: Record<string, unknown>, upload?: Upload): Promise<supertest.Response> {
   const sending = (test: supertest.Test) => (upload ? test.attach(upload.field, upload.file, upload.name) : test.send(body ?? {}));
-  const test = method === 'GET' ? stack.http.get(url) : sending(method === 'PATCH' ? stack.http.patch(url) : stack.http.post(url));
+  const test = method === 'GET' ? stack.http.get(url) : sending(method === 'PATCH' ? stack.http.patch(url) : method === 'PUT' ? stack.http.put(url) : stack.http.post(url));
   const authorised = token ? test.set('Authorization', `Bearer ${token}`) : test;
   return await authorised;
 }

@@ -10,6 +10,7 @@ import { CommitteesModule } from './committees/committees.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { CyclesModule } from './cycles/cycles.module.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
@@ -41,6 +42,7 @@ export class AppModule {
         AuditModule,
         WebModule,
         ProviderWebhooksModule,
+        DeliveriesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

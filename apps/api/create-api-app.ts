@@ -91,6 +91,13 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'doi-mat-khau', method: RequestMethod.GET },
       { path: 'doi-mat-khau', method: RequestMethod.POST },
       { path: 'dot/:id/van-ban/:file', method: RequestMethod.GET },
+      { path: 'chi-bo/:cellId/lien-lac', method: RequestMethod.POST },
+      { path: 'lien-lac', method: RequestMethod.GET },
+      { path: 'lien-lac', method: RequestMethod.POST },
+      { path: 'kenh-gui-tin', method: RequestMethod.GET },
+      { path: 'kenh-gui-tin', method: RequestMethod.POST },
+      { path: 'dot/:id/gui-tin', method: RequestMethod.GET },
+      { path: 'chua-nhan-tin', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -118,6 +118,8 @@ export const CYCLE_ACTIONS = {
   cancel: { by: ['committee', 'admin'], stages: OPEN_STAGES, otherwise: 'NOT_COMMITTEE_OF_CYCLE' },
   recordAdoption: { by: ['invited'], stages: ['CLOSED'], otherwise: 'NOT_INVITED' },
   settleActionItem: { by: ['committee', 'host'], stages: ['CLOSED', 'CANCELLED'], otherwise: 'NOT_HOST_SECRETARY' },
+  /** What became of the cycle's notifications on each channel, per person: the office follows up who was not reached. */
+  viewDeliveries: { by: ['committee', 'admin'], otherwise: 'NOT_COMMITTEE_OF_CYCLE' },
 } as const satisfies Record<string, ActionRule>;
 export type CycleAction = keyof typeof CYCLE_ACTIONS;
 

@@ -13,6 +13,8 @@ import { OrganisationRepository } from './repositories/organisation.repository.j
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
 import { WebSessionsRepository } from './repositories/web-sessions.repository.js';
+import { CommitteeChannelsRepository } from './repositories/committee-channels.repository.js';
+import { DeliveryReportsRepository } from './repositories/delivery-reports.repository.js';
 
 /** Where each table's SQL lives: services ask these, never the DataSource. */
 const REPOSITORIES = [
@@ -26,6 +28,8 @@ const REPOSITORIES = [
   DatabaseProbe,
   AuditTrailRepository,
   WebSessionsRepository,
+  CommitteeChannelsRepository,
+  DeliveryReportsRepository,
 ];
 
 /** One TypeORM DataSource per process, connected at start-up and closed on shutdown, and the repositories over it. */

@@ -9,6 +9,7 @@ import {
   STAGE_LABELS,
   STANCE_LABELS,
 } from './labels.js';
+import { CHANNEL_LABELS } from './delivery-words.js';
 import type { Language, Template } from './language.js';
 import type { FieldDescription } from './validation-messages.js';
 
@@ -67,6 +68,10 @@ const MEETING_KIND: FieldLabel = { vi: 'Loại sinh hoạt', en: 'Kind of meetin
 const ROLE: FieldLabel = { vi: 'Loại tài khoản', en: 'Kind of account', values: ROLE_LABELS };
 const GUESTS: FieldLabel = { vi: 'Đại biểu cấp trên được mời', en: 'List of invited upper-level guests', item: { vi: 'đại biểu', en: 'guest' } };
 const MEETING_AT: FieldLabel = { vi: 'Thời gian sinh hoạt', en: 'Meeting time' };
+const EMAIL: FieldLabel = { vi: 'Địa chỉ thư điện tử', en: 'Email address' };
+const PHONE: FieldLabel = { vi: 'Số điện thoại', en: 'Phone number' };
+const CHANNELS_LABEL = (vi: string, en: string): FieldLabel => ({ vi, en, item: { vi: 'kênh', en: 'channel' }, values: CHANNEL_LABELS });
+const CONTACT = { email: EMAIL, phone: PHONE, notifyChannels: CHANNELS_LABEL('Kênh nhận thông báo', 'Notification channels') };
 
 /**
  * The label of every property of every DTO, params and query class of the API, by class name then
@@ -245,7 +250,7 @@ export const FIELD_LABELS = {
     criteria: { vi: 'Tiêu chí chấm điểm', en: 'List of criteria', item: { vi: 'tiêu chí', en: 'criterion' }, fields: 'RubricCriterionDto' },
     basedOnRubricId: { vi: 'Phiếu chấm điểm gốc', en: 'Score sheet it is based on' },
   },
-  ChangeUserDto: { fullName: FULL_NAME, role: ROLE, cellId: { vi: 'Chi bộ phụ trách', en: 'Cell' } },
+  ChangeUserDto: { fullName: FULL_NAME, role: ROLE, cellId: { vi: 'Chi bộ phụ trách', en: 'Cell' }, ...CONTACT },
   DeactivateUserDto: { reason: { vi: 'Lý do cho tài khoản ngừng hoạt động', en: 'Reason for deactivating the account' } },
   ResetPasswordDto: { newPassword: { vi: 'Mật khẩu tạm', en: 'Temporary password' } },
   ReplaceSecretaryDto: {
@@ -253,6 +258,7 @@ export const FIELD_LABELS = {
     password: PASSWORD,
     fullName: { vi: 'Họ và tên bí thư mới', en: 'Full name of the new secretary' },
     mustChangePassword: MUST_CHANGE_PASSWORD,
+    ...CONTACT,
   },
   CreateUserDto: {
     username: USERNAME,
@@ -262,9 +268,17 @@ export const FIELD_LABELS = {
     committeeId: COMMITTEE,
     cellId: { vi: 'Chi bộ', en: 'Cell' },
     mustChangePassword: MUST_CHANGE_PASSWORD,
+    ...CONTACT,
   },
   UserIdParams: { userId: { vi: 'Tài khoản', en: 'Account' } },
   CommitteeCellParams: { committeeId: COMMITTEE, cellId: { vi: 'Chi bộ', en: 'Cell' } },
+  ContactDto: CONTACT,
+  CommitteeChannelsDto: { channels: CHANNELS_LABEL('Kênh Đảng ủy dùng', 'Channels the committee uses') },
+  UnreachedQuery: {
+    since: { vi: 'Thời điểm bắt đầu xem', en: 'Since' },
+    limit: PAGE_SIZE,
+    offset: { vi: 'Số dòng bỏ qua', en: 'Number of rows to skip' },
+  },
 } satisfies Record<string, FieldTable>;
 
 /**

@@ -71,6 +71,14 @@ const CONSTRAINT_MESSAGES: Record<string, Template> = {
   min: { vi: '{label} không được nhỏ hơn {n}.', en: '{label} must not be less than {n}.' },
   max: { vi: '{label} không được lớn hơn {n}.', en: '{label} must not be greater than {n}.' },
   matches: { vi: '{label} chưa đúng quy cách ({format}).', en: '{label} is not written as required ({format}).' },
+  isEmail: {
+    vi: '{label} chưa đúng: cần có tên, dấu @ rồi tên miền.',
+    en: '{label} is not valid: it needs a name, @ and then the domain.',
+  },
+  isVietnameseMobile: {
+    vi: '{label} phải là một số điện thoại di động Việt Nam, ví dụ 0912 345 678 hoặc +84 912 345 678.',
+    en: '{label} must be a Vietnamese mobile number, such as 0912 345 678 or +84 912 345 678.',
+  },
 };
 
 /** Every constraint that has a sentence of its own. */

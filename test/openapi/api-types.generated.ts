@@ -189,6 +189,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các kênh Đảng ủy dùng để gửi thông báo ngoài ứng dụng, và các kênh đã được cấu hình trên máy chủ */
+        get: operations["CommitteesController_channelsOf"];
+        /** Chọn các kênh Đảng ủy dùng để gửi thông báo ngoài ứng dụng (thư điện tử, Zalo ZNS, tin nhắn SMS) */
+        put: operations["CommitteesController_setChannels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -240,6 +258,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thư điện tử, số điện thoại (đã che bớt) và các kênh nhận thông báo của tôi */
+        get: operations["UsersController_contact"];
+        /** Đặt thư điện tử, số điện thoại và các kênh nhận thông báo của tôi (bỏ trống: giữ nguyên; null: xóa) */
+        put: operations["UsersController_setContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{userId}": {
         parameters: {
             query?: never;
@@ -253,7 +289,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Đổi họ tên, chức trách hoặc chi bộ của một người (đổi chức trách hoặc chi bộ thì phiên đăng nhập cũ chấm dứt) */
+        /** Đổi họ tên, chức trách, chi bộ, thư điện tử, số điện thoại hoặc kênh nhận thông báo của một người (đổi chức trách hoặc chi bộ thì phiên đăng nhập cũ chấm dứt) */
         patch: operations["UsersController_change"];
         trace?: never;
     };
@@ -740,6 +776,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình hình gửi thông báo của đợt sinh hoạt: từng thông báo, từng người, từng kênh (mới nhất trước) */
+        get: operations["DeliveriesController_ofCycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/unreached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các thông báo chưa đến được người nhận qua kênh nào (chưa đọc, không gửi được), mới nhất trước, kèm lý do của từng kênh */
+        get: operations["DeliveriesController_unreached"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -966,6 +1036,18 @@ export interface components {
             rows: components["schemas"]["ImportRowResponse"][];
             temporaryPasswords: components["schemas"]["TemporaryPasswordResponse"][];
         };
+        CommitteeChannelsResponse: {
+            /** Format: uuid */
+            committeeId: string;
+            /** @description Các kênh Đảng ủy đang dùng */
+            channels: ("email" | "zalo" | "sms")[];
+            /** @description Các kênh đã được cấu hình trên máy chủ; kênh chưa cấu hình thì chưa gửi được */
+            configured: ("email" | "zalo" | "sms")[];
+        };
+        CommitteeChannelsDto: {
+            /** @description Các kênh Đảng ủy dùng để gửi thông báo ngoài ứng dụng (Zalo ZNS và tin nhắn SMS tính tiền theo tin) */
+            channels: ("email" | "zalo" | "sms")[];
+        };
         CreateUserDto: {
             /**
              * @description Không phân biệt chữ hoa, chữ thường
@@ -987,6 +1069,74 @@ export interface components {
              * @default false
              */
             mustChangePassword?: boolean;
+            /**
+             * Format: email
+             * @description null: xóa
+             * @example lovanpang@gmail.com
+             */
+            email?: string | null;
+            /**
+             * @description Số điện thoại di động Việt Nam, viết cách nào cũng được (0912 345 678, +84 912.345.678); null: xóa. Không bao giờ hiện lại đầy đủ
+             * @example 0912 345 678
+             */
+            phone?: string | null;
+            /** @description Các kênh nhận thông báo ngoài ứng dụng: email, zalo, sms */
+            notifyChannels?: ("email" | "zalo" | "sms")[];
+        };
+        PersonResponse: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            fullName: string;
+            /** @enum {string} */
+            role: "admin" | "committee" | "secretary" | "guest";
+            /** Format: uuid */
+            committeeId: string | null;
+            /** Format: uuid */
+            cellId: string | null;
+            /** @description Phải đổi mật khẩu trước khi làm việc khác */
+            mustChangePassword: boolean;
+            /** @description Sai khi văn phòng Đảng ủy đã ngừng tài khoản */
+            active: boolean;
+            /** Format: email */
+            email: string | null;
+            /**
+             * @description Số điện thoại đã che bớt; số đầy đủ không bao giờ hiện lại
+             * @example 0912 *** 678
+             */
+            phoneMasked: string | null;
+            /** @description Các kênh người này chọn nhận thông báo ngoài ứng dụng */
+            notifyChannels: ("email" | "zalo" | "sms")[];
+        };
+        OwnContactResponse: {
+            /** Format: email */
+            email: string | null;
+            /**
+             * @description Số điện thoại đã che bớt; số đầy đủ không bao giờ hiện lại
+             * @example 0912 *** 678
+             */
+            phoneMasked: string | null;
+            /** @description Các kênh người này chọn nhận thông báo ngoài ứng dụng */
+            notifyChannels: ("email" | "zalo" | "sms")[];
+            /** @description Các kênh Đảng ủy của người này đang dùng */
+            committeeChannels: ("email" | "zalo" | "sms")[];
+            /** @description Các kênh đã được cấu hình trên máy chủ */
+            configured: ("email" | "zalo" | "sms")[];
+        };
+        ContactDto: {
+            /**
+             * Format: email
+             * @description null: xóa
+             * @example lovanpang@gmail.com
+             */
+            email?: string | null;
+            /**
+             * @description Số điện thoại di động Việt Nam, viết cách nào cũng được (0912 345 678, +84 912.345.678); null: xóa. Không bao giờ hiện lại đầy đủ
+             * @example 0912 345 678
+             */
+            phone?: string | null;
+            /** @description Các kênh nhận thông báo ngoài ứng dụng: email, zalo, sms */
+            notifyChannels: ("email" | "zalo" | "sms")[];
         };
         ChangeUserDto: {
             /** @example Đồng chí Hoàng Thị Mai */
@@ -1001,6 +1151,19 @@ export interface components {
              * @description Chi bộ mà bí thư phụ trách
              */
             cellId?: string;
+            /**
+             * Format: email
+             * @description null: xóa
+             * @example lovanpang@gmail.com
+             */
+            email?: string | null;
+            /**
+             * @description Số điện thoại di động Việt Nam, viết cách nào cũng được (0912 345 678, +84 912.345.678); null: xóa. Không bao giờ hiện lại đầy đủ
+             * @example 0912 345 678
+             */
+            phone?: string | null;
+            /** @description Các kênh nhận thông báo ngoài ứng dụng: email, zalo, sms */
+            notifyChannels?: ("email" | "zalo" | "sms")[];
         };
         DeactivateUserDto: {
             /** @example Đồng chí đã chuyển công tác sau đại hội chi bộ */
@@ -1021,12 +1184,25 @@ export interface components {
              * @default false
              */
             mustChangePassword?: boolean;
+            /**
+             * Format: email
+             * @description null: xóa
+             * @example lovanpang@gmail.com
+             */
+            email?: string | null;
+            /**
+             * @description Số điện thoại di động Việt Nam, viết cách nào cũng được (0912 345 678, +84 912.345.678); null: xóa. Không bao giờ hiện lại đầy đủ
+             * @example 0912 345 678
+             */
+            phone?: string | null;
+            /** @description Các kênh nhận thông báo ngoài ứng dụng: email, zalo, sms */
+            notifyChannels?: ("email" | "zalo" | "sms")[];
         };
         ReplacedSecretaryResponse: {
             /** @description Bí thư mới của chi bộ */
-            secretary: components["schemas"]["UserResponse"];
+            secretary: components["schemas"]["PersonResponse"];
             /** @description Các tài khoản bí thư trước đó, nay đã ngừng */
-            replaced: components["schemas"]["UserResponse"][];
+            replaced: components["schemas"]["PersonResponse"][];
         };
         ReminderLeadsDto: {
             /**
@@ -1742,6 +1918,88 @@ export interface components {
             after: {
                 [key: string]: unknown;
             } | null;
+        };
+        DeliveryPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            cellName: string | null;
+        };
+        ChannelDeliveryResponse: {
+            /** @enum {string} */
+            channel: "email" | "zalo" | "sms";
+            /**
+             * @description null: kênh này không được dùng cho thông báo (xem why)
+             * @enum {string|null}
+             */
+            status: "PENDING" | "WAITING" | "SENDING" | "SENT" | "DELIVERED" | "FAILED" | "SKIPPED" | null;
+            /**
+             * @description Địa chỉ đã che bớt
+             * @example 0912 *** 678
+             */
+            address: string | null;
+            /** @description Số lần đã gửi thử */
+            attempts: number;
+            /** @description Mã lỗi của nhà cung cấp, hoặc lý do không gửi */
+            errorCode: string | null;
+            /**
+             * @description Một câu người đọc hiểu: đã gửi, đã đến, chờ, hay vì sao không gửi được
+             * @example Chưa có số điện thoại.
+             */
+            why: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /**
+             * Format: date-time
+             * @description Giờ yên lặng: không gửi trước thời điểm này
+             */
+            notBefore: string | null;
+        };
+        DeliveryReportItemResponse: {
+            /** Format: uuid */
+            notificationId: string;
+            /** @example INVITED */
+            reason: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Khi người nhận đọc thông báo trong ứng dụng
+             */
+            readAt: string | null;
+            person: components["schemas"]["DeliveryPersonResponse"];
+            /** @description Mọi kênh, theo thứ tự thư điện tử, Zalo ZNS, tin nhắn SMS */
+            channels: components["schemas"]["ChannelDeliveryResponse"][];
+            /** @description Đã đọc trong ứng dụng, hoặc đã gửi được qua ít nhất một kênh */
+            reached: boolean;
+        };
+        DeliveryCycleResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        UnreachedItemResponse: {
+            /** Format: uuid */
+            notificationId: string;
+            /** @example INVITED */
+            reason: string;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Khi người nhận đọc thông báo trong ứng dụng
+             */
+            readAt: string | null;
+            person: components["schemas"]["DeliveryPersonResponse"];
+            /** @description Mọi kênh, theo thứ tự thư điện tử, Zalo ZNS, tin nhắn SMS */
+            channels: components["schemas"]["ChannelDeliveryResponse"][];
+            /** @description Đã đọc trong ứng dụng, hoặc đã gửi được qua ít nhất một kênh */
+            reached: boolean;
+            cycle: components["schemas"]["DeliveryCycleResponse"] | null;
         };
     };
     responses: never;
@@ -2540,6 +2798,135 @@ export interface operations {
             };
         };
     };
+    CommitteesController_channelsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeChannelsResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_setChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitteeChannelsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeChannelsResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Bước không phù hợp với đợt sinh hoạt lúc này (giai đoạn, thời hạn, đã thực hiện, khóa trùng) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     UsersController_create: {
         parameters: {
             query?: never;
@@ -2558,7 +2945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["PersonResponse"];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */
@@ -2665,7 +3052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"][];
+                    "application/json": components["schemas"]["PersonResponse"][];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */
@@ -2706,6 +3093,93 @@ export interface operations {
             };
         };
     };
+    UsersController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnContactResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_setContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnContactResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     UsersController_change: {
         parameters: {
             query?: never;
@@ -2727,7 +3201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["PersonResponse"];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */
@@ -2789,7 +3263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["PersonResponse"];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */
@@ -2847,7 +3321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["PersonResponse"];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */
@@ -2909,7 +3383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["PersonResponse"];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */
@@ -4907,6 +5381,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventResponse"][];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeliveriesController_ofCycle: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Đợt sinh hoạt */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryReportItemResponse"][];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeliveriesController_unreached: {
+        parameters: {
+            query?: {
+                /** @description Chỉ các thông báo từ thời điểm này (mặc định: 30 ngày trước) */
+                since?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreachedItemResponse"][];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -17,6 +17,9 @@ import { CellListItemResponse, CellResponse, CommitteeResponse, DeactivatedCellR
 import { ChangeCellDto, DeactivateCellDto, MoveCellDto } from './change-cell.dto.js';
 import { CommitteeCellParams } from '../users/user-id.params.js';
 import { OFFICE_ROLES } from '../../../libs/domain/cycle-policy.js';
+import { CommitteeChannelsDto } from './committee-channels.dto.js';
+import { CommitteeChannelsResponse } from './committee-channels.response.js';
+import { CommitteeChannelsService } from './committee-channels.service.js';
 
 /** A commune's list of 100+ cells is a few tens of kilobytes; a megabyte leaves room for a formatted workbook. */
 const IMPORT_FILE_LIMIT = 1024 * 1024;
@@ -28,6 +31,7 @@ export class CommitteesController {
   constructor(
     @Inject(CommitteesService) private readonly committees: CommitteesService,
     @Inject(CellImportService) private readonly cellImport: CellImportService,
+    @Inject(CommitteeChannelsService) private readonly channels: CommitteeChannelsService,
   ) {}
 
   @Post()
@@ -129,5 +133,23 @@ export class CommitteesController {
     @UploadedFile() file: { buffer: Buffer } | undefined,
   ) {
     return this.cellImport.import(caller, params.committeeId, file?.buffer, query.commit === 'true');
+  }
+
+  @Get(':committeeId/channels')
+  @Roles(...OFFICE_ROLES)
+  @ApiOperation({ summary: 'Các kênh Đảng ủy dùng để gửi thông báo ngoài ứng dụng, và các kênh đã được cấu hình trên máy chủ' })
+  @ApiOkResponse({ type: CommitteeChannelsResponse })
+  @ApiRefusals(400, 401, 403, 404)
+  channelsOf(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams) {
+    return this.channels.of(caller, params.committeeId);
+  }
+
+  @Put(':committeeId/channels')
+  @Roles(...OFFICE_ROLES)
+  @ApiOperation({ summary: 'Chọn các kênh Đảng ủy dùng để gửi thông báo ngoài ứng dụng (thư điện tử, Zalo ZNS, tin nhắn SMS)' })
+  @ApiOkResponse({ type: CommitteeChannelsResponse })
+  @ApiRefusals(400, 401, 403, 404, 409)
+  setChannels(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: CommitteeChannelsDto) {
+    return this.channels.set(caller, params.committeeId, dto.channels);
   }
 }

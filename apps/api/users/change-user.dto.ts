@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { TEXT_LIMITS } from '../../../libs/domain/input-bounds.js';
+import type { ChannelName } from '../../../libs/channels/channel.js';
 import { ROLES, type Role } from '../../../libs/domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { IsDisplayName, NormalizeName } from '../common/validators.js';
+import { ChannelsField, EmailField, PhoneField } from './contact-fields.js';
 
-/** A change the office makes to a person: a new name, role or cell (a role or cell change ends their sessions). */
+/**
+ * A change the office makes to a person: a new name, role or cell (a role or cell change ends their sessions), or
+ * their contacts and channels (null clears an address).
+ */
 export class ChangeUserDto {
   @ApiPropertyOptional({ example: 'Đồng chí Hoàng Thị Mai' })
   @IsOptional()
@@ -22,6 +27,15 @@ export class ChangeUserDto {
   @IsOptional()
   @IsUUID()
   cellId?: string;
+
+  @EmailField()
+  email?: string | null;
+
+  @PhoneField()
+  phone?: string | null;
+
+  @ChannelsField({ required: false })
+  notifyChannels?: ChannelName[];
 }
 
 export class DeactivateUserDto {
@@ -62,4 +76,13 @@ export class ReplaceSecretaryDto {
   @IsOptional()
   @IsBoolean()
   mustChangePassword?: boolean;
+
+  @EmailField()
+  email?: string | null;
+
+  @PhoneField()
+  phone?: string | null;
+
+  @ChannelsField({ required: false })
+  notifyChannels?: ChannelName[];
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { TEXT_LIMITS } from '../../../libs/domain/input-bounds.js';
+import type { ChannelName } from '../../../libs/channels/channel.js';
 import { ROLES, type Role } from '../../../libs/domain/roles.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { IsDisplayName, NormalizeName } from '../common/validators.js';
+import { ChannelsField, EmailField, PhoneField } from './contact-fields.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'bithu.nahoitay', description: 'Không phân biệt chữ hoa, chữ thường' })
@@ -40,4 +42,13 @@ export class CreateUserDto {
   @IsOptional()
   @IsBoolean()
   mustChangePassword?: boolean;
+
+  @EmailField()
+  email?: string | null;
+
+  @PhoneField()
+  phone?: string | null;
+
+  @ChannelsField({ required: false })
+  notifyChannels?: ChannelName[];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserResponse } from './user.response.js';
+import { PersonResponse } from './user.response.js';
 
 export class ReplacedSecretaryResponse {
-  @ApiProperty({ type: UserResponse, description: 'Bí thư mới của chi bộ' }) secretary: UserResponse;
-  @ApiProperty({ type: [UserResponse], description: 'Các tài khoản bí thư trước đó, nay đã ngừng' }) replaced: UserResponse[];
+  @ApiProperty({ type: PersonResponse, description: 'Bí thư mới của chi bộ' }) secretary: PersonResponse;
+  @ApiProperty({ type: [PersonResponse], description: 'Các tài khoản bí thư trước đó, nay đã ngừng' }) replaced: PersonResponse[];
 }

@@ -1,3 +1,5 @@
+import type { ChannelName } from '../../../libs/channels/channel.js';
+import { maskPhone } from '../../../libs/channels/phone-number.js';
 import type { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 
 /** A user as the API shows it: never a password or its hash. */
@@ -27,4 +29,27 @@ export function toUserView(
     mustChangePassword: user.passwordChangeRequired === true,
     active: !user.deactivatedAt,
   };
+}
+
+/** How a person is reached beyond the inbox: the phone only ever masked, to the office and to the person alike. */
+export interface ContactView {
+  email: string | null;
+  phoneMasked: string | null;
+  notifyChannels: ChannelName[];
+}
+
+/** A person as the office's endpoints show them: the account and its contacts. */
+export interface PersonView extends UserView, ContactView {}
+
+/** What a person's contacts are read from: the row with its phone selected (UserEntity keeps it unselected). */
+export type WithContact = Pick<UserEntity, 'email' | 'phone' | 'notifyChannels'>;
+
+export function toContactView(user: WithContact): ContactView {
+  // A row read without its phone would show "no phone" for one that has one.
+  if (user.phone === undefined) throw new Error('a person’s contacts were read without the phone column');
+  return { email: user.email, phoneMasked: user.phone ? maskPhone(user.phone) : null, notifyChannels: user.notifyChannels };
+}
+
+export function toPersonView(user: Parameters<typeof toUserView>[0] & WithContact): PersonView {
+  return { ...toUserView(user), ...toContactView(user) };
 }

@@ -21,7 +21,7 @@ input,textarea,select{width:100%;font:inherit;padding:.7rem;border:1px solid #77
 fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.2rem .8rem .5rem}
 legend{font-weight:600;padding:0 .3rem}
 fieldset label{display:flex;align-items:center;gap:.6rem;font-weight:400;min-height:2.75rem;margin:0}
-input[type=radio]{width:1.4rem;height:1.4rem;margin:0;flex:none}
+input[type=radio],input[type=checkbox]{width:1.4rem;height:1.4rem;margin:0;flex:none}
 button{font:inherit;min-height:2.75rem;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:#a50e0e;color:#fff;cursor:pointer}
 header button{background:transparent;border:1px solid #fff;min-height:2.5rem;padding:.2rem .8rem}
 .primary{margin-top:1.2rem;width:100%}
@@ -72,15 +72,19 @@ export interface PagePerson {
   role: Role;
 }
 
-/** The menu by role: everyone has their tasks and notifications; the office its cycles and cells; the admin its committees. */
+/**
+ * The menu by role: everyone has their tasks, notifications and contact details; the office its cycles, cells and
+ * the notifications that reached nobody; the admin its committees.
+ */
 function menu(role: Role, language: Language): SafeHtml {
   const vi = language === 'vi';
   const links: [string, string][] = [
     ['/', vi ? 'Việc của tôi' : 'My tasks'],
     ['/notifications', vi ? 'Thông báo' : 'Notifications'],
   ];
-  if (role === 'committee') links.push(['/dot', vi ? 'Các đợt' : 'Cycles'], ['/chi-bo', vi ? 'Chi bộ' : 'Cells']);
+  if (role === 'committee') links.push(['/dot', vi ? 'Các đợt' : 'Cycles'], ['/chi-bo', vi ? 'Chi bộ' : 'Cells'], ['/chua-nhan-tin', vi ? 'Chưa nhận tin' : 'Not reached']);
   if (role === 'admin') links.push(['/quan-tri', vi ? 'Quản trị' : 'Administration']);
+  links.push(['/lien-lac', vi ? 'Liên lạc' : 'Contact']);
   return html`<nav>${links.map(([href, label]) => html`<a href="${href}">${label}</a> `)}</nav>`;
 }
 

@@ -6,7 +6,7 @@ import type { Language } from '../../../libs/wording/language.js';
 import { ChangeCellDto, DeactivateCellDto } from '../committees/change-cell.dto.js';
 import { CommitteesService } from '../committees/committees.service.js';
 import { CreateCellDto } from '../committees/create-cell.dto.js';
-import { ReplaceSecretaryDto, ResetPasswordDto } from '../users/change-user.dto.js';
+import { ChangeUserDto, ReplaceSecretaryDto, ResetPasswordDto } from '../users/change-user.dto.js';
 import { CreateUserDto } from '../users/create-user.dto.js';
 import type { UserView } from '../users/user.mapper.js';
 import { UsersService } from '../users/users.service.js';
@@ -17,6 +17,7 @@ import { WebFormOnceService } from './web-form-once.service.js';
 import {
   accountFields,
   cellFields,
+  contactFields,
   deactivateCellFields,
   initialPassword,
   resetFields,
@@ -82,6 +83,7 @@ export class WebCellsService {
       secretary: fresh({ password: initialPassword() }),
       reset: fresh({ newPassword: initialPassword() }),
       deactivate: fresh(),
+      contact: fresh({ email: details.secretaries.length === 1 ? (details.secretaries[0].email ?? '') : '' }),
     };
     if (failed) forms[failed.form] = failed;
     return cellPage(language, personOf(visitor), details, forms, failed ? undefined : done);
@@ -127,6 +129,24 @@ export class WebCellsService {
     if (!secretary) throw new DomainError('NOT_FOUND');
     return this.send(visitor, cellId, language, body, 'reset', typed, ResetPasswordDto, { newPassword: typed.newPassword ?? '' }, `/chi-bo/${cellId}?done=password`, { WEAK_PASSWORD: 'newPassword' }, (dto) =>
       this.users.resetPassword(visitor.user, secretary.id, dto.newPassword),
+    );
+  }
+
+  /**
+   * The secretary's email (emptied: none) and a new phone when one is typed (kept otherwise, removed when asked),
+   * as PATCH /api/users/:id sets them; for a cell with one secretary, whose account the form names.
+   */
+  async secretaryContact(visitor: WebVisitor, cellId: string, body: FormBody, language: Language): Promise<PageAnswer> {
+    const typed = contactFields(body);
+    const { secretaries } = await this.details(visitor, cellId);
+    const secretary = secretaries.find((candidate) => candidate.id === typed.userId);
+    if (!secretary) throw new DomainError('NOT_FOUND');
+    const answer = {
+      email: typed.email?.trim() ? typed.email : null,
+      ...(typed.clearPhone === '1' ? { phone: null } : typed.phone?.trim() ? { phone: typed.phone } : {}),
+    };
+    return this.send(visitor, cellId, language, body, 'contact', typed, ChangeUserDto, answer, `/chi-bo/${cellId}?done=contact`, {}, (dto) =>
+      this.users.change(visitor.user, secretary.id, dto),
     );
   }
 
@@ -178,7 +198,7 @@ export class WebCellsService {
     if (!cell) throw new DomainError('NOT_FOUND');
     const secretaries = people
       .filter((user) => user.role === 'secretary' && user.cellId === cellId && user.active)
-      .map((user) => ({ id: user.id, fullName: user.fullName, username: user.username, mustChangePassword: user.mustChangePassword }));
+      .map((user) => ({ id: user.id, fullName: user.fullName, username: user.username, mustChangePassword: user.mustChangePassword, email: user.email, phoneMasked: user.phoneMasked }));
     let deactivation: CellDetails['deactivation'] = null;
     let openCycles: CellDetails['openCycles'] = [];
     if (!cell.active) {

@@ -38,6 +38,9 @@ export const accountFields = (body: FormBody) => ({ fullName: field(body, 'fullN
 
 export const resetFields = (body: FormBody) => ({ userId: field(body, 'userId'), newPassword: field(body, 'newPassword') });
 
+/** A person's email and a new phone, or that the phone is to be removed. */
+export const contactFields = (body: FormBody) => ({ userId: field(body, 'userId'), email: field(body, 'email'), phone: field(body, 'phone'), clearPhone: field(body, 'clearPhone') });
+
 export const committeeFields = (body: FormBody) => ({ name: field(body, 'name') });
 
 export const reasonFields = (body: FormBody) => ({ reason: field(body, 'reason') });

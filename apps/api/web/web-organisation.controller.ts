@@ -74,6 +74,11 @@ export class WebOrganisationController {
     reply(response, await this.cells.resetPassword(visitor, cellId, body, language));
   }
 
+  @Post('chi-bo/:cellId/lien-lac')
+  async secretaryContact(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('cellId', ParseUUIDPipe) cellId: string, @PostedForm() body: FormBody): Promise<void> {
+    reply(response, await this.cells.secretaryContact(visitor, cellId, body, language));
+  }
+
   @Post('chi-bo/:cellId/giai-the')
   async deactivateCell(@Res() response: Response, @Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Param('cellId', ParseUUIDPipe) cellId: string, @PostedForm() body: FormBody): Promise<void> {
     reply(response, await this.cells.deactivateCell(visitor, cellId, body, language));

@@ -6,6 +6,9 @@ import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { DeliveriesModule } from '../deliveries/deliveries.module.js';
+import { WebChannelsController } from './web-channels.controller.js';
+import { WebChannelsService } from './web-channels.service.js';
 import { WebAssetsController } from './web-assets.controller.js';
 import { WebAdminService } from './web-admin.service.js';
 import { WebCellsService } from './web-cells.service.js';
@@ -23,8 +26,8 @@ import { WebSessionsService } from './web-sessions.service.js';
 import { WebService } from './web.service.js';
 
 @Module({
-  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule, DocumentsModule],
-  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController, WebDocumentsController],
+  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule, DocumentsModule, DeliveriesModule],
+  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController, WebDocumentsController, WebChannelsController],
   providers: [
     WebService,
     WebSessionsService,
@@ -35,6 +38,7 @@ import { WebService } from './web.service.js';
     WebCellsService,
     WebAdminService,
     WebPasswordService,
+    WebChannelsService,
   ],
 })
 export class WebModule {}

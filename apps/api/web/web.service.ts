@@ -20,6 +20,7 @@ import { ReviewDto } from '../cycles/dto/review.dto.js';
 import { RsvpDto } from '../cycles/dto/rsvp.dto.js';
 import { SubmitCritiqueDto } from '../cycles/dto/submit-critique.dto.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { actionsOpen } from './cycle-actions.js';
 import type { PagePerson } from './layout.js';
@@ -72,6 +73,7 @@ export class WebService {
     @Inject(CyclesService) private readonly cycles: CyclesService,
     @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
+    @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
   ) {}
 
   loginPage(language: Language, form: { csrfToken: string; username?: string; error?: string }): string {
@@ -81,7 +83,9 @@ export class WebService {
   async tasksPage(visitor: WebVisitor, language: Language, done?: string): Promise<string> {
     const tasks = await this.tasks.forUser(visitor.user, {});
     const person = { ...personOf(visitor), mustChangePassword: visitor.user.mustChangePassword, mayLaunch: visitor.user.role === 'committee' };
-    return tasksPage(language, person, tasks, Date.now(), done);
+    // The office's home says how many notifications reached nobody: the one list it acts on.
+    const unreached = visitor.user.role === 'committee' && visitor.user.committeeId ? await this.deliveries.countUnreached(visitor.user, visitor.user.committeeId) : 0;
+    return tasksPage(language, person, tasks, Date.now(), done, unreached);
   }
 
   async notificationsPage(visitor: WebVisitor, language: Language): Promise<string> {

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CHANNELS, type ChannelName } from '../../channels/channel.js';
+import { maskPhone } from '../../channels/phone-number.js';
 import type { Role } from '../../domain/roles.js';
 import { UserEntity } from '../entities/user.entity.js';
 import { recordAudit } from './audit-trail.js';
@@ -13,16 +15,44 @@ export interface NewAccount {
   cellId: string | null;
   /** A password given to the person (imported, reset): they choose their own at the next sign-in. */
   passwordChangeRequired?: boolean;
+  email?: string | null;
+  /** In 84… form (normalisePhone). */
+  phone?: string | null;
+  /** Every channel when not given: a person hears on each their committee uses until they choose otherwise. */
+  notifyChannels?: ChannelName[];
 }
+
+/** The columns of an account a caller may see, phone included (masked before anyone reads it). */
+const ACCOUNT_COLUMNS = `id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId",
+               password_change_required AS "passwordChangeRequired", deactivated_at AS "deactivatedAt",
+               email, phone, notify_channels AS "notifyChannels"`;
+
+/** The fields of an account the office or the person may change. */
+export type AccountChanges = Partial<
+  Pick<UserEntity, 'fullName' | 'role' | 'committeeId' | 'cellId' | 'deactivatedAt' | 'passwordHash' | 'passwordChangeRequired' | 'email' | 'phone' | 'notifyChannels'>
+>;
+
+const CONTACT_FIELDS = ['email', 'phone', 'notifyChannels'] as const;
 
 /** Inserts an account in the caller's transaction; null when the username (whatever its case) is taken. */
 export async function insertAccount(manager: EntityManager, account: NewAccount): Promise<UserEntity | null> {
   const [created] = await manager.query<UserEntity[]>(
-    `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id, password_change_required) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id, password_change_required, email, phone, notify_channels)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT ((lower(username))) DO NOTHING
-     RETURNING id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId",
-               password_change_required AS "passwordChangeRequired", deactivated_at AS "deactivatedAt"`,
-    [account.username, account.passwordHash, account.fullName, account.role, account.committeeId, account.cellId, account.passwordChangeRequired === true],
+     RETURNING ${ACCOUNT_COLUMNS}`,
+    [
+      account.username,
+      account.passwordHash,
+      account.fullName,
+      account.role,
+      account.committeeId,
+      account.cellId,
+      account.passwordChangeRequired === true,
+      account.email ?? null,
+      account.phone ?? null,
+      account.notifyChannels ?? [...CHANNELS],
+    ],
   );
   return created ?? null;
 }
@@ -34,6 +64,11 @@ export class UsersRepository {
 
   find(userId: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+  }
+
+  /** The account with its phone, for a view that masks it. */
+  findWithContact(userId: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return withPhone(manager).where('user.id = :userId', { userId }).getOne();
   }
 
   findWithHash(username: string): Promise<UserEntity | null> {
@@ -82,9 +117,7 @@ export class UsersRepository {
 
   /** The accounts of a committee (its staff, its cells' secretaries, its guests), active ones first. */
   ofCommittee(committeeId: string, page: { take: number; skip: number }): Promise<UserEntity[]> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
+    return withPhone(this.dataSource.manager)
       .where('user.committeeId = :committeeId', { committeeId })
       .orderBy('user.deactivatedAt IS NULL', 'DESC')
       .addOrderBy('user.fullName', 'ASC')
@@ -99,27 +132,21 @@ export class UsersRepository {
    * session opened before this instant (a role or cell change, a deactivation, a password reset). Answers the
    * account after the change, or null when it does not exist.
    */
-  async change(
-    actorId: string,
-    userId: string,
-    action: string,
-    changes: Partial<Pick<UserEntity, 'fullName' | 'role' | 'committeeId' | 'cellId' | 'deactivatedAt' | 'passwordHash' | 'passwordChangeRequired'>>,
-    endSessions: boolean,
-    why: Record<string, unknown> = {},
-  ): Promise<UserEntity | null> {
+  async change(actorId: string, userId: string, action: string, changes: AccountChanges, endSessions: boolean, why: Record<string, unknown> = {}): Promise<UserEntity | null> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await manager.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const before = await withPhone(manager).where('user.id = :userId', { userId }).setLock('pessimistic_write').getOne();
       if (!before) return null;
       await manager.getRepository(UserEntity).update({ id: userId }, { ...changes, ...(endSessions ? { sessionsEndedAt: new Date() } : {}) });
-      const after = (await manager.getRepository(UserEntity).findOneByOrFail({ id: userId }));
+      const after = (await this.findWithContact(userId, manager)) as UserEntity;
+      const contactChanged = CONTACT_FIELDS.some((field) => field in changes);
       await recordAudit(manager, {
         actorId,
         committeeId: after.committeeId ?? before.committeeId,
         entity: 'user',
         entityId: userId,
         action,
-        before: auditedAccount(before, 'passwordHash' in changes),
-        after: { ...auditedAccount(after, 'passwordHash' in changes), ...why },
+        before: { ...auditedAccount(before, 'passwordHash' in changes), ...(contactChanged ? auditedContact(before) : {}) },
+        after: { ...auditedAccount(after, 'passwordHash' in changes), ...(contactChanged ? auditedContact(after) : {}), ...why },
       });
       return after;
     });
@@ -134,10 +161,10 @@ export class UsersRepository {
     return this.dataSource.transaction(async (manager) => {
       const created = await insertAccount(manager, { ...account, role: 'secretary', committeeId, cellId });
       if (!created) return null;
-      const replaced = await manager.getRepository(UserEntity).find({
-        where: { cellId, role: 'secretary', deactivatedAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const replaced = await withPhone(manager)
+        .where(`user.cellId = :cellId AND user.role = 'secretary' AND user.deactivatedAt IS NULL`, { cellId })
+        .setLock('pessimistic_write')
+        .getMany();
       const others = replaced.filter((user) => user.id !== created.id);
       const now = new Date();
       for (const user of others) {
@@ -165,3 +192,12 @@ function auditedAccount(user: Partial<UserEntity>, passwordReset: boolean): Reco
   };
 }
 
+/** What the audit trail keeps of a person's contacts: the phone masked, as everywhere but its one column. */
+function auditedContact(user: UserEntity): Record<string, unknown> {
+  return { email: user.email, phoneMasked: user.phone ? maskPhone(user.phone) : null, notifyChannels: user.notifyChannels };
+}
+
+/** Accounts read with their phone, which UserEntity leaves out unless asked. */
+function withPhone(manager: EntityManager) {
+  return manager.getRepository(UserEntity).createQueryBuilder('user').addSelect('user.phone');
+}

@@ -10,8 +10,8 @@ import { doneNotice, textArea, textField, type AnyForm } from './organisation-pa
 
 export interface CellDetails {
   cell: CellRow;
-  /** The cell's active secretary accounts. */
-  secretaries: { id: string; fullName: string; username: string; mustChangePassword: boolean }[];
+  /** The cell's active secretary accounts, with how they are reached (the phone masked). */
+  secretaries: { id: string; fullName: string; username: string; mustChangePassword: boolean; email: string | null; phoneMasked: string | null }[];
   /** The committee's other active cells: what this one may merge into. */
   mergeTargets: { id: string; name: string }[];
   /** When and why the cell was dissolved or merged (null while it is active). */
@@ -20,12 +20,13 @@ export interface CellDetails {
   openCycles: { id: string; title: string; status: string; part: 'host' | 'invited' }[];
 }
 
-/** The cell page's four forms, each with its own key (a refused one comes back as it was typed). */
+/** The cell page's forms, each with its own key (a refused one comes back as it was typed). */
 export interface CellForms {
   change: AnyForm;
   secretary: AnyForm;
   reset: AnyForm;
   deactivate: AnyForm;
+  contact: AnyForm;
 }
 
 const DONE = {
@@ -40,6 +41,7 @@ const DONE = {
     en: 'The password was reset and the account’s sessions ended. Hand the temporary password to the secretary, who changes it at the next sign-in.',
   },
   deactivated: { vi: 'Đã ghi nhận chi bộ giải thể, sáp nhập.', en: 'The cell is recorded as dissolved or merged.' },
+  contact: { vi: 'Đã lưu thông tin liên lạc của đồng chí bí thư.', en: 'The secretary’s contact details were saved.' },
 };
 
 /** The hint under an initial or temporary password the page made up. */
@@ -54,6 +56,34 @@ const USERNAME_HINT = {
 };
 
 const secretField = html` autocomplete="off" autocapitalize="none" spellcheck="false"`;
+
+/** How a secretary is reached: the email, and the phone masked (the office never sees it in full either). */
+function contactWords(secretary: CellDetails['secretaries'][number], language: Language): string {
+  const vi = language === 'vi';
+  const phone = secretary.phoneMasked ? `${vi ? 'điện thoại' : 'phone'} ${secretary.phoneMasked}` : vi ? 'chưa có số điện thoại' : 'no phone number';
+  const email = secretary.email ? `${vi ? 'thư điện tử' : 'email'} ${secretary.email}` : vi ? 'chưa có thư điện tử' : 'no email';
+  return `${phone}; ${email}`;
+}
+
+/** The email and phone of the cell's one secretary, set by the office (a secretary also sets them on /lien-lac). */
+function contactForm(details: CellDetails, form: AnyForm, person: PagePerson, language: Language): SafeHtml | string {
+  const vi = language === 'vi';
+  if (details.secretaries.length !== 1) return '';
+  const [secretary] = details.secretaries;
+  const current = secretary.phoneMasked
+    ? vi ? `Số hiện tại: ${secretary.phoneMasked}. Để trống nếu không đổi.` : `Current number: ${secretary.phoneMasked}. Leave empty to keep it.`
+    : vi ? 'Chưa có số điện thoại. Ví dụ: 0912 345 678.' : 'No phone number yet. For example: 0912 345 678.';
+  return html`<h3>${vi ? 'Liên lạc của đồng chí bí thư' : 'The secretary’s contact details'}</h3>
+${fieldErrors(form.errors, '')}
+<form method="post" action="/chi-bo/${details.cell.id}/lien-lac">
+${formTokens(person.csrfToken, form.key)}
+<input type="hidden" name="userId" value="${secretary.id}">
+${textField(form, 'email', vi ? 'Địa chỉ thư điện tử' : 'Email address', { attributes: html` inputmode="email" autocapitalize="none" spellcheck="false"` })}
+${textField(form, 'phone', vi ? 'Số điện thoại di động mới' : 'New mobile number', { attributes: html` inputmode="tel"`, hint: current })}
+${secretary.phoneMasked ? html`<fieldset><legend>${vi ? 'Số điện thoại hiện tại' : 'Current number'}</legend><label><input type="checkbox" name="clearPhone" value="1"${form.typed.clearPhone ? html` checked` : ''}> ${vi ? 'Xóa số điện thoại' : 'Remove the number'}</label></fieldset>` : ''}
+<button class="primary" type="submit">${vi ? 'Lưu liên lạc' : 'Save the contact details'}</button>
+</form>`;
+}
 
 function secretaryForms(details: CellDetails, forms: CellForms, person: PagePerson, language: Language): SafeHtml {
   const vi = language === 'vi';
@@ -70,8 +100,9 @@ ${replacing
   ? html`<ul class="plain">${secretaries.map(
       (secretary) => html`<li>${secretary.fullName}, ${vi ? 'tên đăng nhập' : 'username'} <code>${secretary.username}</code>${
         secretary.mustChangePassword ? (vi ? ' (chưa đổi mật khẩu khởi tạo)' : ' (has not changed the initial password yet)') : ''
-      }</li>`,
+      }<br><span class="muted">${contactWords(secretary, language)}</span></li>`,
     )}</ul>
+${contactForm(details, forms.contact, person, language)}
 <h3>${vi ? 'Đặt lại mật khẩu' : 'Reset the password'}</h3>
 ${fieldErrors(reset.errors, '')}
 <form method="post" action="/chi-bo/${cell.id}/mat-khau">

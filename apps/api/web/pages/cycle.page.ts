@@ -153,6 +153,7 @@ ${critique.scoreTotal !== null ? html`<p class="muted">${vi ? 'Chấm' : 'Score'
 ${stepper(cycle.status, language)}
 ${stageDeadline(cycle, nowMs, language)}
 ${changes(cycle.id, viewer.allowed, language)}
+${viewer.allowed.has('viewDeliveries') ? html`<p><a href="/dot/${cycle.id}/gui-tin">${vi ? 'Tình hình gửi tin' : 'Delivery of notifications'}</a></p>` : ''}
 <p>${vi ? 'Chi bộ điểm' : 'Host cell'}: ${host}<br>${when(cycle.meetingAt, language)}, ${cycle.location}<br>${vi ? 'Chuyên đề' : 'Topic'}: ${cycle.topic}</p>
 ${section(vi ? 'Chi bộ được mời' : 'Invited cells', invitations)}
 ${section(vi ? 'Chương trình, tài liệu sinh hoạt' : 'Agenda and documents', plan)}

@@ -43,6 +43,8 @@ export function tasksPage(
   tasks: TaskView[],
   nowMs: number,
   done?: string,
+  /** Notifications of the office's committee that reached nobody (0 for anyone else). */
+  unreached = 0,
 ): string {
   const vi = language === 'vi';
   const items = tasks.map((task) => {
@@ -63,6 +65,7 @@ export function tasksPage(
     { title: vi ? 'Việc của tôi' : 'My tasks', language, signedIn: person },
     html`<h1>${vi ? 'Việc của tôi' : 'My tasks'}</h1>
 ${done && Object.hasOwn(DONE, done) ? html`<p class="notice" role="status">${DONE[done][language]}</p>` : ''}
+${unreached > 0 ? html`<p class="notice"><a href="/chua-nhan-tin">${vi ? `${unreached} thông báo chưa đến được người nhận` : `${unreached} notifications reached nobody`}</a></p>` : ''}
 ${person.mayLaunch ? html`<p><a href="/dot-moi">${vi ? 'Khởi tạo đợt sinh hoạt chi bộ điểm' : 'Launch a model meeting cycle'}</a></p>` : ''}
 ${person.mustChangePassword ? html`<p class="notice"><a href="/doi-mat-khau">${vi ? 'Đề nghị đồng chí đổi mật khẩu khởi tạo trước khi làm việc khác.' : 'Change your initial password before anything else.'}</a></p>` : ''}
 ${items.length > 0 ? html`<ul class="tasks">${items}</ul>` : html`<p class="muted">${vi ? 'Hiện đồng chí không có việc nào cần làm.' : 'Nothing is waiting for you.'}</p>`}

@@ -1,0 +1,12 @@
+import type { NotificationsConfig } from '../config/app-config.js';
+import { CHANNELS, type ChannelName } from './channel.js';
+
+/** The channels this installation can send on: those whose provider has its settings (app-config.ts). */
+export function configuredChannels(config: Pick<NotificationsConfig, ChannelName>): ChannelName[] {
+  return CHANNELS.filter((channel) => config[channel] !== null);
+}
+
+/** Chosen channels kept in the one order they are listed everywhere, whatever order they were ticked in. */
+export function inChannelOrder(channels: readonly ChannelName[]): ChannelName[] {
+  return CHANNELS.filter((channel) => channels.includes(channel));
+}

@@ -5,7 +5,7 @@
 // another host). The cycle is driven by scripts/lib/cycle-driver.mjs; what is said in it is in
 // scripts/lib/demo-meeting.mjs, and how it is told in scripts/lib/demo-narration.mjs.
 import { driveCycle } from './lib/cycle-driver.mjs';
-import { BASE, DEMO_PASSWORD, PAGES, account, call, driverHttp, expectOk, login } from './lib/demo-api.mjs';
+import { BASE, DEMO_PASSWORD, PAGES, account, call, demoEmailOf, driverHttp, expectOk, login } from './lib/demo-api.mjs';
 import { COMMITTEE_NAME, COMMUNE_CELLS, OFFICE_STAFF, PARTY_BRANCH, titled } from './lib/demo-commune.mjs';
 import { ADOPTION, DECLINES, MEETING_MINUTES, REVIEWS, answerTo, critiqueWords, launchWords, lessonsAndCommitments, meetingWords, planWords } from './lib/demo-meeting.mjs';
 import { heading, narrator, say } from './lib/demo-narration.mjs';
@@ -91,7 +91,24 @@ async function main() {
   say(`  ${OFFICE_STAFF.username.padEnd(34)} Văn phòng Đảng ủy (đồng chí ${OFFICE_STAFF.fullName})`);
   say(`  ${host.secretary.username.padEnd(34)} Bí thư ${host.name}, chi bộ điểm: việc đã cam kết trong báo cáo rút kinh nghiệm`);
   say(`  ${adopter.secretary.username.padEnd(34)} Bí thư ${adopter.name}, chi bộ được mời`);
+  await showMailCatcher(adopter);
   console.log(`\n[Kỹ thuật] Temporal workflow id: model-meeting-${cycle.id} (xem trên Temporal Web UI)`);
+}
+
+/** Where the emails of the run can be read: the mail catcher `npm start` runs when no SMTP_URL is set. */
+async function showMailCatcher(/** @type {{ secretary: { username: string } }} */ visitor) {
+  const page = `http://localhost:${process.env.MAIL_CATCHER_PORT ?? 1080}/`;
+  const answers = await fetch(page, { signal: AbortSignal.timeout(2000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+  heading('THƯ ĐIỆN TỬ');
+  if (!answers) {
+    say(`Thư gửi tới địa chỉ đã cấu hình (SMTP_URL); các địa chỉ trong đợt chạy thử có dạng ${demoEmailOf(visitor.secretary.username)}.`);
+    return;
+  }
+  say(`Thư hệ thống đã gửi trong đợt (giấy mời, nhắc việc, kết luận…) được giữ trên máy này: mở ${page}`);
+  say(`Ví dụ thư của Bí thư chi bộ được mời: gửi tới ${demoEmailOf(visitor.secretary.username)}.`);
 }
 
 /** Đảng bộ xã Na Hối as the API holds it: made on the first run, reused (and its accounts logged into) on later ones. */

@@ -236,8 +236,10 @@ describe('a worker killed while a provider holds the request', () => {
   it('sends once on Zalo (its unknown outcome settled by the late webhook, never resent) and once by SMS (repeated with the same request id)', async () => {
     const byZalo = await communeWithOneReachable(['zalo']);
     const bySms = await communeWithOneReachable(['sms']);
-    // This time Zalo's delivery report comes only when the test sends it, after the retried attempt.
+    // This time Zalo's delivery report comes only when the test sends it, after the retried attempt, and the
+    // gateway reports nothing: the retried SMS attempt must ask the gateway again, with the same request id.
     zalo.postWebhooksTo(null);
+    sms.callBack(null);
     zalo.answerAfter(6000);
     sms.answerAfter(6000);
     try {
@@ -273,6 +275,7 @@ describe('a worker killed while a provider holds the request', () => {
       expect(sms.requests.filter((request) => request.body.RequestId === smsRows.sms.id).length).toBeGreaterThanOrEqual(2);
     } finally {
       zalo.postWebhooksTo(`${stack.baseUrl}/api/webhooks/zalo`);
+      sms.callBack('5');
     }
   }, 180_000);
 });

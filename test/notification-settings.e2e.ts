@@ -328,7 +328,7 @@ describe('the delivery report and the list of people nobody reached', () => {
         },
       },
       {
-        fixture: { name: 'no cycle', userId: s1.userId, cycleId: null, reason: 'ACTION_ITEM_OVERDUE', title: 'Việc cam kết đã quá hạn', minutesAgo: 15, deliveries: [{ channel: 'email', status: 'FAILED', address: s1Email, attempts: 2, errorCode: '553' }] },
+        fixture: { name: 'no cycle', userId: s1.userId, cycleId: null, reason: 'ACTION_ITEM_OVERDUE', title: 'Việc cam kết đã quá hạn', minutesAgo: 15, deliveries: [{ channel: 'email', status: 'FAILED', address: s1Email, attempts: 2, errorCode: 'SMTP_553' }] },
         channels: {
           email: { status: 'FAILED', address: s1Email, why: 'Không gửi được (đã thử 2 lần): máy chủ thư của người nhận không nhận địa chỉ này.' },
           zalo: notConfigured(s1Phone),
@@ -342,7 +342,7 @@ describe('the delivery report and the list of people nobody reached', () => {
           ...invite,
           minutesAgo: 20,
           deliveries: [
-            { channel: 'email', status: 'FAILED', address: s1Email, attempts: 1, errorCode: '550' },
+            { channel: 'email', status: 'FAILED', address: s1Email, attempts: 1, errorCode: 'SMTP_550' },
             { channel: 'zalo', status: 'FAILED', address: s1Phone, attempts: 1, errorCode: '-118' },
             { channel: 'sms', status: 'FAILED', address: s1Phone, attempts: 3, errorCode: '108' },
           ],
@@ -401,7 +401,7 @@ describe('the delivery report and the list of people nobody reached', () => {
           ...invite,
           minutesAgo: 70,
           deliveries: [
-            { channel: 'email', status: 'FAILED', address: s1Email, attempts: 1, errorCode: '552' },
+            { channel: 'email', status: 'FAILED', address: s1Email, attempts: 1, errorCode: 'SMTP_552' },
             { channel: 'sms', status: 'WAITING', address: s1Phone, notBefore: MORNING },
           ],
         },

@@ -34,8 +34,12 @@ describe('why a channel did or did not carry a notification', () => {
     ['a second attempt under way', facts('zalo', { status: 'SENDING', attempts: 2 }), 'Đang gửi lại (lần thứ 2).'],
     ['a number without Zalo', facts('zalo', { status: 'FAILED', errorCode: '-118', attempts: 1 }), 'Không gửi được: số điện thoại này không nhận được tin Zalo (chưa dùng Zalo hoặc đã chặn tin).'],
     ['an SMS gateway out of money, after three tries', facts('sms', { status: 'FAILED', errorCode: '103', attempts: 3 }), 'Không gửi được (đã thử 3 lần): tài khoản gửi tin nhắn đã hết tiền. Đề nghị đồng chí báo quản trị hệ thống.'],
-    ['a refusal nobody has words for', facts('email', { status: 'FAILED', errorCode: '421', attempts: 5 }), 'Không gửi được (đã thử 5 lần).'],
+    ['a refusal nobody has words for', facts('email', { status: 'FAILED', errorCode: 'SMTP_421', attempts: 5 }), 'Không gửi được (đã thử 5 lần).'],
     ['a skip the workflow explained', facts('email', { status: 'SKIPPED', errorCode: 'NO_ADDRESS' }), 'Chưa có địa chỉ thư điện tử.'],
+    ['a provider busy until the workflow gave up', facts('sms', { status: 'FAILED', errorCode: 'GAVE_UP', attempts: 12 }), 'Không gửi được (đã thử 12 lần): nhà cung cấp nhiều lần báo bận hoặc không trả lời; đã ngừng thử lại.'],
+    ['a Zalo send never confirmed', facts('zalo', { status: 'FAILED', errorCode: 'UNCONFIRMED', attempts: 1 }), 'Không gửi được: không rõ tin đã đến chưa: nhà cung cấp không trả lời và không báo lại; không gửi lại để tránh gửi trùng.'],
+    ['a paid message not needed once read', facts('sms', { status: 'SKIPPED', errorCode: 'READ_IN_APP' }), 'Không cần gửi: người nhận đã đọc thông báo trên trang.'],
+    ['an email refused for its address', facts('email', { status: 'FAILED', errorCode: 'SMTP_550', attempts: 1 }), 'Không gửi được: máy chủ thư của người nhận không nhận địa chỉ này.'],
     ['a skip for a kind ZNS does not carry', facts('zalo', { status: 'SKIPPED', errorCode: 'NOT_FOR_THIS_NOTICE' }), 'Thông báo loại này không gửi qua Zalo ZNS.'],
   ])('%s', (_, given, sentence) => {
     expect(deliveryWhy(given, 'vi')).toBe(sentence);

@@ -44,7 +44,18 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, Template> = {
  * Why a channel was not used for a notification. The delivery workflow writes one of these as the error code
  * of a SKIPPED row; where there is no row at all, the report works the reason out from the settings as they are.
  */
-export const SKIP_CODES = ['NOT_CONFIGURED', 'NOT_USED_BY_COMMITTEE', 'NOT_CHOSEN', 'NO_ADDRESS', 'NOT_NEEDED', 'NOT_FOR_THIS_NOTICE'] as const;
+export const SKIP_CODES = [
+  'NOT_CONFIGURED',
+  'NOT_USED_BY_COMMITTEE',
+  'NOT_CHOSEN',
+  'NO_ADDRESS',
+  'NOT_NEEDED',
+  'NOT_FOR_THIS_NOTICE',
+  'DEACTIVATED',
+  'READ_IN_APP',
+  'CYCLE_CANCELLED',
+  'NO_FALLBACK',
+] as const;
 export type SkipCode = (typeof SKIP_CODES)[number];
 
 /** The settings that decide whether a channel may carry a person's notifications, as they are now. */
@@ -81,6 +92,10 @@ const SKIPPED: Record<SkipCode, Template> = {
   NO_ADDRESS: { vi: '', en: '' },
   NOT_NEEDED: { vi: 'Không cần gửi: tin Zalo đã gửi được.', en: 'Not needed: the Zalo message was sent.' },
   NOT_FOR_THIS_NOTICE: { vi: 'Thông báo loại này không gửi qua {channel}.', en: 'This kind of notification is not sent by {channel}.' },
+  DEACTIVATED: { vi: 'Tài khoản của người nhận đã ngừng sử dụng.', en: "The person's account is deactivated." },
+  READ_IN_APP: { vi: 'Không cần gửi: người nhận đã đọc thông báo trên trang.', en: 'Not needed: the person read the notification on the site.' },
+  CYCLE_CANCELLED: { vi: 'Không gửi: đợt sinh hoạt đã bị hủy.', en: 'Not sent: the cycle was cancelled.' },
+  NO_FALLBACK: { vi: 'Không gửi: tin Zalo không gửi được vì lý do mà {channel} cũng không khắc phục được.', en: 'Not sent: the reason Zalo failed would stop {channel} too.' },
 };
 
 const NO_ADDRESS: Record<ChannelName, Template> = {
@@ -91,9 +106,26 @@ const NO_ADDRESS: Record<ChannelName, Template> = {
 
 const HELP = { vi: ' Đề nghị đồng chí báo quản trị hệ thống.', en: ' Tell the system administrator.' };
 
+/** The delivery workflow's own endings, the same on every channel. */
+const WORKFLOW_FAILURES = [
+  {
+    codes: ['GAVE_UP'],
+    words: { vi: 'Nhà cung cấp nhiều lần báo bận hoặc không trả lời; đã ngừng thử lại.', en: 'The provider was busy or silent many times; no more attempts.' },
+  },
+  {
+    codes: ['UNCONFIRMED'],
+    words: {
+      vi: 'Không rõ tin đã đến chưa: nhà cung cấp không trả lời và không báo lại; không gửi lại để tránh gửi trùng.',
+      en: 'Unknown whether it arrived: the provider neither answered nor reported; not sent again, to avoid a duplicate.',
+    },
+  },
+] as const;
+
 /** What a provider's refusal means to a person, by channel and the code the adapter stored (notifications.md). */
 const FAILURES: Record<ChannelName, { codes: readonly string[]; words: Template }[]> = {
   zalo: [
+    ...WORKFLOW_FAILURES,
+    { codes: ['NO_TEMPLATE'], words: { vi: `Chưa có mẫu tin Zalo được duyệt cho loại thông báo này.${HELP.vi}`, en: `No approved Zalo template for this kind of notification.${HELP.en}` } },
     { codes: ['-108'], words: { vi: 'Số điện thoại không đúng.', en: 'The phone number is not valid.' } },
     {
       codes: ['-110', '-114', '-118', '-119'],
@@ -110,6 +142,7 @@ const FAILURES: Record<ChannelName, { codes: readonly string[]; words: Template 
     },
   ],
   sms: [
+    ...WORKFLOW_FAILURES,
     { codes: ['108'], words: { vi: 'Số điện thoại không đúng.', en: 'The phone number is not valid.' } },
     { codes: ['103'], words: { vi: `Tài khoản gửi tin nhắn đã hết tiền.${HELP.vi}`, en: `The SMS account has no balance left.${HELP.en}` } },
     {
@@ -118,11 +151,12 @@ const FAILURES: Record<ChannelName, { codes: readonly string[]; words: Template 
     },
   ],
   email: [
+    ...WORKFLOW_FAILURES,
     {
-      codes: ['550', '551', '553'],
+      codes: ['SMTP_550', 'SMTP_551', 'SMTP_553', 'BAD_ADDRESS'],
       words: { vi: 'Máy chủ thư của người nhận không nhận địa chỉ này.', en: "The recipient's mail server refused this address." },
     },
-    { codes: ['552'], words: { vi: 'Hộp thư của người nhận đã đầy.', en: "The recipient's mailbox is full." } },
+    { codes: ['SMTP_552'], words: { vi: 'Hộp thư của người nhận đã đầy.', en: "The recipient's mailbox is full." } },
   ],
 };
 

@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-na-hoi-2026';
 /**
  * One request; the answer's status, body (null when it is not JSON) and, when refused for too many
  * requests, how many seconds to wait (Retry-After).
- * @param {'GET' | 'POST'} method
+ * @param {'GET' | 'POST' | 'PUT'} method
  * @param {string} path starts with /api
  * @param {{ token?: string, body?: unknown, key?: string }} [options]
  */
@@ -37,7 +37,7 @@ function refused(/** @type {string} */ what, /** @type {{ status: number, body: 
 }
 
 /** The body of a request that must succeed. */
-export async function expectOk(/** @type {'GET' | 'POST'} */ method, /** @type {string} */ path, /** @type {{ token?: string, body?: unknown }} */ options, /** @type {string} */ what) {
+export async function expectOk(/** @type {'GET' | 'POST' | 'PUT'} */ method, /** @type {string} */ path, /** @type {{ token?: string, body?: unknown }} */ options, /** @type {string} */ what) {
   const response = await call(method, path, options);
   if (response.status >= 300) throw refused(what, response);
   return response.body;
@@ -88,5 +88,10 @@ export async function account(creatorToken, user) {
   if (Object.entries(expected).some(([field, id]) => me[field] !== id)) {
     throw new Error(`Tài khoản ${user.username} đã có và thuộc đơn vị khác; đặt DEMO_API_URL tới một dịch vụ khác hoặc dùng thư mục dữ liệu mới`);
   }
+  // Everyone gets an email address, so the invitations and reminders of the run land in the mail catcher.
+  await expectOk('PUT', '/api/me/contact', { token, body: { email: demoEmailOf(user.username), notifyChannels: ['email', 'zalo', 'sms'] } }, `địa chỉ thư của ${user.username}`);
   return { username: user.username, fullName: user.fullName, token };
 }
+
+/** The demo's made-up address for an account (the reserved .example domain: it can never reach anyone). */
+export const demoEmailOf = (/** @type {string} */ username) => `${username}@xanahoi.example`;

@@ -56,7 +56,29 @@ async function main() {
       stops.push(postgres.stop);
       databaseUrl = postgres.url;
     }
-    const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, PORT: String(apiPort) };
+    let smtpUrl = process.env.SMTP_URL;
+    let mailPage = null;
+    if (!smtpUrl) {
+      // No mail server configured: the apps' email goes to a catcher on this machine that the developer can open.
+      const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
+      const smtpPort = Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025);
+      const httpPort = Number(process.env.MAIL_CATCHER_PORT ?? 1080);
+      try {
+        const catcher = await startMailCatcher({ dataDir, smtpPort, httpPort, log });
+        stops.push(catcher.stop);
+        smtpUrl = catcher.smtpUrl;
+        mailPage = catcher.pageUrl;
+      } catch (error) {
+        log(`• Email off: ${error.message}. The service starts without email; set MAIL_CATCHER_SMTP_PORT and MAIL_CATCHER_PORT to free ports, or SMTP_URL to a mail server.`);
+      }
+    }
+    const env = {
+      ...process.env,
+      TEMPORAL_ADDRESS: temporalAddress,
+      DATABASE_URL: databaseUrl,
+      PORT: String(apiPort),
+      ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+    };
     await runToEnd(join(ROOT, 'dist/libs/persistence/run-migrations.js'), env, 'migrations');
 
     const worker = startApp('worker', join(ROOT, 'dist/apps/worker/main.js'), env, shutdown);
@@ -71,6 +93,7 @@ async function main() {
     log(`  API       http://localhost:${apiPort}/api   (health: http://localhost:${apiPort}/api/health)`);
     log(`  Swagger   http://localhost:${apiPort}/api/docs`);
     log(`  Temporal  ${temporalAddress}${temporalUi ? `   Web UI: ${temporalUi}` : ''}`);
+    if (mailPage) log(`  Thư       ${mailPage}   (thư hệ thống gửi được giữ trên máy này / emails stay on this machine)`);
     log(`  Ctrl-C stops everything; data stays in ${process.env.DATA_DIR ?? '.data'}/ for the next start.`);
     log('');
   } catch (error) {

@@ -342,6 +342,15 @@ const TO_THE_LOGIN_PAGE: Statuses = [303, 303, 303, 303, 303, 303, 303, 303, 303
 
 const ENDPOINTS: EndpointSpec[] = [
   { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  // The providers' delivery reports (notifications.md), public; neither provider is configured here, so both
+  // addresses are 404 for every caller (test/phone-channels.e2e.ts has them configured).
+  { method: 'POST', route: '/api/webhooks/zalo', statuses: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+  {
+    method: 'GET',
+    route: '/api/webhooks/sms/:token',
+    statuses: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+    path: () => `/api/webhooks/sms/${'0'.repeat(32)}`,
+  },
   {
     // Public; each caller logs in with its own credentials and no token. "anonymous" has no account: it sends a
     // username that does not exist, which is a bad login (401). Guests have accounts and sign in like anyone.

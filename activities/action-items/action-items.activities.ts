@@ -23,7 +23,8 @@ interface DueItem {
 /** Today's date in Vietnam (UTC+7), computed by PostgreSQL so every process agrees. */
 const TODAY_IN_VIETNAM = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
-export function createActionItemActivities(dataSource: DataSource): ActionItemActivities {
+/** `deliveryQueue`: as for the cycle records, the queue whose worker carries these reminders beyond the inbox. */
+export function createActionItemActivities(dataSource: DataSource, deliveryQueue: string | null = null): ActionItemActivities {
   return {
     async sweepActionItems({ reminderLeadDays }) {
       const items = await dataSource.query<DueItem[]>(
@@ -48,12 +49,12 @@ export function createActionItemActivities(dataSource: DataSource): ActionItemAc
           const text = actionItemText(notice.kind, item);
           const inserted = await dataSource.query<unknown[]>(
             `WITH added AS (
-               INSERT INTO notifications (user_id, cycle_id, reason, dedupe_key, title, body)
-               SELECT id, $1, $2, 'action-item:' || $3 || ':' || $2 || ':' || id::text, $4, $5 FROM users
+               INSERT INTO notifications (user_id, cycle_id, reason, dedupe_key, title, body, delivery_queue)
+               SELECT id, $1, $2, 'action-item:' || $3 || ':' || $2 || ':' || id::text, $4, $5, $7 FROM users
                 WHERE ${notice.to === 'host' ? `role = 'secretary' AND cell_id = $6` : `role = 'committee' AND committee_id = $6`}
                ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1
              ) SELECT 1 FROM added`,
-            [item.cycleId, notice.kind, item.id, text.title, text.body, notice.to === 'host' ? item.cellId : item.committeeId],
+            [item.cycleId, notice.kind, item.id, text.title, text.body, notice.to === 'host' ? item.cellId : item.committeeId, deliveryQueue],
           );
           added += inserted.length;
         }

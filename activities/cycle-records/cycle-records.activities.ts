@@ -37,11 +37,15 @@ export interface CycleRecordActivities {
  * for what it holds is answered instead: the records before it are written, and the workflow refuses and
  * undoes that step (a retry would fail the same way for ever and hold the whole cycle).
  */
-export function createCycleRecordActivities(dataSource: DataSource): CycleRecordActivities {
+/**
+ * `deliveryQueue`: the task queue whose worker carries the notifications written here to email, Zalo and SMS
+ * (the dispatcher of apps/worker picks up only its own queue's); without it they stay in the inbox only.
+ */
+export function createCycleRecordActivities(dataSource: DataSource, deliveryQueue: string | null = null): CycleRecordActivities {
   const recordSteps = async (records: StepRecord[]): Promise<WriteOutcome> => {
     try {
       await dataSource.transaction(async (manager) => {
-        for (const record of records) await writeStep(manager, record);
+        for (const record of records) await writeStep(manager, record, deliveryQueue);
       });
       return { written: records.length };
     } catch (error) {
@@ -50,7 +54,7 @@ export function createCycleRecordActivities(dataSource: DataSource): CycleRecord
     // One record at a time, to keep those before the one PostgreSQL refuses.
     for (const [index, record] of records.entries()) {
       try {
-        await dataSource.transaction((manager) => writeStep(manager, record));
+        await dataSource.transaction((manager) => writeStep(manager, record, deliveryQueue));
       } catch (error) {
         const refusal = refusalOf(error);
         if (!refusal) throw error;
@@ -85,7 +89,7 @@ function logError(message: string, details: Record<string, unknown>): void {
  * One step. The timeline row (cycle_id, seq) is the marker: when it is already there the step was applied
  * by an earlier attempt and nothing is written again.
  */
-async function writeStep(manager: EntityManager, record: StepRecord): Promise<void> {
+async function writeStep(manager: EntityManager, record: StepRecord, deliveryQueue: string | null): Promise<void> {
   if (record.launch) await insertCycle(manager, record);
   // A cycle cancelled without its workflow (terminated while this write was under way) takes nothing more.
   if (endedWithoutWorkflow(await lockCycle(manager, record.cycleId))) return;
@@ -133,7 +137,7 @@ async function writeStep(manager: EntityManager, record: StepRecord): Promise<vo
       [record.close.hostCellId, record.close.hostedAt, record.close.rating],
     );
   }
-  await notify(manager, record);
+  await notify(manager, record, deliveryQueue);
 }
 
 async function insertCycle(manager: EntityManager, record: StepRecord): Promise<void> {
@@ -227,7 +231,7 @@ function stepNoteOf(record: StepRecord): string | null {
 }
 
 /** One inbox row per recipient and reason; the dedupe key makes a retried step insert none twice. */
-async function notify(manager: EntityManager, record: StepRecord): Promise<void> {
+async function notify(manager: EntityManager, record: StepRecord, deliveryQueue: string | null): Promise<void> {
   if (!record.notify?.length) return;
   const cycle = await notificationContextOf(manager, record.cycleId);
   if (!cycle) return;
@@ -245,10 +249,10 @@ async function notify(manager: EntityManager, record: StepRecord): Promise<void>
           ? { where: `id = ANY($6::uuid[])`, value: intent.to.userIds }
           : { where: `role = 'secretary' AND cell_id = ANY($6::uuid[])`, value: intent.to.cellIds };
     await manager.query(
-      `INSERT INTO notifications (user_id, cycle_id, reason, dedupe_key, title, body)
-       SELECT id, $1, $2, $3 || ':' || id::text, $4, $5 FROM users WHERE ${recipients.where}
+      `INSERT INTO notifications (user_id, cycle_id, reason, dedupe_key, title, body, delivery_queue)
+       SELECT id, $1, $2, $3 || ':' || id::text, $4, $5, $7 FROM users WHERE ${recipients.where}
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [record.cycleId, intent.reason, `${record.cycleId}:${record.seq}:${intent.reason}`, text.title, text.body, recipients.value],
+      [record.cycleId, intent.reason, `${record.cycleId}:${record.seq}:${intent.reason}`, text.title, text.body, recipients.value, deliveryQueue],
     );
   }
 }

@@ -14,6 +14,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProviderWebhooksModule } from './provider-webhooks/provider-webhooks.module.js';
 import { RubricsModule } from './rubrics/rubrics.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         NotificationsModule,
         AuditModule,
         WebModule,
+        ProviderWebhooksModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -2,7 +2,7 @@ import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { json, raw } from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
 import type { AppConfig } from '../../libs/config/app-config.js';
@@ -30,6 +30,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.use(noStore);
   // A report answers every point of the cycle in one body: it may be larger than any other request.
   app.use('/api/cycles/:id/report', json({ limit: REPORT_BODY_LIMIT }));
+  // Zalo signs the exact bytes of its webhook's body: the parsers after this one leave a parsed body alone.
+  app.use('/api/webhooks/zalo', raw({ type: () => true, limit: config.http.bodyLimit }));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   // The pages post plain forms (web.md: they work with JavaScript off).
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });

@@ -3,11 +3,13 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities/index.js';
+import { createChannelAdapters, type ChannelAdapters } from '../../activities/notification-delivery/channel-adapters.js';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../libs/config/config.module.js';
 import { ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, actionItemFollowUpWorkflowId } from '../../libs/temporal/temporal.constants.js';
 import { dataConverterOf } from '../../libs/temporal/data-converter.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
+import { NotificationDispatcher } from './notification-dispatcher.js';
 
 let runtimeInstalled = false;
 
@@ -22,6 +24,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private worker?: Worker;
   private running?: Promise<void>;
   private stopping = false;
+  private channels?: ChannelAdapters;
+  private clientConnection?: Connection;
+  private dispatcher?: NotificationDispatcher;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,15 +39,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
       runtimeInstalled = true;
     }
-    const { temporal } = this.config;
+    const { temporal, notifications } = this.config;
     this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.channels = createChannelAdapters(notifications, this.dataSource);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
       ...workflowSource(temporal.workflowBundlePath),
       dataConverter: dataConverterOf(temporal, true),
-      activities: createActivities(this.dataSource),
+      activities: createActivities(this.dataSource, { taskQueue: temporal.taskQueue, config: notifications, adapters: this.channels.adapters }),
       shutdownGraceTime: temporal.workerShutdownGraceMs,
       // A write that does not end within the grace time (a row held by another transaction) would hold the
       // process for as long as it waits: past this, the worker gives it up; its transaction dies with the
@@ -64,29 +70,32 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       process.kill(process.pid, 'SIGTERM');
     });
     this.logger.log(`Polling task queue "${temporal.taskQueue}" on ${temporal.address}`);
-    await this.startActionItemFollowUp();
+    this.clientConnection = await Connection.connect({ address: temporal.address });
+    const client = new Client({ connection: this.clientConnection, namespace: temporal.namespace, dataConverter: dataConverterOf(temporal) });
+    await this.startActionItemFollowUp(client);
+    this.dispatcher = new NotificationDispatcher(this.dataSource, client, temporal.taskQueue, notifications.dispatchIntervalMs, this.logger);
+    this.dispatcher.start();
+    this.logger.log(`Channels beyond the inbox: ${Object.keys(this.channels.adapters).join(', ') || 'none configured'}`);
   }
 
   /** Every worker makes sure the one follow-up sweeper of its task queue runs; the first start wins, the others find it. */
-  private async startActionItemFollowUp(): Promise<void> {
+  private async startActionItemFollowUp(client: Client): Promise<void> {
     const { temporal, followUp } = this.config;
-    const connection = await Connection.connect({ address: temporal.address });
-    try {
-      await new Client({ connection, namespace: temporal.namespace, dataConverter: dataConverterOf(temporal) }).workflow.start(ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, {
-        workflowId: actionItemFollowUpWorkflowId(temporal.taskQueue),
-        taskQueue: temporal.taskQueue,
-        args: [{ intervalMs: followUp.sweepIntervalMs, reminderLeadDays: followUp.reminderLeadDays }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-    } finally {
-      await connection.close();
-    }
+    await client.workflow.start(ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, {
+      workflowId: actionItemFollowUpWorkflowId(temporal.taskQueue),
+      taskQueue: temporal.taskQueue,
+      args: [{ intervalMs: followUp.sweepIntervalMs, reminderLeadDays: followUp.reminderLeadDays }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    await this.dispatcher?.stop();
+    await this.clientConnection?.close().catch(() => undefined);
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
+    await this.channels?.close();
     // After a forced shutdown the native worker may still hold the connection: the process ends either way.
     await this.connection?.close().catch((error: unknown) => this.logger.warn(`Temporal connection not closed cleanly: ${String(error)}`));
   }

@@ -4,8 +4,8 @@
  * with its own deterministic time and a test with any fixed one.
  */
 
-/** Vietnam keeps UTC+7 all year. */
-const VIETNAM_OFFSET_MINUTES = 7 * 60;
+import { VIETNAM_OFFSET_MS } from '../domain/input-bounds.js';
+
 const MINUTE = 60_000;
 const DAY_MINUTES = 24 * 60;
 
@@ -17,7 +17,7 @@ export interface QuietHours {
 
 /** The Vietnam minute of the day of an instant. */
 function vietnamMinuteOfDay(at: number): number {
-  const minutes = Math.floor(at / MINUTE) + VIETNAM_OFFSET_MINUTES;
+  const minutes = Math.floor((at + VIETNAM_OFFSET_MS) / MINUTE);
   return ((minutes % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
 }
 

@@ -84,6 +84,9 @@ const environmentSchema = z
       .default('21:00-06:00'),
     NOTIFY_URGENT_REASONS: z.string().default('RESCHEDULED,RESCHEDULED_RECONFIRM,RESCHEDULED_BY_HOST,CANCELLED'),
     NOTIFY_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+    NOTIFY_RETRY_INITIAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    NOTIFY_RETRY_MAX_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
+    NOTIFY_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   });
 
 /** Which process reads the configuration: only the API signs tokens and creates the first admin. */
@@ -166,6 +169,8 @@ export interface NotificationsConfig {
   /** Notifications that go out on SMS and Zalo even in quiet hours. */
   urgentReasons: string[];
   dispatchIntervalMs: number;
+  /** Backoff for "try again" answers: with the defaults, 12 attempts over about 2 hours. */
+  retry: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts: number };
 }
 
 const minuteOfDay = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
@@ -264,6 +269,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
           : { startMinute: minuteOfDay(env.NOTIFY_QUIET_HOURS.slice(0, 5)), endMinute: minuteOfDay(env.NOTIFY_QUIET_HOURS.slice(6)) },
       urgentReasons: env.NOTIFY_URGENT_REASONS.split(',').map((reason) => reason.trim()).filter(Boolean),
       dispatchIntervalMs: env.NOTIFY_DISPATCH_INTERVAL_MS,
+      retry: {
+        initialIntervalMs: env.NOTIFY_RETRY_INITIAL_MS,
+        maximumIntervalMs: env.NOTIFY_RETRY_MAX_INTERVAL_MS,
+        maximumAttempts: env.NOTIFY_RETRY_MAX_ATTEMPTS,
+      },
     },
     auth: {
       jwtSecret: env.JWT_SECRET ?? (kind === 'api' ? developmentJwtSecret(env.DATA_DIR) : ''),

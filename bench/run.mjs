@@ -68,7 +68,7 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    const duration = { quick: 'about 6 minutes', pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', full: 'about 15 minutes' }[plan.mode];
+    const duration = { quick: 'about 7 minutes', pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', full: 'about 16 minutes' }[plan.mode];
     log(`• npm run bench (${plan.mode}) — this takes ${duration}`);
     const bench = await setUp({ plan, log, elapsed, ensureAlive, onUnexpectedExit, cleanups, figures });
     if (plan.mode === 'pages') {

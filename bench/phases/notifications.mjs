@@ -15,7 +15,7 @@ import { launchCycle, rsvp } from '../../scripts/lib/cycle-driver.mjs';
 import { acceptInvitationBody, cancelBody } from '../../scripts/lib/step-bodies.mjs';
 import { BENCH_LAUNCH, freshHost, seedCommune } from '../lib/api.mjs';
 import { znsRefuses } from '../lib/providers.mjs';
-import { ratio, round, summarise } from '../lib/stats.mjs';
+import { percentile, ratio, round, summarise } from '../lib/stats.mjs';
 import { DELIVERY_TIMEOUT_MS, NOTIFICATION_CELLS } from '../plan.mjs';
 
 const FINAL = new Set(['SENT', 'DELIVERED', 'FAILED', 'SKIPPED']);
@@ -171,7 +171,42 @@ async function watchDeliveries(bench, cycleId, { pg, people, providers }, sentAt
     `SELECT outcome, code, count(*)::int AS n FROM notification_delivery_attempts WHERE delivery_id = ANY($1::uuid[]) GROUP BY outcome, code ORDER BY outcome, code`,
     [deliveryIds],
   );
-  return summariseDeliveries({ rows, attempts, people, pending, sentAt, arrived: providers.since(sentAt) });
+  const workflows = await deliveryWorkflows(bench.client, new Set(rows.map((row) => row.notification_id)), sentAt);
+  return { ...summariseDeliveries({ rows, attempts, people, pending, sentAt, arrived: providers.since(sentAt) }), workflows };
+}
+
+/**
+ * The notifications' delivery workflows as Temporal's visibility has them: when the dispatcher started them
+ * and when they closed (the rows' dispatched_at is the dispatcher's transaction start, the same for a batch).
+ */
+async function deliveryWorkflows(client, notificationIds, sentAt) {
+  const seconds = (date) => (date ? round((date.getTime() - sentAt) / 1000, 2) : null);
+  try {
+    let found = [];
+    // Visibility is written a moment after the history: ask again until every workflow shows as closed.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      found = [];
+      for await (const execution of client.workflow.list({ query: `WorkflowType = 'notificationDelivery' AND StartTime >= '${new Date(sentAt).toISOString()}'` })) {
+        if (notificationIds.has(execution.workflowId.replace(/^notification-delivery-/, ''))) found.push(execution);
+      }
+      if (found.length === notificationIds.size && found.every((execution) => execution.closeTime)) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const starts = found.map((execution) => execution.startTime.getTime()).sort((a, b) => a - b);
+    const closes = found.map((execution) => execution.closeTime?.getTime()).filter(Boolean).sort((a, b) => a - b);
+    const at = (times, p) => (times.length ? seconds(new Date(percentile(times, p))) : null);
+    return {
+      count: found.length,
+      statuses: countBy(found, (execution) => execution.status.name),
+      first_started_s: at(starts, 0),
+      last_started_s: at(starts, 100),
+      closed_p50_s: at(closes, 50),
+      closed_p90_s: at(closes, 90),
+      last_closed_s: at(closes, 100),
+    };
+  } catch (error) {
+    return { error: error.message };
+  }
 }
 
 /** Notifications not yet delivered on every channel they should go by (people without one count as pending). */
@@ -198,6 +233,12 @@ function summariseDeliveries({ rows, attempts, people, pending, sentAt, arrived 
   const earliest = (dates) => dates.filter(Boolean).reduce((first, date) => (!first || date < first ? date : first), null);
   const dispatched = [...new Map(rows.map((row) => [row.notification_id, row.dispatched_at])).values()];
   const lastFinal = latest(deliveries.map(finalAt));
+  // A notification is done when the last of its rows is final; what a person waited for, in the order of the rest.
+  const done = [...groupBy(deliveries, (row) => row.notification_id).values()]
+    .filter((group) => group.every((row) => FINAL.has(row.status)))
+    .map((group) => latest(group.map(finalAt)).getTime())
+    .sort((a, b) => a - b);
+  const doneAt = (p) => (done.length ? round((percentile(done, p) - sentAt) / 1000, 2) : null);
   const byChannel = Object.fromEntries(
     CHANNELS.map((channel) => {
       const ofChannel = deliveries.filter((row) => row.channel === channel);
@@ -230,6 +271,9 @@ function summariseDeliveries({ rows, attempts, people, pending, sentAt, arrived 
     last_dispatched_s: seconds(latest(dispatched)),
     last_final_s: seconds(lastFinal),
     last_final_at: lastFinal ? lastFinal.getTime() : null,
+    notification_done_p50_s: doneAt(50),
+    notification_done_p90_s: doneAt(90),
+    messages_per_10_s: perTenSeconds([...arrived.email, ...arrived.zns, ...arrived.sms].map((entry) => entry.at), sentAt),
     last_provider_arrival_s: round((Math.max(...Object.values(arrived).flat().map((entry) => entry.at), sentAt) - sentAt) / 1000, 2),
     messages,
     deliveries_per_s: spanS ? round(messages / spanS, 1) : null,
@@ -256,6 +300,14 @@ function summariseDeliveries({ rows, attempts, people, pending, sentAt, arrived 
 function extraCpu(on, off, notifications) {
   const total = (cycle) => (cycle.cpu.cpu_ms_per_step_total ?? 0) * (cycle.rsvps.length + 1);
   return notifications ? round((total(on) - total(off)) / notifications, 1) : null;
+}
+
+/** Messages the providers accepted in each 10 s from the launch request, to see a steady flow from a stall. */
+function perTenSeconds(times, sentAt) {
+  if (times.length === 0) return [];
+  const buckets = Array.from({ length: Math.floor((Math.max(...times) - sentAt) / 10_000) + 1 }, () => 0);
+  for (const at of times) buckets[Math.floor((at - sentAt) / 10_000)] += 1;
+  return buckets;
 }
 
 function groupBy(items, key) {

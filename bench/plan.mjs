@@ -36,9 +36,20 @@ export const QUICK = {
 export const PAGES = { mode: 'pages', pagesSeconds: 20 };
 // --documents measures the documents alone (issue 15's figures): the set-up, then phase 7 only.
 export const DOCUMENTS = { mode: 'documents', documentsSeconds: 20 };
+// --notifications measures the channels alone (issue 16's figures): the set-up, then phase 8 only.
+export const NOTIFICATIONS = { mode: 'notifications' };
 
 /** The plan the command line asks for. */
-export const planFor = (argv) => (argv.includes('--pages') ? PAGES : argv.includes('--documents') ? DOCUMENTS : argv.includes('--quick') ? QUICK : FULL);
+export const planFor = (argv) =>
+  argv.includes('--pages')
+    ? PAGES
+    : argv.includes('--documents')
+      ? DOCUMENTS
+      : argv.includes('--notifications')
+        ? NOTIFICATIONS
+        : argv.includes('--quick')
+          ? QUICK
+          : FULL;
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;
@@ -61,3 +72,7 @@ export const SLOW_NETWORK = { latencyMs: 400, kbitPerSecond: 400, stepBudgetMs: 
 export const DOCUMENT_CELLS = 100;
 /** Minutes PDFs requested per second, paced (issue 15: p99 at 10 requests/s). */
 export const DOCUMENT_RATE = 10;
+/** Cells of the notifications phase's commune: one hosts, the other 99 are invited (issue 16: a 100-cell cycle). */
+export const NOTIFICATION_CELLS = 100;
+/** How long phase 8 waits for the last delivery before it reports the rest as pending. */
+export const DELIVERY_TIMEOUT_MS = 180_000;

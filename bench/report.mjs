@@ -178,12 +178,12 @@ export function resultsOf(bench, { steps, reads, scale, profile }) {
 
 /**
  * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
- * a --pages or --documents run (one phase) writes latest-pages.json or latest-documents.json alone.
+ * a --pages, --documents or --notifications run (one phase) writes latest-<mode>.json alone.
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const output = join(ROOT, 'bench/results/latest.json');
-  if (results.mode === 'pages' || results.mode === 'documents') {
+  if (['pages', 'documents', 'notifications'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
     writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
     return phaseOutput;

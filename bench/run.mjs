@@ -14,13 +14,16 @@
 //                    connection in Chromium (run after reads, so "Việc của tôi" lists the open invitations);
 //   documents     7. each document of a 100-invitation, 100-critique cycle in both formats through the API,
 //                    and the minutes PDF at 10 requests/s;
+//   notifications 8. a 100-cell cycle's invitations delivered by email, Zalo ZNS and SMS to the bench's own
+//                    providers (lib/providers.mjs): launch to last delivery, and RSVP latency meanwhile
+//                    against a like cycle with channels off;
 //   where-time-goes 5. PostgreSQL round trips, Temporal calls and the API's CPU profile per step and per
 //                    read (apps restarted behind counting proxies, API under the inspector).
 // report.mjs: what is collected besides (memory at the end of each phase, CPU per step of each process, the
 // rest of the machine's load), bench/results/latest.json, and the tables, ending with one line:
 //   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z>
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
-// --pages and --documents run the set-up and phase 6 or 7 only.
+// --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only.
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
 import { planFor } from './plan.mjs';
 
@@ -37,6 +40,8 @@ async function main() {
   const { pagesOnlyResults, pagesTargets, printPages, printPagesReport } = await import('./pages-report.mjs');
   const { measureDocuments } = await import('./phases/documents.mjs');
   const { documentsOnlyResults, printDocuments, printDocumentsReport } = await import('./documents-report.mjs');
+  const { measureNotifications } = await import('./phases/notifications.mjs');
+  const { notificationsOnlyResults, printNotifications, printNotificationsReport } = await import('./notifications-report.mjs');
 
   const plan = planFor(process.argv);
   const runStarted = Date.now();
@@ -63,7 +68,7 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    const duration = { quick: 'about 5 minutes', pages: 'about 2 minutes', documents: 'about 3 minutes', full: 'about 14 minutes' }[plan.mode];
+    const duration = { quick: 'about 7 minutes', pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', full: 'about 16 minutes' }[plan.mode];
     log(`• npm run bench (${plan.mode}) — this takes ${duration}`);
     const bench = await setUp({ plan, log, elapsed, ensureAlive, onUnexpectedExit, cleanups, figures });
     if (plan.mode === 'pages') {
@@ -76,18 +81,25 @@ async function main() {
       printDocumentsReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
+    if (plan.mode === 'notifications') {
+      const results = notificationsOnlyResults(bench, await measureNotifications(bench));
+      printNotificationsReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
     const steps = await measureSteps(bench);
     const { reads, firstOpen } = await measureReads(bench, steps);
     const pages = await measurePages(bench);
     const documents = await measureDocuments(bench);
+    const notifications = await measureNotifications(bench);
     const scale = await measureScale(bench, { firstOpen });
     const profile = await whereTimeGoes(bench);
     const results = resultsOf(bench, { steps, reads, scale, profile });
     results.pages = pages;
     results.documents = documents;
+    results.notifications = notifications;
     results.targets.push(...pagesTargets(pages));
     const output = saveResults(results);
-    printReport(results, { log, output, elapsed, extraSections: [printPages, printDocuments] });
+    printReport(results, { log, output, elapsed, extraSections: [printPages, printDocuments, printNotifications] });
     return 0;
   } catch (error) {
     if (String(error?.message).startsWith('stopped by')) log('• Stopped before the end; nothing written.');

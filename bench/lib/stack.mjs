@@ -201,8 +201,11 @@ async function serverVersion(url) {
   }
 }
 
-/** Production settings for the two apps; the secrets are generated for this run. */
-export function appEnvironment({ servers, taskQueue, apiPort, databaseUrl }) {
+/**
+ * Production settings for the two apps; the secrets are generated for this run. `channels`: the providers'
+ * settings (lib/providers.mjs), without which the worker sends on no channel.
+ */
+export function appEnvironment({ servers, taskQueue, apiPort, databaseUrl, channels }) {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -222,6 +225,8 @@ export function appEnvironment({ servers, taskQueue, apiPort, databaseUrl }) {
     STEP_RATE_PER_CYCLE: '1000000',
     PAYLOAD_KEY,
     DATA_DIR: join(servers.workDir, 'data'),
+    // Phase 8 delivers at once whatever the hour: quiet hours (21:00–06:00 in Vietnam) would hold ZNS and SMS.
+    ...(channels ? { ...channels, NOTIFY_QUIET_HOURS: 'off' } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // CPU and measures the stack's idle CPU. Answers `bench`, what every later phase works with:
 //   plan, log, elapsed, ensureAlive, onUnexpectedExit, cleanups, figures     (from run.mjs)
 //   servers, client, taskQueue, floorQueue, logsDir, bundles, pgMonitor      (the stack)
+//   providers (lib/providers.mjs: SMTP, Zalo ZNS and eSMS on 127.0.0.1, and what each received)
 //   apps { api, worker, baseUrl }, api (client of apps.baseUrl)              (replaced when phase 5 restarts them)
 //   floorWorker, commune, cpu (cpuMeter over the stack's processes), openCycles
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import { freePort } from '../../scripts/lib/net.mjs';
 import { Api, seedCommune } from '../lib/api.mjs';
 import { cpuMeter } from '../lib/cpu.mjs';
 import { openCycles } from '../lib/cycles.mjs';
+import { startProviders } from '../lib/providers.mjs';
 import * as stack from '../lib/stack.mjs';
 import { INVITED_CELLS } from '../plan.mjs';
 
@@ -38,6 +40,9 @@ export async function setUp({ plan, log, elapsed, ensureAlive, onUnexpectedExit,
   const bench = { plan, log, elapsed, ensureAlive, onUnexpectedExit, cleanups, figures, servers, client, taskQueue, floorQueue, logsDir, bundles, pgMonitor };
 
   // ── the apps ───────────────────────────────────────────────────────────────────────────────────────
+  // The channels' providers first (phase 8): the worker is started with their addresses.
+  bench.providers = await startProviders({ cleanups });
+  log(`• SMTP, Zalo ZNS and eSMS providers on 127.0.0.1, each answer after ${bench.providers.latencyMs.join('–')} ms`);
   bench.apps = await startApps(bench);
   log(`• API ${bench.apps.baseUrl} (pid ${bench.apps.api.pid}) and worker (pid ${bench.apps.worker.pid}) up, NODE_ENV=production, task queue ${taskQueue}`);
 
@@ -78,9 +83,9 @@ export async function setUp({ plan, log, elapsed, ensureAlive, onUnexpectedExit,
 }
 
 /** The worker and the API as separate production-mode processes, healthy and polling. */
-async function startApps({ servers, client, taskQueue, bundles, logsDir, cleanups, onUnexpectedExit }) {
+async function startApps({ servers, client, taskQueue, bundles, logsDir, cleanups, onUnexpectedExit, providers }) {
   const apiPort = await freePort();
-  const env = { ...stack.appEnvironment({ servers, taskQueue, apiPort }), WORKFLOW_BUNDLE_PATH: bundles.ours };
+  const env = { ...stack.appEnvironment({ servers, taskQueue, apiPort, channels: providers.env }), WORKFLOW_BUNDLE_PATH: bundles.ours };
   const worker = stack.startApp({ name: 'worker', entry: 'dist/apps/worker/main.js', env, logFile: join(logsDir, 'worker.log'), onUnexpectedExit });
   cleanups.add('worker', () => worker.stop(5000));
   const api = stack.startApp({ name: 'API', entry: 'dist/apps/api/main.js', env, logFile: join(logsDir, 'api.log'), onUnexpectedExit });

@@ -31,7 +31,7 @@ import { createCommune, createSuiteAdmin, type Commune, type Credentials } from 
 import { startFakeEsms, type FakeEsms } from './support/fake-esms.js';
 import { startFakeZalo, type FakeZalo } from './support/fake-zalo.js';
 import { startSmtpInbox, type SmtpInbox } from './support/smtp-inbox.js';
-import { testConfig } from './support/test-stack.js';
+import { quietTemporalRuntime, testConfig } from './support/test-stack.js';
 
 const TEMPLATES = { invitation: '310001', change: '310002', reminder: '310003', overdue: '310004', lessons: '310005' };
 
@@ -45,6 +45,7 @@ let phoneSerial = 0;
 const phonesUsed: string[] = [];
 
 beforeAll(async () => {
+  quietTemporalRuntime();
   const config = testConfig();
   db = await createDataSource({ url: config.database.url, poolSize: 3, applicationName: 'notification-delivery' }).initialize();
   [zalo, sms, mail] = await Promise.all([startFakeZalo(), startFakeEsms(), startSmtpInbox()]);

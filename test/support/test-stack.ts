@@ -75,7 +75,7 @@ let runtimeQuieted = false;
 export const runtimeLog: LogEntry[] = [];
 
 /** The SDK logs every bundle and state change at INFO; suites only want warnings. Once per process. */
-function quietTemporalRuntime(): void {
+export function quietTemporalRuntime(): void {
   if (runtimeQuieted) return;
   runtimeQuieted = true;
   try {

@@ -185,7 +185,7 @@ describe('an invitation carried beyond the inbox', () => {
     await zalo.webhooksSettled();
     expect((await deliveries(cycleId, person.commune.cells[1].secretary.userId)).zalo.status).toBe('DELIVERED');
 
-    await keepAndReplayDeliveryHistory(rows.zalo.id);
+    await keepAndReplayDeliveryHistory(rows.zalo.id, 'email-zalo-reached');
   }, 60_000);
 
   it('sends once when Zalo says "try again" three times, and records each attempt', async () => {
@@ -217,6 +217,7 @@ describe('an invitation carried beyond the inbox', () => {
     expect(sms.sentWith(rows.sms.id)).toBe(1);
     expect(sms.sent.filter((sent) => sent.phone === person.phone)).toHaveLength(1);
     expect((await attemptsOf(rows.sms.id)).map((attempt) => attempt.outcome)).toEqual(['retry', 'retry', 'accepted']);
+    await keepAndReplayDeliveryHistory(rows.sms.id, 'zalo-refused-sms-after-retries');
   }, 60_000);
 
   it('records a number no provider takes as failed on both phone channels, and the email still goes', async () => {
@@ -370,7 +371,7 @@ async function deliveryFinished(deliveryId: string): Promise<void> {
  * The delivery workflow's own history replays with the current code; RECORD_HISTORY_AS=<label> keeps it in
  * test/histories for the replay suite, so a later change of the workflow is checked against it.
  */
-async function keepAndReplayDeliveryHistory(deliveryId: string): Promise<void> {
+async function keepAndReplayDeliveryHistory(deliveryId: string, scenario: string): Promise<void> {
   const [{ notificationId }] = await db.query<{ notificationId: string }[]>(`SELECT notification_id AS "notificationId" FROM notification_deliveries WHERE id = $1`, [
     deliveryId,
   ]);
@@ -383,7 +384,7 @@ async function keepAndReplayDeliveryHistory(deliveryId: string): Promise<void> {
     const history = await handle.fetchHistory();
     await Worker.runReplayHistory({ ...workflowSource(), dataConverter: dataConverterOf(config.temporal, true) }, history, handle.workflowId);
     const label = process.env.RECORD_HISTORY_AS;
-    if (label) writeFileSync(join(process.cwd(), 'test', 'histories', `${label}-email-zalo-reached.json`), JSON.stringify(historyToJSON(history), null, 2));
+    if (label) writeFileSync(join(process.cwd(), 'test', 'histories', `${label}-${scenario}.json`), JSON.stringify(historyToJSON(history), null, 2));
   } finally {
     await connection.close();
   }

@@ -384,7 +384,7 @@ async function keepAndReplayDeliveryHistory(deliveryId: string, scenario: string
     const history = await handle.fetchHistory();
     await Worker.runReplayHistory({ ...workflowSource(), dataConverter: dataConverterOf(config.temporal, true) }, history, handle.workflowId);
     const label = process.env.RECORD_HISTORY_AS;
-    if (label) writeFileSync(join(process.cwd(), 'test', 'histories', `${label}-${scenario}.json`), JSON.stringify(historyToJSON(history), null, 2));
+    if (label) writeFileSync(join(process.cwd(), 'test', 'histories', `${label}-${scenario}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
   } finally {
     await connection.close();
   }

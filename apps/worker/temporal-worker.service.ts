@@ -46,7 +46,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const activities = createActivities(this.dataSource, { taskQueue: temporal.taskQueue, config: notifications, adapters: this.channels.adapters });
     // Both workers run the same workflow code: bundled once here when no prebuilt bundle is given.
     const source = workflowSource(temporal.workflowBundlePath);
-    const workflows = 'workflowsPath' in source ? { workflowBundle: await bundleWorkflowCode({ workflowsPath: source.workflowsPath }) } : source;
+    const workflows = 'workflowsPath' in source ? { workflowBundle: await bundleWorkflowCode({ workflowsPath: source.workflowsPath, logger: Runtime.instance().logger }) } : source;
     const common = {
       connection: this.connection,
       namespace: temporal.namespace,

@@ -29,17 +29,6 @@ export const CHANNEL_PURPOSES: Record<ChannelName, Template> = {
   },
 };
 
-/** A delivery's state in a word or two, for a list. */
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, Template> = {
-  PENDING: { vi: 'Chờ gửi', en: 'Waiting to be sent' },
-  WAITING: { vi: 'Chờ đến sáng', en: 'Held until morning' },
-  SENDING: { vi: 'Đang gửi', en: 'Sending' },
-  SENT: { vi: 'Đã gửi', en: 'Sent' },
-  DELIVERED: { vi: 'Đã đến nơi', en: 'Delivered' },
-  FAILED: { vi: 'Không gửi được', en: 'Failed' },
-  SKIPPED: { vi: 'Không gửi', en: 'Not sent' },
-};
-
 /**
  * Why a channel was not used for a notification. The delivery workflow writes one of these as the error code
  * of a SKIPPED row; where there is no row at all, the report works the reason out from the settings as they are.
@@ -181,20 +170,25 @@ export function deliveryWhy(facts: DeliveryFacts, language: Language): string {
     case 'FAILED': {
       const known = FAILURES[channel].find((failure) => facts.errorCode !== null && failure.codes.includes(facts.errorCode));
       const tries = vi ? ` (đã thử ${facts.attempts} lần)` : ` (${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'})`;
-      if (known) return `${vi ? 'Không gửi được' : 'Not sent'}${facts.attempts > 1 ? tries : ''}: ${lowerFirst(known.words[language])}`;
-      return vi ? `Không gửi được${facts.attempts > 0 ? tries : ''}.` : `Could not be sent${facts.attempts > 0 ? tries : ''}.`;
+      const failed = `${vi ? 'Không gửi được' : 'Not sent'}${facts.attempts > 1 ? tries : ''}`;
+      return known ? `${failed}: ${lowerFirst(known.words[language])}` : `${failed}.`;
     }
     case 'SKIPPED': {
       const code = isSkipCode(facts.errorCode) ? facts.errorCode : notTriedBecause(facts);
-      return code ? skipped(code, channel, language) : vi ? `Thông báo này không gửi qua ${CHANNEL_LABELS[channel].vi}.` : `This notification was not sent by ${CHANNEL_LABELS[channel].en}.`;
+      return code ? skipped(code, channel, language) : notSentBy(channel, language);
     }
     case null: {
       if (facts.beforeChannels) return vi ? 'Thông báo có trước khi hệ thống gửi tin qua các kênh này.' : 'Written before the system sent by these channels.';
       if (!facts.dispatched) return vi ? 'Đang chờ gửi.' : 'Waiting to be sent.';
       const code = notTriedBecause(facts);
-      return code ? skipped(code, channel, language) : vi ? `Thông báo này không gửi qua ${CHANNEL_LABELS[channel].vi}.` : `This notification was not sent by ${CHANNEL_LABELS[channel].en}.`;
+      return code ? skipped(code, channel, language) : notSentBy(channel, language);
     }
   }
+}
+
+/** A channel every setting allows that still did not carry it: the workflow chose not to (a kind ZNS does not carry). */
+function notSentBy(channel: ChannelName, language: Language): string {
+  return language === 'vi' ? `Thông báo này không gửi qua ${CHANNEL_LABELS[channel].vi}.` : `This notification was not sent by ${CHANNEL_LABELS[channel].en}.`;
 }
 
 /** "Số điện thoại…" after a colon reads "số điện thoại…". */

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { CommitteeChannelsRepository } from '../../../libs/persistence/repositories/committee-channels.repository.js';
+import { NO_COMMITTEE_CHANNELS } from '../../../libs/persistence/repositories/delivery-reports.repository.js';
 import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { ContactDto } from './contact.dto.js';
@@ -41,7 +42,7 @@ export class ContactService {
   }
 
   private async view(user: UserEntity): Promise<OwnContactView> {
-    const committeeChannels = user.committeeId ? ((await this.committeeChannels.of(user.committeeId)) ?? []) : [];
+    const committeeChannels = user.committeeId ? ((await this.committeeChannels.of(user.committeeId)) ?? []) : [...NO_COMMITTEE_CHANNELS];
     return { ...toContactView(user), committeeChannels, configured: configuredChannels(this.config.notifications) };
   }
 }

@@ -1,6 +1,6 @@
 import { CHANNELS, type ChannelName } from '../../../libs/channels/channel.js';
 import type { ActionItemNotice, NotificationReason } from '../../../libs/domain/cycle-events.js';
-import type { DeliveryRow, NotificationDeliveries } from '../../../libs/persistence/repositories/delivery-reports.repository.js';
+import type { DeliveryRow, NotificationDeliveries } from '../../../libs/persistence/repositories/delivery-outcomes.repository.js';
 import { phoneTemplateKindOf } from '../../../libs/wording/channel-texts.js';
 import { deliveryWhy, type DeliveryStatus } from '../../../libs/wording/delivery-words.js';
 import type { Language } from '../../../libs/wording/language.js';

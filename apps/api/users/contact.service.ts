@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChannelName } from '../../../libs/channels/channel.js';
-import { configuredChannels } from '../../../libs/channels/channel-settings.js';
+import { configuredChannels, NO_COMMITTEE_CHANNELS } from '../../../libs/channels/channel-settings.js';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { UserEntity } from '../../../libs/persistence/entities/user.entity.js';
 import { CommitteeChannelsRepository } from '../../../libs/persistence/repositories/committee-channels.repository.js';
-import { NO_COMMITTEE_CHANNELS } from '../../../libs/persistence/repositories/delivery-reports.repository.js';
 import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { ContactDto } from './contact.dto.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ChannelName } from '../../channels/channel.js';
+import { NO_COMMITTEE_CHANNELS } from '../../channels/channel-settings.js';
 import { maskEmail, maskPhone } from '../../channels/phone-number.js';
 import type { DeliveryStatus } from '../../wording/delivery-words.js';
 import type { Page } from './organisation.repository.js';
@@ -101,9 +102,6 @@ const UNREACHED = `
     AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
                      WHERE d.notification_id = n.id AND d.status IN ('PENDING', 'WAITING', 'SENDING', 'SENT', 'DELIVERED'))`;
 
-/** A person of no committee (the admin) is sent email only, as the delivery workflow does. */
-export const NO_COMMITTEE_CHANNELS: readonly ChannelName[] = ['email'];
-
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
 function fromRaw(row: RawRow): NotificationDeliveries {
@@ -137,7 +135,7 @@ function fromRaw(row: RawRow): NotificationDeliveries {
 
 /** What became of notifications on each channel: a cycle's report, and the committee's list of people nobody reached. */
 @Injectable()
-export class DeliveryReportsRepository {
+export class DeliveryOutcomesRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** A cycle's notifications, newest first. */

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { launchBody } from '../scripts/lib/step-bodies.mjs';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
+import { ProcessStack, stopAllProcesses } from './support/app-processes.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
+import { eventually } from './support/eventually.js';
+import { createCommune, createSuiteAdmin } from './support/fault-commune.fixture.js';
+import { startSmtpInbox, waitForMail, type SmtpInbox } from './support/smtp-inbox.js';
 import { insertCycle, insertNotifications, vietnamWords, type Channel, type InsertedNotification, type NotificationFixture } from './support/delivery-fixtures.js';
 
 /**
@@ -11,24 +16,30 @@ import { insertCycle, insertNotifications, vietnamWords, type Channel, type Inse
  * are fixtures written into the tables as the delivery workflow leaves them; what the report must say about
  * them is written out here by hand.
  *
- * The server here is configured for email and SMS, not for Zalo (so "not configured" is one of the reasons).
+ * The server here is configured for email (a real SMTP server on 127.0.0.1) and SMS, not for Zalo (so "not
+ * configured" is one of the reasons). The last part reads the report of a real cycle whose rows the delivery
+ * workflow itself wrote.
  */
 
 let stack: ApiStack;
+let inbox: SmtpInbox;
 let home: ApiCommune;
 let other: ApiCommune;
 let adminToken: string;
 
-const SERVER_CHANNELS = { SMTP_URL: 'smtp://127.0.0.1:2525', SMS_API_KEY: 'khoa-thu-nghiem', SMS_SECRET_KEY: 'bi-mat-thu-nghiem', SMS_BRANDNAME: 'CHIBODIEM' };
+/** SMS settings that reach no gateway: this suite sends nothing by phone, it only needs SMS to count as configured. */
+const SMS_SETTINGS = { SMS_API_KEY: 'khoa-thu-nghiem', SMS_SECRET_KEY: 'bi-mat-thu-nghiem', SMS_BRANDNAME: 'CHIBODIEM' };
 
 beforeAll(async () => {
-  stack = await startApiStack(SERVER_CHANNELS);
+  inbox = await startSmtpInbox();
+  stack = await startApiStack({ SMTP_URL: inbox.url, ...SMS_SETTINGS });
   [home, other] = [await createCommuneViaApi(stack, 4), await createCommuneViaApi(stack, 1)];
   adminToken = await login(stack, 'admin', 'admin');
 }, 120_000);
 
 afterAll(async () => {
   await stack?.stopAll();
+  await inbox?.close();
 });
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -193,7 +204,8 @@ describe('who sets whose contacts', () => {
       expect(own.status).toBe(200);
       expect(own.body.phoneMasked).toBe('0987 *** 321');
     }
-    expect((await call('GET', '/api/me/contact', adminToken)).body).toMatchObject({ committeeChannels: [], configured: ['email', 'sms'] });
+    // The admin belongs to no committee: the delivery workflow sends it email alone.
+    expect((await call('GET', '/api/me/contact', adminToken)).body).toMatchObject({ committeeChannels: ['email'], configured: ['email', 'sms'] });
     // The installation's admin is every suite's: it leaves as it came.
     await call('PUT', '/api/me/contact', adminToken, { phone: null, notifyChannels: ['email', 'zalo', 'sms'] }).expect(200);
 
@@ -328,6 +340,23 @@ describe('the delivery report and the list of people nobody reached', () => {
         },
       },
       {
+        // A kind that goes by email and the inbox only: the workflow writes no Zalo or SMS row for it.
+        fixture: {
+          name: 'email only',
+          userId: s1.userId,
+          ...invite,
+          reason: 'PLAN_POSTED',
+          title: 'Chi bộ điểm đã gửi chương trình sinh hoạt',
+          minutesAgo: 12,
+          deliveries: [{ channel: 'email', status: 'SENT', address: s1Email, attempts: 1, sentAt: SENT.email }],
+        },
+        channels: {
+          email: { status: 'SENT', address: s1Email, why: `Đã gửi thư lúc ${vietnamWords(SENT.email)}.` },
+          zalo: { status: null, address: s1Phone, why: 'Thông báo loại này không gửi qua Zalo ZNS.' },
+          sms: { status: null, address: s1Phone, why: 'Thông báo loại này không gửi qua Tin nhắn SMS.' },
+        },
+      },
+      {
         fixture: { name: 'no cycle', userId: s1.userId, cycleId: null, reason: 'ACTION_ITEM_OVERDUE', title: 'Việc cam kết đã quá hạn', minutesAgo: 15, deliveries: [{ channel: 'email', status: 'FAILED', address: s1Email, attempts: 2, errorCode: 'SMTP_553' }] },
         channels: {
           email: { status: 'FAILED', address: s1Email, why: 'Không gửi được (đã thử 2 lần): máy chủ thư của người nhận không nhận địa chỉ này.' },
@@ -356,9 +385,9 @@ describe('the delivery report and the list of people nobody reached', () => {
       {
         fixture: { name: 'deactivated', userId: s4.userId, ...invite, minutesAgo: 25 },
         channels: {
-          email: { status: null, address: null, why: 'Chưa có địa chỉ thư điện tử.' },
-          zalo: notConfigured('0987 *** 321'),
-          sms: { status: null, address: '0987 *** 321', why: 'Thông báo này không gửi qua Tin nhắn SMS.' },
+          email: { status: null, address: null, why: 'Tài khoản của người nhận đã ngừng hoạt động.' },
+          zalo: { status: null, address: '0987 *** 321', why: 'Tài khoản của người nhận đã ngừng hoạt động.' },
+          sms: { status: null, address: '0987 *** 321', why: 'Tài khoản của người nhận đã ngừng hoạt động.' },
         },
         personGone: true,
       },
@@ -428,11 +457,11 @@ describe('the delivery report and the list of people nobody reached', () => {
         },
       },
       {
-        // The other committee uses email alone (its default): SMS is ruled out by the committee before the missing number.
+        // The other committee uses email alone (its default): Zalo and SMS are ruled out by the committee first.
         fixture: { name: 'another committee', userId: other.cells[0].secretary.userId, cycleId: otherCycleId, reason: 'INVITED', title: 'Mời dự sinh hoạt chi bộ điểm', minutesAgo: 35 },
         channels: {
           email: { status: null, address: null, why: 'Chưa có địa chỉ thư điện tử.' },
-          zalo: notConfigured(),
+          zalo: { status: null, address: null, why: 'Đảng ủy chưa dùng kênh Zalo ZNS.' },
           sms: { status: null, address: null, why: 'Đảng ủy chưa dùng kênh Tin nhắn SMS.' },
         },
       },
@@ -554,5 +583,61 @@ describe('the delivery report and the list of people nobody reached', () => {
     const bad = await call('GET', `/api/committees/${home.committeeId}/unreached?since=h%C3%B4m%20qua`, home.staff.token);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual(['Thời điểm bắt đầu xem phải là một thời điểm có thật, đủ ngày, giờ và múi giờ, từ năm 2000 đến năm 2099.']);
+  });
+});
+
+describe('the report of a real cycle, as the delivery workflow leaves it', () => {
+  // The delivery workflow and its dispatcher run in the worker app: an API and a worker as processes of their own.
+  let processes: ProcessStack;
+
+  beforeAll(async () => {
+    processes = await ProcessStack.start({ env: { SMTP_URL: inbox.url, NOTIFY_QUIET_HOURS: 'off', NOTIFY_DISPATCH_INTERVAL_MS: '200' } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopAllProcesses();
+  });
+
+  it('shows the email sent to the secretary who has an address, and the one with none among the people nobody reached', async () => {
+    const api = processes.http;
+    const commune = await createCommune(api, await createSuiteAdmin(stack.dataSource), 3);
+    const [host, reachable, unreachable] = commune.cells;
+    const token = commune.staff.token;
+    expect((await api.send('PATCH', `/api/users/${reachable.secretary.userId}`, { token, body: { email: 'Vang.Seo.Chu@Gmail.com' } })).status).toBe(200);
+    const mailsBefore = inbox.received.length;
+    const launched = await api.send('POST', '/api/cycles', {
+      token,
+      body: launchBody({ committeeId: commune.committeeId, hostCellId: host.id, invitedCellIds: [reachable.id, unreachable.id], meetingAt: Date.now() + 10 * 86_400_000 }),
+    });
+    expect(launched.status).toBe(201);
+    const cycleId = launched.body.id as string;
+    const mails = await waitForMail(inbox, mailsBefore + 1, 30_000);
+    expect(mails.slice(mailsBefore).map((mail) => mail.envelope.to)).toEqual([['vang.seo.chu@gmail.com']]);
+
+    type Item = { person: { id: string }; reason: string; reached: boolean; channels: { channel: string; status: string | null; address: string | null; why: string; sentAt: string | null }[] };
+    const invitationOf = (items: Item[], userId: string) => items.find((item) => item.person.id === userId && item.reason === 'INVITED');
+    const sent = await eventually(async () => {
+      const item = invitationOf((await api.get(`/api/cycles/${cycleId}/deliveries`, token)).body as Item[], reachable.secretary.userId);
+      return item?.channels[0].status === 'SENT' ? item : null;
+    }, 30_000);
+    // The committee uses email alone (its default): the workflow skipped Zalo and SMS for that reason.
+    expect(sent).toMatchObject({
+      reached: true,
+      channels: [
+        { channel: 'email', status: 'SENT', address: 'va***@gmail.com', why: `Đã gửi thư lúc ${vietnamWords(new Date(sent!.channels[0].sentAt!))}.` },
+        { channel: 'zalo', status: 'SKIPPED', address: null, why: 'Đảng ủy chưa dùng kênh Zalo ZNS.' },
+        { channel: 'sms', status: 'SKIPPED', address: null, why: 'Đảng ủy chưa dùng kênh Tin nhắn SMS.' },
+      ],
+    });
+
+    // Nobody to send to: the dispatcher starts no delivery for a person without an address.
+    const unreachedOf = async () => (await api.get(`/api/committees/${commune.committeeId}/unreached`, token)).body as Item[];
+    const missed = await eventually(async () => invitationOf(await unreachedOf(), unreachable.secretary.userId) ?? null, 30_000);
+    expect(missed!.channels.map(({ channel, status, why }) => ({ channel, status, why }))).toEqual([
+      { channel: 'email', status: null, why: 'Chưa có địa chỉ thư điện tử.' },
+      { channel: 'zalo', status: null, why: 'Đảng ủy chưa dùng kênh Zalo ZNS.' },
+      { channel: 'sms', status: null, why: 'Đảng ủy chưa dùng kênh Tin nhắn SMS.' },
+    ]);
+    expect(invitationOf(await unreachedOf(), reachable.secretary.userId)).toBeUndefined();
   });
 });

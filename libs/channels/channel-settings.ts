@@ -10,3 +10,6 @@ export function configuredChannels(config: Pick<NotificationsConfig, ChannelName
 export function inChannelOrder(channels: readonly ChannelName[]): ChannelName[] {
   return CHANNELS.filter((channel) => channels.includes(channel));
 }
+
+/** The channels of a person of no committee (the admin): email alone, as the delivery workflow sends them. */
+export const NO_COMMITTEE_CHANNELS: readonly ChannelName[] = ['email'];

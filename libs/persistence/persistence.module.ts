@@ -14,7 +14,7 @@ import { TasksRepository } from './repositories/tasks.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
 import { WebSessionsRepository } from './repositories/web-sessions.repository.js';
 import { CommitteeChannelsRepository } from './repositories/committee-channels.repository.js';
-import { DeliveryReportsRepository } from './repositories/delivery-reports.repository.js';
+import { DeliveryOutcomesRepository } from './repositories/delivery-outcomes.repository.js';
 
 /** Where each table's SQL lives: services ask these, never the DataSource. */
 const REPOSITORIES = [
@@ -29,7 +29,7 @@ const REPOSITORIES = [
   AuditTrailRepository,
   WebSessionsRepository,
   CommitteeChannelsRepository,
-  DeliveryReportsRepository,
+  DeliveryOutcomesRepository,
 ];
 
 /** One TypeORM DataSource per process, connected at start-up and closed on shutdown, and the repositories over it. */

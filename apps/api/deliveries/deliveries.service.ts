@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import { maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
-import { DeliveryReportsRepository } from '../../../libs/persistence/repositories/delivery-reports.repository.js';
+import { DeliveryOutcomesRepository } from '../../../libs/persistence/repositories/delivery-outcomes.repository.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import type { Language } from '../../../libs/wording/language.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -26,7 +26,7 @@ export const UNREACHED_DAYS = 30;
 export class DeliveriesService {
   constructor(
     @Inject(CycleReadsService) private readonly reads: CycleReadsService,
-    @Inject(DeliveryReportsRepository) private readonly reports: DeliveryReportsRepository,
+    @Inject(DeliveryOutcomesRepository) private readonly outcomes: DeliveryOutcomesRepository,
     @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -35,21 +35,21 @@ export class DeliveriesService {
   async ofCycle(caller: AuthUser, cycleId: string, page: PageQuery, language: Language): Promise<DeliveryReportItemView[]> {
     await this.reads.accessFor(caller, cycleId, 'viewDeliveries');
     const configured = configuredChannels(this.config.notifications);
-    return (await this.reports.ofCycle(cycleId, pageOf(page))).map((row) => toDeliveryReportItem(row, configured, language));
+    return (await this.outcomes.ofCycle(cycleId, pageOf(page))).map((row) => toDeliveryReportItem(row, configured, language));
   }
 
   /** The committee's notifications no channel reached (not read, nothing sent, nothing still trying), newest first. */
   async unreached(caller: AuthUser, committeeId: string, query: UnreachedQuery, language: Language): Promise<UnreachedItemView[]> {
     await this.requireVisible(caller, committeeId);
     const configured = configuredChannels(this.config.notifications);
-    const rows = await this.reports.unreached(committeeId, sinceOf(query.since), pageOf(query));
+    const rows = await this.outcomes.unreached(committeeId, sinceOf(query.since), pageOf(query));
     return rows.map((row) => toUnreachedItem(row, configured, language));
   }
 
   /** How many there are, for the office's overview. */
   async countUnreached(caller: AuthUser, committeeId: string): Promise<number> {
     await this.requireVisible(caller, committeeId);
-    return this.reports.countUnreached(committeeId, sinceOf(undefined));
+    return this.outcomes.countUnreached(committeeId, sinceOf(undefined));
   }
 
   private async requireVisible(caller: AuthUser, committeeId: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { CHANNELS, type ChannelName } from '../../../libs/channels/channel.js';
-import type { DeliveryRow, NotificationDeliveries } from '../../../libs/persistence/repositories/delivery-reports.repository.js';
+import type { ActionItemNotice, NotificationReason } from '../../../libs/domain/cycle-events.js';
+import type { DeliveryRow, NotificationDeliveries } from '../../../libs/persistence/repositories/delivery-outcomes.repository.js';
+import { phoneTemplateKindOf } from '../../../libs/wording/channel-texts.js';
 import { deliveryWhy, type DeliveryStatus } from '../../../libs/wording/delivery-words.js';
 import type { Language } from '../../../libs/wording/language.js';
 
@@ -63,7 +65,10 @@ export function toDeliveryReportItem(row: NotificationDeliveries, configured: re
           committeeUses: row.committeeChannels.includes(channel),
           personChose: row.person.notifyChannels.includes(channel),
           hasAddress: currentAddress !== null,
+          personActive: row.person.active,
         },
+        // A reason the code no longer knows has no phone template, like any that goes by email alone.
+        kindByPhone: phoneTemplateKindOf(row.reason as NotificationReason | ActionItemNotice) !== null,
         zaloSent,
         dispatched: row.dispatched,
         beforeChannels: row.beforeChannels,

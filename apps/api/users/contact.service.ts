@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChannelName } from '../../../libs/channels/channel.js';
-import { configuredChannels } from '../../../libs/channels/channel-settings.js';
+import { configuredChannels, NO_COMMITTEE_CHANNELS } from '../../../libs/channels/channel-settings.js';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
@@ -41,7 +41,7 @@ export class ContactService {
   }
 
   private async view(user: UserEntity): Promise<OwnContactView> {
-    const committeeChannels = user.committeeId ? ((await this.committeeChannels.of(user.committeeId)) ?? []) : [];
+    const committeeChannels = user.committeeId ? ((await this.committeeChannels.of(user.committeeId)) ?? []) : [...NO_COMMITTEE_CHANNELS];
     return { ...toContactView(user), committeeChannels, configured: configuredChannels(this.config.notifications) };
   }
 }

@@ -14,11 +14,14 @@ export interface ContactForm extends AnyForm {
 
 const DONE = { saved: { vi: 'Đã lưu thông tin liên lạc.', en: 'Your contact details were saved.' } };
 
-/** Why a channel the person ticks may still not reach them: the committee does not use it, or the server cannot send on it. */
+/**
+ * Why a channel the person ticks may still not reach them, in the delivery workflow's order: the committee does not
+ * use it, or the server cannot send on it.
+ */
 function channelNote(channel: ChannelName, contact: Pick<OwnContactView, 'committeeChannels' | 'configured'>, language: Language): string {
   const vi = language === 'vi';
-  if (!contact.configured.includes(channel)) return vi ? ' Kênh này chưa được cấu hình trên máy chủ.' : ' This channel is not configured on the server.';
   if (!contact.committeeChannels.includes(channel)) return vi ? ' Đảng ủy chưa dùng kênh này.' : ' The committee does not use this channel.';
+  if (!contact.configured.includes(channel)) return vi ? ' Kênh này chưa được cấu hình trên máy chủ.' : ' This channel is not configured on the server.';
   return '';
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ChannelName } from '../../channels/channel.js';
+import { NO_COMMITTEE_CHANNELS } from '../../channels/channel-settings.js';
 import { maskEmail, maskPhone } from '../../channels/phone-number.js';
 import type { DeliveryStatus } from '../../wording/delivery-words.js';
 import type { Page } from './organisation.repository.js';
@@ -37,8 +38,9 @@ export interface NotificationDeliveries {
     emailMasked: string | null;
     phoneMasked: string | null;
     notifyChannels: ChannelName[];
+    active: boolean;
   };
-  /** The channels the committee of the notification's cycle (or of the person) uses. */
+  /** The channels the person's committee (else the cycle's) uses, as the delivery workflow reads them. */
   committeeChannels: ChannelName[];
   deliveries: DeliveryRow[];
 }
@@ -60,13 +62,14 @@ interface RawRow {
   email: string | null;
   phone: string | null;
   notifyChannels: ChannelName[];
+  active: boolean;
   committeeChannels: ChannelName[] | null;
   deliveries: (Omit<DeliveryRow, 'sentAt' | 'deliveredAt' | 'notBefore'> & { sentAt: string | null; deliveredAt: string | null; notBefore: string | null })[];
 }
 
 /**
  * A notification, its person (the phone is read only to be masked below), its cycle, the committee whose channels
- * apply (the cycle's, else the person's), and its delivery rows as one JSON list.
+ * apply (the person's, else the cycle's, as the delivery workflow takes them), and its delivery rows as one JSON list.
  */
 const SELECTED = `
   SELECT n.id AS "notificationId", n.reason, n.title, n.created_at AS "createdAt", n.read_at AS "readAt",
@@ -74,7 +77,7 @@ const SELECTED = `
          (n.delivery_queue IS NULL AND n.dispatched_at = n.created_at) AS "beforeChannels",
          y.id AS "cycleId", y.title AS "cycleTitle",
          u.id AS "personId", u.full_name AS "fullName", c.name AS "cellName", u.email, u.phone, u.notify_channels AS "notifyChannels",
-         k.notify_channels AS "committeeChannels",
+         u.deactivated_at IS NULL AS active, k.notify_channels AS "committeeChannels",
          coalesce((SELECT json_agg(json_build_object('channel', d.channel, 'status', d.status, 'addressMasked', d.address_masked,
                                                      'attempts', d.attempts, 'errorCode', d.error_code, 'sentAt', d.sent_at,
                                                      'deliveredAt', d.delivered_at, 'notBefore', d.not_before) ORDER BY d.channel)
@@ -83,7 +86,7 @@ const SELECTED = `
     JOIN users u ON u.id = n.user_id
     LEFT JOIN cells c ON c.id = u.cell_id
     LEFT JOIN cycles y ON y.id = n.cycle_id
-    LEFT JOIN committees k ON k.id = coalesce(y.committee_id, u.committee_id)`;
+    LEFT JOIN committees k ON k.id = coalesce(u.committee_id, y.committee_id)`;
 
 /**
  * Reached by nobody: not read in the app, taken up by the workflow, and no channel sent, delivered or still
@@ -118,8 +121,9 @@ function fromRaw(row: RawRow): NotificationDeliveries {
       emailMasked: row.email ? maskEmail(row.email) : null,
       phoneMasked: row.phone ? maskPhone(row.phone) : null,
       notifyChannels: row.notifyChannels,
+      active: row.active,
     },
-    committeeChannels: row.committeeChannels ?? [],
+    committeeChannels: row.committeeChannels ?? [...NO_COMMITTEE_CHANNELS],
     deliveries: row.deliveries.map((delivery) => ({
       ...delivery,
       sentAt: date(delivery.sentAt),
@@ -131,7 +135,7 @@ function fromRaw(row: RawRow): NotificationDeliveries {
 
 /** What became of notifications on each channel: a cycle's report, and the committee's list of people nobody reached. */
 @Injectable()
-export class DeliveryReportsRepository {
+export class DeliveryOutcomesRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** A cycle's notifications, newest first. */

@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ChannelAdapter, ChannelName, OutgoingNotification } from '../../libs/channels/channel.js';
+import { NO_COMMITTEE_CHANNELS } from '../../libs/channels/channel-settings.js';
 import { deepLinkOf } from '../../libs/channels/deep-link.js';
 import { maskEmail, maskPhone } from '../../libs/channels/phone-number.js';
 import type { NotificationsConfig } from '../../libs/config/app-config.js';
@@ -90,7 +91,7 @@ export function createNotificationDeliveryActivities(dataSource: DataSource, set
 
   function skipCodeOf(channel: ChannelName, recipient: Recipient): SkipCode | null {
     if (recipient.deactivated) return 'DEACTIVATED';
-    if (!(recipient.committeeChannels ?? ['email']).includes(channel)) return 'NOT_USED_BY_COMMITTEE';
+    if (!(recipient.committeeChannels ?? NO_COMMITTEE_CHANNELS).includes(channel)) return 'NOT_USED_BY_COMMITTEE';
     if (!adapters[channel] || (channel === 'zalo' && !config.zalo?.templates[phoneTemplateKindOf(recipient.reason) ?? ''])) return 'NOT_CONFIGURED';
     if (!recipient.chosen.includes(channel)) return 'NOT_CHOSEN';
     if (!(channel === 'email' ? recipient.email : recipient.phone)) return 'NO_ADDRESS';

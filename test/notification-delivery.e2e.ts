@@ -14,7 +14,7 @@
  * quiet hours hold Zalo and SMS but not email, and not what cannot wait; no log line holds a phone number.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -352,8 +352,8 @@ describe('personal data', () => {
   });
 });
 
-/** Waits for the delivery workflow of a delivery row's notification to end. */
-async function deliveryFinished(deliveryId: string): Promise<void> {
+/** The delivery workflow of a delivery row's notification, through a client of this suite's own. */
+async function withDeliveryWorkflow<T>(deliveryId: string, use: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
   const [{ notificationId }] = await db.query<{ notificationId: string }[]>(`SELECT notification_id AS "notificationId" FROM notification_deliveries WHERE id = $1`, [
     deliveryId,
   ]);
@@ -361,10 +361,15 @@ async function deliveryFinished(deliveryId: string): Promise<void> {
   const connection = await Connection.connect({ address: config.temporal.address });
   try {
     const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverterOf(config.temporal) });
-    await client.workflow.getHandle(`notification-delivery-${notificationId}`).result();
+    return await use(client.workflow.getHandle(`notification-delivery-${notificationId}`));
   } finally {
     await connection.close();
   }
+}
+
+/** Waits for the delivery workflow of a delivery row's notification to end. */
+async function deliveryFinished(deliveryId: string): Promise<void> {
+  await withDeliveryWorkflow(deliveryId, (handle) => handle.result());
 }
 
 /**
@@ -372,20 +377,12 @@ async function deliveryFinished(deliveryId: string): Promise<void> {
  * test/histories for the replay suite, so a later change of the workflow is checked against it.
  */
 async function keepAndReplayDeliveryHistory(deliveryId: string, scenario: string): Promise<void> {
-  const [{ notificationId }] = await db.query<{ notificationId: string }[]>(`SELECT notification_id AS "notificationId" FROM notification_deliveries WHERE id = $1`, [
-    deliveryId,
-  ]);
-  const config = testConfig();
-  const connection = await Connection.connect({ address: config.temporal.address });
-  try {
-    const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverterOf(config.temporal) });
-    const handle = client.workflow.getHandle(`notification-delivery-${notificationId}`);
+  const history = await withDeliveryWorkflow(deliveryId, async (handle) => {
     await handle.result();
-    const history = await handle.fetchHistory();
-    await Worker.runReplayHistory({ ...workflowSource(), dataConverter: dataConverterOf(config.temporal, true) }, history, handle.workflowId);
-    const label = process.env.RECORD_HISTORY_AS;
-    if (label) writeFileSync(join(process.cwd(), 'test', 'histories', `${label}-${scenario}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
-  } finally {
-    await connection.close();
-  }
+    return handle.fetchHistory();
+  });
+  const config = testConfig();
+  await Worker.runReplayHistory({ ...workflowSource(), dataConverter: dataConverterOf(config.temporal, true) }, history, `replay-${scenario}`);
+  const label = process.env.RECORD_HISTORY_AS;
+  if (label) writeFileSync(join(process.cwd(), 'test', 'histories', `${label}-${scenario}.json`), JSON.stringify(JSON.parse(historyToJSON(history)), null, 1));
 }

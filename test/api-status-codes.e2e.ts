@@ -549,6 +549,10 @@ describe('200 and the healthy baseline', () => {
       cellId: null,
       mustChangePassword: false,
       active: true,
+      // Contacts not given: none, and every channel left to the person's choice.
+      email: null,
+      phoneMasked: null,
+      notifyChannels: ['email', 'zalo', 'sms'],
     });
     expect(created.text).not.toContain(TEST_PASSWORD);
 

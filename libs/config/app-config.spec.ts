@@ -22,6 +22,20 @@ describe('configuration validated at start-up', () => {
     expect(problemsOf({ ...BASE, ACCESS_TOKEN_TTL: 'forever' })[0]).toMatch(/^ACCESS_TOKEN_TTL: /);
   });
 
+  it('names the missing settings of a provider given only some of them, and leaves a provider given none off', () => {
+    const problems = problemsOf({ ...BASE, ZALO_APP_ID: '1234', SMS_API_KEY: 'k' });
+    expect(problems.map((line) => line.split(':')[0]).sort()).toEqual([
+      'SMS_BRANDNAME',
+      'SMS_SECRET_KEY',
+      'ZALO_REFRESH_TOKEN',
+      'ZALO_SECRET_KEY',
+      'ZALO_ZNS_TEMPLATES',
+    ]);
+    expect(problems.find((line) => line.startsWith('SMS_BRANDNAME'))).toContain('SMS_API_KEY');
+    const off = loadConfig(BASE, 'worker').notifications;
+    expect({ email: off.email, zalo: off.zalo, sms: off.sms }).toEqual({ email: null, zalo: null, sms: null });
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf({ PORT: '0', DATABASE_URL: '' });
     expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT']);

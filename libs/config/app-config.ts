@@ -93,8 +93,25 @@ const environmentSchema = z
 /** Which process reads the configuration: only the API signs tokens and creates the first admin. */
 export type ProcessKind = 'api' | 'worker' | 'migrate';
 
+/** A provider turns on with all of its settings: some without the others is a mistake to name, not a channel quietly off. */
+const PROVIDER_SETTINGS = {
+  'Zalo ZNS': ['ZALO_APP_ID', 'ZALO_SECRET_KEY', 'ZALO_REFRESH_TOKEN', 'ZALO_ZNS_TEMPLATES'],
+  SMS: ['SMS_API_KEY', 'SMS_SECRET_KEY', 'SMS_BRANDNAME'],
+} as const;
+
 function productionSecrets(kind: ProcessKind) {
   return environmentSchema.superRefine((env, context) => {
+    for (const [provider, names] of Object.entries(PROVIDER_SETTINGS)) {
+      const given = names.filter((name) => env[name] !== undefined);
+      if (given.length === 0 || given.length === names.length) continue;
+      for (const name of names.filter((missing) => env[missing] === undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `cần có khi đã đặt ${given.join(', ')} (${provider}) / required once ${given.join(', ')} is set (${provider})`,
+        });
+      }
+    }
     if (env.NODE_ENV !== 'production') return;
     if (kind !== 'migrate' && !env.PAYLOAD_KEY) {
       context.addIssue({ code: 'custom', path: ['PAYLOAD_KEY'], message: 'bắt buộc khi chạy production / required in production' });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
+/** The SMS gateway's callback path holds the secret that proves its origin (provider-webhooks): never logged. */
+const SECRET_PATH = /^(\/api\/webhooks\/sms\/)[^/]+/;
+
 /**
  * One JSON line per request with its id (taken from X-Request-Id when the caller sends a sane one), so a
  * person's complaint can be matched to the log and to the Temporal update it caused.
@@ -20,7 +23,7 @@ export function requestLogging(enabled: boolean) {
           level: response.statusCode >= 500 ? 'error' : 'info',
           requestId,
           method: request.method,
-          path: request.originalUrl.split('?')[0],
+          path: request.originalUrl.split('?')[0].replace(SECRET_PATH, '$1…'),
           status: response.statusCode,
           ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
           userId: user?.id ?? null,

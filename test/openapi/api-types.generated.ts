@@ -5485,10 +5485,10 @@ export interface operations {
     DeliveriesController_unreached: {
         parameters: {
             query?: {
-                limit?: number;
-                offset?: number;
                 /** @description Chỉ các thông báo từ thời điểm này (mặc định: 30 ngày trước) */
                 since?: string;
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {

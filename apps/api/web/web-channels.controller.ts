@@ -6,18 +6,10 @@ import { Public } from '../auth/public.decorator.js';
 import { WebChannelsService } from './web-channels.service.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import type { FormBody } from './web-forms.js';
-import { PageLanguage, PostedForm } from './web-request.js';
+import { doneOf, PageLanguage, pageNumber, PostedForm } from './web-request.js';
 import { Visitor, WebSessionGuard } from './web-session.guard.js';
 import type { WebVisitor } from './web-sessions.service.js';
 import { reply } from './web.controller.js';
-
-/** "?trang=2": a page of a list, from 1; anything else is the first. */
-function pageNumber(value: unknown): number {
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 1 && number <= 10_000 ? number : 1;
-}
-
-const doneOf = (done: unknown) => (typeof done === 'string' ? done : undefined);
 
 /**
  * The channels' pages (notifications.md): one's own contacts (/lien-lac), the committee's channels

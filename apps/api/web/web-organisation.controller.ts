@@ -11,18 +11,10 @@ import { WebCellsService } from './web-cells.service.js';
 import { WebExceptionFilter } from './web-exception.filter.js';
 import type { FormBody } from './web-forms.js';
 import { WebPasswordService } from './web-password.service.js';
-import { PageLanguage, PostedForm, SESSION_COOKIE, setCookie } from './web-request.js';
+import { doneOf, PageLanguage, pageNumber, PostedForm, SESSION_COOKIE, setCookie } from './web-request.js';
 import { Visitor, WebSessionGuard } from './web-session.guard.js';
 import type { WebVisitor } from './web-sessions.service.js';
 import { reply } from './web.controller.js';
-
-/** "?trang=2": a page of a list, from 1; anything else is the first. */
-function pageNumber(value: unknown): number {
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 1 && number <= 10_000 ? number : 1;
-}
-
-const doneOf = (done: unknown) => (typeof done === 'string' ? done : undefined);
 
 /**
  * The organisation's pages (web.md): the committee office's cells and secretaries (/chi-bo), the admin's

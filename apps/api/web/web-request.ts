@@ -50,3 +50,12 @@ export function formField(request: Request, name: string): string | undefined {
 export const PostedForm = createParamDecorator((_: unknown, context: ExecutionContext): Record<string, unknown> => {
   return (context.switchToHttp().getRequest<Request>().body ?? {}) as Record<string, unknown>;
 });
+
+/** "?trang=2": a page of a list, from 1; anything else is the first. */
+export function pageNumber(value: unknown): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 1 && number <= 10_000 ? number : 1;
+}
+
+/** "?done=…": which change a page confirms after its form was sent; anything but a string is none. */
+export const doneOf = (done: unknown) => (typeof done === 'string' ? done : undefined);

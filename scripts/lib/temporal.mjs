@@ -6,11 +6,16 @@ import { portAnswers, waitForPort } from './net.mjs';
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
 /**
- * Server settings the product relies on (docker-compose.yml sets the same): a cycle's visiting cells can
- * all submit critiques at the same moment, and each update stays in flight until its record is written,
- * so the default of 10 in-flight updates per workflow would turn a burst into retries.
+ * Server settings the product relies on (deploy/temporal-dynamic-config.yaml holds the same for
+ * docker-compose):
+ * - a cycle's visiting cells can all submit critiques at the same moment, and each update stays in flight
+ *   until its record is written, so the default of 10 in-flight updates per workflow would turn a burst
+ *   into retries;
+ * - eager activities: the worker that schedules a step's record activity gets it back in the answer to its
+ *   workflow task, instead of through the task queue's matching (about half of a step's time on 2 cores,
+ *   measured in bench/README). Off by default on the server; the SDK asks for it whenever it has a free slot.
  */
-export const TEMPORAL_DYNAMIC_CONFIG = ['history.maxInFlightUpdates=500'];
+export const TEMPORAL_DYNAMIC_CONFIG = ['history.maxInFlightUpdates=500', 'system.enableActivityEagerExecution=true'];
 
 function onPath(command) {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });

@@ -14,7 +14,7 @@ ensureDependencies();
 if (!reexecOnPinnedNode()) process.exit(await main());
 
 async function main() {
-  const { startDevServer } = await import('./lib/temporal.mjs');
+  const { findOrInstallTemporalServer, startDevServer } = await import('./lib/temporal.mjs');
   const { dropDatabase, ensureDatabase, localServerAdminUrl, startEmbeddedPostgres } = await import('./lib/postgres.mjs');
   const { freePort } = await import('./lib/net.mjs');
   const { ensureChromium } = await import('./lib/chromium.mjs');
@@ -36,6 +36,8 @@ async function main() {
     ensureChromium(log);
     ensurePoppler(log);
     const temporalAddress = process.env.TEST_TEMPORAL_ADDRESS ?? (await startTestTemporal());
+    // The cluster suite runs Temporal's own server processes: built here, once, not inside a test's timeout.
+    await findOrInstallTemporalServer(ROOT, log);
     const databaseUrl = await freshDatabase();
     log(`• Temporal ${temporalAddress}; PostgreSQL database ${new URL(databaseUrl).pathname.slice(1)}`);
     build(log);

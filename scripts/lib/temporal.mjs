@@ -1,9 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { goInstall, goInstallSync, onPath } from './go-build.mjs';
 import { portAnswers, waitForPort } from './net.mjs';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+
+/** The server release of the production shape: docker-compose.yml runs the same version's image. */
+export const TEMPORAL_SERVER_MODULE = 'go.temporal.io/server';
+export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+
+/** The schemas the SQL tool carries inside it (its --schema-name), for PostgreSQL 12 and later. */
+export const TEMPORAL_POSTGRES_SCHEMAS = { temporal: 'postgresql/v12/temporal', visibility: 'postgresql/v12/visibility' };
 
 /**
  * Server settings the product relies on (docker-compose.yml sets the same): a cycle's visiting cells can
@@ -12,17 +20,29 @@ export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.
  */
 export const TEMPORAL_DYNAMIC_CONFIG = ['history.maxInFlightUpdates=500'];
 
-function onPath(command) {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
-  return found.status === 0 ? found.stdout.trim() : null;
-}
-
 /**
  * The Temporal CLI (it holds the dev server): TEMPORAL_CLI_PATH, then .tools/bin/temporal, then `temporal`
- * on PATH; otherwise built into .tools/bin with Go. Returns null when none can be had, so the caller can
- * fall back to the SDK's own download.
+ * on PATH; otherwise built into .tools/bin with Go (quietly, see go-build.mjs). Returns null when none can be
+ * had, so the caller can fall back to the SDK's own download. Synchronous for callers that cannot wait; the
+ * build then shows no running time, only a start line and a result line.
  */
 export function findOrInstallTemporalCli(root, log = console.log) {
+  const found = findTemporalCli(root);
+  if (found !== undefined) return found;
+  goInstallSync(cliBuild(root, log));
+  return builtCli(root);
+}
+
+/** findOrInstallTemporalCli, with the build's running time shown while it lasts. */
+export async function ensureTemporalCli(root, log = console.log) {
+  const found = findTemporalCli(root);
+  if (found !== undefined) return found;
+  await goInstall(cliBuild(root, log));
+  return builtCli(root);
+}
+
+/** The CLI's path when one is at hand, null when none can be built (no Go), undefined when it must be built. */
+function findTemporalCli(root) {
   const fromEnv = process.env.TEMPORAL_CLI_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`TEMPORAL_CLI_PATH=${fromEnv} does not exist`);
@@ -32,20 +52,54 @@ export function findOrInstallTemporalCli(root, log = console.log) {
   if (existsSync(local)) return local;
   const global = onPath('temporal');
   if (global) return global;
-  const go = onPath('go');
-  if (!go) return null;
-  log(`• Temporal CLI not found: building ${TEMPORAL_CLI_MODULE} with Go into .tools/bin (the first build takes several minutes on 2 cores)…`);
-  mkdirSync(dirname(local), { recursive: true });
-  const started = Date.now();
-  const build = spawnSync(go, ['install', '-v', TEMPORAL_CLI_MODULE], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, GOBIN: dirname(local), GOFLAGS: process.env.GOFLAGS ?? '' },
-  });
-  if (build.status !== 0 || !existsSync(local)) {
-    throw new Error(`go install ${TEMPORAL_CLI_MODULE} failed (exit ${build.status}); set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS`);
-  }
-  log(`• Temporal CLI built in ${Math.round((Date.now() - started) / 1000)} s: ${local}`);
+  return onPath('go') ? undefined : null;
+}
+
+function cliBuild(root, log) {
+  return { root, name: 'temporal-cli', what: `the Temporal CLI (${TEMPORAL_CLI_MODULE})`, packages: [TEMPORAL_CLI_MODULE], binDir: join(root, '.tools', 'bin'), log };
+}
+
+function builtCli(root) {
+  const local = join(root, '.tools', 'bin', 'temporal');
+  if (!existsSync(local)) throw new Error(`go install ${TEMPORAL_CLI_MODULE} left no ${local}; set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS`);
   return local;
+}
+
+/**
+ * The Temporal server and its SQL schema tool, for the multi-process cluster (temporal-cluster.mjs): the same
+ * release as docker-compose.yml's image. TEMPORAL_SERVER_PATH and TEMPORAL_SQL_TOOL_PATH name prebuilt ones;
+ * otherwise they are built once into .tools/bin as temporal-server and temporal-sql-tool (the names Temporal's
+ * own images give them). The schemas are embedded in the SQL tool, so no source folder is needed at run time.
+ */
+export async function findOrInstallTemporalServer(root, log = console.log) {
+  const bin = join(root, '.tools', 'bin');
+  const server = process.env.TEMPORAL_SERVER_PATH ?? join(bin, 'temporal-server');
+  const sqlTool = process.env.TEMPORAL_SQL_TOOL_PATH ?? join(bin, 'temporal-sql-tool');
+  for (const [variable, path] of [
+    ['TEMPORAL_SERVER_PATH', server],
+    ['TEMPORAL_SQL_TOOL_PATH', sqlTool],
+  ]) {
+    if (process.env[variable] && !existsSync(path)) throw new Error(`${variable}=${path} does not exist`);
+  }
+  if (!existsSync(server) || !existsSync(sqlTool)) {
+    // `go install` names the binaries after their folders (server, sql): they are built into a folder of their
+    // own and then given their distinctive names.
+    const staging = join(root, '.tools', 'temporal-server-build');
+    await goInstall({
+      root,
+      name: 'temporal-server',
+      what: `the Temporal server and SQL tool (go.temporal.io/server@${TEMPORAL_SERVER_VERSION})`,
+      packages: [`${TEMPORAL_SERVER_MODULE}/cmd/server@${TEMPORAL_SERVER_VERSION}`, `${TEMPORAL_SERVER_MODULE}/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`],
+      binDir: staging,
+      shownDestination: '.tools/bin as temporal-server and temporal-sql-tool',
+      log,
+    });
+    mkdirSync(bin, { recursive: true });
+    if (!existsSync(server)) renameSync(join(staging, 'server'), server);
+    if (!existsSync(sqlTool)) renameSync(join(staging, 'sql'), sqlTool);
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return { server, sqlTool, schemas: TEMPORAL_POSTGRES_SCHEMAS };
 }
 
 /**
@@ -58,7 +112,7 @@ export async function startDevServer({ root, port, uiPort, dbFile, log = console
     log(`• Temporal: reusing the server already answering on ${address}`);
     return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : null, stop: async () => {}, reused: true };
   }
-  const cli = findOrInstallTemporalCli(root, log);
+  const cli = await ensureTemporalCli(root, log);
   if (!cli) return startDownloadedDevServer({ port, uiPort, dbFile, log });
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
   for (const setting of TEMPORAL_DYNAMIC_CONFIG) args.push('--dynamic-config-value', setting);

@@ -1,0 +1,452 @@
+// The production shape of Temporal on one machine: the server's services as separate processes (frontend,
+// matching, worker and one or more history hosts) on 127.0.0.1, all on PostgreSQL, found by each other through
+// the membership table in that database, as in a real deployment. Shared by the tests, the bench and
+// `npm run cluster`. deploy/temporal-server.yaml documents the configuration written here.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { portAnswers, waitForPort } from './net.mjs';
+import { dropDatabase } from './postgres.mjs';
+import { findOrInstallTemporalServer } from './temporal.mjs';
+
+/**
+ * Fixed for the life of a cluster's databases (Temporal cannot change it later). 16 rather than the 4 of
+ * Temporal's development files: with two history hosts, each then owns some shards whatever the hashing,
+ * which a failover test needs.
+ */
+export const CLUSTER_HISTORY_SHARDS = 16;
+
+const STOP_GRACE_MS = 15000;
+/** The server reads <config>/<env>.yaml: deploy/temporal-server.yaml is copied under this name. */
+const CONFIG_ENV = 'temporal-server';
+const READY_TIMEOUT_MS = 120000;
+const NAMESPACE_RETENTION_DAYS = 3;
+
+/** Process groups of service processes alive right now, in any cluster of this process. */
+const liveGroups = new Set();
+let exitHookInstalled = false;
+
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // A caller that crashes or exits without stop() must not leave Temporal processes behind on the machine.
+  process.once('exit', () => {
+    for (const pid of liveGroups) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+/**
+ * Starts a cluster on the PostgreSQL server at `adminUrl` (a URL whose user may create databases) and
+ * resolves once namespace `namespace` serves requests on every history shard.
+ * Databases `${name}_temporal` and `${name}_visibility` are created with Temporal's schema; with
+ * `reuseDatabases` they must already exist (their schema is brought up to date, their data kept).
+ */
+export async function startTemporalCluster({
+  root,
+  adminUrl,
+  name,
+  log = console.log,
+  historyProcesses = 2,
+  dataDir,
+  reuseDatabases = false,
+  keepDatabases = false,
+  namespace = 'default',
+  dynamicConfig = {},
+  frontendPort,
+  onServiceExit = () => {},
+}) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`cluster name ${JSON.stringify(name)}: use lower-case letters, digits and _`);
+  if (historyProcesses < 1) throw new Error('a cluster needs at least one history process');
+  installExitHook();
+  const started = Date.now();
+  if (frontendPort && (await portAnswers(frontendPort))) throw new Error(`port ${frontendPort} is taken: the cluster's frontend cannot listen there`);
+  const binaries = await findOrInstallTemporalServer(root, log);
+  const ownDataDir = !dataDir;
+  const dir = resolve(dataDir ?? mkdtempSync(join(tmpdir(), `temporal-${name}-`)));
+  mkdirSync(join(dir, 'logs'), { recursive: true });
+  const databases = { temporal: `${name}_temporal`, visibility: `${name}_visibility` };
+  const postgres = connectionOf(adminUrl);
+
+  await prepareDatabases({ adminUrl, databases, reuse: reuseDatabases, sqlTool: binaries.sqlTool, schemas: binaries.schemas, postgres, dir });
+  let services = [];
+  const cleanUp = async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    if (!keepDatabases) {
+      for (const database of Object.values(databases)) await dropDatabase(adminUrl, database);
+    }
+    if (ownDataDir) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const layout = await choosePorts(historyProcesses, frontendPort);
+    const { dynamicFile } = writeConfig({ dir, root, dynamicConfig });
+    services = layout.map((process) =>
+      serviceProcess({ server: binaries.server, dir, process, onServiceExit, env: environmentOf({ process, layout, databases, postgres, dynamicFile }) }),
+    );
+    // The first process on new databases writes the cluster's metadata; two writing it at once collide and
+    // one of them exits. So the frontend starts alone, and the others once it listens (its metadata written).
+    const [first, ...others] = services;
+    first.start();
+    await first.waitUntilListening();
+    for (const service of others) service.start();
+    await Promise.all(others.map((service) => service.waitUntilListening()));
+    const address = `127.0.0.1:${first.layout.grpcPort}`;
+    await ensureNamespace({ address, namespace, services });
+    await waitForShards({ adminUrl, databases, services, timeoutMs: READY_TIMEOUT_MS });
+    log(`• Temporal cluster ${name}: ${services.map((service) => service.name).join(', ')} on ${address}, ready in ${Math.round((Date.now() - started) / 1000)} s`);
+
+    let stopped = false;
+    return {
+      address,
+      namespace,
+      dataDir: dir,
+      databases,
+      services: services.map((service) => service.handle),
+      service(serviceName) {
+        const found = services.find((service) => service.name === serviceName);
+        if (!found) throw new Error(`no service ${serviceName} in this cluster (${services.map((service) => service.name).join(', ')})`);
+        return found.handle;
+      },
+      /** Which shards each history process owns now, read from the shards table (see shardOwners). */
+      shardOwners: () => shardOwners({ adminUrl, databases, services }),
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await cleanUp();
+      },
+    };
+  } catch (error) {
+    const logs = services.map((service) => `${service.name}: ${service.logFile}`).join('; ');
+    await cleanUp().catch(() => undefined);
+    throw new Error(`Temporal cluster ${name} did not start: ${error.message}${logs && !ownDataDir ? ` (logs: ${logs})` : ''}`);
+  }
+}
+
+function connectionOf(adminUrl) {
+  const url = new URL(adminUrl);
+  return {
+    host: url.hostname || '127.0.0.1',
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username || 'postgres'),
+    password: decodeURIComponent(url.password),
+  };
+}
+
+async function withAdmin(url, work) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(adminUrl, database) {
+  return Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+}
+
+async function prepareDatabases({ adminUrl, databases, reuse, sqlTool, schemas, postgres, dir }) {
+  await withAdmin(adminUrl, async (client) => {
+    for (const database of Object.values(databases)) {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (reuse && rowCount === 0) throw new Error(`database ${database} does not exist (reuseDatabases asks for an existing one)`);
+      // Never silently take over, nor drop, a database this call did not create.
+      if (!reuse && rowCount > 0) throw new Error(`database ${database} already exists: drop it, or pass reuseDatabases to start on it`);
+      if (!reuse) await client.query(`CREATE DATABASE "${database}"`);
+    }
+  });
+  const schemaLog = join(dir, 'logs', 'schema.log');
+  for (const [kind, database] of Object.entries(databases)) {
+    // setup-schema only writes the version table (at 0.0); update-schema then applies every versioned step.
+    // On reused databases it only applies the steps a newer server release added.
+    if (!reuse) await runSqlTool({ sqlTool, postgres, database, args: ['setup-schema', '-v', '0.0'], schemaLog });
+    await runSqlTool({ sqlTool, postgres, database, args: ['update-schema', '--schema-name', schemas[kind]], schemaLog });
+  }
+}
+
+function runSqlTool({ sqlTool, postgres, database, args, schemaLog }) {
+  const fd = openSync(schemaLog, 'a');
+  const child = spawn(
+    sqlTool,
+    ['--plugin', 'postgres12', '--ep', postgres.host, '-p', String(postgres.port), '-u', postgres.user, '--db', database, ...args],
+    // The password goes by the environment, out of the process list.
+    { stdio: ['ignore', fd, fd], env: { ...process.env, SQL_PASSWORD: postgres.password } },
+  );
+  closeSync(fd);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) return resolve();
+      const tail = readFileSync(schemaLog, 'utf8').trimEnd().split('\n').slice(-10).join('\n');
+      reject(new Error(`temporal-sql-tool ${args[0]} on ${database} failed (exit ${code}):\n${tail}`));
+    });
+  });
+}
+
+async function choosePorts(historyProcesses, frontendPort) {
+  const taken = new Set(frontendPort ? [frontendPort] : []);
+  const port = async () => {
+    for (;;) {
+      const candidate = await freeLowPort();
+      if (!taken.has(candidate)) {
+        taken.add(candidate);
+        return candidate;
+      }
+    }
+  };
+  const layout = [{ name: 'frontend', service: 'frontend', grpcPort: frontendPort ?? (await port()), membershipPort: await port(), httpPort: await port() }];
+  for (let index = 1; index <= historyProcesses; index++) {
+    layout.push({ name: `history-${index}`, service: 'history', grpcPort: await port(), membershipPort: await port() });
+  }
+  layout.push({ name: 'matching', service: 'matching', grpcPort: await port(), membershipPort: await port() });
+  layout.push({ name: 'worker', service: 'worker', grpcPort: await port(), membershipPort: await port() });
+  return layout;
+}
+
+/**
+ * A port free on 127.0.0.1 below 32768: Temporal stores a process's membership port in a smallint column
+ * (cluster_membership.rpc_port), so the kernel's ephemeral ports (32768 and up) cannot be used. Drawn at
+ * random from 20000–32767 (under the ephemeral range, so no outgoing connection holds it) and tried.
+ */
+async function freeLowPort() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const candidate = 20000 + Math.floor(Math.random() * 12768);
+    if (await canListen(candidate)) return candidate;
+  }
+  throw new Error('no free port found between 20000 and 32767 on 127.0.0.1');
+}
+
+function canListen(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The configuration is deploy/temporal-server.yaml itself, copied into <dataDir>/config (so a restart runs what
+ * the first start ran); what differs between processes is their environment (environmentOf).
+ */
+function writeConfig({ dir, root, dynamicConfig }) {
+  const configDir = join(dir, 'config');
+  mkdirSync(configDir, { recursive: true });
+  copyFileSync(join(root, 'deploy', 'temporal-server.yaml'), join(configDir, `${CONFIG_ENV}.yaml`));
+  const dynamicFile = join(configDir, 'dynamic.yaml');
+  writeFileSync(dynamicFile, dynamicConfigText(root, dynamicConfig));
+  return { dynamicFile };
+}
+
+/** The variables deploy/temporal-server.yaml reads, for one process of the cluster. */
+function environmentOf({ process, layout, databases, postgres, dynamicFile }) {
+  const frontend = layout.find((entry) => entry.service === 'frontend');
+  // Every process names every service's ports (each reads its own; the others' are only in its config); a
+  // history host gives its own.
+  const history = process.service === 'history' ? process : layout.find((entry) => entry.service === 'history');
+  const matching = layout.find((entry) => entry.service === 'matching');
+  const worker = layout.find((entry) => entry.service === 'worker');
+  return {
+    DBNAME: databases.temporal,
+    VISIBILITY_DBNAME: databases.visibility,
+    POSTGRES_SEEDS: postgres.host,
+    DB_PORT: String(postgres.port),
+    POSTGRES_USER: postgres.user,
+    POSTGRES_PWD: postgres.password,
+    NUM_HISTORY_SHARDS: String(CLUSTER_HISTORY_SHARDS),
+    BIND_ON_IP: '127.0.0.1',
+    TEMPORAL_BROADCAST_ADDRESS: '127.0.0.1',
+    FRONTEND_GRPC_PORT: String(frontend.grpcPort),
+    FRONTEND_MEMBERSHIP_PORT: String(frontend.membershipPort),
+    FRONTEND_HTTP_PORT: String(frontend.httpPort),
+    HISTORY_GRPC_PORT: String(history.grpcPort),
+    HISTORY_MEMBERSHIP_PORT: String(history.membershipPort),
+    MATCHING_GRPC_PORT: String(matching.grpcPort),
+    MATCHING_MEMBERSHIP_PORT: String(matching.membershipPort),
+    WORKER_GRPC_PORT: String(worker.grpcPort),
+    WORKER_MEMBERSHIP_PORT: String(worker.membershipPort),
+    FRONTEND_ADDRESS: `127.0.0.1:${frontend.grpcPort}`,
+    DYNAMIC_CONFIG_FILE_PATH: dynamicFile,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/**
+ * deploy/temporal-dynamic-config.yaml (what production runs with), then `extra` settings of the caller's
+ * ({ key: value }), which must not repeat a key of that file.
+ */
+function dynamicConfigText(root, extra) {
+  const production = readFileSync(join(root, 'deploy', 'temporal-dynamic-config.yaml'), 'utf8');
+  const added = Object.entries(extra).map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n`);
+  return `${production.trimEnd()}\n${added.join('')}`;
+}
+
+function serviceProcess({ server, dir, process: layout, onServiceExit, env }) {
+  const logFile = join(dir, 'logs', `${layout.name}.log`);
+  let child = null;
+  let exited = null;
+  // Set when this module signals the process (stop, kill): any other exit is news to the caller.
+  let expected = false;
+
+  const alive = () => child !== null && child.exitCode === null && child.signalCode === null;
+  const start = () => {
+    if (alive()) throw new Error(`${layout.name} is already running (pid ${child.pid})`);
+    const fd = openSync(logFile, 'a');
+    // --allow-no-auth: only the app's own processes reach the frontend (127.0.0.1 here, a private network in
+    // production), as the dev server and the compose file have it.
+    const args = ['--root', dir, '--config', 'config', '--env', CONFIG_ENV, '--allow-no-auth', 'start', '--service', layout.service];
+    // A process group of its own: a signal sent to the group reaches the process whatever it started, and
+    // Ctrl-C on the caller's terminal does not reach it before the caller's orderly stop.
+    const current = spawn(server, args, { cwd: dir, stdio: ['ignore', fd, fd], detached: true, env: { ...process.env, ...env } });
+    closeSync(fd);
+    child = current;
+    expected = false;
+    liveGroups.add(current.pid);
+    exited = new Promise((resolve) => {
+      current.once('exit', (code, signal) => {
+        liveGroups.delete(current.pid);
+        if (!expected) onServiceExit(layout.name, { code, signal, logFile });
+        resolve({ code, signal });
+      });
+      current.once('error', (error) => {
+        liveGroups.delete(current.pid);
+        resolve({ code: null, signal: null, error });
+      });
+    });
+  };
+  const signal = (name) => {
+    if (!alive()) return;
+    expected = true;
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      // gone in between
+    }
+  };
+  const waitForExit = () => exited ?? Promise.resolve({ code: null, signal: null });
+  const stop = async () => {
+    if (!alive()) return;
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS);
+    await waitForExit();
+    clearTimeout(timer);
+  };
+  // The worker service serves no gRPC (it only runs Temporal's system workflows): its membership port, which
+  // every service opens, tells that it is up.
+  const readyPort = layout.service === 'worker' ? layout.membershipPort : layout.grpcPort;
+  const waitUntilListening = () => waitForPort(readyPort, { what: `Temporal ${layout.name} (log: ${logFile})`, timeoutMs: READY_TIMEOUT_MS, isAlive: alive });
+
+  const handle = {
+    name: layout.name,
+    service: layout.service,
+    grpcPort: layout.grpcPort,
+    membershipPort: layout.membershipPort,
+    logFile,
+    get pid() {
+      return child?.pid;
+    },
+    alive,
+    /** Sends `name` (SIGKILL unless said) to the process and resolves once it has exited. */
+    async kill(name = 'SIGKILL') {
+      if (!alive()) return;
+      signal(name);
+      await waitForExit();
+    },
+    /** Starts the process again after a kill, with the same ports; resolves once it listens. */
+    async start() {
+      start();
+      await waitUntilListening();
+    },
+    stop,
+  };
+  return { name: layout.name, layout, logFile, handle, start, stop, waitUntilListening, alive };
+}
+
+async function ensureNamespace({ address, namespace, services }) {
+  const { Connection } = await import('@temporalio/client');
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const connection = await Connection.connect({ address, connectTimeout: 10000 });
+  try {
+    let lastError = null;
+    while (Date.now() < deadline) {
+      const dead = services.find((service) => !service.alive());
+      if (dead) throw new Error(`${dead.name} exited (log: ${dead.logFile})`);
+      try {
+        await connection.workflowService.registerNamespace({
+          namespace,
+          workflowExecutionRetentionPeriod: { seconds: NAMESPACE_RETENTION_DAYS * 86400 },
+        });
+      } catch (error) {
+        // ALREADY_EXISTS: a reused database already has it. Anything else is the services still finding each
+        // other (UNAVAILABLE, or the cluster metadata not yet written): asked again.
+        if (error?.code !== 6) {
+          lastError = error;
+          await sleep(300);
+          continue;
+        }
+      }
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return;
+      } catch (error) {
+        lastError = error;
+        await sleep(300);
+      }
+    }
+    throw new Error(`namespace ${namespace} not usable within ${READY_TIMEOUT_MS / 1000} s: ${lastError?.message ?? 'no answer'}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Which history process owns each shard, from the shards table: a shard's record names its owner as
+ * "<broadcast address>:<gRPC port>-<sequence>-<uuid>" inside its serialized info (a protobuf whose strings are
+ * stored as they are), written when a host acquires the shard.
+ * Returns { [processName]: shardIds[] } plus `unowned` (shards whose owner is no current process).
+ */
+async function shardOwners({ adminUrl, databases, services }) {
+  const histories = services.filter((service) => service.layout.service === 'history');
+  const rows = await withAdmin(databaseUrl(adminUrl, databases.temporal), async (client) => (await client.query('SELECT shard_id, data FROM shards ORDER BY shard_id')).rows);
+  const owners = Object.fromEntries(histories.map((service) => [service.name, []]));
+  owners.unowned = [];
+  for (const row of rows) {
+    const data = Buffer.from(row.data).toString('latin1');
+    const owner = histories.find((service) => data.includes(`127.0.0.1:${service.layout.grpcPort}-`));
+    // Shard ids in the table start at 1, as Temporal numbers them.
+    owners[owner && owner.alive() ? owner.name : 'unowned'].push(Number(row.shard_id));
+  }
+  return owners;
+}
+
+/**
+ * Ready: every shard is owned by a running history process, and each history process owns some (so the
+ * ring has settled over all of them rather than the first one up holding everything).
+ */
+async function waitForShards({ adminUrl, databases, services, timeoutMs }) {
+  const deadline = Date.now() + timeoutMs;
+  let owners = null;
+  while (Date.now() < deadline) {
+    const dead = services.find((service) => !service.alive());
+    if (dead) throw new Error(`${dead.name} exited (log: ${dead.logFile})`);
+    owners = await shardOwners({ adminUrl, databases, services });
+    const owned = Object.entries(owners).filter(([key]) => key !== 'unowned');
+    const total = owned.reduce((sum, [, shards]) => sum + shards.length, 0);
+    if (total === CLUSTER_HISTORY_SHARDS && owned.every(([, shards]) => shards.length > 0)) return owners;
+    await sleep(250);
+  }
+  throw new Error(`history shards not all owned within ${timeoutMs / 1000} s: ${JSON.stringify(owners)}`);
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -35,9 +35,10 @@ try {
     payloadOldKeys: (process.env.PAYLOAD_OLD_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
   });
   console.log(`• Restore done in ${((Date.now() - started) / 1000).toFixed(1)} s: the backup of ${manifest.startedAt}`);
+  const shards = manifest.databases.temporal.historyShards;
   console.log(
-    `  Next: start Temporal on the restored databases (NUM_HISTORY_SHARDS=${manifest.databases.temporal.historyShards}), ` +
-      'run the migrations, then the API and the workers with the same PAYLOAD_KEY.',
+    `  Next: start Temporal on the restored databases${shards > 0 ? ` (NUM_HISTORY_SHARDS=${shards}, as before)` : ''}, ` +
+      'run the migrations, then the API and the workers with the same PAYLOAD_KEY and task queue.',
   );
 } catch (error) {
   console.error(`✗ Restore failed: ${error.message}`);

@@ -143,15 +143,19 @@ beforeAll(async () => {
   if (dumpMajor < major) throw new Error(`this suite needs pg_dump ${major} or later for npm test's PostgreSQL ${major}; found ${dumpVersion.trim() || 'none'} (Debian: apt-get install postgresql-client)`);
   backupsDir = mkdtempSync(join(tmpdir(), 'cbd-backups-'));
   await admin.query(`CREATE DATABASE "${LIVE}_app"`);
-  await migrate(urlOf(`${LIVE}_app`));
-  const cluster = await startTemporalCluster({ root: ROOT, adminUrl, name: LIVE, log: () => undefined });
+  const started = Date.now();
+  const [cluster] = await Promise.all([startTemporalCluster({ root: ROOT, adminUrl, name: LIVE, log: () => undefined }), migrate(urlOf(`${LIVE}_app`))]);
+  figures.liveCluster = `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const db = await connectDatabase(urlOf(`${LIVE}_app`));
   const credentials = await createSuiteAdmin(db);
   const stack = await ProcessStack.start({ databaseUrl: urlOf(`${LIVE}_app`), temporalAddress: cluster.address, env: { TEMPORAL_UPDATE_TIMEOUT_MS: '3000' } });
   live = { cluster, stack, db };
   liveTaskQueue = stack.taskQueue;
+  figures.liveApps = `${((Date.now() - started) / 1000).toFixed(1)} s`;
   // A commune per cycle: a cell hosts one open cycle at a time.
-  for (const name of CYCLES) scripts[name] = new CycleScript(await createCommune(stack.http, credentials, 4), MEETING_IN_MS);
+  const communes = await Promise.all(CYCLES.map(() => createCommune(stack.http, credentials, 4)));
+  CYCLES.forEach((name, index) => (scripts[name] = new CycleScript(communes[index], MEETING_IN_MS)));
+  figures.communes = `${((Date.now() - started) / 1000).toFixed(1)} s`;
 }, 300000);
 
 afterAll(async () => {
@@ -192,7 +196,9 @@ describe('a backup taken with the workers stopped restores into a world that fin
     expect({ code: taken.code, output: taken.output }).toEqual({ code: 0, output: expect.stringContaining('Backup done') });
     const first = await sent;
     expect(first.status).toBe(503);
+    const restarting = Date.now();
     await world.stack.worker.start();
+    figures.workerStart = `${((Date.now() - restarting) / 1000).toFixed(1)} s`;
     figures.workersStopped = `${((Date.now() - stoppedAt) / 1000).toFixed(1)} s`;
     figures.backup = `${(taken.ms / 1000).toFixed(1)} s`;
 
@@ -236,6 +242,7 @@ describe('a backup taken with the workers stopped restores into a world that fin
     const cluster = await startTemporalCluster({ root: ROOT, adminUrl, name: RESTORED, reuseDatabases: true, log: () => undefined });
     figures.clusterOnRestored = `${((Date.now() - started) / 1000).toFixed(1)} s`;
     await migrate(urlOf(`${RESTORED}_app`));
+    const appsStarting = Date.now();
     const db = await connectDatabase(urlOf(`${RESTORED}_app`));
     // The deployment keeps its task queue: under another, the restored cycles would wait for a worker for ever.
     const stack = await ProcessStack.start({
@@ -244,6 +251,7 @@ describe('a backup taken with the workers stopped restores into a world that fin
       env: { TEMPORAL_UPDATE_TIMEOUT_MS: '3000', TEMPORAL_TASK_QUEUE: liveTaskQueue },
     });
     restored = { cluster, stack, db };
+    figures.restoredApps = `${((Date.now() - appsStarting) / 1000).toFixed(1)} s`;
   }, 300000);
 
   it('holds every step accepted before the backup once and none after it; the workflows agree with the database', async () => {

@@ -7,6 +7,7 @@ import { createChannelAdapters, type ChannelAdapters } from '../../activities/no
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../libs/config/config.module.js';
 import { ACTION_ITEM_FOLLOW_UP_WORKFLOW_TYPE, actionItemFollowUpWorkflowId } from '../../libs/temporal/temporal.constants.js';
+import { connectionOptionsOf } from '../../libs/temporal/connection-options.js';
 import { dataConverterOf } from '../../libs/temporal/data-converter.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
 import { deliveryTaskQueueOf } from '../../workflows/notification-delivery/notification-delivery.contract.js';
@@ -41,7 +42,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       runtimeInstalled = true;
     }
     const { temporal, notifications } = this.config;
-    this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.connection = await NativeConnection.connect(connectionOptionsOf(temporal));
     this.channels = createChannelAdapters(notifications, this.dataSource);
     const activities = createActivities(this.dataSource, { taskQueue: temporal.taskQueue, config: notifications, adapters: this.channels.adapters });
     // Both workers run the same workflow code: bundled once here when no prebuilt bundle is given.
@@ -90,7 +91,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       }),
     );
     this.logger.log(`Polling task queue "${temporal.taskQueue}" on ${temporal.address}`);
-    this.clientConnection = await Connection.connect({ address: temporal.address });
+    this.clientConnection = await Connection.connect(connectionOptionsOf(temporal));
     const client = new Client({ connection: this.clientConnection, namespace: temporal.namespace, dataConverter: dataConverterOf(temporal) });
     await this.startActionItemFollowUp(client);
     this.dispatcher = new NotificationDispatcher(this.dataSource, client, temporal.taskQueue, notifications.dispatchIntervalMs, this.logger);

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { connectionOptionsOf } from '../temporal/connection-options.js';
 import { ConfigurationError, loadConfig } from './app-config.js';
 
 const PAYLOAD_KEY = Buffer.alloc(32, 1).toString('base64');
@@ -62,5 +66,48 @@ describe('configuration validated at start-up', () => {
     expect(config.http.port).toBe(3000);
     expect(config.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'model-meeting' });
     expect(config.auth.accessTokenTtl).toBe('8h');
+  });
+
+  describe('reaching an existing Temporal cluster or Temporal Cloud', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cbd-tls-'));
+    const file = (name: string, text: string): string => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const cert = file('client.pem', 'CERTIFICATE');
+    const key = file('client.key', 'PRIVATE KEY');
+    const ca = file('ca.pem', 'AUTHORITY');
+
+    it('connects in plain gRPC by default', () => {
+      expect(connectionOptionsOf(loadConfig(BASE).temporal)).toEqual({ address: 'localhost:7233' });
+    });
+
+    it('turns TLS on by itself for an API key, and passes the key', () => {
+      const options = connectionOptionsOf(loadConfig({ ...BASE, TEMPORAL_ADDRESS: 'ns.a1b2c.tmprl.cloud:7233', TEMPORAL_API_KEY: 'khoa-bi-mat' }).temporal);
+      expect(options).toEqual({ address: 'ns.a1b2c.tmprl.cloud:7233', apiKey: 'khoa-bi-mat', tls: {} });
+    });
+
+    it('reads the client certificate, its key and a CA at start-up, for mTLS', () => {
+      const options = connectionOptionsOf(
+        loadConfig({ ...BASE, TEMPORAL_TLS_CERT_PATH: cert, TEMPORAL_TLS_KEY_PATH: key, TEMPORAL_TLS_CA_PATH: ca, TEMPORAL_TLS_SERVER_NAME: 'temporal.tinh.vn' }).temporal,
+      );
+      expect(options.tls?.clientCertPair?.crt.toString()).toBe('CERTIFICATE');
+      expect(options.tls?.clientCertPair?.key.toString()).toBe('PRIVATE KEY');
+      expect(options.tls?.serverRootCACertificate?.toString()).toBe('AUTHORITY');
+      expect(options.tls?.serverNameOverride).toBe('temporal.tinh.vn');
+    });
+
+    it('takes TEMPORAL_TLS as operators write it', () => {
+      expect(connectionOptionsOf(loadConfig({ ...BASE, TEMPORAL_TLS: 'TRUE' }).temporal).tls).toEqual({});
+      expect(connectionOptionsOf(loadConfig({ ...BASE, TEMPORAL_TLS: 'off' }).temporal).tls).toBeUndefined();
+      expect(problemsOf({ ...BASE, TEMPORAL_TLS: 'có' })[0]).toMatch(/^TEMPORAL_TLS: /);
+    });
+
+    it('stops start-up on a certificate without its key, an unreadable file, or certificates with TLS turned off', () => {
+      expect(problemsOf({ ...BASE, TEMPORAL_TLS_CERT_PATH: cert }).map((line) => line.split(':')[0])).toEqual(['TEMPORAL_TLS_KEY_PATH']);
+      expect(problemsOf({ ...BASE, TEMPORAL_TLS_CA_PATH: join(dir, 'khong-co.pem') })[0]).toMatch(/^TEMPORAL_TLS_CA_PATH: .*cannot read/);
+      expect(problemsOf({ ...BASE, TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'k' })[0]).toMatch(/^TEMPORAL_TLS: .*need TLS/);
+    });
   });
 });

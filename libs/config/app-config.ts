@@ -16,6 +16,23 @@ const base64Key = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'phải là base64 của đúng 32 byte (openssl rand -base64 32) / must be base64 of exactly 32 bytes');
 
+/** true/false (also 1/0, yes/no, on/off), as operators write it in an env file. */
+const booleanFlag = z
+  .string()
+  .toLowerCase()
+  .refine((value) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(value), 'phải là true hoặc false / must be true or false')
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+/** A file the process can read now (certificates): a wrong path stops start-up instead of the first connection. */
+const readableFile = z.string().refine((path) => {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'không đọc được tệp này / cannot read this file');
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -31,6 +48,14 @@ const environmentSchema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('model-meeting'),
     TEMPORAL_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    // An existing cluster or Temporal Cloud: TLS (on by itself with an API key or a client certificate), the
+    // client certificate for mTLS, a CA of one's own, and an API key; each file is read at start-up.
+    TEMPORAL_TLS: booleanFlag.optional(),
+    TEMPORAL_TLS_CERT_PATH: readableFile.optional(),
+    TEMPORAL_TLS_KEY_PATH: readableFile.optional(),
+    TEMPORAL_TLS_CA_PATH: readableFile.optional(),
+    TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
     WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600000).default(10000),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100000).default(150),
@@ -101,6 +126,21 @@ const PROVIDER_SETTINGS = {
 
 function productionSecrets(kind: ProcessKind) {
   return environmentSchema.superRefine((env, context) => {
+    if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
+      const missing = env.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH';
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'chứng thư và khóa riêng của máy khách phải đặt cùng nhau / the client certificate and its key go together',
+      });
+    }
+    if (env.TEMPORAL_TLS === false && (env.TEMPORAL_API_KEY || env.TEMPORAL_TLS_CERT_PATH || env.TEMPORAL_TLS_CA_PATH)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['TEMPORAL_TLS'],
+        message: 'khóa API và chứng thư chỉ dùng được qua TLS / an API key or certificates need TLS',
+      });
+    }
     for (const [provider, names] of Object.entries(PROVIDER_SETTINGS)) {
       const given = names.filter((name) => env[name] !== undefined);
       if (given.length === 0 || given.length === names.length) continue;
@@ -129,6 +169,16 @@ function productionSecrets(kind: ProcessKind) {
 /** Every variable the apps read (docker-compose.yml is checked against this list). */
 export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as (keyof typeof environmentSchema.shape)[];
 
+export interface TemporalConnectionSettings {
+  /** null: plain gRPC (a local server or one inside a private network). */
+  tls: null | {
+    clientCertificate?: { certificate: Buffer; key: Buffer };
+    serverRootCertificate?: Buffer;
+    serverName?: string;
+  };
+  apiKey?: string;
+}
+
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
   http: {
@@ -154,6 +204,8 @@ export interface AppConfig {
     /** Seals every payload (see libs/temporal/sealing-codec.ts); older keys still open what they sealed. */
     payloadKey: Buffer;
     payloadOldKeys: Buffer[];
+    /** How to reach a cluster beyond the local one (libs/temporal/connection-options.ts). */
+    connection: TemporalConnectionSettings;
   };
   followUp: { sweepIntervalMs: number; reminderLeadDays: number };
   notifications: NotificationsConfig;
@@ -252,6 +304,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       updateTimeoutMs: env.TEMPORAL_UPDATE_TIMEOUT_MS,
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+      connection: temporalConnectionOf(env),
       workerShutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
       workerMaxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       payloadKey: env.PAYLOAD_KEY ? Buffer.from(env.PAYLOAD_KEY, 'base64') : kind === 'migrate' ? Buffer.alloc(32) : developmentPayloadKey(env.DATA_DIR),
@@ -303,5 +356,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
       adminPassword: env.ADMIN_PASSWORD ?? 'admin',
     },
     logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** TLS when asked for, or implied by an API key or certificates (Temporal Cloud takes either). */
+function temporalConnectionOf(env: z.infer<typeof environmentSchema>): TemporalConnectionSettings {
+  const wantsTls = env.TEMPORAL_TLS ?? Boolean(env.TEMPORAL_API_KEY || env.TEMPORAL_TLS_CERT_PATH || env.TEMPORAL_TLS_CA_PATH);
+  return {
+    tls: wantsTls
+      ? {
+          clientCertificate:
+            env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH
+              ? { certificate: readFileSync(env.TEMPORAL_TLS_CERT_PATH), key: readFileSync(env.TEMPORAL_TLS_KEY_PATH) }
+              : undefined,
+          serverRootCertificate: env.TEMPORAL_TLS_CA_PATH ? readFileSync(env.TEMPORAL_TLS_CA_PATH) : undefined,
+          serverName: env.TEMPORAL_TLS_SERVER_NAME,
+        }
+      : null,
+    apiKey: env.TEMPORAL_API_KEY,
   };
 }

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { connectionOptionsOf } from './connection-options.js';
 import { dataConverterOf } from './data-converter.js';
 
 /**
@@ -14,7 +15,7 @@ import { dataConverterOf } from './data-converter.js';
     {
       provide: Connection,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address }),
+      useFactory: (config: AppConfig) => Connection.lazy(connectionOptionsOf(config.temporal)),
     },
     {
       provide: Client,

@@ -14,11 +14,16 @@ export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
 export const TEMPORAL_POSTGRES_SCHEMAS = { temporal: 'postgresql/v12/temporal', visibility: 'postgresql/v12/visibility' };
 
 /**
- * Server settings the product relies on (docker-compose.yml sets the same): a cycle's visiting cells can
- * all submit critiques at the same moment, and each update stays in flight until its record is written,
- * so the default of 10 in-flight updates per workflow would turn a burst into retries.
+ * Server settings the product relies on (deploy/temporal-dynamic-config.yaml holds the same for
+ * docker-compose):
+ * - a cycle's visiting cells can all submit critiques at the same moment, and each update stays in flight
+ *   until its record is written, so the default of 10 in-flight updates per workflow would turn a burst
+ *   into retries;
+ * - eager activities: the worker that schedules a step's record activity gets it back in the answer to its
+ *   workflow task, instead of through the task queue's matching (about half of a step's time on 2 cores,
+ *   measured in bench/README). Off by default on the server; the SDK asks for it whenever it has a free slot.
  */
-export const TEMPORAL_DYNAMIC_CONFIG = ['history.maxInFlightUpdates=500'];
+export const TEMPORAL_DYNAMIC_CONFIG = ['history.maxInFlightUpdates=500', 'system.enableActivityEagerExecution=true'];
 
 /**
  * The Temporal CLI (it holds the dev server): TEMPORAL_CLI_PATH, then .tools/bin/temporal, then `temporal`

@@ -604,7 +604,7 @@ function printCpu(results, log) {
     ),
   );
   log(
-    `  (net of the stack's idle CPU, measured for 2 s before the phases and subtracted per second: ` +
+    `  (net of the stack's idle CPU, the quietest of three 2 s windows before the phases, subtracted per second: ` +
       `${Object.entries(results.idle_cpu_pct)
         .map(([name, pct]) => `${name} ${pct}%`)
         .join(', ')} of one core)`,

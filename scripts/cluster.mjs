@@ -74,7 +74,11 @@ async function main() {
     log('');
     log('  Temporal cluster: up');
     log(`  Frontend   ${cluster.address}   namespace ${cluster.namespace}`);
-    for (const service of cluster.services) log(`  ${service.name.padEnd(10)} pid ${service.pid}, gRPC 127.0.0.1:${service.grpcPort}`);
+    for (const service of cluster.services) {
+      // The worker service serves no gRPC: only its membership port is open.
+      const ports = service.service === 'worker' ? `membership 127.0.0.1:${service.membershipPort}` : `gRPC 127.0.0.1:${service.grpcPort}`;
+      log(`  ${service.name.padEnd(10)} pid ${service.pid}, ${ports}`);
+    }
     log(`  Databases  ${cluster.databases.temporal}, ${cluster.databases.visibility} (kept for the next start)`);
     log(`  Logs       ${join(cluster.dataDir, 'logs')}`);
     log(`  The service on it: TEMPORAL_ADDRESS=${cluster.address} npm start`);

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES } from '../libs/config/app-config.js';
+import { DATABASES } from '../scripts/lib/pg-backup.mjs';
 
 // A specifier held in a variable: TypeScript leaves this .mjs import untyped instead of looking for declarations.
 const TEMPORAL_LIB = '../scripts/lib/temporal.mjs';
@@ -148,6 +149,18 @@ describe('docker-compose.yml', () => {
       const [key, value] = setting.split('=');
       expect({ key, value: settings[key]?.[0]?.value }).toEqual({ key, value: JSON.parse(value) });
     }
+  });
+
+  it("names the databases as npm run backup takes them: Temporal's two, and the application's on the same server", () => {
+    const temporal = environmentOf(compose.services.temporal);
+    const app = new URL(environmentOf(compose.services.worker).DATABASE_URL);
+    const byRole = Object.fromEntries(DATABASES.map((database) => [database.role, database.composeName]));
+    expect([temporal.DBNAME, temporal.VISIBILITY_DBNAME]).toEqual([byRole.temporal, byRole.visibility]);
+    expect(temporal.POSTGRES_SEEDS).toBe(app.hostname);
+    expect(temporal.POSTGRES_USER).toBe(app.username);
+    expect(app.pathname).toBe(`/${environmentOf(compose.services.postgres).POSTGRES_DB}`);
+    // docker compose stop gives the worker this long to drain before the dumps.
+    expect((compose.services.worker as { stop_grace_period?: string }).stop_grace_period).toBe('30s');
   });
 
   it('points the API and the worker at the same namespace and task queue', () => {

@@ -3,7 +3,8 @@
  * and worker as separate processes on PostgreSQL. Shown here: both history processes own shards once it is up;
  * the namespace serves a workflow start (no worker is needed for the server to accept and store one); with one
  * history process SIGKILLed, its shards move to the other and starts that land on every shard succeed again;
- * the killed process comes back and takes shards again; stop() leaves no process and drops both databases.
+ * the killed process comes back and takes shards again; a cluster started on the databases a stop kept finds
+ * its workflows there; stop() leaves no process and drops both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -65,7 +66,8 @@ beforeAll(async () => {
   if (!testDatabase) throw new Error('TEST_DATABASE_URL is not set: run this suite through npm test');
   // The test database's server and user (npm test's user may create databases), on its maintenance database.
   adminUrl = Object.assign(new URL(testDatabase), { pathname: '/postgres' }).toString();
-  cluster = await startTemporalCluster({ root: ROOT, adminUrl, name: NAME, historyProcesses: 2, log: () => undefined });
+  // Kept by the first stop, for the restart on the same databases; the second cluster drops them.
+  cluster = await startTemporalCluster({ root: ROOT, adminUrl, name: NAME, historyProcesses: 2, keepDatabases: true, log: () => undefined });
   connection = await Connection.connect({ address: cluster.address });
   client = new Client({ connection, namespace: cluster.namespace });
 }, 240000);
@@ -74,6 +76,11 @@ afterAll(async () => {
   // Already done by the last test when it ran; here for a run that failed before it.
   await connection?.close().catch(() => undefined);
   await cluster?.stop();
+  if (adminUrl && (await databasesNamed(NAME)).length > 0) {
+    const admin = await connectDatabase(adminUrl);
+    for (const database of await databasesNamed(NAME)) await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.destroy();
+  }
 });
 
 describe('Temporal cluster: separate processes on PostgreSQL', () => {
@@ -127,9 +134,23 @@ describe('Temporal cluster: separate processes on PostgreSQL', () => {
     await waitUntil('history-2 to own shards again', async () => (await cluster!.shardOwners())['history-2'].length > 0, 60000, 500);
   });
 
+  it('starts again on the databases a stop kept, with their workflows', async () => {
+    const pids = cluster!.services.map((service) => service.pid!);
+    await connection.close();
+    await cluster!.stop();
+    cluster = undefined;
+    expect(pids.filter((pid) => !processGone(pid))).toEqual([]);
+    expect(await databasesNamed(NAME)).toEqual([`${NAME}_temporal`, `${NAME}_visibility`]);
+
+    cluster = await startTemporalCluster({ root: ROOT, adminUrl, name: NAME, historyProcesses: 2, reuseDatabases: true, log: () => undefined });
+    connection = await Connection.connect({ address: cluster.address });
+    client = new Client({ connection, namespace: cluster.namespace });
+    expect((await client.workflow.getHandle('after-kill-0').describe()).status.name).toBe('RUNNING');
+    expect((await client.workflow.getHandle('before-kill').describe()).status.name).toBe('TERMINATED');
+  });
+
   it('stop() ends every process it started and drops both databases', async () => {
     const pids = cluster!.services.map((service) => service.pid!);
-    expect(await databasesNamed(NAME)).toEqual([`${NAME}_temporal`, `${NAME}_visibility`]);
     await connection.close();
     await cluster!.stop();
     cluster = undefined;

@@ -192,7 +192,11 @@ export interface AppConfig {
     /** How long a step's first answer is kept for repeats with the same Idempotency-Key. */
     idempotencyTtlHours: number;
   };
-  database: { url: string; poolSize: number };
+  /**
+   * applicationName: what the process calls itself to PostgreSQL (pg_stat_activity), by kind: the backup
+   * script refuses to dump while a `chi-bo-diem-worker` is connected (README, "Backups").
+   */
+  database: { url: string; poolSize: number; applicationName?: string };
   temporal: {
     address: string;
     namespace: string;
@@ -297,7 +301,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, kind: Proces
       stepRatePerCycle: env.STEP_RATE_PER_CYCLE,
       idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     },
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: `chi-bo-diem-${kind}` },
     temporal: {
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,

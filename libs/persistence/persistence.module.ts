@@ -43,7 +43,7 @@ const REPOSITORIES = [
         const dataSource = createDataSource({
           url: config.database.url,
           poolSize: config.database.poolSize,
-          applicationName: 'chi-bo-diem',
+          applicationName: config.database.applicationName ?? 'chi-bo-diem',
         });
         return dataSource.initialize();
       },

@@ -12,7 +12,7 @@ export interface TemporalClusterOptions {
   log?: (line: string) => void;
   /** How many history processes (history-1, history-2, …); 2 unless said. */
   historyProcesses?: number;
-  /** Config and logs (<dataDir>/config, <dataDir>/logs); without it a temporary folder removed by stop(). */
+  /** Config and logs (<dataDir>/config, <dataDir>/logs); without it a temporary folder, removed by stop() (kept when the start fails, for its logs). */
   dataDir?: string;
   /** Start on existing databases (schema and data kept, schema brought up to date) instead of creating them. */
   reuseDatabases?: boolean;
@@ -24,6 +24,8 @@ export interface TemporalClusterOptions {
   dynamicConfig?: Record<string, unknown>;
   /** The frontend's gRPC port; a free one unless said. Refused when something already listens there. */
   frontendPort?: number;
+  /** Connections to the main database per process (5 unless said); to visibility, 40 % of it. */
+  sqlMaxConns?: number;
   /** Called when a service process exits without stop() or kill() having asked it to. */
   onServiceExit?: (service: string, how: { code: number | null; signal: NodeJS.Signals | null; logFile: string }) => void;
 }

@@ -61,6 +61,7 @@ export async function startTemporalCluster({
   namespace = 'default',
   dynamicConfig = {},
   frontendPort,
+  sqlMaxConns = 5,
   onServiceExit = () => {},
 }) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`cluster name ${JSON.stringify(name)}: use lower-case letters, digits and _`);
@@ -75,20 +76,29 @@ export async function startTemporalCluster({
   const databases = { temporal: `${name}_temporal`, visibility: `${name}_visibility` };
   const postgres = connectionOf(adminUrl);
 
-  await prepareDatabases({ adminUrl, databases, reuse: reuseDatabases, sqlTool: binaries.sqlTool, schemas: binaries.schemas, postgres, dir });
+  const buildDone = Date.now();
+  const created = await createDatabases({ adminUrl, databases, reuse: reuseDatabases });
   let services = [];
-  const cleanUp = async () => {
+  const cleanUp = async ({ failed }) => {
+    // The worker service is a client of the frontend (Temporal's own system workflows): stopped after the
+    // frontend, it waits out its pollers' timeouts (10 s); stopped first, it ends at once.
+    const worker = services.filter((service) => service.layout.service === 'worker');
+    await Promise.all(worker.map((service) => service.stop()));
     await Promise.all(services.map((service) => service.stop()));
-    if (!keepDatabases) {
-      for (const database of Object.values(databases)) await dropDatabase(adminUrl, database);
-    }
-    if (ownDataDir) rmSync(dir, { recursive: true, force: true });
+    // A start that failed drops what it created (half-made databases would be taken up by the next start),
+    // and nothing else; a stop drops both unless told to keep them.
+    const drop = failed ? created : keepDatabases ? [] : Object.values(databases);
+    for (const database of drop) await dropDatabase(adminUrl, database);
+    // After a failure the logs are what tells why: the folder stays.
+    if (ownDataDir && !failed) rmSync(dir, { recursive: true, force: true });
   };
   try {
+    await applySchema({ adminUrl, databases, reuse: reuseDatabases, sqlTool: binaries.sqlTool, schemas: binaries.schemas, postgres, dir });
+    const schemaDone = Date.now();
     const layout = await choosePorts(historyProcesses, frontendPort);
     const { dynamicFile } = writeConfig({ dir, root, dynamicConfig });
     services = layout.map((process) =>
-      serviceProcess({ server: binaries.server, dir, process, onServiceExit, env: environmentOf({ process, layout, databases, postgres, dynamicFile }) }),
+      serviceProcess({ server: binaries.server, dir, process, onServiceExit, env: environmentOf({ process, layout, databases, postgres, dynamicFile, sqlMaxConns }) }),
     );
     // The first process on new databases writes the cluster's metadata; two writing it at once collide and
     // one of them exits. So the frontend starts alone, and the others once it listens (its metadata written).
@@ -97,10 +107,17 @@ export async function startTemporalCluster({
     await first.waitUntilListening();
     for (const service of others) service.start();
     await Promise.all(others.map((service) => service.waitUntilListening()));
+    const listening = Date.now();
     const address = `127.0.0.1:${first.layout.grpcPort}`;
     await ensureNamespace({ address, namespace, services });
     await waitForShards({ adminUrl, databases, services, timeoutMs: READY_TIMEOUT_MS });
-    log(`• Temporal cluster ${name}: ${services.map((service) => service.name).join(', ')} on ${address}, ready in ${Math.round((Date.now() - started) / 1000)} s`);
+    const seconds = (from, to) => ((to - from) / 1000).toFixed(1);
+    const ready = Date.now();
+    const timing = { databases: seconds(buildDone, schemaDone), processes: seconds(schemaDone, listening), namespaceAndShards: seconds(listening, ready) };
+    log(
+      `• Temporal cluster ${name}: ${services.map((service) => service.name).join(', ')} on ${address}, ready in ${seconds(started, ready)} s ` +
+        `(databases and schema ${timing.databases} s, processes listening ${timing.processes} s, namespace and shards ${timing.namespaceAndShards} s)`,
+    );
 
     let stopped = false;
     return {
@@ -119,13 +136,12 @@ export async function startTemporalCluster({
       async stop() {
         if (stopped) return;
         stopped = true;
-        await cleanUp();
+        await cleanUp({ failed: false });
       },
     };
   } catch (error) {
-    const logs = services.map((service) => `${service.name}: ${service.logFile}`).join('; ');
-    await cleanUp().catch(() => undefined);
-    throw new Error(`Temporal cluster ${name} did not start: ${error.message}${logs && !ownDataDir ? ` (logs: ${logs})` : ''}`);
+    await cleanUp({ failed: true }).catch(() => undefined);
+    throw new Error(`Temporal cluster ${name} did not start: ${error.message} (logs in ${join(dir, 'logs')})`);
   }
 }
 
@@ -154,23 +170,41 @@ function databaseUrl(adminUrl, database) {
   return Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
 }
 
-async function prepareDatabases({ adminUrl, databases, reuse, sqlTool, schemas, postgres, dir }) {
-  await withAdmin(adminUrl, async (client) => {
+/** Creates the databases (unless reusing them, when they must exist); returns the names it created. */
+async function createDatabases({ adminUrl, databases, reuse }) {
+  return withAdmin(adminUrl, async (client) => {
+    const created = [];
     for (const database of Object.values(databases)) {
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
       if (reuse && rowCount === 0) throw new Error(`database ${database} does not exist (reuseDatabases asks for an existing one)`);
       // Never silently take over, nor drop, a database this call did not create.
       if (!reuse && rowCount > 0) throw new Error(`database ${database} already exists: drop it, or pass reuseDatabases to start on it`);
-      if (!reuse) await client.query(`CREATE DATABASE "${database}"`);
+      if (!reuse) {
+        await client.query(`CREATE DATABASE "${database}"`);
+        created.push(database);
+      }
     }
+    return created;
   });
-  const schemaLog = join(dir, 'logs', 'schema.log');
-  for (const [kind, database] of Object.entries(databases)) {
-    // setup-schema only writes the version table (at 0.0); update-schema then applies every versioned step.
-    // On reused databases it only applies the steps a newer server release added.
-    if (!reuse) await runSqlTool({ sqlTool, postgres, database, args: ['setup-schema', '-v', '0.0'], schemaLog });
-    await runSqlTool({ sqlTool, postgres, database, args: ['update-schema', '--schema-name', schemas[kind]], schemaLog });
+}
+
+async function applySchema({ adminUrl, databases, reuse, sqlTool, schemas, postgres, dir }) {
+  if (reuse) {
+    // The processes of the cluster that last ran on these databases are listed in cluster_membership; those
+    // that beat within 20 s are taken as peers to join, and joining the dead ones holds the new processes up
+    // for many seconds. None of them runs now (this cluster is the databases' only user), so the list goes.
+    await withAdmin(databaseUrl(adminUrl, databases.temporal), (client) => client.query('DELETE FROM cluster_membership'));
   }
+  // The two databases side by side (each has its own log).
+  await Promise.all(
+    Object.entries(databases).map(async ([kind, database]) => {
+      const schemaLog = join(dir, 'logs', `schema-${kind}.log`);
+      // setup-schema only writes the version table (at 0.0); update-schema then applies every versioned step.
+      // On reused databases it only applies the steps a newer server release added.
+      if (!reuse) await runSqlTool({ sqlTool, postgres, database, args: ['setup-schema', '-v', '0.0'], schemaLog });
+      await runSqlTool({ sqlTool, postgres, database, args: ['update-schema', '--schema-name', schemas[kind]], schemaLog });
+    }),
+  );
 }
 
 function runSqlTool({ sqlTool, postgres, database, args, schemaLog }) {
@@ -248,7 +282,7 @@ function writeConfig({ dir, root, dynamicConfig }) {
 }
 
 /** The variables deploy/temporal-server.yaml reads, for one process of the cluster. */
-function environmentOf({ process, layout, databases, postgres, dynamicFile }) {
+function environmentOf({ process, layout, databases, postgres, dynamicFile, sqlMaxConns }) {
   const frontend = layout.find((entry) => entry.service === 'frontend');
   // Every process names every service's ports (each reads its own; the others' are only in its config); a
   // history host gives its own.
@@ -263,6 +297,10 @@ function environmentOf({ process, layout, databases, postgres, dynamicFile }) {
     POSTGRES_USER: postgres.user,
     POSTGRES_PWD: postgres.password,
     NUM_HISTORY_SHARDS: String(CLUSTER_HISTORY_SHARDS),
+    // Five processes share the machine's PostgreSQL (100 connections by default) with the apps and the
+    // tests: 5 + 2 each (the template's production default is 10 + 4).
+    SQL_MAX_CONNS: String(sqlMaxConns),
+    SQL_VIS_MAX_CONNS: String(Math.max(1, Math.ceil(sqlMaxConns / 2.5))),
     BIND_ON_IP: '127.0.0.1',
     TEMPORAL_BROADCAST_ADDRESS: '127.0.0.1',
     FRONTEND_GRPC_PORT: String(frontend.grpcPort),
@@ -374,7 +412,7 @@ function serviceProcess({ server, dir, process: layout, onServiceExit, env }) {
 async function ensureNamespace({ address, namespace, services }) {
   const { Connection } = await import('@temporalio/client');
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  const connection = await Connection.connect({ address, connectTimeout: 10000 });
+  const connection = await connectWhenHealthy({ Connection, address, services, deadline });
   try {
     let lastError = null;
     while (Date.now() < deadline) {
@@ -405,6 +443,20 @@ async function ensureNamespace({ address, namespace, services }) {
     throw new Error(`namespace ${namespace} not usable within ${READY_TIMEOUT_MS / 1000} s: ${lastError?.message ?? 'no answer'}`);
   } finally {
     await connection.close();
+  }
+}
+
+/** The SDK's connect checks the frontend's health, which says NOT_SERVING until it has found its peers. */
+async function connectWhenHealthy({ Connection, address, services, deadline }) {
+  for (;;) {
+    const dead = services.find((service) => !service.alive());
+    if (dead) throw new Error(`${dead.name} exited (log: ${dead.logFile})`);
+    try {
+      return await Connection.connect({ address, connectTimeout: 5000 });
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`the frontend on ${address} never became healthy: ${error.message}`);
+      await sleep(500);
+    }
   }
 }
 

@@ -230,6 +230,13 @@ async function startDev({ cleanups, log, workDir }) {
 }
 
 /**
+ * PostgreSQL connections of each cluster process to Temporal's main database (to visibility, 40 % of it):
+ * temporal-cluster.mjs's own default, said here so the results can say it. Five processes then hold at most
+ * 35 connections, which leaves room on a server shared with the apps (and, on this machine, with others).
+ */
+const CLUSTER_SQL_MAX_CONNS = 5;
+
+/**
  * The production shape (scripts/lib/temporal-cluster.mjs): frontend, two history hosts, matching and worker as
  * separate processes, on databases of their own on the bench's PostgreSQL, dropped by the cleanup.
  */
@@ -241,6 +248,7 @@ async function startCluster({ cleanups, log, adminUrl, name, workDir, postgresVe
     name,
     log,
     dataDir,
+    sqlMaxConns: CLUSTER_SQL_MAX_CONNS,
     onServiceExit: (service, { code, signal, logFile }) => onUnexpectedExit?.(`Temporal ${service} exited (${signal ?? `code ${code}`}); see ${logFile}`),
   });
   cleanups.add('Temporal cluster', () => cluster.stop());
@@ -255,7 +263,8 @@ async function startCluster({ cleanups, log, adminUrl, name, workDir, postgresVe
     cli: `temporal-server ${version}`,
     description:
       `temporal-server ${version}: ${processes.join(', ')} as separate processes on PostgreSQL ${postgresVersion} ` +
-      `(databases ${cluster.databases.temporal}, ${cluster.databases.visibility}), ${CLUSTER_HISTORY_SHARDS} history shards; ` +
+      `(databases ${cluster.databases.temporal}, ${cluster.databases.visibility}; ${CLUSTER_SQL_MAX_CONNS} + ${Math.ceil(CLUSTER_SQL_MAX_CONNS / 2.5)} connections ` +
+      `per process), ${CLUSTER_HISTORY_SHARDS} history shards; ` +
       `dynamic config deploy/temporal-dynamic-config.yaml: ${describeSettings(dynamicConfig)}`,
     details: {
       kind: 'cluster',
@@ -263,6 +272,7 @@ async function startCluster({ cleanups, log, adminUrl, name, workDir, postgresVe
       persistence: `PostgreSQL ${postgresVersion}`,
       databases: cluster.databases,
       history_shards: CLUSTER_HISTORY_SHARDS,
+      sql_max_conns_per_process: { temporal: CLUSTER_SQL_MAX_CONNS, visibility: Math.ceil(CLUSTER_SQL_MAX_CONNS / 2.5) },
       processes,
       dynamic_config: dynamicConfig,
     },

@@ -76,3 +76,26 @@ export const DOCUMENT_RATE = 10;
 export const NOTIFICATION_CELLS = 100;
 /** How long phase 8 waits for the last delivery before it reports the rest as pending. */
 export const DELIVERY_TIMEOUT_MS = 180_000;
+
+/**
+ * The two shapes a quick or full run measures, in this order, each against its own floor (issue 17):
+ *   dev      the Temporal CLI's dev server on a SQLite file; one API, one worker, one floor worker;
+ *   cluster  the production shape: Temporal's services as separate processes on PostgreSQL
+ *            (scripts/lib/temporal-cluster.mjs); the API twice, the worker three times, and as many floor
+ *            workers as workers, so the floor has the same worker count.
+ * The cluster runs phases 1+2, 3 and 4 only; pages, documents, notifications and where-the-time-goes are the
+ * dev shape's (--pages, --documents and --notifications run on the dev shape alone).
+ */
+export const SHAPES = {
+  dev: { apis: 1, workers: 1, floorWorkers: 1 },
+  cluster: { apis: 2, workers: 3, floorWorkers: 3 },
+};
+
+/** The shapes the command line asks for: both unless --shape=dev or --shape=cluster. */
+export function shapesFor(argv, plan) {
+  if (!plan.levels) return ['dev'];
+  const asked = argv.find((argument) => argument.startsWith('--shape='))?.slice('--shape='.length);
+  if (asked === undefined) return Object.keys(SHAPES);
+  if (!SHAPES[asked]) throw new Error(`--shape=${asked}: use --shape=dev or --shape=cluster (or neither, for both)`);
+  return [asked];
+}

@@ -1,10 +1,11 @@
 // The bench's figures: how they are collected while the phases run (memory at the end of each phase, the
 // CPU the rest of the machine used, the stack's idle CPU), put together as bench/results/latest.json, and
-// printed as tables. The JSON's fields are described in bench/README.md.
+// printed as tables, each shape's (plan.mjs's SHAPES) and then both side by side against issue 17's goals.
+// The JSON's fields are described in bench/README.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/lib/bootstrap.mjs';
-import { describeMachine, memoryOf } from './lib/stack.mjs';
+import { describeMachine, memoryOfAll } from './lib/stack.mjs';
 import { median, ratio, round, slope, strip, table } from './lib/stats.mjs';
 import { HISTORIES_PER_LEVEL, INVITED_CELLS, READ_RATE, TARGET_CONCURRENCY } from './plan.mjs';
 
@@ -14,7 +15,10 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice
 
 /** What the phases note besides their own results; made first, so it has the load average at the start. */
 export class Figures {
-  /** RSS of each process at the end of each phase (results: rss_by_phase, rss_mb). */
+  /**
+   * RSS of each kind of process at the end of each phase (results: rss_by_phase, rss_mb): the largest process
+   * of the kind (rss_mb, peak_mb) and the sum over its processes (sum_mb, processes).
+   */
   memory = [];
   /** CPU the rest of the machine used during each measured stretch, % of all cores (results: load). */
   foreignLoad = [];
@@ -23,20 +27,15 @@ export class Figures {
   loadAtStart = loadAverage();
   #processes = () => ({});
 
-  /** `processes()` gives the pids to watch now: { api, worker, floor_worker, temporal } (apps are restarted). */
+  /** `processes()` gives the pids to watch now: { api, worker, floor_worker, temporal }, lists (apps are restarted). */
   watch(processes) {
     this.#processes = processes;
   }
 
   snapshotMemory(phase) {
     const pids = this.#processes();
-    const entry = {
-      phase,
-      api: memoryOf(pids.api),
-      worker: memoryOf(pids.worker),
-      floor_worker: memoryOf(pids.floor_worker),
-      temporal: pids.temporal ? memoryOf(pids.temporal) : null,
-    };
+    const entry = { phase };
+    for (const kind of ['api', 'worker', 'floor_worker', 'temporal']) entry[kind] = memoryOfAll(pids[kind] ?? []);
     this.memory.push(entry);
     return entry;
   }
@@ -46,15 +45,18 @@ export class Figures {
    * different lengths would otherwise carry different shares of it.
    */
   async measureIdle(cpu) {
-    const stopIdle = await cpu.start();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const idle = await stopIdle();
+    // The quietest of three 2 s windows, per process: a process just started (three workers, five Temporal
+    // services in the cluster shape) may still be settling during one of them, and an idle reading taken
+    // then would be subtracted from every later figure.
+    const windows = [];
+    for (let index = 0; index < 3; index += 1) {
+      const stopIdle = await cpu.start();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      windows.push(await stopIdle());
+    }
     // (The bench process itself is left as measured: its own start-up work would pollute its idle reading.)
-    this.idlePerSecond = Object.fromEntries(
-      Object.entries(idle.seconds)
-        .filter(([name]) => name !== 'bench')
-        .map(([name, value]) => [name, value / idle.wallSeconds]),
-    );
+    const names = [...new Set(windows.flatMap((idle) => Object.keys(idle.seconds)))].filter((name) => name !== 'bench');
+    this.idlePerSecond = Object.fromEntries(names.map((name) => [name, Math.min(...windows.map((idle) => (idle.seconds[name] ?? 0) / idle.wallSeconds))]));
   }
 
   /** A cpuMeter reading over `steps` steps: CPU per step by process, net of the idle CPU, and the machine meanwhile. */
@@ -76,13 +78,12 @@ export class Figures {
 // ── results/latest.json ──────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The results of a run from what each phase answered: `steps` (levels, history), `reads`, `scale` and
- * `profile` (counts, sqlSamples, apiProfile).
+ * The results of one shape's run from what each phase answered: `steps` (levels, history), `reads`, `scale`
+ * and `profile` (counts, sqlSamples, apiProfile; phase 5, which only the dev shape runs).
  */
-export function resultsOf(bench, { steps, reads, scale, profile }) {
+export function resultsOf(bench, { steps, reads, scale, profile = null }) {
   const { plan, servers, figures } = bench;
   const { levels, history } = steps;
-  const { counts, sqlSamples, apiProfile } = profile;
   const { memory, foreignLoad, idlePerSecond, loadAtStart } = figures;
   const oursHistory = history.ours;
   const floorHistory = history.floor;
@@ -93,12 +94,17 @@ export function resultsOf(bench, { steps, reads, scale, profile }) {
   const memoryEnd = memory[memory.length - 1];
   const atTarget = levels.find((level) => level.concurrency === TARGET_CONCURRENCY) ?? levels[0];
   const lastScale = scale[scale.length - 1];
+  const count = (apps, one) => `${apps.length} ${one}${apps.length > 1 ? 's' : ''}`;
   const machine = describeMachine({
-    temporal: `${servers.temporal.cli}; dev server with a SQLite file database, dynamic config history.maxInFlightUpdates=500`,
+    shape: servers.shape,
+    temporal: servers.temporal.description,
+    temporal_details: servers.temporal.details,
     postgres: `PostgreSQL ${servers.postgres.version} (${servers.postgres.kind})`,
+    processes: `${count(bench.apps.apis, 'API')}, ${count(bench.apps.workers, 'worker')}, ${count(bench.floorWorkers, 'floor worker')}`,
     comparison:
       'ours (HTTP → Nest API → Temporal update → modelMeeting → activity → PostgreSQL) vs a bare workflow (same updates, ' +
-      'one no-op activity each, same timers) driven by a Temporal client, on the same dev server and machine',
+      'one no-op activity each, same timers) driven by a Temporal client, on the same Temporal server with the same dynamic ' +
+      'config, as many floor workers as workers, on the same machine',
   });
   const results = {
     machine,
@@ -144,6 +150,10 @@ export function resultsOf(bench, { steps, reads, scale, profile }) {
       temporal_dev_server: memoryEnd.temporal?.rss_mb ?? null,
       api_peak: memoryEnd.api?.peak_mb ?? null,
       worker_peak: memoryEnd.worker?.peak_mb ?? null,
+      note: 'per kind, the largest process (the cluster shape runs several of each); the sums below',
+      api_sum: memoryEnd.api?.sum_mb ?? null,
+      worker_sum: memoryEnd.worker?.sum_mb ?? null,
+      temporal_sum: memoryEnd.temporal?.sum_mb ?? null,
     },
     rss_by_phase: memory,
     idle_cpu_pct: Object.fromEntries(Object.entries(idlePerSecond).map(([name, value]) => [name, round(value * 100, 1)])),
@@ -160,16 +170,16 @@ export function resultsOf(bench, { steps, reads, scale, profile }) {
         'update completed (history event times); activity = the activity run; outside_temporal = total − span (HTTP, auth, access ' +
         'checks, reading the answer back, gRPC to the server); medians over up to ' + HISTORIES_PER_LEVEL + ' cycles per level',
       by_concurrency: levels.map((level) => ({ concurrency: level.concurrency, ours: level.temporal, floor: level.floor.temporal })),
-      per_step_counts: counts,
-      sql_samples: sqlSamples,
-      api_cpu_profile: apiProfile,
+      ...(profile ? { per_step_counts: profile.counts, sql_samples: profile.sqlSamples, api_cpu_profile: profile.apiProfile } : {}),
     },
     settings: {
-      api_and_worker: 'NODE_ENV=production, DATABASE_POOL_SIZE=10 (default), request log to a file, no Idempotency-Key',
+      api_and_worker:
+        'NODE_ENV=production, DATABASE_POOL_SIZE=10 (default), request log to a file, no Idempotency-Key; with several APIs the ' +
+        'bench sends each request to the next API in turn (a load balancer’s job)',
       windows: 'critique and report windows PT1H (no timer fires during a cycle); meetingAt just ahead of the RSVPs',
       reads:
         `paced open-loop GETs at ${READ_RATE}/s for ${plan.readsSeconds} s per endpoint after 1 s at 50/s; then autocannon ` +
-        `(overallRate ${READ_RATE}, 50 connections) for ${plan.autocannonSeconds} s`,
+        `(overallRate ${READ_RATE}, 50 connections) for ${plan.autocannonSeconds} s, against the first API only`,
     },
   };
   results.targets = targets(results, plan);
@@ -182,6 +192,12 @@ export function resultsOf(bench, { steps, reads, scale, profile }) {
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  // A --shape=cluster run leaves latest.json (the dev shape's figures at the top, as other readers expect) alone.
+  if (results.shapes && !results.shapes.dev) {
+    const clusterOutput = join(ROOT, 'bench/results/latest-cluster.json');
+    writeFileSync(clusterOutput, `${JSON.stringify(results, null, 2)}\n`);
+    return clusterOutput;
+  }
   const output = join(ROOT, 'bench/results/latest.json');
   if (['pages', 'documents', 'notifications'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
@@ -223,21 +239,167 @@ function targets(results, plan) {
 
 // ── the terminal ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** The tables, in order; then where the results were written, and the one line to grep. */
-export function printReport(results, { log, output, elapsed, extraSections = [] }) {
+/**
+ * The tables, in order: those of the shape at the top of `results`, then those of each of `others` (the other
+ * shapes' results), both shapes side by side when there are two; then where the results were written, and
+ * the one line to grep.
+ */
+export function printReport(results, { log, output, elapsed, extraSections = [], others = [] }) {
   for (const section of [printMachine, printSteps, printHistory, printReads, ...extraSections, printScale, printMemory, printWhereTimeGoes, printCpu, printTargets]) {
     section(results, log);
   }
+  for (const other of others) {
+    for (const section of [printMachine, printSteps, printReads, printScale, printMemory, printWhereTimeGoes, printCpu]) section(other, log);
+  }
+  if (results.shapes) printShapes(results.shapes, log);
   log(`\nWritten ${output} (${elapsed()} in all)`);
-  log(`overhead_p50=${results.overhead_p50} step_p99_ms=${results.step.p99_ms} reads_p99_ms=${results.reads.p99_ms}`);
+  log(lastLine(results));
 }
+
+/** `overhead_p50=… step_p99_ms=… reads_p99_ms=…` for the dev shape, then the same prefixed `cluster_`. */
+function lastLine(results) {
+  const shapes = results.shapes ?? { dev: { overhead_p50: results.overhead_p50, step: results.step, reads_p99_ms: results.reads.p99_ms } };
+  return Object.entries(shapes)
+    .map(([name, f]) => {
+      const prefix = name === 'dev' ? '' : `${name}_`;
+      return `${prefix}overhead_p50=${f.overhead_p50} ${prefix}step_p99_ms=${f.step.p99_ms} ${prefix}reads_p99_ms=${f.reads_p99_ms}`;
+    })
+    .join(' ');
+}
+
+// ── both shapes side by side (issue 17) ─────────────────────────────────────────────────────────────────
+
+/**
+ * One shape's headline figures, from its results (resultsOf): what results.shapes holds for it. `withDetails`
+ * adds the tables' data of a shape whose results are not the file's top level.
+ */
+export function shapeFigures(results, { withDetails = false } = {}) {
+  const levels = results.step_by_concurrency;
+  const one = levels.find((level) => level.concurrency === 1);
+  const atTarget = levels.find((level) => level.concurrency === TARGET_CONCURRENCY) ?? levels[levels.length - 1];
+  const figures = {
+    temporal: results.machine.temporal,
+    temporal_details: results.machine.temporal_details,
+    postgres: results.machine.postgres,
+    processes: results.machine.processes,
+    step_c1: one ? { p50_ms: one.p50_ms, p99_ms: one.p99_ms, floor_p50_ms: one.floor.p50_ms, floor_p99_ms: one.floor.p99_ms } : null,
+    step: { concurrency: atTarget.concurrency, p50_ms: atTarget.p50_ms, p95_ms: atTarget.p95_ms, p99_ms: atTarget.p99_ms, steps_per_s: atTarget.steps_per_s },
+    floor: { concurrency: atTarget.concurrency, p50_ms: atTarget.floor.p50_ms, p95_ms: atTarget.floor.p95_ms, p99_ms: atTarget.floor.p99_ms, steps_per_s: atTarget.floor.steps_per_s },
+    overhead_p50: atTarget.overhead_p50,
+    overhead_p99: atTarget.overhead_p99,
+    overhead_cpu: atTarget.overhead_cpu,
+    cpu_ms_per_step: { ours: atTarget.cpu.cpu_ms_per_step_total, floor: atTarget.floor.cpu.cpu_ms_per_step_total, ours_by_process: atTarget.cpu.cpu_ms_per_step },
+    reads: Object.fromEntries(
+      results.reads.endpoints.map((endpoint) => [
+        endpoint.endpoint,
+        { p50_ms: endpoint.p50_ms, p99_ms: endpoint.p99_ms, errors: endpoint.errors, achieved_rate: endpoint.achieved_rate, rows: endpoint.rows },
+      ]),
+    ),
+    reads_p99_ms: results.reads.p99_ms,
+    scale: results.scale.map((point) => ({
+      open_cycles: point.open_cycles,
+      step_p50_ms: point.step_p50_ms,
+      step_p99_ms: point.step_p99_ms,
+      cpu_ms_per_step: point.cpu_ms_per_step,
+      worker_rss_max_mb: point.worker_rss_mb,
+      worker_rss_sum_mb: point.worker_rss_sum_mb,
+      workers: point.workers,
+    })),
+    scale_p50_change_pct: results.scale_slope.p50_change,
+    load: results.load,
+  };
+  figures.goals = goalsOf(figures, results.mode);
+  if (withDetails) {
+    figures.details = {
+      step_by_concurrency: results.step_by_concurrency,
+      history_events_ratio: results.history_events_ratio,
+      reads: results.reads,
+      scale: results.scale,
+      rss_by_phase: results.rss_by_phase,
+      idle_cpu_pct: results.idle_cpu_pct,
+      where_time_goes: results.where_time_goes,
+    };
+  }
+  return figures;
+}
+
+/** Issue 17's goals for one shape: what, the goal, the measured value and whether it is met (null: not measured). */
+function goalsOf(f, mode) {
+  const ok = (value, limit) => (value === null || value === undefined ? null : value <= limit);
+  const cycleRead = f.reads['GET /api/cycles/:id'];
+  const first = f.scale[0];
+  const last = f.scale[f.scale.length - 1];
+  const change = f.scale_p50_change_pct;
+  const quick = mode === 'quick' ? ' (quick: not 1,000)' : '';
+  const floorP99Limit = f.floor.p99_ms === null ? null : Math.round(1.3 * f.floor.p99_ms);
+  return [
+    { id: 'step_p50_c1', what: 'step p50, one at a time (c=1)', goal: '≤ 30 ms', value: f.step_c1?.p50_ms ?? null, unit: 'ms', ok: ok(f.step_c1?.p50_ms, 30) },
+    { id: 'overhead_p50', what: `overhead p50 (ours / floor), c=${f.step.concurrency}`, goal: '≤ 1.15', value: f.overhead_p50, ok: ok(f.overhead_p50, 1.15) },
+    { id: 'overhead_p99', what: `overhead p99 (ours / floor), c=${f.step.concurrency}`, goal: '≤ 1.3', value: f.overhead_p99, ok: ok(f.overhead_p99, 1.3) },
+    {
+      id: 'step_p99',
+      what: `step p99, c=${f.step.concurrency}: ours (floor's)`,
+      goal: '≤ 1.3 × floor p99',
+      value: `${f.step.p99_ms} (${f.floor.p99_ms}) ms`,
+      limit_ms: floorP99Limit,
+      ok: floorP99Limit === null ? null : ok(f.step.p99_ms, floorP99Limit),
+    },
+    { id: 'cycle_read_p99', what: `GET /api/cycles/:id p99 at ${READ_RATE} req/s`, goal: '≤ 50 ms', value: cycleRead?.p99_ms ?? null, unit: 'ms', ok: ok(cycleRead?.p99_ms, 50) },
+    {
+      id: 'scale_flat',
+      what: `step p50 flat, ${first.open_cycles} → ${last.open_cycles} open${quick}`,
+      goal: 'within 20%',
+      value: change === null ? null : `${change > 0 ? '+' : ''}${change}%`,
+      ok: change === null ? null : Math.abs(change) <= 20,
+    },
+    {
+      id: 'worker_rss',
+      what: `worker RSS per process, ${last.open_cycles} open${quick}`,
+      goal: '≤ 300 MB',
+      value: last.worker_rss_max_mb,
+      unit: 'MB',
+      ok: ok(last.worker_rss_max_mb, 300),
+    },
+  ];
+}
+
+/** Both shapes side by side: issue 17's goals, then a few figures without a goal that explain them. */
+function printShapes(shapes, log) {
+  const names = Object.keys(shapes);
+  const mark = (goal) => (goal.ok === null ? '' : goal.ok ? ' ✓' : ' ✗');
+  const show = (goal) => (goal.value === null || goal.value === undefined ? '–' : `${goal.value}${goal.unit ? ` ${goal.unit}` : ''}${mark(goal)}`);
+  const first = shapes[names[0]];
+  log(`\n══ Shapes side by side (issue 17): ${names.map((name) => `${name} = ${shapes[name].processes}`).join('; ')} ══`);
+  for (const name of names) log(`  ${name}: ${shapes[name].temporal}`);
+  const goalRows = first.goals.map((goal, index) => [
+    // The labels hold the shape's own levels (open cycles): the first shape's stand for both.
+    goal.what,
+    ...names.map((name) => show(shapes[name].goals[index])),
+    goal.id === 'step_p99' ? `${goal.goal} (${names.map((name) => `${name} ≤ ${shapes[name].goals[index].limit_ms ?? '–'}`).join(', ')})` : goal.goal,
+  ]);
+  const last = (f) => f.scale[f.scale.length - 1];
+  const infoRows = [
+    ['step p50 c=1: floor', ...names.map((name) => ms(shapes[name].step_c1?.floor_p50_ms)), '–'],
+    [`step p50 c=${first.step.concurrency}: ours (floor's)`, ...names.map((name) => `${shapes[name].step.p50_ms} (${shapes[name].floor.p50_ms}) ms`), '–'],
+    [`steps/s c=${first.step.concurrency}: ours (floor's)`, ...names.map((name) => `${shapes[name].step.steps_per_s} (${shapes[name].floor.steps_per_s})`), '–'],
+    [`CPU ms/step c=${first.step.concurrency}: ours (floor's)`, ...names.map((name) => `${shapes[name].cpu_ms_per_step.ours} (${shapes[name].cpu_ms_per_step.floor})`), '–'],
+    [`GET /api/me/tasks p99 at ${READ_RATE} req/s`, ...names.map((name) => ms(shapes[name].reads['GET /api/me/tasks']?.p99_ms)), '–'],
+    [`worker RSS, all workers, ${last(first).open_cycles} open`, ...names.map((name) => `${last(shapes[name]).worker_rss_sum_mb} MB (${last(shapes[name]).workers})`), '–'],
+    ['other processes’ CPU, median / max %', ...names.map((name) => `${shapes[name].load.other_processes_pct_median} / ${shapes[name].load.other_processes_pct_max}`), '–'],
+  ];
+  log(table(['figure', ...names, 'goal'], [...goalRows, ...infoRows]));
+  log('  (each shape against its own floor, on its own Temporal server; the shapes ran one after the other, not at once)');
+}
+
+const ms = (value) => (value === null || value === undefined ? '–' : `${value} ms`);
 
 /** Machine, servers, what is compared, the cycle and the mode. */
 function printMachine(results, log) {
   const m = results.machine;
-  log('\n══ Results ══════════════════════════════════════════════════════════════════════════════════════');
+  log(`\n══ Results${m.shape ? `: the ${m.shape} shape` : ''} ══════════════════════════════════════════════════════════════════════════`);
   log(`Machine: ${m.cores} cores, ${m.cpu_model}, ${m.memory_gb} GB, Node ${m.node}, ${m.os}`);
   log(`Temporal: ${m.temporal}`);
+  if (m.processes) log(`Processes: ${m.processes}`);
   log(`PostgreSQL: ${m.postgres}`);
   log(`Compared: ${m.comparison}`);
   log(`Cycle: ${results.cycle}. Mode: ${results.mode}${results.mode === 'quick' ? ' (50 concurrent cycles and 1,000 open cycles only in the full run)' : ''}.`);
@@ -318,11 +480,23 @@ function printReads(results, log) {
 
 /** Step latency, CPU and memory as open cycles pile up. */
 function printScale(results, log) {
-  log('\nScale: open cycles waiting on their timers; steps of fresh cycles at concurrency 1');
+  log('\nScale: open cycles waiting on their timers; steps of fresh cycles at concurrency 1 (worker RSS: the largest worker process; then all of them and how many)');
   log(
     table(
-      ['open cycles', 'step p50', 'step p95', 'step p99', 'CPU ms/step', 'worker RSS MB', 'API RSS MB', 'launch p50', 'launch p99', 'others %'],
-      results.scale.map((s) => [s.open_cycles, s.step_p50_ms, s.step_p95_ms, s.step_p99_ms, s.cpu_ms_per_step, s.worker_rss_mb, s.api_rss_mb, s.launch_p50_ms, s.launch_p99_ms, s.other_processes_pct]),
+      ['open cycles', 'step p50', 'step p95', 'step p99', 'CPU ms/step', 'worker RSS MB', 'all workers MB', 'API RSS MB', 'launch p50', 'launch p99', 'others %'],
+      results.scale.map((s) => [
+        s.open_cycles,
+        s.step_p50_ms,
+        s.step_p95_ms,
+        s.step_p99_ms,
+        s.cpu_ms_per_step,
+        s.worker_rss_mb,
+        s.worker_rss_sum_mb === undefined ? null : `${s.worker_rss_sum_mb} (${s.workers})`,
+        s.api_rss_mb,
+        s.launch_p50_ms,
+        s.launch_p99_ms,
+        s.other_processes_pct,
+      ]),
     ),
   );
   const ss = results.scale_slope;
@@ -334,11 +508,11 @@ function printScale(results, log) {
 
 /** RSS of each process at the end of each phase. */
 function printMemory(results, log) {
-  log('\nMemory (RSS MB at the end of each phase; peak in brackets)');
-  const mem = (entry) => (entry ? `${entry.rss_mb} (${entry.peak_mb})` : '–');
+  log('\nMemory (RSS MB at the end of each phase; peak in brackets; with several processes of a kind, the largest, then Σ the sum over n)');
+  const mem = (entry) => (entry ? `${entry.rss_mb} (${entry.peak_mb})${entry.processes > 1 ? ` Σ ${entry.sum_mb}/${entry.processes}` : ''}` : '–');
   log(
     table(
-      ['phase', 'API', 'worker', 'floor worker', 'Temporal dev server'],
+      ['phase', 'API', 'worker', 'floor worker', 'Temporal'],
       results.rss_by_phase.map((entry) => [entry.phase, mem(entry.api), mem(entry.worker), mem(entry.floor_worker), mem(entry.temporal)]),
     ),
   );
@@ -370,6 +544,8 @@ function printWhereTimeGoes(results, log) {
       ),
     ),
   );
+  // Phase 5 (calls per step, the API's CPU profile) runs on the dev shape only.
+  if (!w.per_step_counts) return;
   const first = w.by_concurrency[0];
   log(`\nPer step kind at concurrency ${first.concurrency} (medians, ms) and, from the profiled cycle, calls per step`);
   log(
@@ -407,7 +583,7 @@ function printWhereTimeGoes(results, log) {
 /** CPU per step by process, and how busy the rest of the machine was. */
 function printCpu(results, log) {
   log('\nCPU per step (ms of CPU, all threads, per process) and the machine meanwhile');
-  const parts = ['api', 'worker', 'floor_worker', 'temporal', 'postgres', 'bench'];
+  const parts = ['api', 'worker', 'floor_worker', 'temporal', 'temporal_postgres', 'postgres', 'bench'];
   log(
     table(
       ['concurrency', 'side', ...parts, 'total', 'ours / floor', 'machine busy %', 'others %'],
@@ -428,7 +604,7 @@ function printCpu(results, log) {
     ),
   );
   log(
-    `  (net of the stack's idle CPU, measured for 2 s before the phases and subtracted per second: ` +
+    `  (net of the stack's idle CPU, the quietest of three 2 s windows before the phases, subtracted per second: ` +
       `${Object.entries(results.idle_cpu_pct)
         .map(([name, pct]) => `${name} ${pct}%`)
         .join(', ')} of one core)`,

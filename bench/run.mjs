@@ -1,8 +1,11 @@
-// npm run bench [-- --quick]: performance of the real stack on this machine, against a floor.
-//
-// Starts everything itself on free ports (a Temporal dev server with a file database, a fresh PostgreSQL
-// database, the worker and the API as separate production-mode processes, and a worker for the floor),
-// then runs the phases below, one module each under phases/, in this order:
+// npm run bench [-- --quick] [-- --shape=dev|cluster]: performance of the real stack on this machine, against
+// a floor, in two shapes one after the other (plan.mjs's SHAPES), each against its own floor:
+//   dev      a Temporal dev server with a file database; one API, one worker, one floor worker;
+//   cluster  Temporal's services as separate processes on PostgreSQL (scripts/lib/temporal-cluster.mjs); the
+//            API twice, the worker three times, three floor workers. Phases 1+2, 3 and 4 only.
+// For each shape it starts everything itself on free ports (Temporal, a fresh PostgreSQL database, the
+// workers and the APIs as separate production-mode processes, and the floor's workers), runs the phases
+// below, one module each under phases/, in this order, and stops it all before the next shape:
 //   setup            the stack, the apps, the floor's worker, a commune seeded through the API;
 //   steps       1+2. step latency through the API: full cycles (14 invited cells, 33 steps) by 1, 10 and 50
 //                    concurrent clients, against the floor (a bare workflow with the same updates, activities
@@ -20,17 +23,18 @@
 //   where-time-goes 5. PostgreSQL round trips, Temporal calls and the API's CPU profile per step and per
 //                    read (apps restarted behind counting proxies, API under the inspector).
 // report.mjs: what is collected besides (memory at the end of each phase, CPU per step of each process, the
-// rest of the machine's load), bench/results/latest.json, and the tables, ending with one line:
-//   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z>
+// rest of the machine's load), bench/results/latest.json (the dev shape's figures at the top, both shapes'
+// under `shapes`), and the tables, the shapes side by side against issue 17's goals, ending with one line:
+//   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z> cluster_overhead_p50=<…> cluster_step_p99_ms=<…> cluster_reads_p99_ms=<…>
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
 // --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only.
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
-import { planFor } from './plan.mjs';
+import { planFor, shapesFor } from './plan.mjs';
 
 async function main() {
   // Loaded once the dependencies are sure to be installed, on the pinned Node.
   const { Cleanups } = await import('./lib/stack.mjs');
-  const { Figures, printReport, resultsOf, saveResults } = await import('./report.mjs');
+  const { Figures, printReport, resultsOf, saveResults, shapeFigures } = await import('./report.mjs');
   const { setUp } = await import('./phases/setup.mjs');
   const { measureSteps } = await import('./phases/steps.mjs');
   const { measureReads } = await import('./phases/reads.mjs');
@@ -44,11 +48,12 @@ async function main() {
   const { notificationsOnlyResults, printNotifications, printNotificationsReport } = await import('./notifications-report.mjs');
 
   const plan = planFor(process.argv);
+  const shapes = shapesFor(process.argv, plan);
   const runStarted = Date.now();
-  const figures = new Figures();
   const log = (line = '') => console.log(line);
   const elapsed = () => `${Math.round((Date.now() - runStarted) / 1000)} s`;
-  const cleanups = new Cleanups();
+  // Each shape has its own cleanups, run before the next shape starts; `cleanups` is the current one's.
+  let cleanups = new Cleanups();
   let brokenBy = null;
   const onUnexpectedExit = (message) => {
     brokenBy ??= new Error(message);
@@ -68,9 +73,77 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    const duration = { quick: 'about 7 minutes', pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', full: 'about 16 minutes' }[plan.mode];
-    log(`• npm run bench (${plan.mode}) — this takes ${duration}`);
-    const bench = await setUp({ plan, log, elapsed, ensureAlive, onUnexpectedExit, cleanups, figures });
+    const duration = {
+      quick: { dev: 'about 7 minutes', cluster: 'about 4 minutes', both: 'about 11 minutes' },
+      full: { dev: 'about 16 minutes', cluster: 'about 12 minutes', both: 'about 28 minutes' },
+    }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ?? { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes' }[plan.mode];
+    log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);
+    const shared = {};
+    const byShape = {};
+    const failed = {};
+    let extras = null;
+    for (const shape of shapes) {
+      log(`\n═══ The ${shape} shape (${elapsed()}) ═══`);
+      // A process of the previous shape that died is no reason to stop this one.
+      if (!String(brokenBy?.message).startsWith('stopped by')) brokenBy = null;
+      try {
+        const figures = new Figures();
+        const bench = await setUp({ plan, shape, shared, log, elapsed, ensureAlive, onUnexpectedExit, cleanups, figures });
+        if (plan.mode !== 'quick' && plan.mode !== 'full') return await onePhase(bench);
+        const steps = await measureSteps(bench);
+        const { reads, firstOpen } = await measureReads(bench, steps);
+        if (shape === 'dev') {
+          const pages = await measurePages(bench);
+          const documents = await measureDocuments(bench);
+          const notifications = await measureNotifications(bench);
+          const scale = await measureScale(bench, { firstOpen });
+          const profile = await whereTimeGoes(bench);
+          byShape.dev = resultsOf(bench, { steps, reads, scale, profile });
+          extras = { pages, documents, notifications };
+        } else {
+          const scale = await measureScale(bench, { firstOpen });
+          byShape[shape] = resultsOf(bench, { steps, reads, scale });
+        }
+      } catch (error) {
+        // One shape failing (a run on a busy machine can time out) still leaves the other's figures.
+        if (shapes.length === 1 || String(error?.message).startsWith('stopped by')) throw error;
+        console.error(`✗ the ${shape} shape failed: ${error.stack ?? error.message}`);
+        failed[shape] = error.message;
+      } finally {
+        // The shape's processes go before the next shape starts: the next one gets the whole machine.
+        log(`• Stopping the ${shape} shape…`);
+        await cleanups.run(log);
+        cleanups = new Cleanups();
+      }
+    }
+    // The dev shape's results stay at the top of the file, as before the shapes; both shapes under `shapes`.
+    const [top, ...others] = Object.values(byShape);
+    if (!top) throw new Error(`every shape failed: ${JSON.stringify(failed)}`);
+    const results = top;
+    if (extras) {
+      results.pages = extras.pages;
+      results.documents = extras.documents;
+      results.notifications = extras.notifications;
+      results.targets.push(...pagesTargets(extras.pages));
+    }
+    results.shapes = Object.fromEntries(Object.entries(byShape).map(([shape, shapeResults]) => [shape, shapeFigures(shapeResults, { withDetails: shapeResults !== top })]));
+    if (Object.keys(failed).length) results.shapes_failed = failed;
+    const output = saveResults(results);
+    for (const [shape, message] of Object.entries(failed)) log(`\n✗ the ${shape} shape failed, no figures of its own: ${message}`);
+    printReport(results, { log, output, elapsed, extraSections: extras ? [printPages, printDocuments, printNotifications] : [], others });
+    return Object.keys(failed).length ? 1 : 0;
+  } catch (error) {
+    if (String(error?.message).startsWith('stopped by')) log('• Stopped before the end; nothing written.');
+    else console.error(`✗ bench failed: ${error.stack ?? error.message}`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await cleanups.run(log);
+  }
+
+  /** --pages, --documents, --notifications: the dev shape's set-up, then one phase. */
+  async function onePhase(bench) {
     if (plan.mode === 'pages') {
       const results = pagesOnlyResults(bench, await measurePages(bench));
       printPagesReport(results, { log, output: saveResults(results), elapsed });
@@ -86,29 +159,7 @@ async function main() {
       printNotificationsReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
-    const steps = await measureSteps(bench);
-    const { reads, firstOpen } = await measureReads(bench, steps);
-    const pages = await measurePages(bench);
-    const documents = await measureDocuments(bench);
-    const notifications = await measureNotifications(bench);
-    const scale = await measureScale(bench, { firstOpen });
-    const profile = await whereTimeGoes(bench);
-    const results = resultsOf(bench, { steps, reads, scale, profile });
-    results.pages = pages;
-    results.documents = documents;
-    results.notifications = notifications;
-    results.targets.push(...pagesTargets(pages));
-    const output = saveResults(results);
-    printReport(results, { log, output, elapsed, extraSections: [printPages, printDocuments, printNotifications] });
-    return 0;
-  } catch (error) {
-    if (String(error?.message).startsWith('stopped by')) log('• Stopped before the end; nothing written.');
-    else console.error(`✗ bench failed: ${error.stack ?? error.message}`);
-    return 1;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await cleanups.run(log);
+    throw new Error(`no phase for mode ${plan.mode}`);
   }
 }
 

@@ -14,8 +14,15 @@ export class ApiError extends Error {
 }
 
 export class Api {
-  constructor(baseUrl) {
-    this.baseUrl = baseUrl;
+  #next = 0;
+
+  /**
+   * `baseUrls`: one API's address or several; requests go to each in turn, as a load balancer in front of
+   * several API processes spreads them.
+   */
+  constructor(baseUrls) {
+    this.baseUrls = [baseUrls].flat();
+    this.baseUrl = this.baseUrls[0];
   }
 
   /**
@@ -28,7 +35,8 @@ export class Api {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const started = performance.now();
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const baseUrl = this.baseUrls[this.#next++ % this.baseUrls.length];
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     const ms = performance.now() - started;
     let parsed = text;

@@ -7,7 +7,8 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentile, summarise } from './stats.mjs';
 
-export async function pacedLoad({ url, headers = {}, rate, seconds, timeoutMs = 10000 }) {
+/** `urls` (several APIs): each request goes to the next in turn, as a load balancer spreads them; else `url`. */
+export async function pacedLoad({ url, urls = [url], headers = {}, rate, seconds, timeoutMs = 10000 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   const interval = 1000 / rate;
   const total = Math.round(rate * seconds);
@@ -18,9 +19,9 @@ export async function pacedLoad({ url, headers = {}, rate, seconds, timeoutMs = 
   const inFlight = new Set();
   const started = performance.now() + 20;
 
-  const send = (due) =>
+  const send = (due, target) =>
     new Promise((resolve) => {
-      const request = http.get(url, { agent, headers, timeout: timeoutMs }, (response) => {
+      const request = http.get(target, { agent, headers, timeout: timeoutMs }, (response) => {
         response.on('data', (chunk) => {
           bytes += chunk.length;
         });
@@ -46,7 +47,7 @@ export async function pacedLoad({ url, headers = {}, rate, seconds, timeoutMs = 
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     lags.push(Math.max(0, performance.now() - due));
-    const pending = send(due);
+    const pending = send(due, urls[index % urls.length]);
     inFlight.add(pending);
     void pending.then(() => inFlight.delete(pending));
   }

@@ -1,5 +1,6 @@
-// The real stack for the bench, all on free ports of this machine: a Temporal dev server with a file
-// database, a fresh PostgreSQL database (the local server when one answers, else an embedded one), the
+// The real stack for the bench, all on free ports of this machine: Temporal in one of two shapes (plan.mjs's
+// SHAPES: the dev server with a file database, or the production shape's services as separate processes on
+// PostgreSQL), a fresh PostgreSQL database (the local server when one answers, else an embedded one), the
 // migrations, and the API and the worker as separate processes started from dist/ in production mode.
 // Everything started here is registered for cleanup, which runs once, also on Ctrl-C.
 import { fork, spawn, spawnSync } from 'node:child_process';
@@ -11,7 +12,8 @@ import { Client, Connection } from '@temporalio/client';
 import { ROOT } from '../../scripts/lib/bootstrap.mjs';
 import { freePort, waitForPort } from '../../scripts/lib/net.mjs';
 import { dropDatabase, ensureDatabase, localServerAdminUrl, startEmbeddedPostgres } from '../../scripts/lib/postgres.mjs';
-import { findOrInstallTemporalCli, startDevServer, stopChild } from '../../scripts/lib/temporal.mjs';
+import { TEMPORAL_DYNAMIC_CONFIG, findOrInstallTemporalCli, findOrInstallTemporalServer, startDevServer, stopChild } from '../../scripts/lib/temporal.mjs';
+import { CLUSTER_HISTORY_SHARDS, startTemporalCluster } from '../../scripts/lib/temporal-cluster.mjs';
 
 export const NAMESPACE = 'default';
 
@@ -43,6 +45,21 @@ export function memoryOf(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Memory of processes of one kind (the cluster shape runs several APIs, workers, floor workers and Temporal
+ * processes): the largest RSS and peak of any one of them, and the sum of their RSS; null when none is alive.
+ */
+export function memoryOfAll(pids) {
+  const readings = pids.map(memoryOf).filter(Boolean);
+  if (readings.length === 0) return null;
+  return {
+    rss_mb: Math.max(...readings.map((reading) => reading.rss_mb)),
+    peak_mb: Math.max(...readings.map((reading) => reading.peak_mb)),
+    sum_mb: readings.reduce((sum, reading) => sum + reading.rss_mb, 0),
+    processes: readings.length,
+  };
 }
 
 export function describeMachine(extra = {}) {
@@ -125,8 +142,8 @@ export async function waitForHealthy(baseUrl, app, timeoutMs = 60000) {
   throw new Error(`${baseUrl}/api/health did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
-/** Resolves once a worker polls the task queue (for workflow tasks and for activity tasks). */
-export async function waitForPollers(client, taskQueue, timeoutMs = 90000) {
+/** Resolves once `count` workers poll the task queue (for workflow tasks and for activity tasks). */
+export async function waitForPollers(client, taskQueue, { count = 1, timeoutMs = 90000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const described = await Promise.all(
@@ -134,26 +151,22 @@ export async function waitForPollers(client, taskQueue, timeoutMs = 90000) {
         client.workflowService.describeTaskQueue({ namespace: NAMESPACE, taskQueue: { name: taskQueue, kind: 1 }, taskQueueType }),
       ),
     );
-    if (described.every((answer) => (answer.pollers?.length ?? 0) > 0)) return;
+    // Each worker process polls under an identity of its own (pid@host).
+    if (described.every((answer) => new Set((answer.pollers ?? []).map((poller) => poller.identity)).size >= count)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`no worker polled task queue ${taskQueue} within ${timeoutMs / 1000} s`);
+  throw new Error(`fewer than ${count} workers polled task queue ${taskQueue} within ${timeoutMs / 1000} s`);
 }
 
 /**
- * Starts Temporal and PostgreSQL, migrates a fresh database, and returns what the apps need plus a
- * Temporal client for the bench itself. `fail` is called when a process dies behind the bench's back.
+ * Starts PostgreSQL and Temporal in `shape` ('dev' or 'cluster'), migrates a fresh database, and returns what
+ * the apps need plus a Temporal client for the bench itself. `onUnexpectedExit` is told when a Temporal
+ * process dies behind the bench's back. `servers.temporal`: { address, pids() (every Temporal process now),
+ * cli (the server's version), description, details }.
  */
-export async function startServers({ cleanups, log }) {
-  const workDir = mkdtempSync(join(tmpdir(), 'cbd-bench-'));
+export async function startServers({ cleanups, log, shape = 'dev', onUnexpectedExit }) {
+  const workDir = mkdtempSync(join(tmpdir(), `cbd-bench-${shape}-`));
   cleanups.add('temp dir', async () => rmSync(workDir, { recursive: true, force: true }));
-
-  const temporalPort = await freePort();
-  const temporal = await startDevServer({ root: ROOT, port: temporalPort, dbFile: join(workDir, 'temporal.db'), log, quiet: true });
-  cleanups.add('Temporal dev server', temporal.stop);
-  const cli = findOrInstallTemporalCli(ROOT, log);
-  const cliVersion = cli ? spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'SDK-downloaded dev server';
-  log(`• Temporal dev server on ${temporal.address} (file database ${join(workDir, 'temporal.db')})`);
 
   let adminUrl = await localServerAdminUrl();
   let postgresKind = 'local server on 127.0.0.1:5432';
@@ -165,10 +178,16 @@ export async function startServers({ cleanups, log }) {
     adminUrl = embedded.url;
   }
   const database = `cbd_bench_${Date.now().toString(36)}_${process.pid}`;
+  const postgresVersion = await serverVersion(adminUrl);
+
+  const temporal =
+    shape === 'cluster'
+      ? await startCluster({ cleanups, log, adminUrl, name: `${database}_${shape}`, workDir, postgresVersion, onUnexpectedExit })
+      : await startDev({ cleanups, log, workDir });
+
   await ensureDatabase(adminUrl, database);
   cleanups.add(`database ${database}`, () => dropDatabase(adminUrl, database));
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-  const postgresVersion = await serverVersion(databaseUrl);
   log(`• PostgreSQL ${postgresVersion}: ${postgresKind}, fresh database ${database}`);
 
   const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/libs/persistence/run-migrations.js')], {
@@ -183,12 +202,94 @@ export async function startServers({ cleanups, log }) {
   const client = new Client({ connection, namespace: NAMESPACE });
 
   return {
+    shape,
     workDir,
-    temporal: { address: temporal.address, pid: temporal.pid ?? null, cli: cliVersion },
+    temporal,
     postgres: { adminUrl, databaseUrl, database, kind: postgresKind, version: postgresVersion },
     client,
   };
 }
+
+/** The Temporal CLI's dev server on a SQLite file, with the dynamic config npm start and npm test give it. */
+async function startDev({ cleanups, log, workDir }) {
+  const port = await freePort();
+  const dbFile = join(workDir, 'temporal.db');
+  const server = await startDevServer({ root: ROOT, port, dbFile, log, quiet: true });
+  cleanups.add('Temporal dev server', server.stop);
+  const cli = findOrInstallTemporalCli(ROOT, log);
+  const cliVersion = cli ? spawnSync(cli, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'SDK-downloaded dev server';
+  log(`• Temporal dev server on ${server.address} (file database ${dbFile})`);
+  const dynamicConfig = Object.fromEntries(TEMPORAL_DYNAMIC_CONFIG.map((setting) => setting.split('=')));
+  return {
+    address: server.address,
+    pids: () => (server.pid ? [server.pid] : []),
+    cli: cliVersion,
+    description: `${cliVersion}; dev server (one process) with a SQLite file database; dynamic config ${describeSettings(dynamicConfig)}`,
+    details: { kind: 'dev server', version: cliVersion, persistence: 'SQLite file', processes: ['dev server'], dynamic_config: dynamicConfig },
+  };
+}
+
+/**
+ * PostgreSQL connections of each cluster process to Temporal's main database (to visibility, 40 % of it):
+ * temporal-cluster.mjs's own default, said here so the results can say it. Five processes then hold at most
+ * 35 connections, which leaves room on a server shared with the apps (and, on this machine, with others).
+ */
+const CLUSTER_SQL_MAX_CONNS = 5;
+
+/**
+ * The production shape (scripts/lib/temporal-cluster.mjs): frontend, two history hosts, matching and worker as
+ * separate processes, on databases of their own on the bench's PostgreSQL, dropped by the cleanup.
+ */
+async function startCluster({ cleanups, log, adminUrl, name, workDir, postgresVersion, onUnexpectedExit }) {
+  const dataDir = join(workDir, 'temporal-cluster');
+  const cluster = await startTemporalCluster({
+    root: ROOT,
+    adminUrl,
+    name,
+    log,
+    dataDir,
+    sqlMaxConns: CLUSTER_SQL_MAX_CONNS,
+    onServiceExit: (service, { code, signal, logFile }) => onUnexpectedExit?.(`Temporal ${service} exited (${signal ?? `code ${code}`}); see ${logFile}`),
+  });
+  cleanups.add('Temporal cluster', () => cluster.stop());
+  const { server } = await findOrInstallTemporalServer(ROOT, log);
+  const version = spawnSync(server, ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^temporal version /, '') || 'unknown';
+  // What the processes really run with: the dynamic config file the cluster wrote (deploy/temporal-dynamic-config.yaml).
+  const dynamicConfig = settingsOf(readFileSync(join(dataDir, 'config', 'dynamic.yaml'), 'utf8'));
+  const processes = cluster.services.map((service) => service.name);
+  return {
+    address: cluster.address,
+    pids: () => cluster.services.map((service) => service.pid).filter(Boolean),
+    cli: `temporal-server ${version}`,
+    description:
+      `temporal-server ${version}: ${processes.join(', ')} as separate processes on PostgreSQL ${postgresVersion} ` +
+      `(databases ${cluster.databases.temporal}, ${cluster.databases.visibility}; ${CLUSTER_SQL_MAX_CONNS} + ${Math.ceil(CLUSTER_SQL_MAX_CONNS / 2.5)} connections ` +
+      `per process), ${CLUSTER_HISTORY_SHARDS} history shards; ` +
+      `dynamic config deploy/temporal-dynamic-config.yaml: ${describeSettings(dynamicConfig)}`,
+    details: {
+      kind: 'cluster',
+      version,
+      persistence: `PostgreSQL ${postgresVersion}`,
+      databases: cluster.databases,
+      history_shards: CLUSTER_HISTORY_SHARDS,
+      sql_max_conns_per_process: { temporal: CLUSTER_SQL_MAX_CONNS, visibility: Math.ceil(CLUSTER_SQL_MAX_CONNS / 2.5) },
+      processes,
+      dynamic_config: dynamicConfig,
+    },
+  };
+}
+
+/** { key: value } of a dynamic config file in the form deploy/temporal-dynamic-config.yaml uses (one value per key). */
+export function settingsOf(yaml) {
+  const settings = {};
+  for (const match of yaml.matchAll(/^([\w.]+):\s*\n\s*-\s*value:\s*(.+)$/gm)) settings[match[1]] = match[2].trim();
+  return settings;
+}
+
+const describeSettings = (settings) =>
+  Object.entries(settings)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(', ');
 
 async function serverVersion(url) {
   const { default: pg } = await import('pg');

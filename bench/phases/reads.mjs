@@ -22,7 +22,7 @@ export async function measureReads(bench, { levels }) {
   for (const target of readTargets) {
     const check = await api.expect(200, 'GET', target.path, { token: target.token });
     const rows = Array.isArray(check.body) ? check.body.length : null;
-    const load = { url: `${apps.baseUrl}${target.path}`, headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' } };
+    const load = { url: `${apps.baseUrl}${target.path}`, urls: apps.baseUrls.map((baseUrl) => `${baseUrl}${target.path}`), headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' } };
     await pacedLoad({ ...load, rate: 50, seconds: 1 });
     const stopMeter = await cpu.start();
     const result = await pacedLoad({ ...load, rate: READ_RATE, seconds: plan.readsSeconds });

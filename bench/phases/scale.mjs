@@ -1,9 +1,10 @@
 // Phase 4, scale: more and more cycles open at once (waiting on their timers), and at each level the step
-// latency of a few fresh cycles at concurrency 1, the CPU per step and the worker's memory. Answers one
-// point per level; the slopes are worked out in report.mjs.
+// latency of a few fresh cycles at concurrency 1, the CPU per step and the workers' memory (the largest
+// worker process, and all of them together when the shape runs several). Answers one point per level; the
+// slopes are worked out in report.mjs.
 import pg from 'pg';
 import { oursDrive, runCycles, summariseRuns } from '../lib/cycles.mjs';
-import { memoryOf } from '../lib/stack.mjs';
+import { memoryOfAll } from '../lib/stack.mjs';
 
 export async function measureScale(bench, { firstOpen }) {
   const { plan, log, elapsed, servers } = bench;
@@ -15,7 +16,7 @@ export async function measureScale(bench, { firstOpen }) {
     const launches = target > opened ? await bench.openCycles.launch(target - opened) : firstOpen;
     const openInDb = await countOpenCycles(servers.postgres.databaseUrl);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const workerBefore = memoryOf(bench.apps.worker.pid);
+    const workerBefore = memoryOfAll(bench.apps.workers.map((worker) => worker.pid));
     const measured = summariseRuns(bench, [await runCycles(bench, { concurrency: 1, cycles: plan.scaleCycles, drive: oursDrive(bench, 1) })]);
     const after = bench.figures.snapshotMemory(`scale ${target} open`);
     scale.push({
@@ -26,6 +27,8 @@ export async function measureScale(bench, { firstOpen }) {
       steps: measured.steps,
       errors: measured.errors,
       worker_rss_mb: after.worker?.rss_mb ?? null,
+      worker_rss_sum_mb: after.worker?.sum_mb ?? null,
+      workers: after.worker?.processes ?? null,
       worker_rss_idle_mb: workerBefore?.rss_mb ?? null,
       api_rss_mb: after.api?.rss_mb ?? null,
       launch_p50_ms: launches.p50_ms,
@@ -37,6 +40,7 @@ export async function measureScale(bench, { firstOpen }) {
     });
     log(
       `  ${String(openInDb).padStart(5)} open: step p50 ${measured.p50_ms} ms p99 ${measured.p99_ms} ms; worker RSS ${after.worker?.rss_mb} MB` +
+        `${(after.worker?.processes ?? 1) > 1 ? ` (largest of ${after.worker.processes}; ${after.worker.sum_mb} MB in all)` : ''}` +
         ` (launches p50 ${launches.p50_ms} ms) (${elapsed()})`,
     );
   }

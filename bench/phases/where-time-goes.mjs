@@ -11,6 +11,7 @@ import { startCountingProxy } from '../lib/counting-proxy.mjs';
 import { connectInspector, summariseProfile } from '../lib/inspector.mjs';
 import { pacedLoad } from '../lib/paced-load.mjs';
 import * as stack from '../lib/stack.mjs';
+import { appsOf } from './setup.mjs';
 import { round } from '../lib/stats.mjs';
 
 export async function whereTimeGoes(bench) {
@@ -102,7 +103,7 @@ async function startProfiledApps({ servers, client, taskQueue, bundles, logsDir,
   cleanups.add('API (profiled)', () => apiApp.stop(5000));
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   await Promise.all([stack.waitForHealthy(baseUrl, apiApp), stack.waitForPollers(client, taskQueue)]);
-  return { api: apiApp, worker, baseUrl };
+  return appsOf([Object.assign(apiApp, { baseUrl })], [worker]);
 }
 
 function hostPort(databaseUrl) {

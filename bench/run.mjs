@@ -23,7 +23,8 @@
 // rest of the machine's load), bench/results/latest.json, and the tables, ending with one line:
 //   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z>
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
-// --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only.
+// --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only; --reads the set-up, one
+// closed cycle (as phase 1 leaves them) and phase 3.
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
 import { planFor } from './plan.mjs';
 
@@ -42,6 +43,7 @@ async function main() {
   const { documentsOnlyResults, printDocuments, printDocumentsReport } = await import('./documents-report.mjs');
   const { measureNotifications } = await import('./phases/notifications.mjs');
   const { notificationsOnlyResults, printNotifications, printNotificationsReport } = await import('./notifications-report.mjs');
+  const { closedCycleForReads, printReadsReport, readsOnlyResults } = await import('./reads-report.mjs');
 
   const plan = planFor(process.argv);
   const runStarted = Date.now();
@@ -68,7 +70,7 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    const duration = { quick: 'about 7 minutes', pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', full: 'about 16 minutes' }[plan.mode];
+    const duration = { quick: 'about 7 minutes', pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', full: 'about 16 minutes' }[plan.mode];
     log(`• npm run bench (${plan.mode}) — this takes ${duration}`);
     const bench = await setUp({ plan, log, elapsed, ensureAlive, onUnexpectedExit, cleanups, figures });
     if (plan.mode === 'pages') {
@@ -84,6 +86,12 @@ async function main() {
     if (plan.mode === 'notifications') {
       const results = notificationsOnlyResults(bench, await measureNotifications(bench));
       printNotificationsReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
+    if (plan.mode === 'reads') {
+      const { reads } = await measureReads(bench, await closedCycleForReads(bench));
+      const results = readsOnlyResults(bench, reads);
+      printReadsReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
     const steps = await measureSteps(bench);

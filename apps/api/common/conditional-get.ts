@@ -11,14 +11,20 @@ export function alreadyHeld(request: Request, etag: string): boolean {
 }
 
 /**
- * Sets the validators of an answer that changes only with what it shows: a browser may keep its copy but must
- * ask first (private, no-cache), naming it by its ETag. Answers 304, and true, when the client holds it already.
+ * The validators of an answer that changes only with what it shows: a browser may keep its copy but must ask
+ * first (private, no-cache), naming it by its ETag. Set on the answer itself (200 or 304) and never earlier, so
+ * a refusal or a failure on the way keeps the API's no-store.
  */
-export function answeredNotModified(request: Request, response: Response, etag: string): boolean {
+export function withValidators(response: Response, etag: string): Response {
   response.setHeader('Cache-Control', 'private, no-cache');
   response.setHeader('ETag', etag);
+  return response;
+}
+
+/** Answers 304, and true, when the client holds this ETag already. */
+export function answeredNotModified(request: Request, response: Response, etag: string): boolean {
   if (!alreadyHeld(request, etag)) return false;
-  response.status(304).end();
+  withValidators(response, etag).status(304).end();
   return true;
 }
 
@@ -26,5 +32,5 @@ export function answeredNotModified(request: Request, response: Response, etag: 
 export async function sendJsonUnlessHeld(request: Request, response: Response, answer: { etag: string; body: () => Promise<Buffer> }): Promise<void> {
   if (answeredNotModified(request, response, answer.etag)) return;
   const body = await answer.body();
-  response.status(200).type('json').send(body);
+  withValidators(response, answer.etag).status(200).type('json').send(body);
 }

@@ -38,6 +38,8 @@ export const PAGES = { mode: 'pages', pagesSeconds: 20 };
 export const DOCUMENTS = { mode: 'documents', documentsSeconds: 20 };
 // --notifications measures the channels alone (issue 16's figures): the set-up, then phase 8 only.
 export const NOTIFICATIONS = { mode: 'notifications' };
+// --reads measures the reads alone (issue 17's figures): the set-up, one closed cycle, then phase 3 only.
+export const READS = { mode: 'reads', readsSeconds: 20, autocannonSeconds: 10, scale: [10] };
 
 /** The plan the command line asks for. */
 export const planFor = (argv) =>
@@ -47,9 +49,11 @@ export const planFor = (argv) =>
       ? DOCUMENTS
       : argv.includes('--notifications')
         ? NOTIFICATIONS
-        : argv.includes('--quick')
-          ? QUICK
-          : FULL;
+        : argv.includes('--reads')
+          ? READS
+          : argv.includes('--quick')
+            ? QUICK
+            : FULL;
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;

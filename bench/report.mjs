@@ -9,7 +9,7 @@ import { describeMachine, memoryOfAll } from './lib/stack.mjs';
 import { median, ratio, round, slope, strip, table } from './lib/stats.mjs';
 import { HISTORIES_PER_LEVEL, INVITED_CELLS, READ_RATE, TARGET_CONCURRENCY } from './plan.mjs';
 
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 // ── collected while the phases run ───────────────────────────────────────────────────────────────────────
 
@@ -188,7 +188,7 @@ export function resultsOf(bench, { steps, reads, scale, profile = null }) {
 
 /**
  * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
- * a --pages, --documents or --notifications run (one phase) writes latest-<mode>.json alone.
+ * a --pages, --documents, --notifications or --reads run (one phase) writes latest-<mode>.json alone.
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
@@ -199,7 +199,7 @@ export function saveResults(results) {
     return clusterOutput;
   }
   const output = join(ROOT, 'bench/results/latest.json');
-  if (['pages', 'documents', 'notifications'].includes(results.mode)) {
+  if (['pages', 'documents', 'notifications', 'reads'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
     writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
     return phaseOutput;
@@ -446,7 +446,7 @@ function printHistory(results, log) {
 }
 
 /** Reads at a fixed rate, paced and by autocannon, and each endpoint's capacity. */
-function printReads(results, log) {
+export function printReads(results, log) {
   log(`\nReads at ${results.reads.rate} req/s: evenly paced (open loop, ${results.reads.duration_s} s each), and autocannon’s per-second bursts`);
   log(
     table(

@@ -27,7 +27,8 @@
 // under `shapes`), and the tables, the shapes side by side against issue 17's goals, ending with one line:
 //   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z> cluster_overhead_p50=<…> cluster_step_p99_ms=<…> cluster_reads_p99_ms=<…>
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
-// --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only.
+// --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only; --reads the set-up, one
+// closed cycle (as phase 1 leaves them) and phase 3.
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
 import { planFor, shapesFor } from './plan.mjs';
 
@@ -46,6 +47,7 @@ async function main() {
   const { documentsOnlyResults, printDocuments, printDocumentsReport } = await import('./documents-report.mjs');
   const { measureNotifications } = await import('./phases/notifications.mjs');
   const { notificationsOnlyResults, printNotifications, printNotificationsReport } = await import('./notifications-report.mjs');
+  const { closedCycleForReads, printReadsReport, readsOnlyResults } = await import('./reads-report.mjs');
 
   const plan = planFor(process.argv);
   const shapes = shapesFor(process.argv, plan);
@@ -76,7 +78,7 @@ async function main() {
     const duration = {
       quick: { dev: 'about 7 minutes', cluster: 'about 4 minutes', both: 'about 11 minutes' },
       full: { dev: 'about 16 minutes', cluster: 'about 12 minutes', both: 'about 28 minutes' },
-    }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ?? { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes' }[plan.mode];
+    }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ?? { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes' }[plan.mode];
     log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);
     const shared = {};
     const byShape = {};
@@ -157,6 +159,12 @@ async function main() {
     if (plan.mode === 'notifications') {
       const results = notificationsOnlyResults(bench, await measureNotifications(bench));
       printNotificationsReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
+    if (plan.mode === 'reads') {
+      const { reads } = await measureReads(bench, await closedCycleForReads(bench));
+      const results = readsOnlyResults(bench, reads);
+      printReadsReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
     throw new Error(`no phase for mode ${plan.mode}`);

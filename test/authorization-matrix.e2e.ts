@@ -161,6 +161,8 @@ interface EndpointSpec {
   freshTargetsForEachFurtherAllowedCaller?: boolean;
   /** The file a caller sends (multipart) in place of a JSON body. */
   upload?: () => Upload;
+  /** Headers every caller sends besides its token (e.g. an If-None-Match with someone else's ETag). */
+  headers?: (arranged: Arranged) => Promise<Record<string, string>>;
   /** Login carries no token: the caller kind only decides whose credentials are sent. */
   withoutToken?: boolean;
   /** The account a caller kind acts with, when not its usual one (default: the token tokenOf gives). */
@@ -636,6 +638,20 @@ const ENDPOINTS: EndpointSpec[] = [
     route: '/api/cycles/:id',
     statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404],
     stage: 'REPORTING',
+  },
+  {
+    // Issue 17: each caller sends the committee staff's ETag of the cycle. Only the staff holds that copy (304); the
+    // admin, the host and the visitors are answered their own view (an ETag names one viewer's view), and every
+    // refusal is what it is without the header: no 304 ever tells someone outside the cycle that it exists.
+    method: 'GET',
+    route: '/api/cycles/:id',
+    variant: "with the committee staff's ETag in If-None-Match",
+    statuses: [401, 200, 304, 404, 200, 200, 200, 403, 404, 200, 404],
+    stage: 'REPORTING',
+    headers: async (arranged) => {
+      const seen = await must('GET', `/api/cycles/${arranged.cycleId}`, home.staff.token, 200);
+      return { 'If-None-Match': seen.headers.etag };
+    },
   },
   {
     // Issue 10: until the host is picked the invitations have not gone out, so to every secretary (invited or not,
@@ -1149,9 +1165,16 @@ function ownCellOr(caller: Caller, arranged: Arranged, fallback: string): string
 
 // ── HTTP helpers ─────────────────────────────────────────────────────────────────────────────────────
 
-async function call(method: Method, url: string, token: string | null, body?: Record<string, unknown>, upload?: Upload): Promise<supertest.Response> {
+async function call(
+  method: Method,
+  url: string,
+  token: string | null,
+  body?: Record<string, unknown>,
+  upload?: Upload,
+  headers: Record<string, string> = {},
+): Promise<supertest.Response> {
   const sending = (test: supertest.Test) => (upload ? test.attach(upload.field, upload.file, upload.name) : test.send(body ?? {}));
-  const test = method === 'GET' ? stack.http.get(url) : sending(method === 'PATCH' ? stack.http.patch(url) : method === 'PUT' ? stack.http.put(url) : stack.http.post(url));
+  const test = (method === 'GET' ? stack.http.get(url) : sending(method === 'PATCH' ? stack.http.patch(url) : method === 'PUT' ? stack.http.put(url) : stack.http.post(url))).set(headers);
   const authorised = token ? test.set('Authorization', `Bearer ${token}`) : test;
   return await authorised;
 }
@@ -1416,7 +1439,8 @@ describe('authorisation matrix', () => {
           const url = pathOf(endpoint, target, row.caller);
           const upload = endpoint.upload?.();
           const body = endpoint.method !== 'GET' && !upload ? ((await endpoint.body?.(target, row.caller)) ?? {}) : undefined;
-          const response = await call(endpoint.method, url, token, body, upload);
+          const headers = (await endpoint.headers?.(target)) ?? {};
+          const response = await call(endpoint.method, url, token, body, upload, headers);
           const request = `${endpoint.method} ${url} as ${row.caller}${body ? ` ${JSON.stringify(body)}` : ''}${upload ? ` (file ${upload.name})` : ''}`;
           const seen = { request, status: response.status, code: response.body?.code as unknown, message: response.body?.message as unknown };
           const code = endpoint.codes?.[row.caller];
@@ -1443,7 +1467,7 @@ describe('authorisation matrix', () => {
 
           if (row.expected === 404) {
             const ghost = ghostOf(url, body);
-            const twin = await call(endpoint.method, ghost.url, token, ghost.body, upload);
+            const twin = await call(endpoint.method, ghost.url, token, ghost.body, upload, headers);
             const twinRequest = `${endpoint.method} ${ghost.url} as ${row.caller} (ids that exist nowhere)`;
             expect({ request: twinRequest, status: twin.status, code: twin.body?.code as unknown, message: twin.body?.message as unknown }).toEqual({
               request: twinRequest,

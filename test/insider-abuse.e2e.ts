@@ -29,7 +29,8 @@ import { testConfig } from './support/test-stack.js';
  *   throttling per address across usernames, usernames without regard to case, names in NFC without
  *   invisible or direction-changing characters.
  * - Adoption edits are bounded; a crafted list cursor is a 400; visitors see no other cell's note and no
- *   person's id, invitees nothing before the host is picked; every answer is Cache-Control: no-store;
+ *   person's id, invitees nothing before the host is picked; every answer is Cache-Control: no-store but a
+ *   cycle's view, private, no-cache (the browser keeps it only to ask again with its ETag: issue 17);
  *   idempotency records hold a reference and expire; a host's reschedules are bounded and each is told to
  *   the committee.
  *
@@ -1135,7 +1136,7 @@ describe('11. what visitors see, and how every answer is sent', () => {
     expect(await cycleOf(id, a.secretary.token)).toMatchObject({ id, status: 'PREPARATION' });
   });
 
-  it('every JSON answer carries Cache-Control: no-store, success or refusal; a damaged gzip body is a 400 in words (vi and en), not zlib’s', async () => {
+  it('every JSON answer carries Cache-Control: no-store, success or refusal, but a cycle’s view (private, no-cache); a damaged gzip body is a 400 in words (vi and en), not zlib’s', async () => {
     const { id } = await launch('Đợt kiểm tra bộ nhớ đệm');
     const staff = bearer(commune.staff.token);
     const garbage = randomBytes(64);
@@ -1161,7 +1162,8 @@ describe('11. what visitors see, and how every answer is sent', () => {
       expect({ what, contentType: response.headers['content-type'], cacheControl: response.headers['cache-control'] }).toEqual({
         what,
         contentType: expect.stringMatching(/^application\/json/),
-        cacheControl: 'no-store',
+        // No proxy may keep a cycle's view; the person's own browser may, to send its ETag the next time.
+        cacheControl: what === 'cycle' ? 'private, no-cache' : 'no-store',
       });
     }
     const [vi, en] = answers.slice(-2).map(([, response]) => response);

@@ -2,13 +2,13 @@
 // (autocannon's rate limit instead lets each connection send its whole per-second quota back to back at the
 // start of every second, so 200 req/s arrive as a burst: see node_modules/autocannon/lib/httpClient.js,
 // reqsMadeThisSecond). Latency runs from the scheduled send time, so a late send counts against the server
-// and not for it (no coordinated omission).
+// and not for it (no coordinated omission). An answer with another status than `status` counts as an error.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentile, summarise } from './stats.mjs';
 
 /** `urls` (several APIs): each request goes to the next in turn, as a load balancer spreads them; else `url`. */
-export async function pacedLoad({ url, urls = [url], headers = {}, rate, seconds, timeoutMs = 10000 }) {
+export async function pacedLoad({ url, urls = [url], headers = {}, status = 200, rate, seconds, timeoutMs = 10000 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   const interval = 1000 / rate;
   const total = Math.round(rate * seconds);
@@ -27,7 +27,7 @@ export async function pacedLoad({ url, urls = [url], headers = {}, rate, seconds
         });
         response.on('end', () => {
           latencies.push(performance.now() - due);
-          if (response.statusCode !== 200) errors += 1;
+          if (response.statusCode !== status) errors += 1;
           resolve();
         });
         response.on('error', () => {

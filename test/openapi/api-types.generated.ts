@@ -386,7 +386,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Chi tiết đợt sinh hoạt */
+        /**
+         * Chi tiết đợt sinh hoạt
+         * @description Kèm ETag: gửi lại trong If-None-Match, nếu đợt chưa có gì thay đổi với người xem thì nhận 304, không kèm nội dung. Người không được xem đợt vẫn nhận 404 dù gửi ETag nào.
+         */
         get: operations["CyclesController_get"];
         put?: never;
         post?: never;
@@ -3646,6 +3649,8 @@ export interface operations {
             header?: {
                 /** @description Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần */
                 "Idempotency-Key"?: string;
+                /** @description ETag của bản đã có: còn đúng thì trả 304 */
+                "If-None-Match"?: string;
             };
             path: {
                 /** @description Đợt sinh hoạt */
@@ -3657,11 +3662,26 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Tên phiên bản của chi tiết đợt này với người xem này (ETag yếu); đổi khi bất cứ điều gì người xem thấy thay đổi */
+                    ETag?: string;
+                    /** @description private, no-cache: trình duyệt được giữ bản sao nhưng phải hỏi lại (If-None-Match) trước khi dùng */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CycleResponse"];
                 };
+            };
+            /** @description Bản người dùng đang giữ (ETag trong If-None-Match) vẫn đúng */
+            304: {
+                headers: {
+                    /** @description Tên phiên bản của chi tiết đợt này với người xem này (ETag yếu); đổi khi bất cứ điều gì người xem thấy thay đổi */
+                    ETag?: string;
+                    /** @description private, no-cache: trình duyệt được giữ bản sao nhưng phải hỏi lại (If-None-Match) trước khi dùng */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Nội dung gửi lên chưa đúng quy định */
             400: {

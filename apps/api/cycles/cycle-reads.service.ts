@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { relationTo, refusal, type CycleAction, type CycleRelation } from '../../../libs/domain/cycle-policy.js';
+import { relationTo, refusal, type CycleAction, type CycleParties, type CycleRelation } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { isUuid, parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
@@ -7,7 +8,8 @@ import type { Language } from '../../../libs/wording/language.js';
 import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 import { CycleReadsRepository } from '../../../libs/persistence/repositories/cycle-reads.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { forVisitor, toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
+import { BoundedCache } from '../common/bounded-cache.js';
+import { CYCLE_VIEW_SCHEMA, forVisitor, toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
 import type { ListCyclesQuery } from './dto/list-cycles.query.js';
 
 export type { CycleRelation } from '../../../libs/domain/cycle-policy.js';
@@ -17,8 +19,23 @@ export interface CycleAccess {
   relation: CycleRelation;
 }
 
+/** A viewer's view of a cycle as it stands: the weak ETag that names it, and its JSON, rendered only when asked for. */
+export interface CurrentCycleView {
+  etag: string;
+  body: () => Promise<Buffer>;
+}
+
+/**
+ * Rendered views kept in the API's memory: a few hundred, within 32 MB (a 14-cell closed cycle's view is about
+ * 24 KB of JSON; a 100-cell one several times that). Only the latest version of a cycle is ever asked for, so
+ * the older ones simply age out.
+ */
+const RENDERED_VIEWS = { entries: 400, bytes: 32 * 1024 * 1024 };
+
 @Injectable()
 export class CycleReadsService {
+  private readonly rendered = new BoundedCache<Buffer>(RENDERED_VIEWS, (body) => body.length);
+
   constructor(@Inject(CycleReadsRepository) private readonly cycles: CycleReadsRepository) {}
 
   /** The caller's relation to the cycle (cycle-policy.ts), or the refusal: another committee's cycle and a missing one are 404 alike. */
@@ -29,21 +46,48 @@ export class CycleReadsService {
       caller.role === 'secretary' && caller.cellId ? this.cycles.isCellInvited(cycleId, caller.cellId) : false,
       caller.role === 'guest' ? this.cycles.isGuestInvited(cycleId, caller.id) : false,
     ]);
-    const relation = relationTo(caller, { committeeId: cycle.committeeId, hostCellId: cycle.hostCellId, stage: cycle.status, cellInvited, guestInvited });
-    if (relation === 'NOT_FOUND' || relation === 'NOT_INVITED') throw new DomainError(relation);
+    const relation = placeIn(caller, { committeeId: cycle.committeeId, hostCellId: cycle.hostCellId, stage: cycle.status, cellInvited, guestInvited });
     return { cycle, relation };
   }
 
   /** The caller's relation, checked against what the action allows (cycle-policy.ts). */
   async accessFor(caller: AuthUser, cycleId: string, action: CycleAction): Promise<CycleAccess> {
     const access = await this.access(caller, cycleId);
-    const refused = refusal(action, access.relation, access.cycle.status);
-    if (refused) throw new DomainError(refused.code, refused.stage ? { stage: refused.stage } : {});
+    checkAllowed(action, access.relation, access.cycle.status);
     return access;
   }
 
   async view(caller: AuthUser, cycleId: string, language: Language): Promise<CycleView> {
     return this.viewOf(caller, await this.accessFor(caller, cycleId, 'view'), language);
+  }
+
+  /**
+   * The caller's view for GET /api/cycles/:id, named by an ETag that one indexed query can check: the cycle's
+   * view stamp (cycle-reads.repository.ts: who may see it, and a version that moves with anything the view
+   * shows), checked by the same rules as view(), so another committee's cycle is a 404 whatever ETag is sent.
+   * The ETag is made of the version, the view's schema, the language and the viewer (id, role, committee,
+   * cell), so no two people share one. The JSON is rendered once per version and audience and kept: everyone
+   * who sees the whole cycle (admin, committee, host) shares one rendering, a visitor has its own.
+   */
+  async currentView(caller: AuthUser, cycleId: string, language: Language): Promise<CurrentCycleView> {
+    const stamp = await this.cycles.viewStamp(cycleId, caller);
+    if (!stamp) throw new DomainError('NOT_FOUND');
+    const relation = placeIn(caller, { committeeId: stamp.committeeId, hostCellId: stamp.hostCellId, stage: stamp.status, cellInvited: stamp.cellInvited, guestInvited: stamp.guestInvited });
+    checkAllowed('view', relation, stamp.status);
+    const audience = relation === 'invited' || relation === 'guest' ? `${relation}:${caller.id}:${caller.cellId ?? ''}` : 'whole';
+    const renderingKey = [CYCLE_VIEW_SCHEMA, cycleId, stamp.version, language, audience].join('|');
+    const viewer = [caller.id, caller.role, caller.committeeId ?? '', caller.cellId ?? ''].join('|');
+    const etag = `W/"${createHash('sha256').update(`${renderingKey}|${viewer}`).digest('base64url')}"`;
+    const render = async () => {
+      // Read after the stamp: a rendering is never older than the version it is kept under.
+      const cycle = await this.cycles.find(cycleId);
+      if (!cycle) throw new DomainError('NOT_FOUND');
+      return Buffer.from(JSON.stringify(await this.viewOf(caller, { cycle, relation }, language)));
+    };
+    // Kept only if nothing moved the version while it was read (the records are read in several queries), so
+    // that what is kept under a version is what that version shows.
+    const unchanged = async () => (await this.cycles.viewStamp(cycleId, caller))?.version === stamp.version;
+    return { etag, body: () => this.rendered.get(renderingKey, render, unchanged) };
   }
 
   /** The view right after a step: the caller's place was checked before it; only the cycle row is read again. */
@@ -90,6 +134,19 @@ export class CycleReadsService {
     await this.accessFor(caller, cycleId, 'rankHosts');
     return this.cycles.hostCandidates(cycleId);
   }
+}
+
+/** The caller's relation to a cycle with these parties, or the refusal: NOT_FOUND (a 404 like a missing cycle) or NOT_INVITED. */
+function placeIn(caller: AuthUser, parties: CycleParties): CycleRelation {
+  const relation = relationTo(caller, parties);
+  if (relation === 'NOT_FOUND' || relation === 'NOT_INVITED') throw new DomainError(relation);
+  return relation;
+}
+
+/** Refuses what the action does not allow to this relation at this stage (cycle-policy.ts). */
+function checkAllowed(action: CycleAction, relation: CycleRelation, stage: CycleEntity['status']): void {
+  const refused = refusal(action, relation, stage);
+  if (refused) throw new DomainError(refused.code, refused.stage ? { stage: refused.stage } : {});
 }
 
 function encodeCursor(createdAt: Date, id: string): string {

@@ -9,6 +9,13 @@ import type { CycleEventEntity } from '../../../libs/persistence/entities/cycle-
 import type { CycleInvitationEntity } from '../../../libs/persistence/entities/cycle-invitation.entity.js';
 import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 
+/**
+ * The version of what toCycleView and forVisitor make of a cycle: part of every ETag and cached rendering of a
+ * view (cycle-reads.service.ts), so a client's copy of an older shape is never answered 304. Raise it with any
+ * change of the fields or the words a view holds; cycle-view-schema.spec.ts fails on a change of the fields.
+ */
+export const CYCLE_VIEW_SCHEMA = 1;
+
 export interface CritiqueView extends CritiqueRecord {
   /** For a guest's critique, the guest's name (as the cycle's guest list gives it). */
   guestName?: string | null;

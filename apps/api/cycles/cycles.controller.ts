@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { Language } from '../../../libs/wording/language.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -38,9 +39,17 @@ import { ReviewDto } from './dto/review.dto.js';
 import { RsvpDto } from './dto/rsvp.dto.js';
 import { SubmitCritiqueDto } from './dto/submit-critique.dto.js';
 import { ApiRefusals } from '../common/error.response.js';
+import { sendJsonUnlessHeld } from '../common/conditional-get.js';
 import { CritiqueResponse, CyclePageResponse, CycleResponse, HostCandidateResponse } from './cycle.response.js';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Gửi lại cùng khóa: nhận lại câu trả lời đầu tiên, bước chỉ thực hiện một lần' };
+const VIEW_ETAG = {
+  ETag: {
+    description: 'Tên phiên bản của chi tiết đợt này với người xem này (ETag yếu); đổi khi bất cứ điều gì người xem thấy thay đổi',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': { description: 'private, no-cache: trình duyệt được giữ bản sao nhưng phải hỏi lại (If-None-Match) trước khi dùng', schema: { type: 'string' } },
+};
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -75,11 +84,23 @@ export class CyclesController {
 
   @Get(':id')
   @Roles(...rolesFor('view'))
-  @ApiOperation({ summary: 'Chi tiết đợt sinh hoạt' })
-  @ApiOkResponse({ type: CycleResponse })
+  @ApiOperation({
+    summary: 'Chi tiết đợt sinh hoạt',
+    description:
+      'Kèm ETag: gửi lại trong If-None-Match, nếu đợt chưa có gì thay đổi với người xem thì nhận 304, không kèm nội dung. Người không được xem đợt vẫn nhận 404 dù gửi ETag nào.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag của bản đã có: còn đúng thì trả 304' })
+  @ApiOkResponse({ type: CycleResponse, headers: VIEW_ETAG })
+  @ApiResponse({ status: 304, description: 'Bản người dùng đang giữ (ETag trong If-None-Match) vẫn đúng', headers: VIEW_ETAG })
   @ApiRefusals(400, 401, 403, 404)
-  get(@CurrentUser() caller: AuthUser, @Param() params: CycleIdParams, @RequestLanguage() language: Language) {
-    return this.reads.view(caller, params.id, language);
+  async get(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: CycleIdParams,
+    @RequestLanguage() language: Language,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendJsonUnlessHeld(request, response, await this.reads.currentView(caller, params.id, language));
   }
 
   @Get(':id/host-candidates')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PartyDocument } from '../../../libs/documents/party-document.js';
+import { BoundedCache } from '../common/bounded-cache.js';
 
 /** What the rendered files may hold in memory at most: a few hundred papers of a commune's size. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -11,28 +12,13 @@ const MAX_BYTES = 64 * 1024 * 1024;
  * the caller may see in it, is a different document and a different key. Least recently used files go first.
  */
 export class RenderedFilesCache {
-  private readonly files = new Map<string, Buffer>();
-  private bytes = 0;
+  private readonly files = new BoundedCache<Buffer>({ entries: Number.POSITIVE_INFINITY, bytes: MAX_BYTES }, (file) => file.length);
 
   static keyOf(document: PartyDocument, format: string): string {
     return `${format}:${createHash('sha256').update(JSON.stringify(document)).digest('base64url')}`;
   }
 
-  async get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
-    const found = this.files.get(key);
-    if (found) {
-      this.files.delete(key);
-      this.files.set(key, found);
-      return found;
-    }
-    const rendered = await render();
-    this.files.set(key, rendered);
-    this.bytes += rendered.length;
-    for (const [oldest, file] of this.files) {
-      if (this.bytes <= MAX_BYTES) break;
-      this.files.delete(oldest);
-      this.bytes -= file.length;
-    }
-    return rendered;
+  get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+    return this.files.get(key, render);
   }
 }

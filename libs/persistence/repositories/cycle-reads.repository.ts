@@ -24,6 +24,23 @@ export interface CycleRecords {
   carriedOver: ActionItemEntity[];
 }
 
+/**
+ * What a cycle's view depends on, read in one statement: who may see it (the cycle's parties, and whether the
+ * viewer's cell or the viewer as a guest is invited) and `version`, which changes whenever anything the view
+ * shows changes. That is the timeline's last number (every step of the workflow, and every write after it or
+ * instead of it, appends a timeline row in the same transaction), the committee (a merge moves the cycle
+ * without a step), the guests' names (the office may rename a person) and the host cell's open action items
+ * from earlier cycles (settled or replaced in those cycles, not this one).
+ */
+export interface CycleViewStamp {
+  committeeId: string;
+  hostCellId: string | null;
+  status: CycleStage;
+  cellInvited: boolean;
+  guestInvited: boolean;
+  version: string;
+}
+
 /** Who is listing cycles, and which of them: the scope follows cycle-policy.ts's relations. */
 export interface CycleListFilter {
   viewer: { id: string; role: Role; committeeId: string | null; cellId: string | null };
@@ -46,6 +63,42 @@ export class CycleReadsRepository {
   async status(cycleId: string): Promise<CycleStage | null> {
     const cycle = await this.dataSource.getRepository(CycleEntity).findOne({ select: { status: true }, where: { id: cycleId } });
     return cycle?.status ?? null;
+  }
+
+  /**
+   * The cycle's CycleViewStamp for a viewer (a cell, or a guest by user id), or null when there is no such cycle.
+   * Each part is an index lookup: the cycle's row, its invitation and guest rows by primary key, its last
+   * timeline row (primary key, read backwards), the host cell's action items (action_items_cell_idx).
+   */
+  async viewStamp(cycleId: string, viewer: { id: string; cellId: string | null }): Promise<CycleViewStamp | null> {
+    const [row] = await this.dataSource.query<
+      { committee_id: string; host_cell_id: string | null; status: CycleStage; cell_invited: boolean; guest_invited: boolean; version: string }[]
+    >(
+      `SELECT c.committee_id, c.host_cell_id, c.status,
+              EXISTS (SELECT 1 FROM cycle_invitations i WHERE i.cycle_id = c.id AND i.cell_id = $2::uuid) AS cell_invited,
+              EXISTS (SELECT 1 FROM cycle_guests g WHERE g.cycle_id = c.id AND g.user_id = $3::uuid) AS guest_invited,
+              concat_ws('/',
+                (SELECT e.seq FROM cycle_events e WHERE e.cycle_id = c.id ORDER BY e.seq DESC LIMIT 1),
+                c.committee_id,
+                coalesce((SELECT md5(string_agg(g.user_id::text || ':' || u.full_name, ',' ORDER BY g.user_id))
+                            FROM cycle_guests g JOIN users u ON u.id = g.user_id WHERE g.cycle_id = c.id), ''),
+                coalesce((SELECT md5(string_agg(concat_ws(':', a.id, a.cycle_id, a.title, a.owner, a.due_date), ',' ORDER BY a.id))
+                            FROM action_items a JOIN cycles origin ON origin.id = a.cycle_id
+                           WHERE a.cell_id = c.host_cell_id AND a.done_at IS NULL AND a.dropped_at IS NULL
+                             AND origin.created_at < c.created_at), '')
+              ) AS version
+         FROM cycles c WHERE c.id = $1`,
+      [cycleId, viewer.cellId, viewer.id],
+    );
+    if (!row) return null;
+    return {
+      committeeId: row.committee_id,
+      hostCellId: row.host_cell_id,
+      status: row.status,
+      cellInvited: row.cell_invited,
+      guestInvited: row.guest_invited,
+      version: row.version,
+    };
   }
 
   isCellInvited(cycleId: string, cellId: string): Promise<boolean> {

@@ -12,6 +12,7 @@ import { CommitteeMerges1765200000002 } from './migrations/1765200000002-committ
 import { CommitteeRubrics1765200000003 } from './migrations/1765200000003-committee-rubrics.js';
 import { WebSessions1765300000000 } from './migrations/1765300000000-web-sessions.js';
 import { NotificationChannels1765400000000 } from './migrations/1765400000000-notification-channels.js';
+import { OpenActionItemsByCell1765500000017 } from './migrations/1765500000017-open-action-items-by-cell.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   CommitteeRubrics1765200000003,
   WebSessions1765300000000,
   NotificationChannels1765400000000,
+  OpenActionItemsByCell1765500000017,
 ];
 
 export interface DataSourceSettings {

@@ -39,6 +39,8 @@ export class AppProcess {
   constructor(
     readonly kind: AppKind,
     readonly env: Record<string, string>,
+    /** How its log lines and messages name it ('api-2' where a stack runs several). */
+    readonly name: string = kind,
   ) {}
 
   get pid(): number | undefined {
@@ -56,7 +58,7 @@ export class AppProcess {
 
   /** Starts the process and waits until it serves: the API answers /api/health with 200, the worker polls its task queue. */
   async start(timeoutMs = 60000): Promise<void> {
-    if (this.running) throw new Error(`${this.kind} is already running (pid ${this.child?.pid})`);
+    if (this.running) throw new Error(`${this.name} is already running (pid ${this.child?.pid})`);
     const entry = this.kind === 'api' ? 'dist/apps/api/main.js' : 'dist/apps/worker/main.js';
     const child = spawn(process.execPath, [entry], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -68,7 +70,7 @@ export class AppProcess {
         if (!line.trim()) continue;
         const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
         if (plain.includes('Polling task queue')) polling = true;
-        this.lines.push(`[${this.kind} ${child.pid}] ${plain}`);
+        this.lines.push(`[${this.name} ${child.pid}] ${plain}`);
         if (this.lines.length > 400) this.lines.splice(0, this.lines.length - 400);
       }
     };
@@ -82,9 +84,9 @@ export class AppProcess {
     });
     try {
       await waitUntil(
-        `${this.kind} to start`,
+        `${this.name} to start`,
         async () => {
-          if (!this.running) throw new Error(`${this.kind} exited while starting`);
+          if (!this.running) throw new Error(`${this.name} exited while starting`);
           if (this.kind === 'worker') return polling;
           return (await this.health()).status === 200;
         },
@@ -107,13 +109,13 @@ export class AppProcess {
    * SIGCONT or SIGKILL).
    */
   signal(signal: NodeJS.Signals): void {
-    if (!this.running) throw new Error(`${this.kind} is not running`);
+    if (!this.running) throw new Error(`${this.name} is not running`);
     this.child?.kill(signal);
   }
 
   /** Sends a signal; resolves with how the process ended (at once if it was not running). */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<ExitStatus> {
-    if (!this.child || !this.exit) throw new Error(`${this.kind} was never started`);
+    if (!this.child || !this.exit) throw new Error(`${this.name} was never started`);
     if (this.running) this.child.kill(signal);
     return this.exit;
   }
@@ -165,16 +167,25 @@ export interface StackOptions {
   env?: Record<string, string>;
   apiEnv?: Record<string, string>;
   workerEnv?: Record<string, string>;
+  /** How many API processes (each on a port of its own) and workers, all on the same servers and task queue; one of each unless said. */
+  apis?: number;
+  workers?: number;
+  /** How long each process may take to serve (60 s unless said: many processes starting at once on a busy machine take longer). */
+  startTimeoutMs?: number;
 }
 
-/** An API and a worker as separate processes on the servers npm test provides (or the suite's own), with a task queue of their own. */
+/**
+ * An API and a worker (or several of each) as separate processes on the servers npm test provides (or the
+ * suite's own), with a task queue of their own.
+ */
 export class ProcessStack {
   readonly taskQueue = `faults-${randomUUID()}`;
-  readonly api: AppProcess;
-  readonly worker: AppProcess;
-  readonly baseUrl: string;
+  readonly apis: AppProcess[];
+  readonly workers: AppProcess[];
+  /** Each API's address, in the order of `apis`. */
+  readonly baseUrls: string[];
 
-  private constructor(port: number, bundlePath: string, options: StackOptions) {
+  private constructor(ports: number[], bundlePath: string, options: StackOptions) {
     const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
     const temporalAddress = options.temporalAddress ?? process.env.TEST_TEMPORAL_ADDRESS;
     if (!databaseUrl || !temporalAddress) {
@@ -195,21 +206,52 @@ export class ProcessStack {
       JWT_SECRET: TEST_JWT_SECRET,
       PAYLOAD_KEY: TEST_PAYLOAD_KEY,
       ...RELAXED_LIMITS,
-      PORT: String(port),
+      PORT: String(ports[0]),
       WORKFLOW_BUNDLE_PATH: bundlePath,
       ...options.env,
     };
-    this.api = new AppProcess('api', { ...common, ...options.apiEnv });
-    this.worker = new AppProcess('worker', { ...common, ...options.workerEnv });
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    const several = (count: number) => count > 1;
+    this.apis = ports.map(
+      (port, index) => new AppProcess('api', { ...common, ...options.apiEnv, PORT: String(port) }, several(ports.length) ? `api-${index + 1}` : 'api'),
+    );
+    const workers = options.workers ?? 1;
+    this.workers = Array.from(
+      { length: workers },
+      (_, index) => new AppProcess('worker', { ...common, ...options.workerEnv }, several(workers) ? `worker-${index + 1}` : 'worker'),
+    );
+    this.baseUrls = ports.map((port) => `http://127.0.0.1:${port}`);
   }
 
-  /** Starts the worker and the API (in parallel) and waits until both serve. */
+  /** Starts the workers and the APIs (in parallel) and waits until all serve. */
   static async start(options: StackOptions = {}): Promise<ProcessStack> {
-    const stack = new ProcessStack(await freePort(), await workflowBundle(), options);
-    allStacks.add(stack);
-    await Promise.all([stack.worker.start(), stack.api.start()]);
+    const stack = await ProcessStack.create(options);
+    await Promise.all([...stack.workers, ...stack.apis].map((app) => app.start(options.startTimeoutMs)));
     return stack;
+  }
+
+  /** The stack with none of its processes started: for a suite that starts them itself, each when it can. */
+  static async create(options: StackOptions = {}): Promise<ProcessStack> {
+    const ports: number[] = [];
+    while (ports.length < (options.apis ?? 1)) {
+      const port = await freePort();
+      if (!ports.includes(port)) ports.push(port);
+    }
+    const stack = new ProcessStack(ports, await workflowBundle(), options);
+    allStacks.add(stack);
+    return stack;
+  }
+
+  /** The first API and the first worker: the only ones, unless the stack was started with several. */
+  get api(): AppProcess {
+    return this.apis[0];
+  }
+
+  get worker(): AppProcess {
+    return this.workers[0];
+  }
+
+  get baseUrl(): string {
+    return this.baseUrls[0];
   }
 
   get http(): ApiClient {
@@ -217,12 +259,12 @@ export class ProcessStack {
   }
 
   logTail(): string {
-    return `${this.api.logTail(25)}\n${this.worker.logTail(25)}`;
+    return [...this.apis, ...this.workers].map((app) => app.logTail(25)).join('\n');
   }
 
   async stopAll(): Promise<void> {
     allStacks.delete(this);
-    await Promise.all([this.api.stop(5000), this.worker.stop(5000)]);
+    await Promise.all([...this.apis, ...this.workers].map((app) => app.stop(5000)));
   }
 }
 

@@ -125,3 +125,51 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
   }
   return null;
 }
+
+/**
+ * A cycle's records in the middle of a run (its next step may be in flight): the timeline seq is 1..n
+ * without a gap or a repeat and matches cycles.last_seq; the user steps are the script's first `answered`
+ * ones, or those and the next (in flight, not yet answered); no event without an actor is unexpected or
+ * twice; no recipient has the same notification of an event twice, and every notification names an event of
+ * the cycle.
+ */
+export async function checkCycleSoFar(db: DataSource, script: CycleScript, answered: number): Promise<string[]> {
+  const { cycleId } = script;
+  if (!cycleId) return [];
+  const problems: string[] = [];
+  const [cycle] = await db.query<{ last_seq: number }[]>(`SELECT last_seq FROM cycles WHERE id = $1`, [cycleId]);
+  if (!cycle) return [`cycle ${cycleId} is not in the database`];
+  // Read before the timeline: a step committing meanwhile writes its event with its notifications, so every
+  // notification read here has its event in the timeline read next.
+  const notifications = await db.query<{ reason: string; dedupe_key: string; user_id: string }[]>(
+    `SELECT reason, dedupe_key, user_id FROM notifications WHERE cycle_id = $1`,
+    [cycleId],
+  );
+  const events = await db.query<{ seq: number; event: string; actor_id: string | null }[]>(
+    `SELECT seq, event, actor_id FROM cycle_events WHERE cycle_id = $1 ORDER BY seq`,
+    [cycleId],
+  );
+  events.forEach((row, position) => {
+    if (row.seq !== position + 1) problems.push(`timeline seq ${row.seq} at position ${position + 1} (gap or repeat)`);
+  });
+  // last_seq is read before the events: a step committed in between adds rows, never removes one.
+  if (cycle.last_seq > events.length) problems.push(`cycles.last_seq ${cycle.last_seq}, timeline has ${events.length} rows`);
+  const userSteps = events.filter((row) => row.actor_id !== null).map((row) => row.event);
+  const answeredSteps = JSON.stringify(CYCLE_EVENTS.slice(0, answered));
+  const withNext = JSON.stringify(CYCLE_EVENTS.slice(0, answered + 1));
+  if (JSON.stringify(userSteps) !== answeredSteps && JSON.stringify(userSteps) !== withNext) {
+    problems.push(`user steps on the timeline ${JSON.stringify(userSteps)} after ${answered} answered steps`);
+  }
+  const systemEvents = events.filter((row) => row.actor_id === null).map((row) => row.event);
+  for (const event of systemEvents) if (!TOLERATED_SYSTEM_EVENTS[event]) problems.push(`unexpected event without an actor: ${event}`);
+  if (new Set(systemEvents).size !== systemEvents.length) problems.push(`an event without an actor came twice: ${JSON.stringify(systemEvents)}`);
+  const perRecipient = new Set(notifications.map((row) => `${row.dedupe_key.split(':')[1]}:${row.reason}:${row.user_id}`));
+  if (perRecipient.size !== notifications.length) problems.push('a recipient got the same notification of an event twice');
+  const seqs = new Set(events.map((row) => String(row.seq)));
+  for (const row of notifications) {
+    if (!seqs.has(row.dedupe_key.split(':')[1])) problems.push(`notification ${row.dedupe_key} names no event of the cycle`);
+  }
+  const critiques = await db.query<{ cell_id: string }[]>(`SELECT cell_id FROM critiques WHERE cycle_id = $1`, [cycleId]);
+  if (new Set(critiques.map((row) => row.cell_id)).size !== critiques.length) problems.push('a cell has two critiques');
+  return problems;
+}

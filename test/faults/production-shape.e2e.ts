@@ -29,7 +29,8 @@ import { freePort, portAnswers, ROOT, startOwnPostgres, waitUntil, type Embedded
  *              shards move to the other (shown from the shards table), and it is started again later;
  *  - frontend: Temporal's frontend is SIGKILLed and started again;
  *  - worker:   one of the three workers is SIGKILLed (left dead by default; started again in the long run);
- *  - api:      one of the two APIs is SIGKILLed, the client goes on against the other; it is started again;
+ *  - api:      the API a step in flight went to is SIGKILLed (that request gets no answer), the client goes
+ *              on against the other; it is started again;
  *  - postgres: the suite's PostgreSQL stops for a few seconds and starts again.
  * After each fault, every cycle's records so far: seq 1..n without a gap, the answered steps on the timeline
  * once each, nothing doubled. At the end every cycle is CLOSED, its records check out, and every step repeated
@@ -128,6 +129,8 @@ interface Exchange {
 
 interface InFlight {
   id: number;
+  /** The API it went to (index in the stack's apis). */
+  api: number;
   cycle: number;
   label: string;
   sentAt: number;
@@ -153,7 +156,7 @@ class Traffic {
     this.turn += 1;
     const id = (this.ids += 1);
     const sentAt = Date.now();
-    this.inFlight.set(id, { id, cycle, label, sentAt });
+    this.inFlight.set(id, { id, api, cycle, label, sentAt });
     try {
       const answer = await request(this.baseUrls[api], method, path, options);
       this.exchanges.push({
@@ -395,6 +398,8 @@ async function trigger(planned: PlannedFault, owners: ShardOwners | undefined): 
     const inFlight = [...traffic.inFlight.values()].filter((request) => STEP_LABELS.includes(request.label));
     const matching = inFlight.filter((request) => planned.at === undefined || request.label === planned.at);
     if (matching.length > 0) {
+      // An API kill hits the API the step went to: the client loses that answer, and repeats on the other.
+      if (planned.kind === 'api') return { inFlight, victim: `api-${matching[0].api + 1}` };
       if (planned.kind !== 'history') return { inFlight };
       if (planned.at === 'launch') return { inFlight, victim: 'history-1' };
       const owned = matching.map((request) => ownerOf(request.cycle)).filter((owner): owner is string => owner !== undefined);
@@ -438,8 +443,24 @@ async function inject(planned: PlannedFault): Promise<FaultRecord> {
         record.notes.push(`in flight on its shards: ${onVictim.map((request) => `cycle ${request.cycle}`).join(', ') || 'none known'}`);
         await process.kill('SIGKILL');
         const killedAt = Date.now();
-        await waitUntil(`${survivor} to own every shard`, async () => (await c.shardOwners())[survivor].length === CLUSTER_HISTORY_SHARDS, 90000, 200);
-        record.notes.push(`${owners?.[name].length ?? '?'} shards moved to ${survivor} in ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
+        // The shards of the cycles caught in flight move first (a request for one makes the survivor take it);
+        // the others at the survivor's next pass over its shards.
+        const caught = onVictim.map((request) => runs[request.cycle - 1].shard as number);
+        let caughtMovedAt: number | undefined;
+        await waitUntil(
+          `${survivor} to own every shard`,
+          async () => {
+            const now = (await c.shardOwners())[survivor];
+            if (caughtMovedAt === undefined && caught.every((shard) => now.includes(shard))) caughtMovedAt = Date.now();
+            return now.length === CLUSTER_HISTORY_SHARDS;
+          },
+          90000,
+          200,
+        );
+        const after = (moment: number | undefined) => (moment === undefined ? '?' : seconds(moment - killedAt));
+        record.notes.push(
+          `${caught.length ? `the caught cycles' shards moved to ${survivor} in ${after(caughtMovedAt)}, ` : ''}all ${owners?.[name].length ?? '?'} in ${after(Date.now())}`,
+        );
         // Left dead until the survivor has answered steps of its own (or a while, when the cycles wait for their meetings).
         await stepsAnsweredSince(Date.now(), 2, 8000);
         await process.start();
@@ -474,8 +495,8 @@ async function inject(planned: PlannedFault): Promise<FaultRecord> {
         break;
       }
       case 'api': {
-        const index = FAULTS_FULL ? apiTurn++ % stack.apis.length : stack.apis.length - 1;
-        const api: AppProcess = stack.apis[index];
+        // The API serving a step in flight; should none be in flight, each in turn.
+        const api: AppProcess = stack.apis.find((candidate) => candidate.name === victim) ?? stack.apis[apiTurn++ % stack.apis.length];
         record.target = api.name;
         await api.kill('SIGKILL');
         const killedAt = Date.now();
@@ -579,7 +600,10 @@ function costTable(): string {
       // Each step request in flight at the fault, with what it got: its 2xx (the fault came too late for it), 503, or none (0).
       inFlight:
         fault.inFlight
-          .map((request) => `${request.cycle}:${request.label}→${run.find((exchange) => exchange.id === request.id)?.status ?? '?'}`)
+          .map(
+            (request) =>
+              `${request.cycle}:${request.label}${fault.planned.kind === 'api' ? ` (api-${request.api + 1})` : ''}→${run.find((exchange) => exchange.id === request.id)?.status ?? '?'}`,
+          )
           .join(' ') || 'none',
       notes: fault.notes.join('; '),
     })),

@@ -37,7 +37,7 @@ import { freePort, portAnswers, ROOT, startOwnPostgres, waitUntil, type Embedded
  * After each fault, every cycle's records so far: seq 1..n without a gap, the answered steps on the timeline
  * once each, nothing doubled. At the end every cycle is CLOSED, its records check out, and every step repeated
  * with its key answers exactly as the first time. A table of what each fault cost (503s, requests without an
- * answer, the longest step) is printed. FAULTS_FULL=1: more cycles, each fault at several step kinds (the
+ * answer, the longest a step waited) is printed. FAULTS_FULL=1: more cycles, each fault at several step kinds (the
  * history kill at every kind), two rounds. FAULTS_SEED=<n> replays another draw of think times and order.
  */
 
@@ -638,7 +638,11 @@ async function conduct(): Promise<void> {
   }
 }
 
-/** What each fault cost the client: answers in its window (its start to the next fault's), and the longest step overlapping it. */
+/**
+ * What each fault cost the client, in its window (from the fault to the next one): the answers, and the
+ * longest a step waited there for its 2xx (from the fault, or its first send if later, to its 2xx or the next
+ * fault: a step held up by two faults in a row counts in both, each for its own part).
+ */
 function costTable(): string {
   const run = traffic?.exchanges.filter((exchange) => exchange.phase === 'run') ?? [];
   const steps = new Map<string, { firstSentAt: number; doneAt: number }>();
@@ -671,7 +675,7 @@ function costTable(): string {
     const until = windows[index + 1]?.start ?? end;
     const answers = run.filter((exchange) => exchange.answeredAt >= window.start && exchange.answeredAt < until);
     const overlapping = [...steps.values()].filter((step) => step.firstSentAt < until && step.doneAt >= window.start);
-    const longest = overlapping.reduce((max, step) => Math.max(max, step.doneAt - step.firstSentAt), 0);
+    const longest = overlapping.reduce((max, step) => Math.max(max, Math.min(step.doneAt, until) - Math.max(step.firstSentAt, window.start)), 0);
     const count = (status: number) => answers.filter((exchange) => exchange.status === status).length;
     const other = answers.filter((exchange) => exchange.status !== 0 && exchange.status !== 503 && (exchange.status < 200 || exchange.status >= 300));
     return [
@@ -688,7 +692,7 @@ function costTable(): string {
       window.notes,
     ];
   });
-  const header = ['fault', 'at', 'target', 'fault lasted', 'answers', '503', 'no answer', 'other', 'longest step', 'in flight at the fault', 'notes'];
+  const header = ['fault', 'at', 'target', 'fault lasted', 'answers', '503', 'no answer', 'other', 'longest wait', 'in flight at the fault', 'notes'];
   const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column].length))));
   const line = (cells: string[]) => cells.map((cell, column) => (column < 9 ? cell.padEnd(widths[column]) : cell)).join(' | ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { CLUSTER_HISTORY_SHARDS, startTemporalCluster, type ClusterServiceName, type ShardOwners, type TemporalCluster } from '../../scripts/lib/temporal-cluster.mjs';
 import { modelMeetingWorkflowId } from '../../workflows/model-meeting/model-meeting.contract.js';
@@ -28,13 +29,15 @@ import { freePort, portAnswers, ROOT, startOwnPostgres, waitUntil, type Embedded
  *  - history:  the history process owning the shard of a cycle whose step is in flight is SIGKILLed; its
  *              shards move to the other (shown from the shards table), and it is started again later;
  *  - frontend: Temporal's frontend is SIGKILLed and started again;
- *  - worker:   one of the three workers is SIGKILLed (left dead by default; started again in the long run);
- *  - api:      one of the two APIs is SIGKILLed, the client goes on against the other; it is started again;
+ *  - worker:   the worker holding the workflow of a cycle whose step is in flight (so its cache, and the
+ *              step's record activity) is SIGKILLed: left dead by default, started again in the long run;
+ *  - api:      the API a step in flight went to is SIGKILLed (that request gets no answer), the client goes
+ *              on against the other; it is started again;
  *  - postgres: the suite's PostgreSQL stops for a few seconds and starts again.
  * After each fault, every cycle's records so far: seq 1..n without a gap, the answered steps on the timeline
  * once each, nothing doubled. At the end every cycle is CLOSED, its records check out, and every step repeated
  * with its key answers exactly as the first time. A table of what each fault cost (503s, requests without an
- * answer, the longest step) is printed. FAULTS_FULL=1: more cycles, each fault at several step kinds (the
+ * answer, the longest a step waited) is printed. FAULTS_FULL=1: more cycles, each fault at several step kinds (the
  * history kill at every kind), two rounds. FAULTS_SEED=<n> replays another draw of think times and order.
  */
 
@@ -128,6 +131,8 @@ interface Exchange {
 
 interface InFlight {
   id: number;
+  /** The API it went to (index in the stack's apis). */
+  api: number;
   cycle: number;
   label: string;
   sentAt: number;
@@ -153,7 +158,7 @@ class Traffic {
     this.turn += 1;
     const id = (this.ids += 1);
     const sentAt = Date.now();
-    this.inFlight.set(id, { id, cycle, label, sentAt });
+    this.inFlight.set(id, { id, api, cycle, label, sentAt });
     try {
       const answer = await request(this.baseUrls[api], method, path, options);
       this.exchanges.push({
@@ -225,6 +230,8 @@ let cluster: TemporalCluster | undefined;
 let stack: ProcessStack;
 let db: DataSource;
 let temporalDb: DataSource;
+/** The suite's own client of the cluster, to read which worker has a cycle's workflow. */
+let temporal: Connection | undefined;
 /** `db` for the suite's own reads while its PostgreSQL may be stopped (see patient). */
 let patientDb: DataSource;
 let admin: Credentials;
@@ -381,8 +388,13 @@ async function runCycles(): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** Waits for the step kind (or any step) to be in flight; history kills also need the cycle's shard. Returns the steps in flight. */
-async function trigger(planned: PlannedFault, owners: ShardOwners | undefined): Promise<{ inFlight: InFlight[]; victim?: string }> {
+/**
+ * Waits for the step kind (or any step) to be in flight and says what to hit: for a history kill the process
+ * owning the shard of a cycle caught in flight (history-1 by default, as the issue has it, when it owns one;
+ * for a launch, whose workflow does not exist yet, history-1), for an API kill the API the step went to, for a
+ * worker kill the worker holding the cycle's workflow. Returns the step requests in flight.
+ */
+async function trigger(planned: PlannedFault, owners: ShardOwners | undefined): Promise<{ inFlight: InFlight[]; victim?: string; cycle?: number }> {
   const deadline = Date.now() + TRIGGER_WAIT_MS;
   const preferUntil = Date.now() + TRIGGER_WAIT_MS / 2;
   const ownerOf = (cycle: number): string | undefined => {
@@ -390,30 +402,80 @@ async function trigger(planned: PlannedFault, owners: ShardOwners | undefined): 
     if (shard === undefined || !owners) return undefined;
     return Object.entries(owners).find(([name, shards]) => name !== 'unowned' && shards.includes(shard))?.[0];
   };
+  // For a worker kill: which worker holds each open cycle's workflow, read beforehand (a read once the step
+  // is in flight would often come after it).
+  const holders = new Map<number, string | undefined>();
+  let holdersReadAt = 0;
   while (Date.now() < deadline) {
     if (failure) throw failure;
+    if (planned.kind === 'worker' && Date.now() - holdersReadAt > 250) {
+      const open = runs.filter((run) => !run.finished && run.script?.cycleId);
+      await Promise.all(open.map(async (run) => holders.set(run.number, await workerOf(run.number))));
+      holdersReadAt = Date.now();
+    }
     const inFlight = [...traffic.inFlight.values()].filter((request) => STEP_LABELS.includes(request.label));
     const matching = inFlight.filter((request) => planned.at === undefined || request.label === planned.at);
-    if (matching.length > 0) {
-      if (planned.kind !== 'history') return { inFlight };
-      if (planned.at === 'launch') return { inFlight, victim: 'history-1' };
-      const owned = matching.map((request) => ownerOf(request.cycle)).filter((owner): owner is string => owner !== undefined);
-      // Default: history-1, as the issue has it, when a step of one of its cycles is in flight; else whichever owns one.
-      const preferred = owned.find((owner) => owner === 'history-1');
-      if (preferred || (owned.length > 0 && (FAULTS_FULL || Date.now() > preferUntil))) return { inFlight, victim: preferred ?? owned[0] };
+    const [first] = matching;
+    const late = FAULTS_FULL || Date.now() > preferUntil;
+    if (first) {
+      switch (planned.kind) {
+        case 'history': {
+          if (planned.at === 'launch') return { inFlight, victim: 'history-1' };
+          const owned = matching.map((request) => ownerOf(request.cycle)).filter((owner): owner is string => owner !== undefined);
+          const preferred = owned.find((owner) => owner === 'history-1');
+          if (preferred || (owned.length > 0 && late)) return { inFlight, victim: preferred ?? owned[0] };
+          break;
+        }
+        case 'api':
+          return { inFlight, victim: `api-${first.api + 1}`, cycle: first.cycle };
+        case 'worker': {
+          const caught = matching.find((request) => holders.get(request.cycle)) ?? first;
+          const victim = holders.get(caught.cycle);
+          if (victim || late) return { inFlight, victim, cycle: caught.cycle };
+          break;
+        }
+        default:
+          return { inFlight };
+      }
     }
     await sleep(5);
   }
   return { inFlight: [], victim: planned.kind === 'history' ? 'history-1' : undefined };
 }
 
-let workerTurn = 0;
 let apiTurn = 0;
+
+/**
+ * The worker that last took a task of the cycle's workflow (its identity, pid@host, in the newest workflow or
+ * activity task started): the one holding the workflow in its cache, which the workflow's next task goes to
+ * first (its sticky queue), and with eager activities the one running the step's record activity.
+ */
+async function workerOf(cycle: number): Promise<string | undefined> {
+  const cycleId = runs[cycle - 1]?.script?.cycleId;
+  if (!cycleId || !temporal) return undefined;
+  try {
+    const { history } = await temporal.workflowService.getWorkflowExecutionHistoryReverse({
+      namespace: (cluster as TemporalCluster).namespace,
+      execution: { workflowId: modelMeetingWorkflowId(cycleId) },
+      maximumPageSize: 20,
+    });
+    for (const event of history?.events ?? []) {
+      const identity = event.workflowTaskStartedEventAttributes?.identity ?? event.activityTaskStartedEventAttributes?.identity;
+      if (!identity) continue;
+      return stack.workers.find((worker) => worker.running && identity.startsWith(`${worker.pid}@`))?.name;
+    }
+  } catch {
+    // Not readable now: the caller falls back to any worker.
+  }
+  return undefined;
+}
+
+let workerTurn = 0;
 
 async function inject(planned: PlannedFault): Promise<FaultRecord> {
   const c = cluster as TemporalCluster;
   const owners = planned.kind === 'history' ? await c.shardOwners() : undefined;
-  const { inFlight, victim } = await trigger(planned, owners);
+  const { inFlight, victim, cycle } = await trigger(planned, owners);
   const record: FaultRecord = {
     planned,
     target: '',
@@ -438,8 +500,24 @@ async function inject(planned: PlannedFault): Promise<FaultRecord> {
         record.notes.push(`in flight on its shards: ${onVictim.map((request) => `cycle ${request.cycle}`).join(', ') || 'none known'}`);
         await process.kill('SIGKILL');
         const killedAt = Date.now();
-        await waitUntil(`${survivor} to own every shard`, async () => (await c.shardOwners())[survivor].length === CLUSTER_HISTORY_SHARDS, 90000, 200);
-        record.notes.push(`${owners?.[name].length ?? '?'} shards moved to ${survivor} in ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
+        // The shards of the cycles caught in flight move first (a request for one makes the survivor take it);
+        // the others at the survivor's next pass over its shards.
+        const caught = onVictim.map((request) => runs[request.cycle - 1].shard as number);
+        let caughtMovedAt: number | undefined;
+        await waitUntil(
+          `${survivor} to own every shard`,
+          async () => {
+            const now = (await c.shardOwners())[survivor];
+            if (caughtMovedAt === undefined && caught.every((shard) => now.includes(shard))) caughtMovedAt = Date.now();
+            return now.length === CLUSTER_HISTORY_SHARDS;
+          },
+          90000,
+          200,
+        );
+        const after = (moment: number | undefined) => (moment === undefined ? '?' : seconds(moment - killedAt));
+        record.notes.push(
+          `${caught.length ? `the caught cycles' shards moved to ${survivor} in ${after(caughtMovedAt)}, ` : ''}all ${owners?.[name].length ?? '?'} in ${after(Date.now())}`,
+        );
         // Left dead until the survivor has answered steps of its own (or a while, when the cycles wait for their meetings).
         await stepsAnsweredSince(Date.now(), 2, 8000);
         await process.start();
@@ -460,9 +538,11 @@ async function inject(planned: PlannedFault): Promise<FaultRecord> {
         break;
       }
       case 'worker': {
-        const index = FAULTS_FULL ? workerTurn++ % stack.workers.length : stack.workers.length - 1;
-        const worker = stack.workers[index];
+        // The worker holding the workflow of the step in flight; else (none known) each in turn, or the third.
+        const fallback = stack.workers[FAULTS_FULL ? workerTurn++ % stack.workers.length : stack.workers.length - 1];
+        const worker = stack.workers.find((candidate) => candidate.name === victim) ?? fallback;
         record.target = worker.name;
+        record.notes.push(victim ? `it held cycle ${cycle}'s workflow` : 'no worker known to hold the cycle in flight');
         await worker.kill('SIGKILL');
         if (FAULTS_FULL) {
           await stepsAnsweredSince(Date.now(), 2, 8000);
@@ -474,8 +554,8 @@ async function inject(planned: PlannedFault): Promise<FaultRecord> {
         break;
       }
       case 'api': {
-        const index = FAULTS_FULL ? apiTurn++ % stack.apis.length : stack.apis.length - 1;
-        const api: AppProcess = stack.apis[index];
+        // The API serving a step in flight; should none be in flight, each in turn.
+        const api: AppProcess = stack.apis.find((candidate) => candidate.name === victim) ?? stack.apis[apiTurn++ % stack.apis.length];
         record.target = api.name;
         await api.kill('SIGKILL');
         const killedAt = Date.now();
@@ -558,7 +638,11 @@ async function conduct(): Promise<void> {
   }
 }
 
-/** What each fault cost the client: answers in its window (its start to the next fault's), and the longest step overlapping it. */
+/**
+ * What each fault cost the client, in its window (from the fault to the next one): the answers, and the
+ * longest a step waited there for its 2xx (from the fault, or its first send if later, to its 2xx or the next
+ * fault: a step held up by two faults in a row counts in both, each for its own part).
+ */
 function costTable(): string {
   const run = traffic?.exchanges.filter((exchange) => exchange.phase === 'run') ?? [];
   const steps = new Map<string, { firstSentAt: number; doneAt: number }>();
@@ -579,7 +663,10 @@ function costTable(): string {
       // Each step request in flight at the fault, with what it got: its 2xx (the fault came too late for it), 503, or none (0).
       inFlight:
         fault.inFlight
-          .map((request) => `${request.cycle}:${request.label}→${run.find((exchange) => exchange.id === request.id)?.status ?? '?'}`)
+          .map(
+            (request) =>
+              `${request.cycle}:${request.label}${fault.planned.kind === 'api' ? ` (api-${request.api + 1})` : ''}→${run.find((exchange) => exchange.id === request.id)?.status ?? '?'}`,
+          )
           .join(' ') || 'none',
       notes: fault.notes.join('; '),
     })),
@@ -588,7 +675,7 @@ function costTable(): string {
     const until = windows[index + 1]?.start ?? end;
     const answers = run.filter((exchange) => exchange.answeredAt >= window.start && exchange.answeredAt < until);
     const overlapping = [...steps.values()].filter((step) => step.firstSentAt < until && step.doneAt >= window.start);
-    const longest = overlapping.reduce((max, step) => Math.max(max, step.doneAt - step.firstSentAt), 0);
+    const longest = overlapping.reduce((max, step) => Math.max(max, Math.min(step.doneAt, until) - Math.max(step.firstSentAt, window.start)), 0);
     const count = (status: number) => answers.filter((exchange) => exchange.status === status).length;
     const other = answers.filter((exchange) => exchange.status !== 0 && exchange.status !== 503 && (exchange.status < 200 || exchange.status >= 300));
     return [
@@ -605,7 +692,7 @@ function costTable(): string {
       window.notes,
     ];
   });
-  const header = ['fault', 'at', 'target', 'fault lasted', 'answers', '503', 'no answer', 'other', 'longest step', 'in flight at the fault', 'notes'];
+  const header = ['fault', 'at', 'target', 'fault lasted', 'answers', '503', 'no answer', 'other', 'longest wait', 'in flight at the fault', 'notes'];
   const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column].length))));
   const line = (cells: string[]) => cells.map((cell, column) => (column < 9 ? cell.padEnd(widths[column]) : cell)).join(' | ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n');
@@ -621,12 +708,8 @@ beforeAll(async () => {
   await startPostgres();
   adminUrl = Object.assign(new URL((postgres as EmbeddedPostgres).url), { pathname: '/postgres' }).toString();
   databaseUrl = (postgres as EmbeddedPostgres).url;
-  // Five Temporal processes (up to 14 connections each), five app processes and the suite: more than the default 100.
-  const setting = await connectDatabase(adminUrl);
-  await setting.query(`ALTER SYSTEM SET max_connections = 300`);
-  await setting.destroy();
-  await stopPostgres();
-  await startPostgres();
+  // PostgreSQL's default 100 connections hold it all: five Temporal processes (5 + 2 each), five app processes
+  // (DATABASE_POOL_SIZE 5) and the suite's own few.
   phase('PostgreSQL');
 
   // The migrations and the workflow bundle at once; then the cluster and the APIs at once (an API starts without
@@ -661,6 +744,7 @@ beforeAll(async () => {
     ...stack.apis.map((api) => api.start(START_TIMEOUT_MS)),
   ]);
   phase('cluster and 2 APIs');
+  temporal = await Connection.connect({ address: (cluster as TemporalCluster).address });
   temporalDb = await connectDatabase(Object.assign(new URL(adminUrl), { pathname: `/${(cluster as TemporalCluster).databases.temporal}` }).toString());
   traffic = new Traffic(stack.baseUrls);
   const [communes] = await Promise.all([
@@ -682,6 +766,7 @@ afterAll(async () => {
   await stopAllProcesses();
   await db?.destroy().catch(() => undefined);
   await temporalDb?.destroy().catch(() => undefined);
+  await temporal?.close().catch(() => undefined);
   // The cluster drops its databases on its way out: the server must be up for that.
   if (!postgres && dataDir) await startPostgres().catch(() => undefined);
   await cluster?.stop().catch((error: Error) => console.error(`cluster stop: ${error.message}`));
@@ -711,7 +796,9 @@ describe(`production shape: 2 history processes, 2 APIs, 3 workers on one Postgr
       expect(traffic.exchanges.filter((exchange) => exchange.status !== 0 && exchange.status !== 503 && exchange.status >= 300)).toEqual([]);
       expect(serviceExits).toEqual([]);
       const alive = Object.fromEntries([...stack.apis, ...stack.workers].map((app) => [app.name, app.running]));
-      expect(alive).toEqual({ 'api-1': true, 'api-2': true, 'worker-1': true, 'worker-2': true, 'worker-3': FAULTS_FULL });
+      // By default the killed worker stays dead; the others, and every process started again, run.
+      const leftDead = FAULTS_FULL ? undefined : faults.find((fault) => fault.planned.kind === 'worker')?.target;
+      expect(alive).toEqual(Object.fromEntries(['api-1', 'api-2', 'worker-1', 'worker-2', 'worker-3'].map((name) => [name, name !== leftDead])));
       expect((cluster as TemporalCluster).services.filter((service) => !service.alive()).map((service) => service.name)).toEqual([]);
     },
     FAULTS_FULL ? 7200000 : 420000,

@@ -19,20 +19,9 @@ async function main() {
   const historyProcesses = Number(process.env.TEMPORAL_HISTORY_PROCESSES ?? 2);
   const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
 
-  const stops = [];
-  let stopping = false;
-  const shutdown = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    log('\n• Stopping the cluster…');
-    for (const stop of stops.reverse()) await stop().catch((error) => log(`  ${error.message}`));
-    log('• Stopped.');
-    process.exit(code);
-  };
-  // Ctrl-C reaches this process more than once (from the terminal, through npm, through the pinned-Node
-  // launcher): the first starts the orderly stop, the others must not cut it short.
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  const { orderlyStop } = await import('./lib/orderly-stop.mjs');
+  const stopper = orderlyStop({ log, what: 'the cluster' });
+  const shutdown = stopper.shutdown;
 
   try {
     let adminUrl = process.env.DATABASE_URL ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/postgres' }).toString() : await localServerAdminUrl();
@@ -42,7 +31,7 @@ async function main() {
         { dataDir: join(dataDir, 'postgres'), port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433), database: 'postgres' },
         log,
       );
-      stops.push(postgres.stop);
+      stopper.add(postgres.stop);
       adminUrl = postgres.url;
       where = `the embedded server on ${new URL(postgres.url).host} (data in ${join(dataDir, 'postgres')})`;
     }
@@ -64,12 +53,12 @@ async function main() {
       keepDatabases: true,
       frontendPort: port,
       onServiceExit: (service, { code, signal, logFile }) => {
-        if (stopping) return;
+        if (stopper.stopping) return;
         log(`✗ ${service} stopped (${signal ?? `exit ${code}`}); its log: ${logFile}. Stopping the rest.`);
         void shutdown(1);
       },
     });
-    stops.push(cluster.stop);
+    stopper.add(cluster.stop);
 
     log('');
     log('  Temporal cluster: up');

@@ -21,20 +21,9 @@ async function main() {
 
   build(log);
   const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
-  const stops = [];
-  let stopping = false;
-  const shutdown = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    log('\n• Stopping…');
-    for (const stop of stops.reverse()) await stop().catch((error) => log(`  ${error.message}`));
-    log('• Stopped.');
-    process.exit(code);
-  };
-  // Ctrl-C reaches this launcher more than once (from the terminal, and forwarded by npm and by the launcher
-  // that re-ran it on the pinned Node): the first starts the orderly stop, the others must not cut it short.
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  const { orderlyStop } = await import('./lib/orderly-stop.mjs');
+  const stopper = orderlyStop({ log });
+  const shutdown = stopper.shutdown;
 
   try {
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -43,7 +32,7 @@ async function main() {
       const port = Number(process.env.TEMPORAL_DEV_PORT ?? 7233);
       const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? port + 1000);
       const temporal = await startDevServer({ root: ROOT, port, uiPort, dbFile: join(dataDir, 'temporal.db'), log, quiet: true });
-      stops.push(temporal.stop);
+      stopper.add(temporal.stop);
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
     }
@@ -53,7 +42,7 @@ async function main() {
         { dataDir: join(dataDir, 'postgres'), port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433), database: 'chi_bo_diem' },
         log,
       );
-      stops.push(postgres.stop);
+      stopper.add(postgres.stop);
       databaseUrl = postgres.url;
     }
     let smtpUrl = process.env.SMTP_URL;
@@ -65,7 +54,7 @@ async function main() {
       const httpPort = Number(process.env.MAIL_CATCHER_PORT ?? 1080);
       try {
         const catcher = await startMailCatcher({ dataDir, smtpPort, httpPort, log });
-        stops.push(catcher.stop);
+        stopper.add(catcher.stop);
         smtpUrl = catcher.smtpUrl;
         mailPage = catcher.pageUrl;
       } catch (error) {
@@ -82,9 +71,9 @@ async function main() {
     await runToEnd(join(ROOT, 'dist/libs/persistence/run-migrations.js'), env, 'migrations');
 
     const worker = startApp('worker', join(ROOT, 'dist/apps/worker/main.js'), env, shutdown);
-    stops.push(() => stopChild(worker, 30000));
+    stopper.add(() => stopChild(worker, 30000));
     const api = startApp('api', join(ROOT, 'dist/apps/api/main.js'), env, shutdown);
-    stops.push(() => stopChild(api, 15000));
+    stopper.add(() => stopChild(api, 15000));
     await waitForPort(apiPort, { what: 'the API', timeoutMs: 60000, isAlive: () => api.exitCode === null });
 
     log('');
@@ -105,7 +94,7 @@ async function main() {
     // Own process group: Ctrl-C reaches only this launcher, which stops the apps before the servers they use.
     const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: 'inherit', detached: true });
     child.once('exit', (code, signal) => {
-      if (stopping) return;
+      if (stopper.stopping) return;
       log(`✗ The ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
       void onExit(1);
     });

@@ -33,4 +33,6 @@ export default {
     },
   ],
   testTimeout: 120000,
+  // npm test's lanes (--shard): which suites each takes, balanced by their usual time.
+  testSequencer: '<rootDir>/test/support/lane-sequencer.mjs',
 };

@@ -3,8 +3,14 @@
 // one), with a fresh database per run; the browser suites drive Debian's Chromium and the document suite reads
 // PDFs with Poppler, both installed here when run as root. Nothing is skipped: if a server, the browser or
 // Poppler cannot be had, the run fails.
-// Extra arguments go to jest (e.g. npm test -- test/cycle.e2e.ts).
-import { spawnSync } from 'node:child_process';
+// A whole run goes in two lanes at once (TEST_LANES=1 for one): each lane is a jest process with a Temporal
+// dev server and a database of its own, running its share of the suites one after another (jest --shard, split
+// by test/support/lane-sequencer.mjs). The suites spend most of their time waiting on servers and timers, so
+// two lanes on 2 cores take about two thirds of the time of one; separate servers and databases keep one
+// lane's workers and notification dispatchers away from the other's cycles.
+// Extra arguments go to jest (e.g. npm test -- test/cycle.e2e.ts), in one lane.
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +29,7 @@ async function main() {
   const jestArgs = process.argv.slice(2);
   const cleanups = [];
   const started = Date.now();
+  let adminUrl = null;
 
   try {
     if (!process.env.SKIP_LINT) {
@@ -35,25 +42,30 @@ async function main() {
 
     ensureChromium(log);
     ensurePoppler(log);
-    const temporalAddress = process.env.TEST_TEMPORAL_ADDRESS ?? (await startTestTemporal());
     // The cluster suite runs Temporal's own server processes: built here, once, not inside a test's timeout.
     await findOrInstallTemporalServer(ROOT, log);
-    const databaseUrl = await freshDatabase();
-    log(`• Temporal ${temporalAddress}; PostgreSQL database ${new URL(databaseUrl).pathname.slice(1)}`);
     build(log);
-    run(process.execPath, [join(ROOT, 'dist/libs/persistence/run-migrations.js')], 'migrations', { DATABASE_URL: databaseUrl });
-
-    const jest = spawnSync(
-      process.execPath,
-      ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(ROOT, 'node_modules/jest/bin/jest.js'), ...jestArgs],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-        env: { ...process.env, NODE_ENV: 'test', TEST_TEMPORAL_ADDRESS: temporalAddress, TEST_DATABASE_URL: databaseUrl },
-      },
+    const laneCount = jestArgs.length > 0 ? 1 : Math.max(1, Number(process.env.TEST_LANES ?? 2));
+    const lanes = [];
+    for (let lane = 1; lane <= laneCount; lane += 1) {
+      const temporalAddress = process.env.TEST_TEMPORAL_ADDRESS ?? (await startTestTemporal());
+      const databaseUrl = await freshDatabase(lane);
+      log(`• ${laneCount > 1 ? `Lane ${lane}: ` : ''}Temporal ${temporalAddress}; PostgreSQL database ${new URL(databaseUrl).pathname.slice(1)}`);
+      run(process.execPath, [join(ROOT, 'dist/libs/persistence/run-migrations.js')], 'migrations', { DATABASE_URL: databaseUrl });
+      lanes.push({ lane, temporalAddress, databaseUrl });
+    }
+    const statuses = await Promise.all(
+      lanes.map(({ lane, temporalAddress, databaseUrl }) =>
+        runJest({
+          args: laneCount > 1 ? [`--shard=${lane}/${laneCount}`, ...jestArgs] : jestArgs,
+          env: { TEST_TEMPORAL_ADDRESS: temporalAddress, TEST_DATABASE_URL: databaseUrl },
+          prefix: laneCount > 1 ? `${lane}│ ` : null,
+        }),
+      ),
     );
+    if (laneCount > 1) log(`• Lanes: ${statuses.map((status, index) => `${index + 1} ${status === 0 ? 'passed' : 'FAILED'}`).join(', ')}`);
     log(`• npm test finished in ${Math.round((Date.now() - started) / 1000)} s`);
-    return jest.status ?? 1;
+    return statuses.every((status) => status === 0) ? 0 : 1;
   } catch (error) {
     console.error(`✗ ${error.message}`);
     return 1;
@@ -73,26 +85,54 @@ async function main() {
     return server.address;
   }
 
-  async function freshDatabase() {
-    const name = `cbd_test_${Date.now().toString(36)}_${process.pid}`;
-    let adminUrl = await localServerAdminUrl();
-    if (adminUrl) {
+  /** The PostgreSQL server every lane's database is made on: the machine's own, or one embedded for this run. */
+  async function postgresServer() {
+    const local = await localServerAdminUrl();
+    if (local) {
       log('• PostgreSQL: using the local server on 127.0.0.1:5432');
-    } else {
-      log('• PostgreSQL: no local server answers; starting an embedded one');
-      const dataDir = mkdtempSync(join(tmpdir(), 'cbd-pg-'));
-      const port = await freePort();
-      const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'data'), port, database: 'postgres', log });
-      cleanups.push(async () => {
-        await embedded.stop();
-        rmSync(dataDir, { recursive: true, force: true });
-      });
-      adminUrl = embedded.url;
+      return local;
     }
-    await ensureDatabase(adminUrl, name);
-    cleanups.push(() => dropDatabase(adminUrl, name));
-    const url = new URL(adminUrl);
+    log('• PostgreSQL: no local server answers; starting an embedded one');
+    const dataDir = mkdtempSync(join(tmpdir(), 'cbd-pg-'));
+    const port = await freePort();
+    const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'data'), port, database: 'postgres', log });
+    cleanups.push(async () => {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    return embedded.url;
+  }
+
+  async function freshDatabase(lane) {
+    adminUrl ??= await postgresServer();
+    const serverUrl = adminUrl;
+    const name = `cbd_test_${Date.now().toString(36)}_${process.pid}_${lane}`;
+    await ensureDatabase(serverUrl, name);
+    cleanups.push(() => dropDatabase(serverUrl, name));
+    const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     return url.toString();
+  }
+
+  /** One jest process; with a prefix, each line of its output is written with it, so two lanes read apart. */
+  function runJest({ args, env, prefix }) {
+    const child = spawn(
+      process.execPath,
+      ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(ROOT, 'node_modules/jest/bin/jest.js'), ...args],
+      {
+        cwd: ROOT,
+        stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+        env: { ...process.env, NODE_ENV: 'test', ...env },
+      },
+    );
+    if (prefix) {
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`${prefix}${line}\n`));
+      }
+    }
+    return new Promise((resolve) => child.once('close', (code) => resolve(code ?? 1)));
   }
 }

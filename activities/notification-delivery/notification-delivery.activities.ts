@@ -117,28 +117,36 @@ export function createNotificationDeliveryActivities(dataSource: DataSource, set
     const message = await outgoingOf(notificationId, claim.deliveryId);
     const outcome = await adapter.send(message);
     switch (outcome.kind) {
+      // Each outcome's state and its line in the attempts' log are written together: a reader (the office's
+      // deliveries page) never sees a row SENT, PENDING or FAILED without the attempt that made it so.
       case 'accepted':
-        // A delivery report may have come in first: it stays DELIVERED.
-        await dataSource.query(
-          `UPDATE notification_deliveries
-              SET status = CASE WHEN status = 'DELIVERED' THEN status ELSE 'SENT' END,
-                  provider_message_id = COALESCE($2, provider_message_id), sent_at = COALESCE(sent_at, now()),
-                  error_code = NULL, updated_at = now()
-            WHERE id = $1`,
-          [claim.deliveryId, outcome.providerMessageId],
-        );
-        await attempt(claim.deliveryId, 'accepted', null, null);
+        await dataSource.transaction(async (manager) => {
+          // A delivery report may have come in first: it stays DELIVERED.
+          await manager.query(
+            `UPDATE notification_deliveries
+                SET status = CASE WHEN status = 'DELIVERED' THEN status ELSE 'SENT' END,
+                    provider_message_id = COALESCE($2, provider_message_id), sent_at = COALESCE(sent_at, now()),
+                    error_code = NULL, updated_at = now()
+              WHERE id = $1`,
+            [claim.deliveryId, outcome.providerMessageId],
+          );
+          await attempt(claim.deliveryId, 'accepted', null, null, manager);
+        });
         return 'reached';
       case 'retry':
-        await dataSource.query(
-          `UPDATE notification_deliveries SET status = 'PENDING', error_code = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING'`,
-          [claim.deliveryId, outcome.code],
-        );
-        await attempt(claim.deliveryId, 'retry', outcome.code, outcome.detail);
+        await dataSource.transaction(async (manager) => {
+          await manager.query(
+            `UPDATE notification_deliveries SET status = 'PENDING', error_code = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING'`,
+            [claim.deliveryId, outcome.code],
+          );
+          await attempt(claim.deliveryId, 'retry', outcome.code, outcome.detail, manager);
+        });
         throw ApplicationFailure.retryable(`${channel}: ${outcome.code}`, PROVIDER_ASKED_TO_RETRY);
       case 'refused':
-        await close(claim.deliveryId, 'FAILED', outcome.code);
-        await attempt(claim.deliveryId, 'refused', outcome.code, outcome.detail);
+        await dataSource.transaction(async (manager) => {
+          await close(claim.deliveryId, 'FAILED', outcome.code, manager);
+          await attempt(claim.deliveryId, 'refused', outcome.code, outcome.detail, manager);
+        });
         return outcome.fallbackToSms ? 'failed' : 'failed-no-fallback';
       case 'unknown':
         await attempt(claim.deliveryId, 'unknown', null, outcome.detail);

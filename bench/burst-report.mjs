@@ -93,7 +93,7 @@ export function printBurst(results, log) {
       `its tables ${kib(a.all_tables_bytes_per_closed_cycle)} KiB: ${a.tables_bytes_per_closed_cycle.map((entry) => `${entry.table} ${kib(entry.bytes_per_closed_cycle)}`).join(', ')}); ` +
       `Temporal ${kib(t.bytes_per_closed_cycle)} KiB (${t.kind}: ${Object.keys(t.after)
         .map((part) => `${part} ${kib(t.before[part] ?? 0)} → ${kib(t.after[part])} KiB`)
-        .join(', ')})`,
+        .join(', ')}); besides, the answers kept for repeated keys ${kib(a.idempotency_bytes_per_closed_cycle)} KiB (purged after 24 h)`,
   );
   log(`  (${b.settings}; CPU in ms per launch or step, net of the stack's idle CPU)`);
 }

@@ -7,10 +7,13 @@
 //   steps     every cycle driven to CLOSED by scripts/lib/cycle-driver.mjs at the same time, each step through
 //             one of BURST_CLIENTS clients (a waiting step takes the first free one, in the order they came,
 //             so all cycles move on together): steps/s over the whole stretch, per 10 s, and step latency;
-// every answer that was not the expected 2xx counted by status and code (a cycle refused a step stops there
-// and is cancelled at the end), the CPU of each process and of the rest of the machine, and what the app's
-// database and Temporal's storage (the cluster's two databases; the dev server's SQLite file) grew by,
-// divided by the cycles that closed. Answers `burst`.
+// every request carries an Idempotency-Key, as the pages' forms do, so a 503 ("not recorded, send it again")
+// is sent again with it after RETRY_PAUSE_MS, up to RETRIES times; every answer that was not the expected
+// 2xx is counted by status and code (a cycle refused a step stops there and is cancelled at the end). Also
+// the CPU of each process and of the rest of the machine, and what the app's database and Temporal's storage
+// (the cluster's two databases; the dev server's SQLite file) grew by, divided by the cycles that closed.
+// Answers `burst`.
+import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +26,11 @@ import { BURST_CLIENTS, BURST_COMMUNE_CELLS, BURST_MEETING_LEAD_MS } from '../pl
 /** Steps of one cycle after its launch, with every invited cell accepting and critiquing: plan, RSVPs, meeting, critiques, report, review. */
 const stepsAfterLaunch = (invited) => 2 * invited + 4;
 const WINDOW_S = 10;
+/** A 503 (Temporal did not answer within the API's deadline) is sent again, as its message asks, this many times at most. */
+const RETRIES = 4;
+const RETRY_PAUSE_MS = 2000;
+/** Answers kept for a repeat of their key; purged after IDEMPOTENCY_TTL_HOURS, so not a closed cycle's lasting cost. */
+const IDEMPOTENCY_TABLE = 'idempotency_records';
 
 export async function measureBurst(bench) {
   const { plan, log, elapsed, api, figures } = bench;
@@ -46,7 +54,7 @@ export async function measureBurst(bench) {
   const launchLatencies = [];
   const cycles = [];
   const failures = [];
-  const launchHttp = answers.counting(api);
+  const launchHttp = repeating(answers.counting(api));
   const launchMeter = await bench.cpu.start();
   const launchStarted = performance.now();
   let next = 0;
@@ -87,7 +95,8 @@ export async function measureBurst(bench) {
   );
 
   // ── every cycle driven to CLOSED at once ──
-  const clients = new Clients(answers.counting(api), BURST_CLIENTS);
+  // Each repeat waits for a client again: the pause before it holds none.
+  const clients = repeating(new Clients(answers.counting(api), BURST_CLIENTS));
   const stepSamples = [];
   const byKind = {};
   const doneAt = [];
@@ -162,6 +171,7 @@ export async function measureBurst(bench) {
     cycle: `${invited} invited cells, ${1 + stepsAfterLaunch(invited)} steps: launch, plan, ${invited} RSVPs, meeting, ${invited} critiques, report, review`,
     settings:
       `meetingAt ${BURST_MEETING_LEAD_MS / 1000} s after each launch is sent; critique and report windows ${BENCH_LAUNCH.critiqueWindow}; ` +
+      `every request with an Idempotency-Key, a 503 sent again with it after ${RETRY_PAUSE_MS / 1000} s (${RETRIES} times at most); ` +
       'every request to the next API in turn; no secretary has an email or a phone, so no delivery workflow is started',
     launches,
     steps,
@@ -222,6 +232,26 @@ class Clients {
       else this.#free += 1;
     }
   }
+}
+
+/**
+ * `http` with an Idempotency-Key on every request (one per step, kept for its repeats), and a 503 sent again
+ * after RETRY_PAUSE_MS, RETRIES times at most; any other refusal is thrown at once.
+ */
+function repeating(http) {
+  return {
+    async expect(status, method, path, request) {
+      const keyed = { ...request, idempotencyKey: request.idempotencyKey ?? randomUUID() };
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await http.expect(status, method, path, keyed);
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 503) || attempt >= RETRIES) throw error;
+          await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+        }
+      }
+    },
+  };
 }
 
 /** Every answer of the burst: how many, and those other than the expected 2xx by status and code (`network` when none came). */
@@ -303,22 +333,26 @@ function storageGrowth(before, after, closed) {
   const perCycle = (bytes) => (closed ? Math.round(bytes / closed) : null);
   const sum = (parts) => Object.values(parts).reduce((total, bytes) => total + bytes, 0);
   const tables = Object.entries(after.app.tables)
+    .filter(([name]) => name !== IDEMPOTENCY_TABLE)
     .map(([name, bytes]) => ({ table: name, bytes_per_closed_cycle: perCycle(bytes - (before.app.tables[name] ?? 0)) }))
     .filter((table) => table.bytes_per_closed_cycle > 0)
     .sort((a, b) => b.bytes_per_closed_cycle - a.bytes_per_closed_cycle);
-  const appGrowth = after.app.bytes - before.app.bytes;
+  const idempotencyGrowth = (after.app.tables[IDEMPOTENCY_TABLE] ?? 0) - (before.app.tables[IDEMPOTENCY_TABLE] ?? 0);
+  const appGrowth = after.app.bytes - before.app.bytes - idempotencyGrowth;
   const temporalGrowth = sum(after.temporal.parts) - sum(before.temporal.parts);
   return {
     closed_cycles: closed,
     app: {
-      how: 'pg_database_size of the app’s database before the launches and after the last close (3 s later each)',
+      how: `pg_database_size of the app’s database before the launches and after the last close (3 s later each), less ${IDEMPOTENCY_TABLE} (below)`,
       before_bytes: before.app.bytes,
       after_bytes: after.app.bytes,
       growth_bytes: appGrowth,
       bytes_per_closed_cycle: perCycle(appGrowth),
       // The tables (with their indexes and TOAST) that grew most; pg_database_size also holds the catalogs and free space.
       tables_bytes_per_closed_cycle: tables.slice(0, 8),
-      all_tables_bytes_per_closed_cycle: perCycle(sum(after.app.tables) - sum(before.app.tables)),
+      all_tables_bytes_per_closed_cycle: perCycle(sum(after.app.tables) - sum(before.app.tables) - idempotencyGrowth),
+      idempotency_bytes_per_closed_cycle: perCycle(idempotencyGrowth),
+      idempotency_note: `${IDEMPOTENCY_TABLE}: the first answer to each Idempotency-Key, purged after IDEMPOTENCY_TTL_HOURS (24 h by default); left out of the figures above`,
     },
     temporal: {
       kind: after.temporal.kind,

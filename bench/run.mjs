@@ -83,8 +83,8 @@ async function main() {
   try {
     const duration =
       {
-        quick: { dev: 'about 7 minutes', cluster: 'about 4 minutes', both: 'about 11 minutes' },
-        full: { dev: 'about 16 minutes', cluster: 'about 12 minutes', both: 'about 28 minutes' },
+        quick: { dev: 'about 11 minutes', cluster: 'about 7 minutes', both: 'about 18 minutes' },
+        full: { dev: 'about 30 minutes', cluster: 'about 30 minutes', both: 'about an hour' },
       }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ??
       { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', burst: burstDuration(plan) }[plan.mode];
     log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);

@@ -14,6 +14,7 @@ export const FULL = {
   scaleCycles: 3,
   pagesSeconds: 20,
   documentsSeconds: 20,
+  burst: { cycles: 300, invited: 20 },
 };
 
 // Quick leaves out 50 concurrent cycles (3,300 steps, most of a full run's time) and 1,000 open cycles.
@@ -30,6 +31,8 @@ export const QUICK = {
   scaleCycles: 2,
   pagesSeconds: 8,
   documentsSeconds: 8,
+  // 40 × 20 is 1,760 steps, about two minutes a shape at the 12–16 steps/s this machine sustains.
+  burst: { cycles: 40, invited: 20 },
 };
 
 // --pages measures the pages alone (issue 14's figures): the set-up, then phase 6 only.
@@ -40,6 +43,10 @@ export const DOCUMENTS = { mode: 'documents', documentsSeconds: 20 };
 export const NOTIFICATIONS = { mode: 'notifications' };
 // --reads measures the reads alone (issue 17's figures): the set-up, one closed cycle, then phase 3 only.
 export const READS = { mode: 'reads', readsSeconds: 20, autocannonSeconds: 10, scale: [10] };
+// --burst measures a province's burst alone (issue 17's figures): the set-up, then phase 9 only, at the full
+// run's size, or at the quick run's with --quick; on the dev shape unless --shape= names one.
+export const BURST = { mode: 'burst', burst: FULL.burst };
+export const BURST_QUICK = { mode: 'burst', burst: QUICK.burst };
 
 /** The plan the command line asks for. */
 export const planFor = (argv) =>
@@ -51,9 +58,13 @@ export const planFor = (argv) =>
         ? NOTIFICATIONS
         : argv.includes('--reads')
           ? READS
-          : argv.includes('--quick')
-            ? QUICK
-            : FULL;
+          : argv.includes('--burst')
+            ? argv.includes('--quick')
+              ? BURST_QUICK
+              : BURST
+            : argv.includes('--quick')
+              ? QUICK
+              : FULL;
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;
@@ -82,23 +93,40 @@ export const NOTIFICATION_CELLS = 100;
 export const DELIVERY_TIMEOUT_MS = 180_000;
 
 /**
+ * Phase 9, a province's burst: cells per commune of the province. Each cell hosts one of the burst's cycles
+ * (a cell never hosts two open cycles) and is invited to others of its commune, so a burst of N cycles
+ * seeds ⌈N / 30⌉ communes (300 cycles: 10 communes, 300 cells), each of a merged commune's size (domain.md).
+ */
+export const BURST_COMMUNE_CELLS = 30;
+/** Clients sending the burst's requests: this many launches, then steps, in flight at any moment. */
+export const BURST_CLIENTS = 20;
+/**
+ * meetingAt this long after each launch is sent: in the future when the API checks it, and long past when the
+ * cycle's RSVPs are done (RSVPs are taken until the meeting is recorded, whatever the hour).
+ */
+export const BURST_MEETING_LEAD_MS = 15_000;
+
+/**
  * The two shapes a quick or full run measures, in this order, each against its own floor (issue 17):
  *   dev      the Temporal CLI's dev server on a SQLite file; one API, one worker, one floor worker;
  *   cluster  the production shape: Temporal's services as separate processes on PostgreSQL
  *            (scripts/lib/temporal-cluster.mjs); the API twice, the worker three times, and as many floor
  *            workers as workers, so the floor has the same worker count.
- * The cluster runs phases 1+2, 3 and 4 only; pages, documents, notifications and where-the-time-goes are the
- * dev shape's (--pages, --documents and --notifications run on the dev shape alone).
+ * The cluster runs phases 1+2, 3, 4 and 9 only; pages, documents, notifications and where-the-time-goes are
+ * the dev shape's (--pages, --documents and --notifications run on the dev shape alone).
  */
 export const SHAPES = {
   dev: { apis: 1, workers: 1, floorWorkers: 1 },
   cluster: { apis: 2, workers: 3, floorWorkers: 3 },
 };
 
-/** The shapes the command line asks for: both unless --shape=dev or --shape=cluster. */
+/**
+ * The shapes the command line asks for: both unless --shape=dev or --shape=cluster. A one-phase run is the
+ * dev shape's, but for --burst, which takes --shape= (one shape a run).
+ */
 export function shapesFor(argv, plan) {
-  if (!plan.levels) return ['dev'];
   const asked = argv.find((argument) => argument.startsWith('--shape='))?.slice('--shape='.length);
+  if (!plan.levels && (plan.mode !== 'burst' || asked === undefined)) return ['dev'];
   if (asked === undefined) return Object.keys(SHAPES);
   if (!SHAPES[asked]) throw new Error(`--shape=${asked}: use --shape=dev or --shape=cluster (or neither, for both)`);
   return [asked];

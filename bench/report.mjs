@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/lib/bootstrap.mjs';
+import { burstHeadline, burstOutput, burstRows, printBurst } from './burst-report.mjs';
 import { describeMachine, memoryOfAll } from './lib/stack.mjs';
 import { median, ratio, round, slope, strip, table } from './lib/stats.mjs';
 import { HISTORIES_PER_LEVEL, INVITED_CELLS, READ_RATE, TARGET_CONCURRENCY } from './plan.mjs';
@@ -78,10 +79,10 @@ export class Figures {
 // ── results/latest.json ──────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The results of one shape's run from what each phase answered: `steps` (levels, history), `reads`, `scale`
- * and `profile` (counts, sqlSamples, apiProfile; phase 5, which only the dev shape runs).
+ * The results of one shape's run from what each phase answered: `steps` (levels, history), `reads`, `scale`,
+ * `profile` (counts, sqlSamples, apiProfile; phase 5, which only the dev shape runs) and `burst` (phase 9).
  */
-export function resultsOf(bench, { steps, reads, scale, profile = null }) {
+export function resultsOf(bench, { steps, reads, scale, profile = null, burst = null }) {
   const { plan, servers, figures } = bench;
   const { levels, history } = steps;
   const { memory, foreignLoad, idlePerSecond, loadAtStart } = figures;
@@ -142,6 +143,7 @@ export function resultsOf(bench, { steps, reads, scale, profile = null }) {
       range: `${scale[0].open_cycles} → ${lastScale.open_cycles} open cycles`,
     },
     reads,
+    burst,
     rss_mb: {
       phase: memoryEnd.phase,
       api: memoryEnd.api?.rss_mb ?? null,
@@ -188,10 +190,16 @@ export function resultsOf(bench, { steps, reads, scale, profile = null }) {
 
 /**
  * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
- * a --pages, --documents, --notifications or --reads run (one phase) writes latest-<mode>.json alone.
+ * a --pages, --documents, --notifications or --reads run (one phase) writes latest-<mode>.json alone, a
+ * --burst run latest-burst.json (dev) or latest-burst-cluster.json.
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  if (results.mode === 'burst') {
+    const burstFile = burstOutput(results.machine.shape);
+    writeFileSync(burstFile, `${JSON.stringify(results, null, 2)}\n`);
+    return burstFile;
+  }
   // A --shape=cluster run leaves latest.json (the dev shape's figures at the top, as other readers expect) alone.
   if (results.shapes && !results.shapes.dev) {
     const clusterOutput = join(ROOT, 'bench/results/latest-cluster.json');
@@ -245,11 +253,11 @@ function targets(results, plan) {
  * the one line to grep.
  */
 export function printReport(results, { log, output, elapsed, extraSections = [], others = [] }) {
-  for (const section of [printMachine, printSteps, printHistory, printReads, ...extraSections, printScale, printMemory, printWhereTimeGoes, printCpu, printTargets]) {
+  for (const section of [printMachine, printSteps, printHistory, printReads, ...extraSections, printScale, printBurst, printMemory, printWhereTimeGoes, printCpu, printTargets]) {
     section(results, log);
   }
   for (const other of others) {
-    for (const section of [printMachine, printSteps, printReads, printScale, printMemory, printWhereTimeGoes, printCpu]) section(other, log);
+    for (const section of [printMachine, printSteps, printReads, printScale, printBurst, printMemory, printWhereTimeGoes, printCpu]) section(other, log);
   }
   if (results.shapes) printShapes(results.shapes, log);
   log(`\nWritten ${output} (${elapsed()} in all)`);
@@ -306,6 +314,7 @@ export function shapeFigures(results, { withDetails = false } = {}) {
       workers: point.workers,
     })),
     scale_p50_change_pct: results.scale_slope.p50_change,
+    burst: results.burst ? burstHeadline(results.burst) : null,
     load: results.load,
   };
   figures.goals = goalsOf(figures, results.mode);
@@ -315,6 +324,7 @@ export function shapeFigures(results, { withDetails = false } = {}) {
       history_events_ratio: results.history_events_ratio,
       reads: results.reads,
       scale: results.scale,
+      burst: results.burst,
       rss_by_phase: results.rss_by_phase,
       idle_cpu_pct: results.idle_cpu_pct,
       where_time_goes: results.where_time_goes,
@@ -385,6 +395,7 @@ function printShapes(shapes, log) {
     [`CPU ms/step c=${first.step.concurrency}: ours (floor's)`, ...names.map((name) => `${shapes[name].cpu_ms_per_step.ours} (${shapes[name].cpu_ms_per_step.floor})`), '–'],
     [`GET /api/me/tasks p99 at ${READ_RATE} req/s`, ...names.map((name) => ms(shapes[name].reads['GET /api/me/tasks']?.p99_ms)), '–'],
     [`worker RSS, all workers, ${last(first).open_cycles} open`, ...names.map((name) => `${last(shapes[name]).worker_rss_sum_mb} MB (${last(shapes[name]).workers})`), '–'],
+    ...burstRows(names.map((name) => shapes[name].burst)).map((row) => [...row, '–']),
     ['other processes’ CPU, median / max %', ...names.map((name) => `${shapes[name].load.other_processes_pct_median} / ${shapes[name].load.other_processes_pct_max}`), '–'],
   ];
   log(table(['figure', ...names, 'goal'], [...goalRows, ...infoRows]));

@@ -2,7 +2,7 @@
 // a floor, in two shapes one after the other (plan.mjs's SHAPES), each against its own floor:
 //   dev      a Temporal dev server with a file database; one API, one worker, one floor worker;
 //   cluster  Temporal's services as separate processes on PostgreSQL (scripts/lib/temporal-cluster.mjs); the
-//            API twice, the worker three times, three floor workers. Phases 1+2, 3 and 4 only.
+//            API twice, the worker three times, three floor workers. Phases 1+2, 3, 4 and 9 only.
 // For each shape it starts everything itself on free ports (Temporal, a fresh PostgreSQL database, the
 // workers and the APIs as separate production-mode processes, and the floor's workers), runs the phases
 // below, one module each under phases/, in this order, and stops it all before the next shape:
@@ -20,6 +20,9 @@
 //   notifications 8. a 100-cell cycle's invitations delivered by email, Zalo ZNS and SMS to the bench's own
 //                    providers (lib/providers.mjs): launch to last delivery, and RSVP latency meanwhile
 //                    against a like cycle with channels off;
+//   burst         9. a province's burst: 300 cycles × 20 invited cells (quick: 40) in communes of their own,
+//                    launched by 20 clients, then all driven to CLOSED at once through 20 clients: launches/s,
+//                    steps/s, step latency, answers other than 2xx, storage per closed cycle (both shapes);
 //   where-time-goes 5. PostgreSQL round trips, Temporal calls and the API's CPU profile per step and per
 //                    read (apps restarted behind counting proxies, API under the inspector).
 // report.mjs: what is collected besides (memory at the end of each phase, CPU per step of each process, the
@@ -28,7 +31,8 @@
 //   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z> cluster_overhead_p50=<…> cluster_step_p99_ms=<…> cluster_reads_p99_ms=<…>
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
 // --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only; --reads the set-up, one
-// closed cycle (as phase 1 leaves them) and phase 3.
+// closed cycle (as phase 1 leaves them) and phase 3; --burst the set-up and phase 9 (the full run's size, the
+// quick run's with --quick; the dev shape unless --shape= names one).
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
 import { planFor, shapesFor } from './plan.mjs';
 
@@ -48,6 +52,8 @@ async function main() {
   const { measureNotifications } = await import('./phases/notifications.mjs');
   const { notificationsOnlyResults, printNotifications, printNotificationsReport } = await import('./notifications-report.mjs');
   const { closedCycleForReads, printReadsReport, readsOnlyResults } = await import('./reads-report.mjs');
+  const { measureBurst } = await import('./phases/burst.mjs');
+  const { burstOnlyResults, printBurstReport } = await import('./burst-report.mjs');
 
   const plan = planFor(process.argv);
   const shapes = shapesFor(process.argv, plan);
@@ -75,10 +81,12 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    const duration = {
-      quick: { dev: 'about 7 minutes', cluster: 'about 4 minutes', both: 'about 11 minutes' },
-      full: { dev: 'about 16 minutes', cluster: 'about 12 minutes', both: 'about 28 minutes' },
-    }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ?? { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes' }[plan.mode];
+    const duration =
+      {
+        quick: { dev: 'about 11 minutes', cluster: 'about 7 minutes', both: 'about 18 minutes' },
+        full: { dev: 'about 30 minutes', cluster: 'about 30 minutes', both: 'about an hour' },
+      }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ??
+      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', burst: burstDuration(plan) }[plan.mode];
     log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);
     const shared = {};
     const byShape = {};
@@ -99,12 +107,15 @@ async function main() {
           const documents = await measureDocuments(bench);
           const notifications = await measureNotifications(bench);
           const scale = await measureScale(bench, { firstOpen });
+          // Before phase 5, which leaves the apps restarted behind its proxies and under the inspector.
+          const burst = await measureBurst(bench);
           const profile = await whereTimeGoes(bench);
-          byShape.dev = resultsOf(bench, { steps, reads, scale, profile });
+          byShape.dev = resultsOf(bench, { steps, reads, scale, profile, burst });
           extras = { pages, documents, notifications };
         } else {
           const scale = await measureScale(bench, { firstOpen });
-          byShape[shape] = resultsOf(bench, { steps, reads, scale });
+          const burst = await measureBurst(bench);
+          byShape[shape] = resultsOf(bench, { steps, reads, scale, burst });
         }
       } catch (error) {
         // One shape failing (a run on a busy machine can time out) still leaves the other's figures.
@@ -144,7 +155,7 @@ async function main() {
     await cleanups.run(log);
   }
 
-  /** --pages, --documents, --notifications: the dev shape's set-up, then one phase. */
+  /** --pages, --documents, --notifications, --reads: the dev shape's set-up, then one phase; --burst: either shape's. */
   async function onePhase(bench) {
     if (plan.mode === 'pages') {
       const results = pagesOnlyResults(bench, await measurePages(bench));
@@ -167,8 +178,18 @@ async function main() {
       printReadsReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
+    if (plan.mode === 'burst') {
+      const results = burstOnlyResults(bench, await measureBurst(bench));
+      printBurstReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
     throw new Error(`no phase for mode ${plan.mode}`);
   }
+}
+
+/** A --burst run's length: the set-up and the seeding, then about 45 steps a cycle at the 12–16 steps/s this machine sustains. */
+function burstDuration(plan) {
+  return `about ${Math.round(2 + (plan.burst.cycles * 45) / 14 / 60)} minutes`;
 }
 
 ensureDependencies();

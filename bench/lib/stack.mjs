@@ -162,7 +162,8 @@ export async function waitForPollers(client, taskQueue, { count = 1, timeoutMs =
  * Starts PostgreSQL and Temporal in `shape` ('dev' or 'cluster'), migrates a fresh database, and returns what
  * the apps need plus a Temporal client for the bench itself. `onUnexpectedExit` is told when a Temporal
  * process dies behind the bench's back. `servers.temporal`: { address, pids() (every Temporal process now),
- * cli (the server's version), description, details }.
+ * cli (the server's version), description, details (the cluster's: its `databases`), dbFile (the dev
+ * server's SQLite file) }.
  */
 export async function startServers({ cleanups, log, shape = 'dev', onUnexpectedExit }) {
   const workDir = mkdtempSync(join(tmpdir(), `cbd-bench-${shape}-`));
@@ -223,6 +224,8 @@ async function startDev({ cleanups, log, workDir }) {
   return {
     address: server.address,
     pids: () => (server.pid ? [server.pid] : []),
+    // Its whole state: what phase 9 weighs (the cluster's is its databases, in details).
+    dbFile,
     cli: cliVersion,
     description: `${cliVersion}; dev server (one process) with a SQLite file database; dynamic config ${describeSettings(dynamicConfig)}`,
     details: { kind: 'dev server', version: cliVersion, persistence: 'SQLite file', processes: ['dev server'], dynamic_config: dynamicConfig },

@@ -115,9 +115,8 @@ export declare function fileReport<C extends Cell>(cycle: DrivenCycle<C>, body: 
 export declare function review<C extends Cell>(cycle: DrivenCycle<C>, body: ReviewBody): Promise<CycleView>;
 
 // ── a whole cycle ─────────────────────────────────────────────────────────────────────────────────────
-export interface DriveOptions<C extends Cell = Cell> extends LaunchOptions<C> {
-  /** Without cast.host: which candidate the committee picks (the first by default). */
-  chooseHost?: (candidates: HostCandidate[]) => HostCandidate;
+/** The steps after the launch and the host's pick, each by default as below. */
+export interface StepOptions<C extends Cell = Cell> {
   /** The invited cells answer before the host posts its plan (by default the plan comes first). */
   rsvpsBeforePlan?: boolean;
   plan?: (cycle: DrivenCycle<C>) => PlanBody;
@@ -135,6 +134,11 @@ export interface DriveOptions<C extends Cell = Cell> extends LaunchOptions<C> {
   reviews?: ReviewBody[];
 }
 
+export interface DriveOptions<C extends Cell = Cell> extends LaunchOptions<C>, StepOptions<C> {
+  /** Without cast.host: which candidate the committee picks (the first by default). */
+  chooseHost?: (candidates: HostCandidate[]) => HostCandidate;
+}
+
 export interface DrivenToClose<C extends Cell = Cell> extends DrivenCycle<C> {
   host: C;
   /** How long the driver slept for meetingAt: time no step took. */
@@ -149,3 +153,9 @@ export interface DrivenToClose<C extends Cell = Cell> extends DrivenCycle<C> {
  * visiting secretaries would; throws when a step is refused or the cycle does not end CLOSED.
  */
 export declare function driveCycle<C extends Cell>(http: CycleHttp, cast: CycleCast<C>, options: DriveOptions<C>): Promise<DrivenToClose<C>>;
+/**
+ * The rest of a cycle already launched with its host (or whose host is picked): plan and RSVPs → meeting →
+ * critiques → report → review, as driveCycle goes on after the launch. The bench's burst launches many cycles
+ * first and drives them all afterwards.
+ */
+export declare function driveToClose<C extends Cell>(cycle: DrivenCycle<C>, options?: StepOptions<C>): Promise<DrivenToClose<C>>;

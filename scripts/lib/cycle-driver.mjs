@@ -188,8 +188,14 @@ export async function review(cycle, body) {
 
 /** @type {typeof import('./cycle-driver.mjs').driveCycle} */
 export async function driveCycle(http, cast, options) {
+  const cycle = await launchCycle(http, cast, options);
+  if (!cast.host) await pickHost(cycle, options.chooseHost);
+  return driveToClose(cycle, options);
+}
+
+/** @type {typeof import('./cycle-driver.mjs').driveToClose} */
+export async function driveToClose(cycle, options = {}) {
   const {
-    chooseHost,
     rsvpsBeforePlan = false,
     plan = () => planBody(),
     rsvp: rsvpFor = (_visitor, index) => acceptInvitationBody({ index }),
@@ -199,8 +205,6 @@ export async function driveCycle(http, cast, options) {
     report = (cycle) => reportBody({ pointIds: cycle.pointsToAnswer.map((point) => point.id) }),
     reviews = [acceptReviewBody()],
   } = options;
-  const cycle = await launchCycle(http, cast, options);
-  if (!cast.host) await pickHost(cycle, chooseHost);
   const answerInvitations = async () => {
     const visitors = [...cycle.visitors];
     for (const [index, visitor] of visitors.entries()) await rsvp(cycle, visitor, rsvpFor(visitor, index, cycle), { index, count: visitors.length });

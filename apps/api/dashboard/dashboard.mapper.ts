@@ -57,7 +57,6 @@ export interface VisitTallyView {
   invited: number;
   attended: number;
   onTime: number;
-  late: number;
   missed: number;
   pending: number;
   adopted: number;
@@ -179,7 +178,6 @@ const tally = (row: VisitTallyView): VisitTallyView => ({
   invited: row.invited,
   attended: row.attended,
   onTime: row.onTime,
-  late: row.late,
   missed: row.missed,
   pending: row.pending,
   adopted: row.adopted,
@@ -204,7 +202,7 @@ export function toVisitYear(row: VisitYearRow): VisitYearView {
 
 /** The years' tallies added up. */
 export function totalOf(years: VisitTallyView[]): VisitTallyView {
-  const total: VisitTallyView = { invited: 0, attended: 0, onTime: 0, late: 0, missed: 0, pending: 0, adopted: 0 };
+  const total: VisitTallyView = { invited: 0, attended: 0, onTime: 0, missed: 0, pending: 0, adopted: 0 };
   for (const year of years) for (const key of Object.keys(total) as (keyof VisitTallyView)[]) total[key] += year[key];
   return total;
 }

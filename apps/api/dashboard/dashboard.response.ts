@@ -20,7 +20,7 @@ import type {
 } from './dashboard.mapper.js';
 
 const PARTIES: TaskParty[] = ['committee', 'cell', 'guest'];
-const OUTCOMES: CritiqueOutcome[] = ['ON_TIME', 'LATE', 'MISSED', 'PENDING'];
+const OUTCOMES: CritiqueOutcome[] = ['ON_TIME', 'MISSED', 'PENDING'];
 
 export class StageCountResponse implements StageCountView {
   @ApiProperty({ enum: CYCLE_STAGES }) status: CycleStage;
@@ -67,7 +67,6 @@ export class VisitTallyResponse implements VisitTallyView {
   @ApiProperty({ description: 'Được mời dự các buổi sinh hoạt đã tổ chức (không kể đợt đã hủy)' }) invited: number;
   @ApiProperty() attended: number;
   @ApiProperty({ description: 'Gửi nhận xét, góp ý trước khi kết thúc thời gian góp ý' }) onTime: number;
-  @ApiProperty() late: number;
   @ApiProperty({ description: 'Đã dự nhưng không gửi nhận xét, góp ý' }) missed: number;
   @ApiProperty({ description: 'Còn trong thời gian góp ý, chưa gửi' }) pending: number;
   @ApiProperty({ description: 'Đã ghi nội dung áp dụng từ bài học kinh nghiệm' }) adopted: number;

@@ -24,8 +24,11 @@ export interface RatingCountRow {
   count: number;
 }
 
-/** How a visiting cell that attended a meeting did with its critique. */
-export type CritiqueOutcome = 'ON_TIME' | 'LATE' | 'MISSED' | 'PENDING';
+/**
+ * How a visiting cell that attended a meeting did with its critique: the workflow takes none once the window has
+ * closed, so one that is in was sent on time, and one that is not is missed once the window closed.
+ */
+export type CritiqueOutcome = 'ON_TIME' | 'MISSED' | 'PENDING';
 
 /** One cell's part as a visitor in the meetings held in a span of time. */
 export interface VisitTallyRow {
@@ -35,7 +38,6 @@ export interface VisitTallyRow {
   invited: number;
   attended: number;
   onTime: number;
-  late: number;
   missed: number;
   pending: number;
   /** Recorded what it will take home from the lessons. */
@@ -82,9 +84,8 @@ const VIETNAM_YEAR = (column: string) => `extract(year FROM ${column} AT TIME ZO
 
 /**
  * A visiting cell's invitation to a meeting that was held, and its critique if any: a cell that did not attend
- * owes none; one that attended sent it before the window closed (a window that closed early, when every cell was
- * in, counts as closing then), after it, or not at all; while the window is still open it is pending. Cancelled
- * cycles count for nothing, whatever they reached.
+ * owes none; one that attended sent it in the window or missed it; while the window is still open (the cycle in
+ * CRITIQUE) one not yet sent is pending. Cancelled cycles count for nothing, whatever they reached.
  */
 const VISITS = `
   FROM cycles c
@@ -93,14 +94,12 @@ const VISITS = `
 const HELD = `c.meeting IS NOT NULL AND c.status <> 'CANCELLED'`;
 const OUTCOME = `CASE
     WHEN NOT i.attended THEN NULL
-    WHEN k.id IS NOT NULL AND (c.critique_closes_at IS NULL OR k.submitted_at <= c.critique_closes_at) THEN 'ON_TIME'
-    WHEN k.id IS NOT NULL THEN 'LATE'
+    WHEN k.id IS NOT NULL THEN 'ON_TIME'
     WHEN c.status = 'CRITIQUE' THEN 'PENDING'
     ELSE 'MISSED' END`;
 const TALLY = `count(*)::int AS invited,
     count(*) FILTER (WHERE i.attended)::int AS attended,
     count(*) FILTER (WHERE ${OUTCOME} = 'ON_TIME')::int AS "onTime",
-    count(*) FILTER (WHERE ${OUTCOME} = 'LATE')::int AS late,
     count(*) FILTER (WHERE ${OUTCOME} = 'MISSED')::int AS missed,
     count(*) FILTER (WHERE ${OUTCOME} = 'PENDING')::int AS pending,
     count(*) FILTER (WHERE i.adoption IS NOT NULL)::int AS adopted`;

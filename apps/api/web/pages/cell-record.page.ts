@@ -14,7 +14,6 @@ const RECENT_VISITS = 10;
 
 const OUTCOME_WORDS: Record<CritiqueOutcome, { vi: string; en: string }> = {
   ON_TIME: { vi: 'gửi nhận xét, góp ý đúng hạn', en: 'critique sent on time' },
-  LATE: { vi: 'gửi nhận xét, góp ý muộn', en: 'critique sent late' },
   MISSED: { vi: 'không gửi nhận xét, góp ý', en: 'no critique sent' },
   PENDING: { vi: 'chưa gửi nhận xét, góp ý (còn hạn)', en: 'critique not sent yet (still open)' },
 };
@@ -34,7 +33,7 @@ function visitWords(visit: VisitView, language: Language): string {
 
 /**
  * One cell's record for its committee's office (issue 18): when it hosted and how each meeting was rated (a chart
- * over time), its part as a visitor (attended, critiques on time, late or missed, lessons adopted) by year, the
+ * over time), its part as a visitor (attended, critiques on time or missed, lessons adopted) by year, the
  * latest visits, and its action items still open.
  */
 export function cellRecordPage(language: Language, person: PagePerson, view: CellRecordView): string {

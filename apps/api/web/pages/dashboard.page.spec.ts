@@ -99,8 +99,8 @@ describe("a cell's record page", () => {
       { cycleId: CYCLE, title: 'Quý II năm 2026', meetingAt: '2026-06-01T01:00:00.000Z', status: 'CLOSED', rating: 'TOT' },
     ],
     visits: {
-      totals: { invited: 3, attended: 2, onTime: 1, late: 0, missed: 1, pending: 0, adopted: 1 },
-      years: [{ year: 2026, invited: 3, attended: 2, onTime: 1, late: 0, missed: 1, pending: 0, adopted: 1 }],
+      totals: { invited: 3, attended: 2, onTime: 1, missed: 1, pending: 0, adopted: 1 },
+      years: [{ year: 2026, invited: 3, attended: 2, onTime: 1, missed: 1, pending: 0, adopted: 1 }],
       items: [],
     },
     openActionItems: [
@@ -115,7 +115,7 @@ describe("a cell's record page", () => {
     // Trung bình is a hollow triangle on its row (y 90), Tốt a filled circle on the top row (y 22).
     expect(markup).toContain('<path d="M92 83L99 96H85Z" fill="#fff" stroke="#1a1a1a" stroke-width="2"/>');
     expect(markup).toContain('<circle cx="328" cy="22" r="6"');
-    expect(markup).toContain('Tất cả các năm: dự 2/3 buổi; nhận xét, góp ý đúng hạn 1, muộn 0, không gửi 1; đã ghi nội dung áp dụng 1 lần.');
+    expect(markup).toContain('Tất cả các năm: dự 2/3 buổi; nhận xét, góp ý đúng hạn 1, không gửi 1; đã ghi nội dung áp dụng 1 lần.');
     expect(markup).toContain('<span class="due late">Hạn 01/12/2026, đã quá hạn</span>');
   });
 });

@@ -26,27 +26,26 @@ export function ratingWords(counts: RatingCounts, language: Language): string {
   return RATINGS.map((rating) => `${RATING_LABELS[rating][language]} ${counts[rating]}`).join(', ');
 }
 
-/** On time solid, late hatched, missed empty, still open dotted. */
+/** On time solid, missed empty, still open dotted. */
 export function punctualitySeries(language: Language): Series[] {
   const vi = language === 'vi';
   return [
     { label: vi ? 'Gửi đúng hạn' : 'Sent on time', fill: 'solid' },
-    { label: vi ? 'Gửi muộn' : 'Sent late', fill: 'hatch' },
     { label: vi ? 'Không gửi' : 'Not sent', fill: 'empty' },
     { label: vi ? 'Chưa gửi, còn hạn' : 'Not yet sent, still open', fill: 'dots' },
   ];
 }
 
-export const punctualityValues = (tally: VisitTallyView) => [tally.onTime, tally.late, tally.missed, tally.pending];
+export const punctualityValues = (tally: VisitTallyView) => [tally.onTime, tally.missed, tally.pending];
 
-/** "dự 3/4 buổi; đúng hạn 2, muộn 1, không gửi 0": a visiting cell's year in words. */
+/** "dự 3/4 buổi; nhận xét, góp ý đúng hạn 2, không gửi 1": a visiting cell's year in words. */
 export function punctualityWords(tally: VisitTallyView, language: Language): string {
   if (language === 'en') {
     const pending = tally.pending > 0 ? `, ${tally.pending} still open` : '';
-    return `attended ${tally.attended} of ${tally.invited}; critiques on time ${tally.onTime}, late ${tally.late}, not sent ${tally.missed}${pending}`;
+    return `attended ${tally.attended} of ${tally.invited}; critiques on time ${tally.onTime}, not sent ${tally.missed}${pending}`;
   }
   const pending = tally.pending > 0 ? `, chưa gửi (còn hạn) ${tally.pending}` : '';
-  return `dự ${tally.attended}/${tally.invited} buổi; nhận xét, góp ý đúng hạn ${tally.onTime}, muộn ${tally.late}, không gửi ${tally.missed}${pending}`;
+  return `dự ${tally.attended}/${tally.invited} buổi; nhận xét, góp ý đúng hạn ${tally.onTime}, không gửi ${tally.missed}${pending}`;
 }
 
 /** The late tasks of one cycle as /dot words them: one line per kind of task, who has not done it, how late. */

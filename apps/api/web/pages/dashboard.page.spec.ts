@@ -60,7 +60,7 @@ describe('the committee overview page', () => {
     expect(markup).toContain('<h2>Việc quá hạn (1)</h2>');
     // 18:30 UTC on Wednesday 4 March is 01:30 on Thursday 5 March in Vietnam.
     expect(markup).toContain('Thứ Năm, 05/03/2026: <a href="/dot/');
-    expect(markup).toContain('Xếp loại: Tốt 0, Khá 1, Trung bình 0, Kém 0; 1 buổi chưa xếp loại.');
+    expect(markup).toContain('Xếp loại: Khá 1; 1 buổi chưa xếp loại.');
     expect(markup).toContain('<strong>Xếp loại Khá</strong>');
     expect(markup).toContain('<strong>Nhận xét, góp ý</strong>');
     expect(markup).toContain('<dt>Nhận xét, góp ý</dt><dd>1</dd>');
@@ -85,7 +85,7 @@ describe('the committee overview page', () => {
     expect(markup).toContain('<rect x="0.00%" y="1" width="66.67%" height="16" fill="#a50e0e" stroke="#1a1a1a"/>');
     expect(markup).toContain('<rect x="66.67%" y="1" width="33.33%" height="16" fill="url(#fill-hatch)" stroke="#1a1a1a"/>');
     expect(markup).toContain('<rect x="0.00%" y="1" width="33.33%" height="16" fill="#fff" stroke="#1a1a1a"/>');
-    expect(markup).toContain('<span class="bar-label">Năm 2025</span> <span class="bar-words">Tốt 2, Khá 1, Trung bình 0, Kém 0</span>');
+    expect(markup).toContain('<span class="bar-label">Năm 2025</span> <span class="bar-words">Tốt 2, Khá 1</span>');
   });
 });
 

@@ -21,9 +21,11 @@ export function ratingSeries(language: Language): Series[] {
   return RATINGS.map((rating) => ({ label: RATING_LABELS[rating][language], fill: fills[rating] }));
 }
 
-/** "Tốt 2, Khá 1, Trung bình 0, Kém 0". */
+/** "Tốt 2, Khá 1": the ratings given, best first (a rating no meeting got is left out, so the line stays short on a phone). */
 export function ratingWords(counts: RatingCounts, language: Language): string {
-  return RATINGS.map((rating) => `${RATING_LABELS[rating][language]} ${counts[rating]}`).join(', ');
+  const given = RATINGS.filter((rating) => counts[rating] > 0).map((rating) => `${RATING_LABELS[rating][language]} ${counts[rating]}`);
+  if (given.length > 0) return given.join(', ');
+  return language === 'vi' ? 'chưa buổi nào được xếp loại' : 'none rated yet';
 }
 
 /** On time solid, missed empty, still open dotted. */

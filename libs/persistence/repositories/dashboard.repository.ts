@@ -143,14 +143,18 @@ export class DashboardRepository {
     );
   }
 
-  /** Each cell's part as a visitor in the meetings held in [from, to): only cells invited to one. */
+  /**
+   * Each cell's part as a visitor in the meetings held in [from, to): only cells invited to one. Counted first, then
+   * named: a hundred lookups of a cell by id, rather than a pass over every cell of the installation.
+   */
   visitTallies(committeeId: string, from: Date, to: Date): Promise<VisitTallyRow[]> {
     return this.dataSource.query<VisitTallyRow[]>(
-      `SELECT cell.id AS "cellId", cell.name AS "cellName", ${TALLY}
-         ${VISITS}
-         JOIN cells cell ON cell.id = i.cell_id
-        WHERE c.committee_id = $1 AND c.meeting_at >= $2 AND c.meeting_at < $3 AND ${HELD}
-        GROUP BY cell.id, cell.name`,
+      `SELECT cell.id AS "cellId", cell.name AS "cellName", t.invited, t.attended, t."onTime", t.missed, t.pending, t.adopted
+         FROM (SELECT i.cell_id, ${TALLY}
+                 ${VISITS}
+                WHERE c.committee_id = $1 AND c.meeting_at >= $2 AND c.meeting_at < $3 AND ${HELD}
+                GROUP BY i.cell_id) AS t
+         JOIN cells cell ON cell.id = t.cell_id`,
       [committeeId, from, to],
     );
   }

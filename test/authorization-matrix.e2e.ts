@@ -1069,6 +1069,27 @@ const ENDPOINTS: EndpointSpec[] = [
     route: '/api/committees/:committeeId/unreached',
     statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
   },
+  // ── the dashboard (issue 18) ── the office of the committee and the admin (OFFICE_ROLES); another committee's staff
+  // naming this committee or its cell: 404, as for ids that exist nowhere; secretaries and guests: the AuthGuard's 403.
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/dashboard',
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ committeeId: home.committeeId, stages: expect.any(Array), late: expect.any(Array) });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/cells/:cellId/dashboard',
+    path: () => `/api/committees/${home.committeeId}/cells/${cell.attending().id}/dashboard`,
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ committeeId: home.committeeId, cell: { id: cell.attending().id } });
+    },
+  },
+  { method: 'GET', route: '/tong-quan', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/chi-bo/:cellId/tinh-hinh', path: () => `/chi-bo/${cell.spare().id}/tinh-hinh`, statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE },
   { method: 'POST', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE, body: () => ({ email: 'lovanpang@gmail.com', notifyChannels: 'email' }) },
   { method: 'GET', route: '/kenh-gui-tin', statuses: TO_THE_LOGIN_PAGE },

@@ -98,6 +98,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'kenh-gui-tin', method: RequestMethod.POST },
       { path: 'dot/:id/gui-tin', method: RequestMethod.GET },
       { path: 'chua-nhan-tin', method: RequestMethod.GET },
+      { path: 'tong-quan', method: RequestMethod.GET },
+      { path: 'chi-bo/:cellId/tinh-hinh', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -13,6 +13,7 @@ import { CommitteeRubrics1765200000003 } from './migrations/1765200000003-commit
 import { WebSessions1765300000000 } from './migrations/1765300000000-web-sessions.js';
 import { NotificationChannels1765400000000 } from './migrations/1765400000000-notification-channels.js';
 import { OpenActionItemsByCell1765500000017 } from './migrations/1765500000017-open-action-items-by-cell.js';
+import { DashboardIndexes1765600000000 } from './migrations/1765600000000-dashboard-indexes.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   WebSessions1765300000000,
   NotificationChannels1765400000000,
   OpenActionItemsByCell1765500000017,
+  DashboardIndexes1765600000000,
 ];
 
 export interface DataSourceSettings {

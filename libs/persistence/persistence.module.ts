@@ -15,6 +15,7 @@ import { UsersRepository } from './repositories/users.repository.js';
 import { WebSessionsRepository } from './repositories/web-sessions.repository.js';
 import { CommitteeChannelsRepository } from './repositories/committee-channels.repository.js';
 import { DeliveryOutcomesRepository } from './repositories/delivery-outcomes.repository.js';
+import { DashboardRepository } from './repositories/dashboard.repository.js';
 
 /** Where each table's SQL lives: services ask these, never the DataSource. */
 const REPOSITORIES = [
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   WebSessionsRepository,
   CommitteeChannelsRepository,
   DeliveryOutcomesRepository,
+  DashboardRepository,
 ];
 
 /** One TypeORM DataSource per process, connected at start-up and closed on shutdown, and the repositories over it. */

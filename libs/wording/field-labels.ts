@@ -274,6 +274,9 @@ export const FIELD_LABELS = {
   CommitteeCellParams: { committeeId: COMMITTEE, cellId: { vi: 'Chi bộ', en: 'Cell' } },
   ContactDto: CONTACT,
   CommitteeChannelsDto: { channels: CHANNELS_LABEL('Kênh Đảng ủy dùng', 'Channels the committee uses') },
+  DashboardQuery: {
+    year: { vi: 'Năm', en: 'Year' },
+  },
   UnreachedQuery: {
     since: { vi: 'Thời điểm bắt đầu xem', en: 'Since' },
     limit: PAGE_SIZE,

@@ -813,6 +813,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng quan của Đảng ủy: các đợt theo giai đoạn, việc quá hạn và của ai, các buổi sinh hoạt chi bộ điểm trong năm và xếp loại */
+        get: operations["DashboardController_committee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/cells/{cellId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình hình của một chi bộ: các lần làm chi bộ điểm và xếp loại, dự sinh hoạt và gửi nhận xét đúng hạn, việc đã cam kết chưa hoàn thành */
+        get: operations["DashboardController_cell"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2003,6 +2037,201 @@ export interface components {
             /** @description Đã đọc trong ứng dụng, hoặc đã gửi được qua ít nhất một kênh */
             reached: boolean;
             cycle: components["schemas"]["DeliveryCycleResponse"] | null;
+        };
+        StageCountResponse: {
+            /** @enum {string} */
+            status: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+            count: number;
+        };
+        ResponsibleResponse: {
+            /**
+             * @description Đảng ủy, chi bộ, hay đại biểu cấp trên
+             * @enum {string}
+             */
+            party: "committee" | "cell" | "guest";
+            /**
+             * @description Tên Đảng ủy, tên chi bộ, hoặc họ tên đại biểu
+             * @example Chi bộ thôn Na Hối Tày
+             */
+            name: string;
+        };
+        LateTaskResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            cycleTitle: string;
+            /** @enum {string} */
+            action: "SELECT_HOST" | "SUBMIT_PLAN" | "RSVP" | "RECORD_MEETING" | "SUBMIT_CRITIQUE" | "SUBMIT_REPORT" | "REVIEW_REPORT" | "COMPLETE_ACTION_ITEM";
+            /** Format: date-time */
+            dueAt: string;
+            responsible: components["schemas"]["ResponsibleResponse"];
+            /** @description Việc đã cam kết (COMPLETE_ACTION_ITEM) */
+            actionItemTitle: string | null;
+        };
+        YearMeetingResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            title: string;
+            /** Format: date-time */
+            meetingAt: string;
+            /** @enum {string} */
+            status: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+            /** Format: uuid */
+            hostCellId: string | null;
+            hostCellName: string | null;
+            /**
+             * @description Xếp loại của Đảng ủy, khi đợt đã kết thúc
+             * @enum {string|null}
+             */
+            rating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+        };
+        RatingCountsResponse: {
+            TOT: number;
+            KHA: number;
+            TRUNG_BINH: number;
+            KEM: number;
+        };
+        RatingYearResponse: {
+            year: number;
+            counts: components["schemas"]["RatingCountsResponse"];
+        };
+        CellPunctualityResponse: {
+            /** @description Được mời dự các buổi sinh hoạt đã tổ chức (không kể đợt đã hủy) */
+            invited: number;
+            attended: number;
+            /** @description Gửi nhận xét, góp ý trước khi kết thúc thời gian góp ý */
+            onTime: number;
+            /** @description Đã dự nhưng không gửi nhận xét, góp ý */
+            missed: number;
+            /** @description Còn trong thời gian góp ý, chưa gửi */
+            pending: number;
+            /** @description Đã ghi nội dung áp dụng từ bài học kinh nghiệm */
+            adopted: number;
+            /** Format: uuid */
+            cellId: string;
+            cellName: string;
+        };
+        CommitteeDashboardResponse: {
+            /** Format: uuid */
+            committeeId: string;
+            committeeName: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: date-time
+             * @description Thời điểm đọc số liệu: việc quá hạn là việc có hạn trước thời điểm này
+             */
+            asOf: string;
+            /** @description Mọi giai đoạn, theo thứ tự của một đợt */
+            stages: components["schemas"]["StageCountResponse"][];
+            /** @description Việc quá hạn, quá hạn lâu nhất trước */
+            late: components["schemas"]["LateTaskResponse"][];
+            /** @description Các buổi sinh hoạt chi bộ điểm trong năm (không kể đợt đã hủy), sớm nhất trước */
+            meetings: components["schemas"]["YearMeetingResponse"][];
+            /** @description Xếp loại các buổi sinh hoạt đã kết thúc trong năm */
+            ratings: components["schemas"]["RatingCountsResponse"];
+            /** @description Xếp loại qua các năm, năm sớm nhất trước */
+            ratingsByYear: components["schemas"]["RatingYearResponse"][];
+            /** @description Từng chi bộ được mời trong năm: dự sinh hoạt, gửi nhận xét đúng hạn hay không */
+            punctuality: components["schemas"]["CellPunctualityResponse"][];
+        };
+        DashboardCellResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            memberCount: number;
+            active: boolean;
+        };
+        HostedResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            title: string;
+            /** Format: date-time */
+            meetingAt: string;
+            /** @enum {string} */
+            status: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+            /** @enum {string|null} */
+            rating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+        };
+        VisitTallyResponse: {
+            /** @description Được mời dự các buổi sinh hoạt đã tổ chức (không kể đợt đã hủy) */
+            invited: number;
+            attended: number;
+            /** @description Gửi nhận xét, góp ý trước khi kết thúc thời gian góp ý */
+            onTime: number;
+            /** @description Đã dự nhưng không gửi nhận xét, góp ý */
+            missed: number;
+            /** @description Còn trong thời gian góp ý, chưa gửi */
+            pending: number;
+            /** @description Đã ghi nội dung áp dụng từ bài học kinh nghiệm */
+            adopted: number;
+        };
+        VisitYearResponse: {
+            /** @description Được mời dự các buổi sinh hoạt đã tổ chức (không kể đợt đã hủy) */
+            invited: number;
+            attended: number;
+            /** @description Gửi nhận xét, góp ý trước khi kết thúc thời gian góp ý */
+            onTime: number;
+            /** @description Đã dự nhưng không gửi nhận xét, góp ý */
+            missed: number;
+            /** @description Còn trong thời gian góp ý, chưa gửi */
+            pending: number;
+            /** @description Đã ghi nội dung áp dụng từ bài học kinh nghiệm */
+            adopted: number;
+            year: number;
+        };
+        VisitResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            title: string;
+            /** Format: date-time */
+            meetingAt: string;
+            hostCellName: string | null;
+            /** @enum {string} */
+            rsvp: "PENDING" | "ACCEPTED" | "DECLINED";
+            attended: boolean;
+            /**
+             * @description null khi chi bộ không dự
+             * @enum {string|null}
+             */
+            critique: "ON_TIME" | "MISSED" | "PENDING" | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            adopted: boolean;
+        };
+        VisitsResponse: {
+            totals: components["schemas"]["VisitTallyResponse"];
+            /** @description Theo năm, năm sớm nhất trước */
+            years: components["schemas"]["VisitYearResponse"][];
+            /** @description Mới nhất trước */
+            items: components["schemas"]["VisitResponse"][];
+        };
+        OpenActionItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            cycleTitle: string;
+            title: string;
+            owner: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            dueDate: string;
+            /** @description Đã qua ngày hạn (giờ Việt Nam) */
+            overdue: boolean;
+        };
+        CellRecordResponse: {
+            /** Format: uuid */
+            committeeId: string;
+            cell: components["schemas"]["DashboardCellResponse"];
+            /** Format: date-time */
+            asOf: string;
+            /** @description Các buổi chi bộ làm chi bộ điểm (đã tổ chức, không kể đợt đã hủy), sớm nhất trước */
+            hosted: components["schemas"]["HostedResponse"][];
+            visits: components["schemas"]["VisitsResponse"];
+            /** @description Việc đã cam kết chưa hoàn thành, hạn sớm nhất trước */
+            openActionItems: components["schemas"]["OpenActionItemResponse"][];
         };
     };
     responses: never;
@@ -5525,6 +5754,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreachedItemResponse"][];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DashboardController_committee: {
+        parameters: {
+            query?: {
+                /** @description Năm (theo lịch Việt Nam); mặc định là năm hiện tại */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeDashboardResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DashboardController_cell: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+                /** @description Chi bộ trực thuộc */
+                cellId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellRecordResponse"];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */

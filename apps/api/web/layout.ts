@@ -53,6 +53,18 @@ footer a{display:inline-block;min-height:2.75rem;line-height:2.75rem}
 .tally [data-band]{display:block}
 button[name=tally]{margin:.5rem 0 .2rem;background:#fff;color:#a50e0e;border:1px solid #a50e0e}
 html:has(.tally.live){scroll-padding-bottom:5rem}
+figure.chart{margin:.6rem 0 1rem;background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.6rem .8rem}
+figcaption{font-weight:600;margin-bottom:.3rem}
+ul.legend{list-style:none;padding:0;margin:0 0 .5rem;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.9rem}
+ul.legend li{display:flex;align-items:center;gap:.35rem}
+ul.bars{list-style:none;padding:0;margin:0}
+ul.bars li{padding:.3rem 0}
+.bar-label{font-weight:600}
+.bar-words{font-size:.9rem;color:#333}
+svg.bar{display:block;margin-top:.15rem}
+.chart-defs{position:absolute}
+dl.figures{display:grid;grid-template-columns:1fr auto;gap:.1rem 1rem;margin:.3rem 0}
+dl.figures dd{margin:0;text-align:right;font-weight:700}
 `;
 
 /** The stylesheet is ours, not anyone's input: trusted as it is. */
@@ -73,8 +85,8 @@ export interface PagePerson {
 }
 
 /**
- * The menu by role: everyone has their tasks, notifications and contact details; the office its cycles, cells and
- * the notifications that reached nobody; the admin its committees.
+ * The menu by role: everyone has their tasks, notifications and contact details; the office its overview, cycles,
+ * cells and the notifications that reached nobody; the admin its committees.
  */
 function menu(role: Role, language: Language): SafeHtml {
   const vi = language === 'vi';
@@ -82,7 +94,7 @@ function menu(role: Role, language: Language): SafeHtml {
     ['/', vi ? 'Việc của tôi' : 'My tasks'],
     ['/notifications', vi ? 'Thông báo' : 'Notifications'],
   ];
-  if (role === 'committee') links.push(['/dot', vi ? 'Các đợt' : 'Cycles'], ['/chi-bo', vi ? 'Chi bộ' : 'Cells'], ['/chua-nhan-tin', vi ? 'Chưa nhận tin' : 'Not reached']);
+  if (role === 'committee') links.push(['/tong-quan', vi ? 'Tổng quan' : 'Overview'], ['/dot', vi ? 'Các đợt' : 'Cycles'], ['/chi-bo', vi ? 'Chi bộ' : 'Cells'], ['/chua-nhan-tin', vi ? 'Chưa nhận tin' : 'Not reached']);
   if (role === 'admin') links.push(['/quan-tri', vi ? 'Quản trị' : 'Administration']);
   links.push(['/lien-lac', vi ? 'Liên lạc' : 'Contact']);
   return html`<nav>${links.map(([href, label]) => html`<a href="${href}">${label}</a> `)}</nav>`;

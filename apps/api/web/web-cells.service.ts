@@ -221,7 +221,7 @@ export class WebCellsService {
  * The committee whose cells the visitor manages: committee staff manage their own committee's; anyone else is
  * refused in words, as the API's role rule refuses them (the admin manages committees on /quan-tri).
  */
-function officeOf(visitor: WebVisitor): string {
+export function officeOf(visitor: WebVisitor): string {
   if (visitor.user.role !== 'committee' || !visitor.user.committeeId) throw new DomainError('ROLE_NOT_ALLOWED');
   return visitor.user.committeeId;
 }

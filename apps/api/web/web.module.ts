@@ -7,6 +7,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { TasksModule } from '../tasks/tasks.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
+import { DashboardModule } from '../dashboard/dashboard.module.js';
 import { WebChannelsController } from './web-channels.controller.js';
 import { WebChannelsService } from './web-channels.service.js';
 import { WebAssetsController } from './web-assets.controller.js';
@@ -14,6 +15,8 @@ import { WebAdminService } from './web-admin.service.js';
 import { WebCellsService } from './web-cells.service.js';
 import { WebCommitteeController } from './web-committee.controller.js';
 import { WebCommitteeService } from './web-committee.service.js';
+import { WebDashboardController } from './web-dashboard.controller.js';
+import { WebDashboardService } from './web-dashboard.service.js';
 import { WebController } from './web.controller.js';
 import { WebDocumentsController } from './web-documents.controller.js';
 import { WebFollowUpController } from './web-follow-up.controller.js';
@@ -26,8 +29,8 @@ import { WebSessionsService } from './web-sessions.service.js';
 import { WebService } from './web.service.js';
 
 @Module({
-  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule, DocumentsModule, DeliveriesModule],
-  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController, WebDocumentsController, WebChannelsController],
+  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule, DocumentsModule, DeliveriesModule, DashboardModule],
+  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController, WebDocumentsController, WebChannelsController, WebDashboardController],
   providers: [
     WebService,
     WebSessionsService,
@@ -39,6 +42,7 @@ import { WebService } from './web.service.js';
     WebAdminService,
     WebPasswordService,
     WebChannelsService,
+    WebDashboardService,
   ],
 })
 export class WebModule {}

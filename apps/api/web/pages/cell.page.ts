@@ -183,6 +183,7 @@ export function cellPage(language: Language, person: PagePerson, details: CellDe
 <h1>${cell.name}</h1>
 ${doneNotice(done, DONE, language)}
 <p>${cell.memberCount} ${vi ? 'đảng viên' : 'members'}. ${lastHostedWords(cell, language)}</p>
+<p><a href="/chi-bo/${cell.id}/tinh-hinh">${vi ? 'Tình hình sinh hoạt chi bộ điểm của chi bộ' : 'The cell’s model meeting record'}</a></p>
 ${cell.active
   ? html`<h2>${vi ? 'Tên chi bộ, số đảng viên' : 'Name and members'}</h2>
 ${fieldErrors(forms.change.errors, '')}

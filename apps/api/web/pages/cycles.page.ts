@@ -48,7 +48,7 @@ function whoIs(task: WaitingTask, language: Language): string {
  * A cycle's late tasks, one line for each kind of task: who has not done it and how late the latest of them
  * is ("quá hạn 2 ngày"). The tasks come soonest due first, so the first of a kind is the most overdue.
  */
-function lateLines(tasks: WaitingTask[], nowMs: number, language: Language): SafeHtml[] {
+export function lateLines(tasks: WaitingTask[], nowMs: number, language: Language): SafeHtml[] {
   const byAction = new Map<TaskAction, WaitingTask[]>();
   for (const task of tasks) if (Date.parse(task.dueAt) < nowMs) byAction.set(task.action, [...(byAction.get(task.action) ?? []), task]);
   return [...byAction].map(([action, late]) => {

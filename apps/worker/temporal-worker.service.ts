@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
@@ -17,6 +18,14 @@ let runtimeInstalled = false;
 
 /** How long past the grace time the worker waits before it gives up the activities still running. */
 const SHUTDOWN_FORCE_MARGIN_MS = 300;
+
+/**
+ * Each workflow thread the SDK starts is a V8 isolate of its own, given a server's young generation (16 MB
+ * semi-spaces) unless told otherwise. A workflow task allocates little, so 2 MB ones keep the cycles' thread's
+ * heap at 41 MB instead of 72–81 (worker RSS 343 MB instead of 365 with 1,000 cycles open). V8 reads the flag when
+ * an isolate is made: set before the workers start their threads, it reaches them and not this thread's heap.
+ */
+const WORKFLOW_THREAD_SEMI_SPACE_MB = 2;
 
 /** Runs the Temporal worker for the life of the Nest context and drains it on shutdown. */
 @Injectable()
@@ -42,6 +51,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       runtimeInstalled = true;
     }
     const { temporal, notifications } = this.config;
+    setFlagsFromString(`--max-semi-space-size=${WORKFLOW_THREAD_SEMI_SPACE_MB}`);
     this.connection = await NativeConnection.connect(connectionOptionsOf(temporal));
     this.channels = createChannelAdapters(notifications, this.dataSource);
     const activities = createActivities(this.dataSource, { taskQueue: temporal.taskQueue, config: notifications, adapters: this.channels.adapters });

@@ -58,7 +58,7 @@ async function main() {
       lanes.map(({ lane, temporalAddress, databaseUrl }) =>
         runJest({
           args: laneCount > 1 ? [`--shard=${lane}/${laneCount}`, ...jestArgs] : jestArgs,
-          env: { TEST_TEMPORAL_ADDRESS: temporalAddress, TEST_DATABASE_URL: databaseUrl },
+          env: { TEST_TEMPORAL_ADDRESS: temporalAddress, TEST_DATABASE_URL: databaseUrl, CBD_PORT_RANGE: portRangeOf(lane, laneCount) },
           prefix: laneCount > 1 ? `${lane}│ ` : null,
         }),
       ),
@@ -112,6 +112,13 @@ async function main() {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     return url.toString();
+  }
+
+  /** The lane's share of the ports freePort draws from (scripts/lib/net.mjs), so no two lanes ever pick one alike. */
+  function portRangeOf(lane, laneCount) {
+    const [low, high] = [20000, 32767];
+    const size = Math.floor((high - low + 1) / laneCount);
+    return `${low + (lane - 1) * size}-${low + lane * size - 1}`;
   }
 
   /** One jest process; with a prefix, each line of its output is written with it, so two lanes read apart. */

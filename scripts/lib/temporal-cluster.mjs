@@ -3,11 +3,10 @@
 // the membership table in that database, as in a real deployment. Shared by the tests, the bench and
 // `npm run cluster`. deploy/temporal-server.yaml documents the configuration written here.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { portAnswers, waitForPort } from './net.mjs';
+import { freePort, portAnswers, waitForPort } from './net.mjs';
 import { dropDatabase } from './postgres.mjs';
 import { findOrInstallTemporalServer } from './temporal.mjs';
 
@@ -227,10 +226,12 @@ function runSqlTool({ sqlTool, postgres, database, args, schemaLog }) {
 }
 
 async function choosePorts(historyProcesses, frontendPort) {
+  // freePort draws below 32768, as Temporal needs: it keeps a process's membership port in a smallint column
+  // (cluster_membership.rpc_port), so the kernel's ephemeral ports (32768 and up) could not be used.
   const taken = new Set(frontendPort ? [frontendPort] : []);
   const port = async () => {
     for (;;) {
-      const candidate = await freeLowPort();
+      const candidate = await freePort();
       if (!taken.has(candidate)) {
         taken.add(candidate);
         return candidate;
@@ -244,28 +245,6 @@ async function choosePorts(historyProcesses, frontendPort) {
   layout.push({ name: 'matching', service: 'matching', grpcPort: await port(), membershipPort: await port() });
   layout.push({ name: 'worker', service: 'worker', grpcPort: await port(), membershipPort: await port() });
   return layout;
-}
-
-/**
- * A port free on 127.0.0.1 below 32768: Temporal stores a process's membership port in a smallint column
- * (cluster_membership.rpc_port), so the kernel's ephemeral ports (32768 and up) cannot be used. Drawn at
- * random from 20000–32767 (under the ephemeral range, so no outgoing connection holds it) and tried.
- */
-async function freeLowPort() {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const candidate = 20000 + Math.floor(Math.random() * 12768);
-    if (await canListen(candidate)) return candidate;
-  }
-  throw new Error('no free port found between 20000 and 32767 on 127.0.0.1');
-}
-
-function canListen(port) {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 /**

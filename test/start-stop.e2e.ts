@@ -61,8 +61,13 @@ let launcher: ChildProcess | undefined;
 let started: number[] = [];
 
 afterAll(() => {
-  for (const pid of started) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  // A test that failed before it counted the processes leaves them to be found here: the apps run in process
+  // groups of their own, and one left alive would hold this process's pipes open and jest with them.
+  const leftover = launcher?.pid && alive(launcher.pid) ? descendants(launcher.pid) : [];
+  for (const pid of new Set([...started, ...leftover])) if (alive(pid)) process.kill(pid, 'SIGKILL');
   if (launcher?.pid && alive(launcher.pid)) process.kill(-launcher.pid, 'SIGKILL');
+  launcher?.stdout?.destroy();
+  launcher?.stderr?.destroy();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

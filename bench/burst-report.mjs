@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/lib/bootstrap.mjs';
 import { describeMachine } from './lib/stack.mjs';
-import { median, round, table } from './lib/stats.mjs';
+import { round, table } from './lib/stats.mjs';
+import { loadOf } from './report.mjs';
 
-const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const kib = (bytes) => (bytes === null || bytes === undefined ? null : round(bytes / 1024, 1));
 
 /** The burst's headline figures, as `shapes.<shape>.burst` holds them. */
@@ -111,7 +111,6 @@ export function burstOnlyResults(bench, burst) {
     processes: `${count(bench.apps.apis, 'API')}, ${count(bench.apps.workers, 'worker')}`,
     comparison: 'a province’s burst through the API: cycles launched by a fixed number of clients, then all driven to CLOSED at once',
   });
-  const foreign = figures.foreignLoad.filter((value) => value !== null);
   return {
     machine,
     date: new Date().toISOString(),
@@ -119,13 +118,7 @@ export function burstOnlyResults(bench, burst) {
     burst,
     rss_by_phase: figures.memory,
     idle_cpu_pct: Object.fromEntries(Object.entries(figures.idlePerSecond).map(([name, value]) => [name, round(value * 100, 1)])),
-    load: {
-      note: 'CPU used by processes outside the bench’s stack while it measured, as a share of all cores; the machine is shared',
-      other_processes_pct_median: median(foreign),
-      other_processes_pct_max: foreign.length ? Math.max(...foreign) : null,
-      loadavg_at_start: figures.loadAtStart,
-      loadavg_at_end: loadAverage(),
-    },
+    load: loadOf(figures),
   };
 }
 

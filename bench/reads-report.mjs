@@ -2,8 +2,8 @@
 // alone; its results and tables, with the machine's load beside them (the machine is shared).
 import { driveApiCycle } from './lib/api.mjs';
 import { describeMachine } from './lib/stack.mjs';
-import { median, table } from './lib/stats.mjs';
-import { loadAverage, printReads } from './report.mjs';
+import { table } from './lib/stats.mjs';
+import { loadOf, printReads } from './report.mjs';
 
 /** One closed cycle (14 invitations, 14 critiques, a full timeline), in the shape phase 3 takes phase 1's levels. */
 export async function closedCycleForReads(bench) {
@@ -16,19 +16,12 @@ export async function closedCycleForReads(bench) {
 export function readsOnlyResults(bench, reads) {
   const { figures } = bench;
   const machine = describeMachine({ comparison: "the reads against issue 17's target (p99 ≤ 50 ms at 200 req/s)" });
-  const foreign = figures.foreignLoad.filter((value) => value !== null);
   return {
     machine,
     date: new Date().toISOString(),
     mode: 'reads',
     reads,
-    load: {
-      note: 'CPU used by processes outside the bench’s stack while it measured, as a share of all cores; the machine is shared',
-      other_processes_pct_median: median(foreign),
-      other_processes_pct_max: foreign.length ? Math.max(...foreign) : null,
-      loadavg_at_start: figures.loadAtStart,
-      loadavg_at_end: loadAverage(),
-    },
+    load: loadOf(figures),
     targets: reads.endpoints.map((endpoint) => ({
       what: `${endpoint.endpoint} p99 at ${reads.rate} req/s, paced`,
       target: '≤ 50 ms',

@@ -12,6 +12,18 @@ import { HISTORIES_PER_LEVEL, INVITED_CELLS, READ_RATE, TARGET_CONCURRENCY } fro
 
 export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
+/** The rest of the machine's load while a run measured (the `load` of every results file). */
+export function loadOf({ foreignLoad, loadAtStart }) {
+  const foreign = foreignLoad.filter((value) => value !== null);
+  return {
+    note: 'CPU used by processes outside the bench’s stack while it measured, as a share of all cores; the machine is shared',
+    other_processes_pct_median: median(foreign),
+    other_processes_pct_max: foreign.length ? Math.max(...foreign) : null,
+    loadavg_at_start: loadAtStart,
+    loadavg_at_end: loadAverage(),
+  };
+}
+
 // ── collected while the phases run ───────────────────────────────────────────────────────────────────────
 
 /** What the phases note besides their own results; made first, so it has the load average at the start. */
@@ -159,13 +171,7 @@ export function resultsOf(bench, { steps, reads, scale, profile = null, burst = 
     },
     rss_by_phase: memory,
     idle_cpu_pct: Object.fromEntries(Object.entries(idlePerSecond).map(([name, value]) => [name, round(value * 100, 1)])),
-    load: {
-      note: 'CPU used by processes outside the bench’s stack while it measured, as a share of all cores; the machine is shared',
-      other_processes_pct_median: median(foreignLoad.filter((value) => value !== null)),
-      other_processes_pct_max: Math.max(...foreignLoad.filter((value) => value !== null)),
-      loadavg_at_start: loadAtStart,
-      loadavg_at_end: loadAverage(),
-    },
+    load: loadOf({ foreignLoad, loadAtStart }),
     where_time_goes: {
       note:
         'total = client-measured step latency; temporal_span = the update on the server, from the workflow task that accepted it to the ' +

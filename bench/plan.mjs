@@ -47,6 +47,10 @@ export const READS = { mode: 'reads', readsSeconds: 20, autocannonSeconds: 10, s
 // run's size, or at the quick run's with --quick; on the dev shape unless --shape= names one.
 export const BURST = { mode: 'burst', burst: FULL.burst };
 export const BURST_QUICK = { mode: 'burst', burst: QUICK.burst };
+// --scale measures the open cycles' cost alone (issue 17's worker memory and flat step cost): the set-up, then
+// phase 4 only, at the full run's levels (10, 100, 1,000 open), or at the quick run's with --quick.
+export const SCALE = { mode: 'scale', scale: FULL.scale, scaleCycles: FULL.scaleCycles };
+export const SCALE_QUICK = { mode: 'scale', scale: QUICK.scale, scaleCycles: QUICK.scaleCycles };
 
 /** The plan the command line asks for. */
 export const planFor = (argv) =>
@@ -62,9 +66,13 @@ export const planFor = (argv) =>
             ? argv.includes('--quick')
               ? BURST_QUICK
               : BURST
-            : argv.includes('--quick')
-              ? QUICK
-              : FULL;
+            : argv.includes('--scale')
+              ? argv.includes('--quick')
+                ? SCALE_QUICK
+                : SCALE
+              : argv.includes('--quick')
+                ? QUICK
+                : FULL;
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;
@@ -122,11 +130,11 @@ export const SHAPES = {
 
 /**
  * The shapes the command line asks for: both unless --shape=dev or --shape=cluster. A one-phase run is the
- * dev shape's, but for --burst, which takes --shape= (one shape a run).
+ * dev shape's, but for --burst and --scale, which take --shape= (one shape a run).
  */
 export function shapesFor(argv, plan) {
   const asked = argv.find((argument) => argument.startsWith('--shape='))?.slice('--shape='.length);
-  if (!plan.levels && (plan.mode !== 'burst' || asked === undefined)) return ['dev'];
+  if (!plan.levels && (!['burst', 'scale'].includes(plan.mode) || asked === undefined)) return ['dev'];
   if (asked === undefined) return Object.keys(SHAPES);
   if (!SHAPES[asked]) throw new Error(`--shape=${asked}: use --shape=dev or --shape=cluster (or neither, for both)`);
   return [asked];

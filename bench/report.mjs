@@ -201,6 +201,11 @@ export function resultsOf(bench, { steps, reads, scale, profile = null, burst = 
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  if (results.mode === 'scale' && results.machine.shape !== 'dev') {
+    const scaleFile = join(ROOT, `bench/results/latest-scale-${results.machine.shape}.json`);
+    writeFileSync(scaleFile, `${JSON.stringify(results, null, 2)}\n`);
+    return scaleFile;
+  }
   if (results.mode === 'burst') {
     const burstFile = burstOutput(results.machine.shape);
     writeFileSync(burstFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -213,7 +218,7 @@ export function saveResults(results) {
     return clusterOutput;
   }
   const output = join(ROOT, 'bench/results/latest.json');
-  if (['pages', 'documents', 'notifications', 'reads'].includes(results.mode)) {
+  if (['pages', 'documents', 'notifications', 'reads', 'scale'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
     writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
     return phaseOutput;

@@ -54,6 +54,7 @@ async function main() {
   const { closedCycleForReads, printReadsReport, readsOnlyResults } = await import('./reads-report.mjs');
   const { measureBurst } = await import('./phases/burst.mjs');
   const { burstOnlyResults, printBurstReport } = await import('./burst-report.mjs');
+  const { printScaleReport, scaleOnlyResults } = await import('./scale-report.mjs');
 
   const plan = planFor(process.argv);
   const shapes = shapesFor(process.argv, plan);
@@ -86,7 +87,7 @@ async function main() {
         quick: { dev: 'about 11 minutes', cluster: 'about 7 minutes', both: 'about 18 minutes' },
         full: { dev: 'about 30 minutes', cluster: 'about 30 minutes', both: 'about an hour' },
       }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ??
-      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', burst: burstDuration(plan) }[plan.mode];
+      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', burst: plan.mode === 'burst' ? burstDuration(plan) : null, scale: plan.scale.length > 2 ? 'about 15 minutes' : 'about 5 minutes' }[plan.mode];
     log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);
     const shared = {};
     const byShape = {};
@@ -181,6 +182,11 @@ async function main() {
     if (plan.mode === 'burst') {
       const results = burstOnlyResults(bench, await measureBurst(bench));
       printBurstReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
+    if (plan.mode === 'scale') {
+      const results = scaleOnlyResults(bench, await measureScale(bench, { firstOpen: null }));
+      printScaleReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
     throw new Error(`no phase for mode ${plan.mode}`);

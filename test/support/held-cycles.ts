@@ -10,8 +10,8 @@ const DAY_MS = 86_400_000;
 export interface HeldVisitor {
   cell: ApiCell;
   rsvp: 'ACCEPTED' | 'DECLINED';
-  /** Its critique: sent this many minutes before the window closed (the workflow takes none after); absent or null for none. */
-  critique?: number | null;
+  /** Its critique: sent this many minutes before the window closed (the workflow takes none after), or at a given moment; absent or null for none. */
+  critique?: number | { at: string } | null;
   adopted?: boolean;
 }
 
@@ -28,6 +28,8 @@ export interface HeldCycle {
   visitors: HeldVisitor[];
   /** When the critique window closes (default: 3 days after the meeting). */
   critiqueClosesAt?: number;
+  /** When the report is due (default: 7 days after the critique window closes). */
+  reportDueAt?: number;
   actionItems?: { title: string; dueDate: string; done?: boolean; dropped?: boolean }[];
 }
 
@@ -73,7 +75,7 @@ export async function insertHeldCycle(stack: ApiStack, cycle: HeldCycle): Promis
       held ? JSON.stringify(meeting) : null,
       review ? JSON.stringify(review) : null,
       held ? new Date(closesMs) : null,
-      held ? new Date(closesMs + 7 * DAY_MS) : null,
+      held ? new Date(cycle.reportDueAt ?? closesMs + 7 * DAY_MS) : null,
       cycle.commune.staff.userId,
     ],
   );
@@ -89,7 +91,7 @@ export async function insertHeldCycle(stack: ApiStack, cycle: HeldCycle): Promis
       cycle.id,
       visitor.cell.id,
       visitor.cell.secretary.userId,
-      new Date(closesMs - visitor.critique * 60_000),
+      typeof visitor.critique === 'number' ? new Date(closesMs - visitor.critique * 60_000) : new Date(visitor.critique.at),
       JSON.stringify([{ id: randomUUID(), stage: 'content', kind: 'strength', text: 'Nội dung sát thực tế' }]),
     ]);
   }

@@ -21,6 +21,7 @@ import { RubricsModule } from './rubrics/rubrics.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WebModule } from './web/web.module.js';
+import { YearReportModule } from './year-report/year-report.module.js';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         ProviderWebhooksModule,
         DeliveriesModule,
         DashboardModule,
+        YearReportModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -29,6 +29,7 @@ export const SUITE_SECONDS = {
   'test/documents.e2e.ts': 28,
   'test/organisation-merge.e2e.ts': 26,
   'test/web-follow-up.e2e.ts': 25,
+  'test/year-report.e2e.ts': 24,
   'test/start-stop.e2e.ts': 24,
   'test/temporal-cluster.e2e.ts': 21,
   'test/api-promises.e2e.ts': 20,

@@ -85,8 +85,11 @@ export class DashboardService {
     };
   }
 
-  /** The committee's name, for a caller who may see it; NOT_FOUND otherwise, as for a committee that does not exist. */
-  private async visibleCommittee(caller: AuthUser, committeeId: string): Promise<string> {
+  /**
+   * The committee's name, for a caller who may see it; NOT_FOUND otherwise, as for a committee that does not exist.
+   * The one access rule of the committee's figures: the dashboard, a cell's record and the year report (issue 18).
+   */
+  async visibleCommittee(caller: AuthUser, committeeId: string): Promise<string> {
     if (!maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
     const [committee] = await this.organisation.committee(committeeId);
     if (!committee) throw new DomainError('NOT_FOUND');

@@ -79,6 +79,7 @@ export function dashboardPage(language: Language, person: PagePerson, view: Comm
   const yearLinks = html`<p class="muted"><a href="/tong-quan?nam=${year - 1}">${vi ? `Năm ${year - 1}` : `${year - 1}`}</a>${
     year < currentYear ? html` · <a href="/tong-quan?nam=${year + 1}">${vi ? `Năm ${year + 1}` : `${year + 1}`}</a>` : ''
   }${year !== currentYear ? html` · <a href="/tong-quan">${vi ? 'Năm nay' : 'This year'}</a>` : ''}</p>`;
+  const reportLink = html`<p><a href="/bao-cao?nam=${year}">${vi ? `Báo cáo năm ${year} (bảng tính Excel, văn bản Word)` : `Report ${year} (Excel, Word)`}</a></p>`;
 
   const stages = html`<h2>${vi ? 'Các đợt theo giai đoạn' : 'Cycles by stage'}</h2>
 <dl class="figures">${view.stages.map((stage) => html`<dt>${STAGE_LABELS[stage.status][language]}</dt><dd>${stage.count}</dd>`)}</dl>
@@ -128,6 +129,7 @@ ${view.punctuality.length === 0
     html`${chartPatterns()}<h1>${vi ? `Tổng quan năm ${year}` : `Overview ${year}`}</h1>
 <p>${view.committeeName}</p>
 ${yearLinks}
+${reportLink}
 ${late}
 ${stages}
 ${meetings}

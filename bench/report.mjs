@@ -502,15 +502,16 @@ export function printReads(results, log) {
 
 /** Step latency, CPU and memory as open cycles pile up. */
 function printScale(results, log) {
-  log('\nScale: open cycles waiting on their timers; steps of fresh cycles at concurrency 1 (worker RSS: the largest worker process; then all of them and how many)');
+  log('\nScale: open cycles waiting on their timers; steps of fresh cycles at concurrency 1 (oldest RSVP: one to each of 5 cycles opened first, evicted from the worker cache once more are open than it holds) (worker RSS: the largest worker process; then all of them and how many)');
   log(
     table(
-      ['open cycles', 'step p50', 'step p95', 'step p99', 'CPU ms/step', 'worker RSS MB', 'all workers MB', 'API RSS MB', 'launch p50', 'launch p99', 'others %'],
+      ['open cycles', 'step p50', 'step p95', 'step p99', 'oldest RSVP p50', 'CPU ms/step', 'worker RSS MB', 'all workers MB', 'API RSS MB', 'launch p50', 'launch p99', 'others %'],
       results.scale.map((s) => [
         s.open_cycles,
         s.step_p50_ms,
         s.step_p95_ms,
         s.step_p99_ms,
+        s.oldest_step_p50_ms,
         s.cpu_ms_per_step,
         s.worker_rss_mb,
         s.worker_rss_sum_mb === undefined ? null : `${s.worker_rss_sum_mb} (${s.workers})`,

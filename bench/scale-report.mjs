@@ -48,11 +48,12 @@ export function printScaleReport(results, { log, output, elapsed }) {
   log(`Load average: ${results.load.loadavg_at_start} at start, ${results.load.loadavg_at_end} at the end; other processes ${results.load.other_processes_pct_median}% of the CPU (median)`);
   log(
     table(
-      ['open cycles', 'step p50', 'step p99', 'CPU ms/step', 'worker RSS MB (idle before)', 'all workers MB', 'API RSS MB', 'others %'],
+      ['open cycles', 'step p50', 'step p99', 'oldest cycles RSVP p50 (max)', 'CPU ms/step', 'worker RSS MB (idle before)', 'all workers MB', 'API RSS MB', 'others %'],
       results.scale.map((s) => [
         s.open_cycles,
         s.step_p50_ms,
         s.step_p99_ms,
+        `${s.oldest_step_p50_ms} (${s.oldest_step_max_ms})`,
         s.cpu_ms_per_step,
         `${s.worker_rss_mb} (${s.worker_rss_idle_mb})`,
         s.workers > 1 ? `${s.worker_rss_sum_mb} (${s.workers})` : s.worker_rss_sum_mb,
@@ -65,5 +66,6 @@ export function printScaleReport(results, { log, output, elapsed }) {
   log(table(['', 'target', 'measured', ''], results.targets.map((t) => [t.what, t.target, t.value, t.ok === null ? '–' : t.ok ? '✓' : '✗'])));
   log(`\nWritten ${output} (${elapsed()} in all)`);
   const last = results.scale[results.scale.length - 1];
+  log('(oldest cycles: an RSVP to each of the cycles opened first, evicted from the worker\'s cache once more are open than it holds)');
   log(`worker_rss_mb=${last.worker_rss_mb} open_cycles=${last.open_cycles} step_p50_ms=${last.step_p50_ms}`);
 }

@@ -12,7 +12,7 @@ import { BASE, DEMO_PASSWORD, PAGES, account, call, demoEmailOf, driverHttp, exp
 import { COMMITTEE_NAME, COMMUNE_CELLS, OFFICE_STAFF, PARTY_BRANCH, titled } from './lib/demo-commune.mjs';
 import { ADOPTION, DECLINES, MEETING_MINUTES, REVIEWS, answerTo, critiqueWords, launchWords, lessonsAndCommitments, meetingWords, planWords } from './lib/demo-meeting.mjs';
 import { heading, narrator, say } from './lib/demo-narration.mjs';
-import { driveMoreCycles, showOverview, writePastQuarters } from './lib/demo-picture.mjs';
+import { driveMoreCycles, narratedHostChoice, showOverview, writePastQuarters } from './lib/demo-picture.mjs';
 import { vietnamDay, vietnamTime } from './lib/demo-wording.mjs';
 import { acceptInvitationBody, declineInvitationBody, meetingBody, planBody, reportBody } from './lib/step-bodies.mjs';
 
@@ -47,6 +47,15 @@ async function main() {
 
   const meetingAt = new Date(Date.now() + MEETING_IN_MS);
   const months = monthsOf(meetingAt.getTime());
+  // Told after the narrated cycle; run beside it, so their windows pass while it runs (their hosts picked after its own).
+  /** @type {() => void} */
+  let hostChosen = () => {};
+  const after = new Promise((resolve) => {
+    hostChosen = () => resolve(undefined);
+  });
+  const moreCycles = driveMoreCycles({ committee, staff, cells, months, after });
+  void moreCycles.catch(() => undefined);
+  const narrate = narrator({ staff: OFFICE_STAFF, cellCount: cells.length });
   const cycle = await driveCycle(
     driverHttp,
     { committeeId: committee.id, staff, invited: cells },
@@ -57,6 +66,7 @@ async function main() {
       launch: { ...launchWords(months), ...COMPRESSED_SCHEDULE },
       idempotencyKeys: 'demo',
       rsvpsBeforePlan: true,
+      chooseHost: narratedHostChoice(cells),
       rsvp: (visitor) => {
         const note = DECLINES.get(visitor.name);
         return note ? declineInvitationBody({ note }) : acceptInvitationBody({ delegate: `Đồng chí ${visitor.secretary.fullName}, Bí thư chi bộ` });
@@ -69,7 +79,10 @@ async function main() {
       report: ({ host, pointsToAnswer }, round) =>
         reportBody({ responses: pointsToAnswer.map(answerTo), ...lessonsAndCommitments({ secretaryName: host.secretary.fullName }, round) }),
       reviews: REVIEWS,
-      onStep: narrator({ staff: OFFICE_STAFF, cellCount: cells.length }),
+      onStep: (event) => {
+        narrate(event);
+        if (event.kind === 'host') hostChosen();
+      },
     },
   );
   const { host, attending } = cycle;
@@ -89,8 +102,8 @@ async function main() {
   say(`Chi bộ điểm: ${host.name}; xếp loại: ${final.review.ratingLabel}.`);
   showTimeline(final.timeline, cells);
 
-  heading('THÊM HAI ĐỢT TRONG QUÝ (chạy song song, mỗi đợt một kết quả khác)');
-  await driveMoreCycles({ committee, staff, cells, months });
+  heading('THÊM HAI ĐỢT TRONG QUÝ (chạy song song với đợt trên, mỗi đợt một kết quả khác)');
+  for (const outcome of await moreCycles) say(outcome);
   heading('TỔNG QUAN CỦA ĐẢNG ỦY');
   await showOverview({ committee, staff, pages: PAGES });
 

@@ -162,7 +162,7 @@ export async function measureDashboard(bench) {
     timing:
       'client-measured: from the scheduled send to the last byte of the answer, over loopback on the same machine (bench/lib/paced-load.mjs); ' +
       (endpoints.some((endpoint) => endpoint.server_timing) ? 'the Server-Timing header the API sent is kept beside' : 'the API sends no Server-Timing header'),
-    generated: { ...generated, communes: generated.communes.map(({ cellIds, ...rest }) => ({ ...rest, cells: cellIds.length })) },
+    generated: { ...generated, communes: generated.communes.map(({ cellIds, committeeId: _committee, staffId: _staff, ...rest }) => ({ ...rest, cells: cellIds.length })) },
     endpoints,
     exports,
     skipped,

@@ -61,24 +61,24 @@ export const planFor = (argv) =>
   argv.includes('--dashboard')
     ? DASHBOARD
     : argv.includes('--pages')
-    ? PAGES
-    : argv.includes('--documents')
-      ? DOCUMENTS
-      : argv.includes('--notifications')
-        ? NOTIFICATIONS
-        : argv.includes('--reads')
-          ? READS
-          : argv.includes('--burst')
-            ? argv.includes('--quick')
-              ? BURST_QUICK
-              : BURST
-            : argv.includes('--scale')
+      ? PAGES
+      : argv.includes('--documents')
+        ? DOCUMENTS
+        : argv.includes('--notifications')
+          ? NOTIFICATIONS
+          : argv.includes('--reads')
+            ? READS
+            : argv.includes('--burst')
               ? argv.includes('--quick')
-                ? SCALE_QUICK
-                : SCALE
-              : argv.includes('--quick')
-                ? QUICK
-                : FULL;
+                ? BURST_QUICK
+                : BURST
+              : argv.includes('--scale')
+                ? argv.includes('--quick')
+                  ? SCALE_QUICK
+                  : SCALE
+                : argv.includes('--quick')
+                  ? QUICK
+                  : FULL;
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;

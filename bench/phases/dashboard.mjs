@@ -2,8 +2,8 @@
 // years of closed cycles, and other communes beside it, written straight into the app's database
 // (scripts/lib/commune-history.mjs: set-based SQL, seconds rather than 40,000 HTTP calls); then, signed in as that
 // commune's office, its dashboard (this year and a past year), a cell's record and the overview page at
-// DASHBOARD_RATE requests/s, evenly paced as the reads are, and the year report (JSON) likewise when the API
-// has it; its two exports downloaded one after another, timed and weighed.
+// DASHBOARD_RATE requests/s, evenly paced as the reads are, and the year report (JSON, and its page) likewise
+// when the API has it; its two exports downloaded one after another, timed and weighed.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { PASSWORD } from '../lib/api.mjs';
@@ -86,6 +86,7 @@ export async function measureDashboard(bench) {
     { name: 'page /tong-quan', path: '/tong-quan', headers: page, note: "the office's overview page (HTML, gzip), this year" },
     { name: 'GET year report (JSON)', path: `${base}/year-report?year=${pastYear}`, headers: bearer, note: `${pastYear}, the whole year`, optional: true },
     { name: 'GET year report, a quarter (JSON)', path: `${base}/year-report?year=${pastYear}&quarter=2`, headers: bearer, note: `quý II/${pastYear}`, optional: true },
+    { name: 'page /bao-cao', path: `/bao-cao?nam=${pastYear}`, headers: page, note: `the year report's page (HTML, gzip), ${pastYear}`, optional: true },
   ];
   const endpoints = [];
   const skipped = [];

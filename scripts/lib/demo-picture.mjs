@@ -177,7 +177,7 @@ async function waitWhile(cycleId, token, stage) {
 
 /**
  * What the committee's overview shows after the run, as its office reads it: the ratings of each year, this year's
- * meetings, the cells that missed critiques this year; where to open it, and the year report when the API has it.
+ * meetings, the cells that missed critiques this year; where to open it and this year's report.
  */
 export async function showOverview({ committee, staff, pages }) {
   const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
@@ -190,8 +190,6 @@ export async function showOverview({ committee, staff, pages }) {
   const missed = overview.punctuality.filter((cell) => cell.missed > 0);
   say(`Năm ${year} đến nay: ${held} buổi sinh hoạt chi bộ điểm; ${missed.length} chi bộ có lần dự mà không góp ý trước hạn${missed.length ? ` (${missed.map((cell) => cell.cellName).join(', ')})` : ''}.`);
   say(`Trang tổng quan của Văn phòng Đảng ủy: ${pages}tong-quan`);
-  const report = await fetch(`${pages}api/committees/${committee.id}/year-report?year=${year}`, { headers: { authorization: `Bearer ${staff.token}` } }).catch(() => null);
-  if (report?.status === 200) {
-    say(`[Kỹ thuật] Báo cáo năm ${year}: ${pages}api/committees/${committee.id}/year-report?year=${year} (Excel: …/year-report/export.xlsx?year=${year}, Word: …/year-report/export.docx?year=${year}; đăng nhập bằng tài khoản Văn phòng).`);
-  }
+  const report = await expectOk('GET', `/api/committees/${committee.id}/year-report?year=${year}`, { token: staff.token }, 'xem báo cáo năm');
+  say(`Báo cáo năm ${year} (${report.meetings.length} buổi sinh hoạt chi bộ điểm; tải về dạng Excel hoặc Word): ${pages}bao-cao?nam=${year}`);
 }

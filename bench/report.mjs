@@ -196,7 +196,7 @@ export function resultsOf(bench, { steps, reads, scale, profile = null, burst = 
 
 /**
  * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
- * a --pages, --documents, --notifications or --reads run (one phase) writes latest-<mode>.json alone, a
+ * a --pages, --documents, --notifications, --reads or --dashboard run (one phase) writes latest-<mode>.json alone, a
  * --burst run latest-burst.json (dev) or latest-burst-cluster.json.
  */
 export function saveResults(results) {
@@ -218,7 +218,7 @@ export function saveResults(results) {
     return clusterOutput;
   }
   const output = join(ROOT, 'bench/results/latest.json');
-  if (['pages', 'documents', 'notifications', 'reads', 'scale'].includes(results.mode)) {
+  if (['pages', 'documents', 'notifications', 'reads', 'scale', 'dashboard'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
     writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
     return phaseOutput;

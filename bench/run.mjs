@@ -93,7 +93,7 @@ async function main() {
         quick: { dev: 'about 11 minutes', cluster: 'about 7 minutes', both: 'about 18 minutes' },
         full: { dev: 'about 30 minutes', cluster: 'about 30 minutes', both: 'about an hour' },
       }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ??
-      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', dashboard: 'about 4 minutes', burst: plan.mode === 'burst' ? burstDuration(plan) : null, scale: plan.mode === 'scale' ? (plan.scale.length > 2 ? 'about 15 minutes' : 'about 5 minutes') : null }[plan.mode];
+      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', dashboard: 'about 4 minutes', burst: plan.mode === 'burst' ? burstDuration(plan) : null, scale: plan.mode === 'scale' ? (plan.scale.length > 2 ? 'about 3–4 minutes' : 'about 2 minutes') : null }[plan.mode];
     log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);
     const shared = {};
     const byShape = {};
@@ -166,7 +166,7 @@ async function main() {
     await cleanups.run(log);
   }
 
-  /** --pages, --documents, --notifications, --reads, --dashboard: the dev shape's set-up, then one phase; --burst: either shape's. */
+  /** --pages, --documents, --notifications, --reads, --dashboard: the dev shape's set-up, then one phase; --burst and --scale: either shape's. */
   async function onePhase(bench) {
     if (plan.mode === 'pages') {
       const results = pagesOnlyResults(bench, await measurePages(bench));

@@ -18,7 +18,7 @@ export class RubricsController {
   constructor(@Inject(RubricsService) private readonly rubrics: RubricsService) {}
 
   @Get('rubrics')
-  @Roles('admin', 'committee', 'secretary', 'guest', 'overseer')
+  @Roles('admin', 'committee', 'secretary', 'guest')
   @ApiOperation({ summary: 'Các phiếu chấm điểm (có phiên bản)' })
   @ApiOkResponse({ type: [RubricResponse] })
   @ApiRefusals(400, 401, 403)

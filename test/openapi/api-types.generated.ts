@@ -2023,7 +2023,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string | null;
             /** @enum {string} */
-            entity: "user" | "cell" | "committee" | "rubric";
+            entity: "user" | "cell" | "committee" | "rubric" | "area";
             /** Format: uuid */
             entityId: string;
             /** @example ACCOUNT_DEACTIVATED */

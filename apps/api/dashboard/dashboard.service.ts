@@ -117,9 +117,10 @@ export class DashboardService {
 
   /**
    * The committee's name, for a caller who may read its figures (mayReadFiguresOf: its office, the admin, an upper
-   * level it is under); NOT_FOUND otherwise, as for a committee that does not exist.
+   * level it is under); NOT_FOUND otherwise, as for a committee that does not exist. Every report of a committee's
+   * figures asks here, so they all open to the same people.
    */
-  private async visibleCommittee(caller: AuthUser, committeeId: string): Promise<string> {
+  async visibleCommittee(caller: AuthUser, committeeId: string): Promise<string> {
     const place = await this.areas.placeOf(committeeId);
     if (!place || !mayReadFiguresOf(caller, committeeId, place.areasAbove)) throw new DomainError('NOT_FOUND');
     return place.name;

@@ -512,3 +512,32 @@ describe('the upper level’s pages on a phone', () => {
     }
   });
 });
+
+describe('communes merged (the 2025 mergers)', () => {
+  it('two communes of one district merged: the new committee stays under the district, the old ones leave its overview', async () => {
+    const province = await newArea('Tỉnh ủy Lai Châu', 'province');
+    const district = await newArea('Huyện ủy Phong Thổ', 'district', province);
+    const first = await commune('Đảng ủy xã Sì Lở Lầu', district);
+    const second = await commune('Đảng ủy xã Mồ Sì San', district);
+    const elsewhere = await commune('Đảng ủy xã Vàng Ma Chải', province);
+    const watcher = await newOverseer('Đồng chí Giàng A Chá, Văn phòng Huyện ủy', district);
+    const merged = await stack.http
+      .post('/api/committees/merge')
+      .set(bearer(adminToken))
+      .send({ committeeIds: [first.committeeId, second.committeeId], name: 'Đảng ủy xã Sì Lở Lầu mới' })
+      .expect(201);
+    const mergedId = merged.body.committee.id as string;
+    expect(merged.body.committee).toMatchObject({ areaId: district });
+    const overview = (await get(`/api/areas/${district}/dashboard`, watcher.token).expect(200)).body;
+    expect(overview.communes.map((row: { committeeId: string }) => row.committeeId)).toEqual([mergedId]);
+    await get(`/api/committees/${mergedId}/dashboard`, watcher.token).expect(200);
+    // Communes from two different places merged: the new committee is under neither until the admin places it.
+    const apart = await stack.http
+      .post('/api/committees/merge')
+      .set(bearer(adminToken))
+      .send({ committeeIds: [mergedId, elsewhere.committeeId], name: 'Đảng ủy xã hợp nhất' })
+      .expect(201);
+    expect(apart.body.committee).toMatchObject({ areaId: null });
+    await get(`/api/committees/${apart.body.committee.id as string}/dashboard`, watcher.token).expect(404);
+  });
+});

@@ -406,6 +406,25 @@ describe('the admin sets up the upper levels, with its rules said in words', () 
     // The commune's office makes secretaries and guests, not upper levels' accounts.
     await stack.http.post('/api/users').set(bearer(X1.staff.token)).send({ ...account, areaId: area.D1 }).expect(403);
   });
+
+  it('the admin renames and closes an upper level’s account; it never turns into a commune’s account, nor its office’s into one', async () => {
+    const made = await stack.http
+      .post('/api/users')
+      .set(bearer(adminToken))
+      .send({ username: `captren.${suffix()}`, password: TEST_PASSWORD, fullName: 'Đồng chí Sùng A Páo', role: 'overseer', areaId: area.D2 })
+      .expect(201);
+    const userId = made.body.id as string;
+    const token = await login(stack, made.body.username as string, TEST_PASSWORD);
+    const renamed = await stack.http.patch(`/api/users/${userId}`).set(bearer(adminToken)).send({ fullName: 'Đồng chí Sùng A Páo, Văn phòng Huyện ủy' }).expect(200);
+    expect(renamed.body).toMatchObject({ role: 'overseer', areaId: area.D2, committeeId: null, fullName: 'Đồng chí Sùng A Páo, Văn phòng Huyện ủy' });
+    await stack.http.patch(`/api/users/${userId}`).set(bearer(adminToken)).send({ role: 'committee' }).expect(400);
+    await stack.http.patch(`/api/users/${X1.staff.userId}`).set(bearer(adminToken)).send({ role: 'overseer' }).expect(400);
+    // The commune's office does not see the account at all.
+    await stack.http.patch(`/api/users/${userId}`).set(bearer(X2.staff.token)).send({ fullName: 'Đổi tên' }).expect(404);
+    await get(`/api/committees/${X2.committeeId}/dashboard`, token).expect(200);
+    await stack.http.post(`/api/users/${userId}/deactivate`).set(bearer(adminToken)).send({ reason: 'Đồng chí đã nghỉ hưu' }).expect(200);
+    await get(`/api/committees/${X2.committeeId}/dashboard`, token).expect(401);
+  });
 });
 
 async function signedInPhone(username: string, landing: string): Promise<{ context: BrowserContext; page: Page }> {

@@ -15,6 +15,7 @@ export const FULL = {
   pagesSeconds: 20,
   documentsSeconds: 20,
   burst: { cycles: 300, invited: 20 },
+  dashboardSeconds: 20,
 };
 
 // Quick leaves out 50 concurrent cycles (3,300 steps, most of a full run's time) and 1,000 open cycles.
@@ -33,6 +34,7 @@ export const QUICK = {
   documentsSeconds: 8,
   // 40 × 20 is 1,760 steps, about two minutes a shape at the 12–16 steps/s this machine sustains.
   burst: { cycles: 40, invited: 20 },
+  dashboardSeconds: 8,
 };
 
 // --pages measures the pages alone (issue 14's figures): the set-up, then phase 6 only.
@@ -46,25 +48,37 @@ export const READS = { mode: 'reads', readsSeconds: 20, autocannonSeconds: 10, s
 // --burst measures a province's burst alone (issue 17's figures): the set-up, then phase 9 only, at the full
 // run's size, or at the quick run's with --quick; on the dev shape unless --shape= names one.
 export const BURST = { mode: 'burst', burst: FULL.burst };
+// --dashboard measures the committee's dashboard and year report alone (issue 18's figures): the set-up, then phase 10 only.
+export const DASHBOARD = { mode: 'dashboard', dashboardSeconds: 20 };
 export const BURST_QUICK = { mode: 'burst', burst: QUICK.burst };
+// --scale measures the open cycles' cost alone (issue 17's worker memory and flat step cost): the set-up, then
+// phase 4 only, at the full run's levels (10, 100, 1,000 open), or at the quick run's with --quick.
+export const SCALE = { mode: 'scale', scale: FULL.scale, scaleCycles: FULL.scaleCycles };
+export const SCALE_QUICK = { mode: 'scale', scale: QUICK.scale, scaleCycles: QUICK.scaleCycles };
 
 /** The plan the command line asks for. */
 export const planFor = (argv) =>
-  argv.includes('--pages')
-    ? PAGES
-    : argv.includes('--documents')
-      ? DOCUMENTS
-      : argv.includes('--notifications')
-        ? NOTIFICATIONS
-        : argv.includes('--reads')
-          ? READS
-          : argv.includes('--burst')
-            ? argv.includes('--quick')
-              ? BURST_QUICK
-              : BURST
-            : argv.includes('--quick')
-              ? QUICK
-              : FULL;
+  argv.includes('--dashboard')
+    ? DASHBOARD
+    : argv.includes('--pages')
+      ? PAGES
+      : argv.includes('--documents')
+        ? DOCUMENTS
+        : argv.includes('--notifications')
+          ? NOTIFICATIONS
+          : argv.includes('--reads')
+            ? READS
+            : argv.includes('--burst')
+              ? argv.includes('--quick')
+                ? BURST_QUICK
+                : BURST
+              : argv.includes('--scale')
+                ? argv.includes('--quick')
+                  ? SCALE_QUICK
+                  : SCALE
+                : argv.includes('--quick')
+                  ? QUICK
+                  : FULL;
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;
@@ -107,6 +121,24 @@ export const BURST_CLIENTS = 20;
 export const BURST_MEETING_LEAD_MS = 15_000;
 
 /**
+ * Phase 10, the committee's dashboard (issue 18): the commune measured, 100 cells (a merged commune's size,
+ * domain.md) in clusters of 25. Each cluster holds one model meeting a quarter, hosted by its cells in turn and
+ * inviting the other 24: 16 cycles a year, each cell hosting about once in six years and invited to four
+ * meetings a year. (One meeting a quarter for the whole commune would be 4 a year with 99 invitations each;
+ * one per cell per quarter, 400 a year, is more than any committee could follow.)
+ */
+export const DASHBOARD_COMMUNE = { cells: 100, clusterSize: 25 };
+/** Years of closed cycles before this one (this year's are there too, up to now). */
+export const DASHBOARD_YEARS = 10;
+/** The other communes written beside it, each one cluster holding one meeting a quarter: indexes must keep them out of its reads. */
+export const DASHBOARD_OTHER_COMMUNES = { count: 29, cells: 30, clusterSize: 30 };
+/** Dashboard requests per second, paced, and issue 18's goal for them. */
+export const DASHBOARD_RATE = 20;
+export const DASHBOARD_GOAL_P99_MS = 100;
+/** Downloads of each year-report export, one after another (the first is reported apart). */
+export const EXPORT_DOWNLOADS = 5;
+
+/**
  * The two shapes a quick or full run measures, in this order, each against its own floor (issue 17):
  *   dev      the Temporal CLI's dev server on a SQLite file; one API, one worker, one floor worker;
  *   cluster  the production shape: Temporal's services as separate processes on PostgreSQL
@@ -122,11 +154,11 @@ export const SHAPES = {
 
 /**
  * The shapes the command line asks for: both unless --shape=dev or --shape=cluster. A one-phase run is the
- * dev shape's, but for --burst, which takes --shape= (one shape a run).
+ * dev shape's, but for --burst and --scale, which take --shape= (one shape a run).
  */
 export function shapesFor(argv, plan) {
   const asked = argv.find((argument) => argument.startsWith('--shape='))?.slice('--shape='.length);
-  if (!plan.levels && (plan.mode !== 'burst' || asked === undefined)) return ['dev'];
+  if (!plan.levels && (!['burst', 'scale'].includes(plan.mode) || asked === undefined)) return ['dev'];
   if (asked === undefined) return Object.keys(SHAPES);
   if (!SHAPES[asked]) throw new Error(`--shape=${asked}: use --shape=dev or --shape=cluster (or neither, for both)`);
   return [asked];

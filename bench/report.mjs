@@ -196,11 +196,16 @@ export function resultsOf(bench, { steps, reads, scale, profile = null, burst = 
 
 /**
  * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
- * a --pages, --documents, --notifications or --reads run (one phase) writes latest-<mode>.json alone, a
+ * a --pages, --documents, --notifications, --reads or --dashboard run (one phase) writes latest-<mode>.json alone, a
  * --burst run latest-burst.json (dev) or latest-burst-cluster.json.
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  if (results.mode === 'scale' && results.machine.shape !== 'dev') {
+    const scaleFile = join(ROOT, `bench/results/latest-scale-${results.machine.shape}.json`);
+    writeFileSync(scaleFile, `${JSON.stringify(results, null, 2)}\n`);
+    return scaleFile;
+  }
   if (results.mode === 'burst') {
     const burstFile = burstOutput(results.machine.shape);
     writeFileSync(burstFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -213,7 +218,7 @@ export function saveResults(results) {
     return clusterOutput;
   }
   const output = join(ROOT, 'bench/results/latest.json');
-  if (['pages', 'documents', 'notifications', 'reads'].includes(results.mode)) {
+  if (['pages', 'documents', 'notifications', 'reads', 'scale', 'dashboard'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
     writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
     return phaseOutput;
@@ -497,15 +502,16 @@ export function printReads(results, log) {
 
 /** Step latency, CPU and memory as open cycles pile up. */
 function printScale(results, log) {
-  log('\nScale: open cycles waiting on their timers; steps of fresh cycles at concurrency 1 (worker RSS: the largest worker process; then all of them and how many)');
+  log('\nScale: open cycles waiting on their timers; steps of fresh cycles at concurrency 1 (oldest RSVP: one to each of 5 cycles opened first, evicted from the worker cache once more are open than it holds) (worker RSS: the largest worker process; then all of them and how many)');
   log(
     table(
-      ['open cycles', 'step p50', 'step p95', 'step p99', 'CPU ms/step', 'worker RSS MB', 'all workers MB', 'API RSS MB', 'launch p50', 'launch p99', 'others %'],
+      ['open cycles', 'step p50', 'step p95', 'step p99', 'oldest RSVP p50', 'CPU ms/step', 'worker RSS MB', 'all workers MB', 'API RSS MB', 'launch p50', 'launch p99', 'others %'],
       results.scale.map((s) => [
         s.open_cycles,
         s.step_p50_ms,
         s.step_p95_ms,
         s.step_p99_ms,
+        s.oldest_step_p50_ms,
         s.cpu_ms_per_step,
         s.worker_rss_mb,
         s.worker_rss_sum_mb === undefined ? null : `${s.worker_rss_sum_mb} (${s.workers})`,

@@ -23,6 +23,10 @@
 //   burst         9. a province's burst: 300 cycles × 20 invited cells (quick: 40) in communes of their own,
 //                    launched by 20 clients, then all driven to CLOSED at once through 20 clients: launches/s,
 //                    steps/s, step latency, answers other than 2xx, storage per closed cycle (both shapes);
+//   dashboard    10. the committee's dashboard and year report (issue 18): a 100-cell commune with ten years of
+//                    cycles and 29 other communes written with SQL (scripts/lib/commune-history.mjs), then the dashboard,
+//                    a cell's record, the overview page and the year report at 20 requests/s, paced, and the
+//                    year report's exports timed and weighed (dev shape, after the burst);
 //   where-time-goes 5. PostgreSQL round trips, Temporal calls and the API's CPU profile per step and per
 //                    read (apps restarted behind counting proxies, API under the inspector).
 // report.mjs: what is collected besides (memory at the end of each phase, CPU per step of each process, the
@@ -30,7 +34,7 @@
 // under `shapes`), and the tables, the shapes side by side against issue 17's goals, ending with one line:
 //   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z> cluster_overhead_p50=<…> cluster_step_p99_ms=<…> cluster_reads_p99_ms=<…>
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
-// --pages, --documents and --notifications run the set-up and phase 6, 7 or 8 only; --reads the set-up, one
+// --pages, --documents, --notifications and --dashboard run the set-up and phase 6, 7, 8 or 10 only; --reads the set-up, one
 // closed cycle (as phase 1 leaves them) and phase 3; --burst the set-up and phase 9 (the full run's size, the
 // quick run's with --quick; the dev shape unless --shape= names one).
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
@@ -54,6 +58,9 @@ async function main() {
   const { closedCycleForReads, printReadsReport, readsOnlyResults } = await import('./reads-report.mjs');
   const { measureBurst } = await import('./phases/burst.mjs');
   const { burstOnlyResults, printBurstReport } = await import('./burst-report.mjs');
+  const { printScaleReport, scaleOnlyResults } = await import('./scale-report.mjs');
+  const { measureDashboard } = await import('./phases/dashboard.mjs');
+  const { dashboardOnlyResults, dashboardTargets, printDashboard, printDashboardReport } = await import('./dashboard-report.mjs');
 
   const plan = planFor(process.argv);
   const shapes = shapesFor(process.argv, plan);
@@ -86,7 +93,7 @@ async function main() {
         quick: { dev: 'about 11 minutes', cluster: 'about 7 minutes', both: 'about 18 minutes' },
         full: { dev: 'about 30 minutes', cluster: 'about 30 minutes', both: 'about an hour' },
       }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ??
-      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', burst: burstDuration(plan) }[plan.mode];
+      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', dashboard: 'about 4 minutes', burst: plan.mode === 'burst' ? burstDuration(plan) : null, scale: plan.mode === 'scale' ? (plan.scale.length > 2 ? 'about 3–4 minutes' : 'about 2 minutes') : null }[plan.mode];
     log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);
     const shared = {};
     const byShape = {};
@@ -109,9 +116,12 @@ async function main() {
           const scale = await measureScale(bench, { firstOpen });
           // Before phase 5, which leaves the apps restarted behind its proxies and under the inspector.
           const burst = await measureBurst(bench);
+          // Last before phase 5 (restarted apps, the inspector): its ten years of rows stay out of the phases
+          // before it, and an action-item sweep finding their overdue items could only fall in phase 5.
+          const dashboard = await measureDashboard(bench);
           const profile = await whereTimeGoes(bench);
           byShape.dev = resultsOf(bench, { steps, reads, scale, profile, burst });
-          extras = { pages, documents, notifications };
+          extras = { pages, documents, notifications, dashboard };
         } else {
           const scale = await measureScale(bench, { firstOpen });
           const burst = await measureBurst(bench);
@@ -137,13 +147,14 @@ async function main() {
       results.pages = extras.pages;
       results.documents = extras.documents;
       results.notifications = extras.notifications;
-      results.targets.push(...pagesTargets(extras.pages));
+      results.dashboard = extras.dashboard;
+      results.targets.push(...pagesTargets(extras.pages), ...dashboardTargets(extras.dashboard));
     }
     results.shapes = Object.fromEntries(Object.entries(byShape).map(([shape, shapeResults]) => [shape, shapeFigures(shapeResults, { withDetails: shapeResults !== top })]));
     if (Object.keys(failed).length) results.shapes_failed = failed;
     const output = saveResults(results);
     for (const [shape, message] of Object.entries(failed)) log(`\n✗ the ${shape} shape failed, no figures of its own: ${message}`);
-    printReport(results, { log, output, elapsed, extraSections: extras ? [printPages, printDocuments, printNotifications] : [], others });
+    printReport(results, { log, output, elapsed, extraSections: extras ? [printPages, printDocuments, printNotifications, printDashboard] : [], others });
     return Object.keys(failed).length ? 1 : 0;
   } catch (error) {
     if (String(error?.message).startsWith('stopped by')) log('• Stopped before the end; nothing written.');
@@ -155,7 +166,7 @@ async function main() {
     await cleanups.run(log);
   }
 
-  /** --pages, --documents, --notifications, --reads: the dev shape's set-up, then one phase; --burst: either shape's. */
+  /** --pages, --documents, --notifications, --reads, --dashboard: the dev shape's set-up, then one phase; --burst and --scale: either shape's. */
   async function onePhase(bench) {
     if (plan.mode === 'pages') {
       const results = pagesOnlyResults(bench, await measurePages(bench));
@@ -178,9 +189,19 @@ async function main() {
       printReadsReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
+    if (plan.mode === 'dashboard') {
+      const results = dashboardOnlyResults(bench, await measureDashboard(bench));
+      printDashboardReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
     if (plan.mode === 'burst') {
       const results = burstOnlyResults(bench, await measureBurst(bench));
       printBurstReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
+    if (plan.mode === 'scale') {
+      const results = scaleOnlyResults(bench, await measureScale(bench, { firstOpen: null }));
+      printScaleReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
     throw new Error(`no phase for mode ${plan.mode}`);

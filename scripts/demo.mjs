@@ -3,12 +3,16 @@
 // model-meeting cycle through the HTTP API as those people would, printing who did what in a commune
 // office's words. Safe to run again: the commune is reused, a new cycle is made (and the ranking picks
 // another host). The cycle is driven by scripts/lib/cycle-driver.mjs; what is said in it is in
-// scripts/lib/demo-meeting.mjs, and how it is told in scripts/lib/demo-narration.mjs.
+// scripts/lib/demo-meeting.mjs, and how it is told in scripts/lib/demo-narration.mjs. So that the committee's
+// overview and year report have a picture (scripts/lib/demo-picture.mjs), the quarters before this one are
+// written into the database on the first run, and two more cycles of this quarter are closed beside the
+// narrated one: one with critiques missed, one with its report late, each rated otherwise.
 import { driveCycle } from './lib/cycle-driver.mjs';
 import { BASE, DEMO_PASSWORD, PAGES, account, call, demoEmailOf, driverHttp, expectOk, login } from './lib/demo-api.mjs';
 import { COMMITTEE_NAME, COMMUNE_CELLS, OFFICE_STAFF, PARTY_BRANCH, titled } from './lib/demo-commune.mjs';
 import { ADOPTION, DECLINES, MEETING_MINUTES, REVIEWS, answerTo, critiqueWords, launchWords, lessonsAndCommitments, meetingWords, planWords } from './lib/demo-meeting.mjs';
 import { heading, narrator, say } from './lib/demo-narration.mjs';
+import { driveMoreCycles, narratedHostChoice, showOverview, writePastQuarters } from './lib/demo-picture.mjs';
 import { vietnamDay, vietnamTime } from './lib/demo-wording.mjs';
 import { acceptInvitationBody, declineInvitationBody, meetingBody, planBody, reportBody } from './lib/step-bodies.mjs';
 
@@ -39,9 +43,19 @@ async function main() {
   heading(`${PARTY_BRANCH.toUpperCase()}: ${cells.length} chi bộ trực thuộc, ${cells.reduce((sum, cell) => sum + cell.memberCount, 0)} đảng viên${reused ? ' (đã có từ lần chạy trước)' : ''}`);
   for (const cell of cells) say(`${cell.name.padEnd(30)} ${String(cell.memberCount).padStart(2)} đảng viên   Bí thư: đồng chí ${cell.secretary.fullName}`);
   say(`Văn phòng Đảng ủy: ${titled(OFFICE_STAFF)}`);
+  await writePastQuarters({ committee, staffUsername: OFFICE_STAFF.username, cells });
 
   const meetingAt = new Date(Date.now() + MEETING_IN_MS);
   const months = monthsOf(meetingAt.getTime());
+  // Told after the narrated cycle; run beside it, so their windows pass while it runs (their hosts picked after its own).
+  /** @type {() => void} */
+  let hostChosen = () => {};
+  const after = new Promise((resolve) => {
+    hostChosen = () => resolve(undefined);
+  });
+  const moreCycles = driveMoreCycles({ committee, staff, cells, months, after });
+  void moreCycles.catch(() => undefined);
+  const narrate = narrator({ staff: OFFICE_STAFF, cellCount: cells.length });
   const cycle = await driveCycle(
     driverHttp,
     { committeeId: committee.id, staff, invited: cells },
@@ -52,6 +66,7 @@ async function main() {
       launch: { ...launchWords(months), ...COMPRESSED_SCHEDULE },
       idempotencyKeys: 'demo',
       rsvpsBeforePlan: true,
+      chooseHost: narratedHostChoice(cells),
       rsvp: (visitor) => {
         const note = DECLINES.get(visitor.name);
         return note ? declineInvitationBody({ note }) : acceptInvitationBody({ delegate: `Đồng chí ${visitor.secretary.fullName}, Bí thư chi bộ` });
@@ -64,7 +79,10 @@ async function main() {
       report: ({ host, pointsToAnswer }, round) =>
         reportBody({ responses: pointsToAnswer.map(answerTo), ...lessonsAndCommitments({ secretaryName: host.secretary.fullName }, round) }),
       reviews: REVIEWS,
-      onStep: narrator({ staff: OFFICE_STAFF, cellCount: cells.length }),
+      onStep: (event) => {
+        narrate(event);
+        if (event.kind === 'host') hostChosen();
+      },
     },
   );
   const { host, attending } = cycle;
@@ -83,6 +101,11 @@ async function main() {
   say(`Đợt “${final.title}”: ${final.statusLabel}.`);
   say(`Chi bộ điểm: ${host.name}; xếp loại: ${final.review.ratingLabel}.`);
   showTimeline(final.timeline, cells);
+
+  heading('THÊM HAI ĐỢT TRONG QUÝ (chạy song song với đợt trên, mỗi đợt một kết quả khác)');
+  for (const outcome of await moreCycles) say(outcome);
+  heading('TỔNG QUAN CỦA ĐẢNG ỦY');
+  await showOverview({ committee, staff, pages: PAGES });
 
   heading('TRÊN TRANG WEB');
   say(`Trang của đợt sinh hoạt: ${PAGES}dot/${cycle.id}`);

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ROOT, build, ensureDependencies, reexecOnPinnedNode } from './lib/bootstrap.mjs';
+import { WORKER_NODE_FLAGS } from './lib/node-flags.mjs';
 
 ensureDependencies();
 if (!reexecOnPinnedNode()) await main();
@@ -70,7 +71,7 @@ async function main() {
     };
     await runToEnd(join(ROOT, 'dist/libs/persistence/run-migrations.js'), env, 'migrations');
 
-    const worker = startApp('worker', join(ROOT, 'dist/apps/worker/main.js'), env, shutdown);
+    const worker = startApp('worker', join(ROOT, 'dist/apps/worker/main.js'), env, shutdown, WORKER_NODE_FLAGS);
     stopper.add(() => stopChild(worker, 30000));
     const api = startApp('api', join(ROOT, 'dist/apps/api/main.js'), env, shutdown);
     stopper.add(() => stopChild(api, 15000));
@@ -90,9 +91,9 @@ async function main() {
     await shutdown(1);
   }
 
-  function startApp(name, entry, env, onExit) {
+  function startApp(name, entry, env, onExit, nodeFlags = []) {
     // Own process group: Ctrl-C reaches only this launcher, which stops the apps before the servers they use.
-    const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: 'inherit', detached: true });
+    const child = spawn(process.execPath, ['--enable-source-maps', ...nodeFlags, entry], { env, stdio: 'inherit', detached: true });
     child.once('exit', (code, signal) => {
       if (stopper.stopping) return;
       log(`✗ The ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);

@@ -1100,6 +1100,35 @@ const ENDPOINTS: EndpointSpec[] = [
       expect(response.body).toMatchObject({ committeeId: home.committeeId, cell: { id: cell.attending().id } });
     },
   },
+  // The year report (issue 18, part 2): the same rule as the dashboard, for the figures and both files (the upper level
+  // over the commune too; another province's: 404).
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/year-report',
+    path: () => `/api/committees/${home.committeeId}/year-report?year=2026&quarter=4`,
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ committeeId: home.committeeId, year: 2026, quarter: 4, totals: expect.any(Object), cells: expect.any(Array) });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/year-report/export.xlsx',
+    path: () => `/api/committees/${home.committeeId}/year-report/export.xlsx?year=2026`,
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
+    afterSuccess: async ({ response }) => {
+      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/year-report/export.docx',
+    path: () => `/api/committees/${home.committeeId}/year-report/export.docx?year=2026`,
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
+    afterSuccess: async ({ response }) => {
+      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    },
+  },
   // ── upper levels (issue 18) ── the admin sets up provinces and districts and places communes under them; an upper
   // level's account reads its area's overview and the figures above (a commune not under it: 404); the office, the
   // secretaries and the guests have no area (role 403).
@@ -1144,6 +1173,9 @@ const ENDPOINTS: EndpointSpec[] = [
   },
   { method: 'GET', route: '/tong-quan-cap-tren', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/tong-quan', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/bao-cao', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/bao-cao/tep.xlsx', path: () => '/bao-cao/tep.xlsx?nam=2026', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/bao-cao/tep.docx', path: () => '/bao-cao/tep.docx?nam=2026', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/chi-bo/:cellId/tinh-hinh', path: () => `/chi-bo/${cell.spare().id}/tinh-hinh`, statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE },
   { method: 'POST', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE, body: () => ({ email: 'lovanpang@gmail.com', notifyChannels: 'email' }) },

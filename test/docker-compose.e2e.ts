@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES } from '../libs/config/app-config.js';
+import { WORKER_NODE_FLAGS } from '../scripts/lib/node-flags.mjs';
 import { DATABASES } from '../scripts/lib/pg-backup.mjs';
 
 // A specifier held in a variable: TypeScript leaves this .mjs import untyped instead of looking for declarations.
@@ -177,7 +178,7 @@ describe('docker-compose.yml', () => {
   it.each([
     ['migrate', 'node dist/libs/persistence/run-migrations.js'],
     ['api', 'node dist/apps/api/main.js'],
-    ['worker', 'node dist/apps/worker/main.js'],
+    ['worker', `node ${WORKER_NODE_FLAGS.join(' ')} dist/apps/worker/main.js`],
   ])('builds %s from the local Dockerfile and runs %s', (name, command) => {
     const { build } = compose.services[name];
     const context = typeof build === 'string' ? build : build?.context;
@@ -185,6 +186,12 @@ describe('docker-compose.yml', () => {
     expect(context && resolve(ROOT, context)).toBe(ROOT);
     expect(dockerfile ?? 'Dockerfile').toBe('Dockerfile');
     expect(commandOf(compose.services[name])).toBe(command);
+  });
+
+  it('starts the worker with the same V8 flags as npm start, npm run start:worker and the Dockerfile', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['start:worker']).toBe(`node ${WORKER_NODE_FLAGS.join(' ')} scripts/run-app.mjs worker`);
+    expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toContain(`worker   node ${WORKER_NODE_FLAGS.join(' ')} dist/apps/worker/main.js`);
   });
 
   it.each(['api', 'worker'])('starts %s only after the migrations have succeeded', (name) => {

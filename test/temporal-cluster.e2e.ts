@@ -4,13 +4,19 @@
  * the namespace serves a workflow start (no worker is needed for the server to accept and store one); with one
  * history process SIGKILLed, its shards move to the other and starts that land on every shard succeed again;
  * the killed process comes back and takes shards again; a cluster started on the databases a stop kept finds
- * its workflows there; stop() leaves no process and drops both databases.
+ * its workflows there; the API's health check says Temporal is down while the cluster's database refuses it (when
+ * the frontend alone still says it serves), and up once it is back; stop() leaves no process and drops both
+ * databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import request from 'supertest';
+import { createApiApp } from '../apps/api/create-api-app.js';
 import { startTemporalCluster, CLUSTER_HISTORY_SHARDS, type TemporalCluster } from '../scripts/lib/temporal-cluster.mjs';
 import { connectDatabase } from './support/database-holds.js';
 import { ROOT, waitUntil } from './support/server-control.js';
+import { testConfig } from './support/test-stack.js';
 
 const NAME = `cbd_cluster_${Date.now().toString(36)}_${process.pid}`;
 // Workflow starts spread over many ids land on every shard with near certainty (16 shards, 48 ids: a shard
@@ -148,6 +154,32 @@ describe('Temporal cluster: separate processes on PostgreSQL', () => {
     expect((await client.workflow.getHandle('after-kill-0').describe()).status.name).toBe('RUNNING');
     expect((await client.workflow.getHandle('before-kill').describe()).status.name).toBe('TERMINATED');
   });
+
+  it("has the API's health check say Temporal is down while the cluster's database refuses it, and up once it is back", async () => {
+    const temporalDatabase = cluster!.databases.temporal;
+    const app: INestApplication = await createApiApp(testConfig({ TEMPORAL_ADDRESS: cluster!.address, TEMPORAL_NAMESPACE: cluster!.namespace }));
+    await app.init();
+    const admin = await connectDatabase(adminUrl);
+    const health = async () => (await request(app.getHttpServer()).get('/api/health')) as { status: number; body: Record<string, string> };
+    try {
+      expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', database: 'up', temporal: 'up' } });
+
+      await admin.query(`ALTER DATABASE "${temporalDatabase}" WITH ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [temporalDatabase]);
+      let answer = await health();
+      await waitUntil('health says Temporal is down', async () => (answer = await health()).status === 503, 60_000, 500);
+      expect(answer.body).toMatchObject({ status: 'unavailable', database: 'up', temporal: 'down' });
+      // Meanwhile Temporal's frontend still calls itself serving: its own check is not enough.
+      expect((await connection.healthService.check({})).status).toBe(1);
+
+      await admin.query(`ALTER DATABASE "${temporalDatabase}" WITH ALLOW_CONNECTIONS true`);
+      await waitUntil('health says Temporal is up again', async () => (await health()).status === 200, 90_000, 500);
+    } finally {
+      await admin.query(`ALTER DATABASE "${temporalDatabase}" WITH ALLOW_CONNECTIONS true`).catch(() => undefined);
+      await admin.destroy();
+      await app.close();
+    }
+  }, 240_000);
 
   it('stop() ends every process it started and drops both databases', async () => {
     const pids = cluster!.services.map((service) => service.pid!);

@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type supertest from 'supertest';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
 import { checkAccessibility, launchChromium, phoneContext, screenshot } from './support/browser.js';
-import { createCommuneViaApi, TEST_PASSWORD, type ApiCell, type ApiCommune } from './support/commune-api.fixture.js';
+import { createCommuneViaApi, TEST_PASSWORD, type ApiCommune } from './support/commune-api.fixture.js';
+import { insertHeldCycle, type HeldCycle } from './support/held-cycles.js';
 
 /**
  * Upper levels (issue 18): a district's or a province's account (role overseer) reads the same figures as a commune's
@@ -44,90 +45,6 @@ const overseer = { P: { username: '', token: '' }, D1: { username: '', token: ''
 const cycles = { C1: randomUUID(), C2: randomUUID(), C3: randomUUID(), C4: randomUUID(), C5: randomUUID(), C6: randomUUID(), C7: randomUUID() };
 const suffix = () => randomUUID().slice(0, 8);
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-interface Visitor {
-  cell: ApiCell;
-  attended: boolean;
-  /** Sent an hour before the critique window closed; false: not sent. */
-  onTime?: boolean;
-  adopted?: boolean;
-}
-
-/** A cycle whose meeting was held, as the record activity leaves it (the critique window 3 days after the meeting, the report due 7 days later). */
-async function insertHeld(cycle: {
-  id: string;
-  commune: ApiCommune;
-  title: string;
-  host: ApiCell;
-  day: string;
-  status: 'CLOSED' | 'REPORTING' | 'CANCELLED';
-  rating?: 'TOT' | 'KHA' | 'TRUNG_BINH' | 'KEM';
-  visitors: Visitor[];
-}): Promise<void> {
-  const meetingMs = Date.parse(`${cycle.day}T08:00:00+07:00`);
-  const closesMs = meetingMs + 3 * DAY_MS;
-  const meeting = {
-    startedAt: new Date(meetingMs).toISOString(),
-    endedAt: new Date(meetingMs + 100 * 60_000).toISOString(),
-    durationMinutes: 100,
-    attendance: { present: 20, total: 21, absentWithReason: 1, absentWithoutReason: 0 },
-    attendingCellIds: cycle.visitors.filter((visitor) => visitor.attended).map((visitor) => visitor.cell.id),
-    minutes: 'Biên bản buổi sinh hoạt',
-    resolution: null,
-    selfScores: null,
-    selfScoreTotal: null,
-    selfRating: null,
-    qualityFlags: [],
-    recordedAt: new Date(meetingMs + 110 * 60_000).toISOString(),
-    recordedBy: cycle.host.secretary.userId,
-  };
-  const review = cycle.rating
-    ? { decision: 'accept', rating: cycle.rating, comment: null, reviewedAt: new Date(closesMs + 5 * DAY_MS).toISOString(), reviewedBy: cycle.commune.staff.userId }
-    : null;
-  await stack.dataSource.query(
-    `INSERT INTO cycles (id, committee_id, title, topic, kind, status, host_cell_id, meeting_at, location, rubric_id, rubric, critique_window, report_window,
-                         plan_due_at, meeting, review, critique_closes_at, report_due_at, created_by, ruleset)
-     SELECT $1, $2, $3, 'Nâng cao chất lượng sinh hoạt chi bộ', 'regular', $4, $5, $6, 'Nhà văn hóa thôn', r.id, to_jsonb(r), 'P3D', 'P7D',
-            $6::timestamptz - interval '1 day', $7, $8, $9, $10, $11, 3
-       FROM rubrics r WHERE r.committee_id IS NULL ORDER BY r.created_at LIMIT 1`,
-    [
-      cycle.id,
-      cycle.commune.committeeId,
-      cycle.title,
-      cycle.status,
-      cycle.host.id,
-      new Date(meetingMs),
-      JSON.stringify(meeting),
-      review ? JSON.stringify(review) : null,
-      new Date(closesMs),
-      new Date(closesMs + 7 * DAY_MS),
-      cycle.commune.staff.userId,
-    ],
-  );
-  for (const visitor of cycle.visitors) {
-    await stack.dataSource.query(
-      `INSERT INTO cycle_invitations (cycle_id, cell_id, status, delegate, responded_at, attended, adoption) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        cycle.id,
-        visitor.cell.id,
-        visitor.attended ? 'ACCEPTED' : 'DECLINED',
-        visitor.attended ? 'Đồng chí Thào Seo Lềnh' : null,
-        new Date(meetingMs - 2 * DAY_MS),
-        visitor.attended,
-        visitor.adopted ? 'Áp dụng cách ghi biên bản' : null,
-      ],
-    );
-    if (!visitor.onTime) continue;
-    await stack.dataSource.query(`INSERT INTO critiques (id, cycle_id, cell_id, submitted_by, submitted_at, points) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      randomUUID(),
-      cycle.id,
-      visitor.cell.id,
-      visitor.cell.secretary.userId,
-      new Date(closesMs - 60 * 60_000),
-      JSON.stringify([{ id: randomUUID(), stage: 'content', kind: 'strength', text: 'Nội dung sát thực tế' }]),
-    ]);
-  }
-}
 
 async function newArea(name: string, kind: 'district' | 'province', parentId?: string): Promise<string> {
   const created = await stack.http
@@ -175,20 +92,25 @@ beforeAll(async () => {
 
   const [a1, b1, c1] = X1.cells;
   const [a2, b2] = X2.cells;
-  await insertHeld({ id: cycles.C1, commune: X1, title: 'Sinh hoạt chi bộ điểm quý I năm 2025', host: a1, day: '2025-03-10', status: 'CLOSED', rating: 'TOT',
-    visitors: [{ cell: b1, attended: true, onTime: true }, { cell: c1, attended: true }] });
-  await insertHeld({ id: cycles.C2, commune: X1, title: 'Sinh hoạt chi bộ điểm quý III năm 2025', host: b1, day: '2025-09-15', status: 'REPORTING',
-    visitors: [{ cell: a1, attended: true, onTime: true }] });
-  await insertHeld({ id: cycles.C3, commune: X1, title: 'Sinh hoạt chi bộ điểm năm 2024', host: c1, day: '2024-05-05', status: 'CLOSED', rating: 'KHA',
-    visitors: [{ cell: a1, attended: true, onTime: true }] });
-  await insertHeld({ id: cycles.C4, commune: X2, title: 'Sinh hoạt chi bộ điểm tháng Tư', host: a2, day: '2025-04-20', status: 'CLOSED', rating: 'KHA',
-    visitors: [{ cell: b2, attended: true, onTime: true, adopted: true }] });
-  await insertHeld({ id: cycles.C5, commune: X2, title: 'Sinh hoạt chi bộ điểm đã hủy', host: b2, day: '2025-06-01', status: 'CANCELLED',
-    visitors: [{ cell: a2, attended: true }] });
-  await insertHeld({ id: cycles.C6, commune: Z, title: 'Sinh hoạt chi bộ điểm tháng Mười một', host: Z.cells[0], day: '2025-11-11', status: 'CLOSED', rating: 'TRUNG_BINH',
-    visitors: [{ cell: Z.cells[1], attended: false }] });
-  await insertHeld({ id: cycles.C7, commune: Y, title: 'Sinh hoạt chi bộ điểm ngoài tỉnh', host: Y.cells[0], day: '2025-02-02', status: 'CLOSED', rating: 'KEM',
-    visitors: [{ cell: Y.cells[1], attended: true, onTime: true }] });
+  // Critiques sent an hour before their window closed: on time.
+  const ON_TIME = 60;
+  const held: HeldCycle[] = [
+    { id: cycles.C1, commune: X1, title: 'Sinh hoạt chi bộ điểm quý I năm 2025', host: a1, at: '2025-03-10T08:00:00+07:00', status: 'CLOSED', rating: 'TOT',
+      visitors: [{ cell: b1, rsvp: 'ACCEPTED', critique: ON_TIME }, { cell: c1, rsvp: 'ACCEPTED' }] },
+    { id: cycles.C2, commune: X1, title: 'Sinh hoạt chi bộ điểm quý III năm 2025', host: b1, at: '2025-09-15T08:00:00+07:00', status: 'REPORTING',
+      visitors: [{ cell: a1, rsvp: 'ACCEPTED', critique: ON_TIME }] },
+    { id: cycles.C3, commune: X1, title: 'Sinh hoạt chi bộ điểm năm 2024', host: c1, at: '2024-05-05T08:00:00+07:00', status: 'CLOSED', rating: 'KHA',
+      visitors: [{ cell: a1, rsvp: 'ACCEPTED', critique: ON_TIME }] },
+    { id: cycles.C4, commune: X2, title: 'Sinh hoạt chi bộ điểm tháng Tư', host: a2, at: '2025-04-20T08:00:00+07:00', status: 'CLOSED', rating: 'KHA',
+      visitors: [{ cell: b2, rsvp: 'ACCEPTED', critique: ON_TIME, adopted: true }] },
+    { id: cycles.C5, commune: X2, title: 'Sinh hoạt chi bộ điểm đã hủy', host: b2, at: '2025-06-01T08:00:00+07:00', status: 'CANCELLED',
+      visitors: [{ cell: a2, rsvp: 'ACCEPTED' }] },
+    { id: cycles.C6, commune: Z, title: 'Sinh hoạt chi bộ điểm tháng Mười một', host: Z.cells[0], at: '2025-11-11T08:00:00+07:00', status: 'CLOSED', rating: 'TRUNG_BINH',
+      visitors: [{ cell: Z.cells[1], rsvp: 'DECLINED' }] },
+    { id: cycles.C7, commune: Y, title: 'Sinh hoạt chi bộ điểm ngoài tỉnh', host: Y.cells[0], at: '2025-02-02T08:00:00+07:00', status: 'CLOSED', rating: 'KEM',
+      visitors: [{ cell: Y.cells[1], rsvp: 'ACCEPTED', critique: ON_TIME }] },
+  ];
+  for (const cycle of held) await insertHeldCycle(stack, cycle);
 }, 180_000);
 
 afterAll(async () => {
@@ -280,6 +202,18 @@ describe('a commune’s own figures, read by the upper levels over it', () => {
     expect(record.visits.totals).toEqual({ ...noTally, invited: 2, attended: 2, onTime: 2 });
     // Z, straight under the province.
     await get(`/api/committees/${Z.committeeId}/dashboard`, overseer.P.token).expect(200);
+  });
+
+  it('the year report (JSON and both files) opens to the upper levels over the commune too, with the office’s figures', async () => {
+    const office = (await get(`/api/committees/${X1.committeeId}/year-report?year=2025`, X1.staff.token).expect(200)).body;
+    const seen = (await get(`/api/committees/${X1.committeeId}/year-report?year=2025`, overseer.D1.token).expect(200)).body;
+    expect(seen.committeeId).toBe(X1.committeeId);
+    expect({ totals: seen.totals, cells: seen.cells, meetings: seen.meetings }).toEqual({ totals: office.totals, cells: office.cells, meetings: office.meetings });
+    await get(`/api/committees/${X1.committeeId}/year-report/export.xlsx?year=2025`, overseer.P.token).expect(200);
+    await get(`/api/committees/${X1.committeeId}/year-report/export.docx?year=2025`, overseer.P.token).expect(200);
+    const ghost = (await get(`/api/committees/${randomUUID()}/year-report?year=2025`, overseer.P.token).expect(404)).body;
+    expect((await get(`/api/committees/${Y.committeeId}/year-report?year=2025`, overseer.P.token).expect(404)).body).toEqual(ghost);
+    await get(`/api/committees/${X2.committeeId}/year-report/export.xlsx?year=2025`, overseer.D1.token).expect(404);
   });
 
   it('a commune not under the caller is not found, exactly as a committee that exists nowhere', async () => {
@@ -437,9 +371,9 @@ async function signedInPhone(username: string, landing: string): Promise<{ conte
   return { context, page };
 }
 
-/** Every form of the page but the header's logout, and every link to a cycle's page: an upper level has neither. */
+/** Every form of the page that sends something (not the header's logout, not a GET), and every link to a cycle's page: an upper level has neither. */
 async function waysToAct(page: Page): Promise<{ forms: number; cycleLinks: number }> {
-  return { forms: await page.locator('main form').count(), cycleLinks: await page.locator('a[href^="/dot"]').count() };
+  return { forms: await page.locator('main form:not([method="get"])').count(), cycleLinks: await page.locator('a[href^="/dot"]').count() };
 }
 
 describe('the upper level’s pages on a phone', () => {
@@ -467,7 +401,7 @@ describe('the upper level’s pages on a phone', () => {
       await screenshot(page, 'upper-level');
 
       await Promise.all([
-        page.waitForURL((url) => url.pathname === '/tong-quan' && url.searchParams.get('xa') === X1.committeeId),
+        page.waitForURL((url) => url.pathname === '/tong-quan' && url.searchParams.get('dang-uy') === X1.committeeId),
         page.locator('main h3 a', { hasText: 'Đảng ủy xã Na Hối' }).click(),
       ]);
       await expect(page.locator('h1').textContent()).resolves.toBe('Tổng quan năm 2025');
@@ -480,6 +414,18 @@ describe('the upper level’s pages on a phone', () => {
       await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(360);
       await checkAccessibility(page, 'upper-level-commune');
       await screenshot(page, 'upper-level-commune');
+
+      // The commune's year report, from its overview: the same page as its office's, for this commune.
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/bao-cao' && url.searchParams.get('dang-uy') === X1.committeeId),
+        page.locator('main a', { hasText: 'Báo cáo năm 2025' }).click(),
+      ]);
+      const report = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+      expect(report).toContain('Đảng ủy xã Na Hối');
+      expect(await waysToAct(page)).toEqual({ forms: 0, cycleLinks: 0 });
+      await expect(page.locator(`main a[href*="tep.xlsx"][href*="dang-uy=${X1.committeeId}"]`).count()).resolves.toBe(1);
+      await checkAccessibility(page, 'upper-level-report');
+      await page.goBack();
 
       await Promise.all([
         page.waitForURL((url) => url.pathname === `/chi-bo/${X1.cells[0].id}/tinh-hinh`),
@@ -499,11 +445,13 @@ describe('the upper level’s pages on a phone', () => {
   it('a commune outside is not found; the office’s pages and forms are refused; a cycle’s page is not found', async () => {
     const { context, page } = await signedInPhone(overseer.D1.username, '/tong-quan-cap-tren');
     try {
-      expect((await page.goto(`/tong-quan?xa=${X2.committeeId}`))?.status()).toBe(404);
-      expect((await page.goto(`/tong-quan?xa=${Y.committeeId}`))?.status()).toBe(404);
+      expect((await page.goto(`/tong-quan?dang-uy=${X2.committeeId}`))?.status()).toBe(404);
+      expect((await page.goto(`/tong-quan?dang-uy=${Y.committeeId}`))?.status()).toBe(404);
       expect((await page.goto('/tong-quan'))?.status()).toBe(404);
-      expect((await page.goto(`/chi-bo/${X2.cells[0].id}/tinh-hinh?xa=${X2.committeeId}`))?.status()).toBe(404);
-      expect((await page.goto(`/chi-bo/${X2.cells[0].id}/tinh-hinh?xa=${X1.committeeId}`))?.status()).toBe(404);
+      expect((await page.goto(`/chi-bo/${X2.cells[0].id}/tinh-hinh?dang-uy=${X2.committeeId}`))?.status()).toBe(404);
+      expect((await page.goto(`/chi-bo/${X2.cells[0].id}/tinh-hinh?dang-uy=${X1.committeeId}`))?.status()).toBe(404);
+      expect((await page.goto(`/bao-cao?nam=2025&dang-uy=${X2.committeeId}`))?.status()).toBe(404);
+      expect((await page.goto('/bao-cao'))?.status()).toBe(404);
       expect((await page.goto(`/dot/${cycles.C2}`))?.status()).toBe(404);
       for (const path of ['/dot', '/dot-moi', '/chi-bo', '/quan-tri', '/kenh-gui-tin', '/chua-nhan-tin']) {
         const status = (await page.goto(path))?.status();

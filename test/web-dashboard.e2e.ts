@@ -8,6 +8,7 @@ import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { checkAccessibility, launchChromium, phoneContext, screenshot } from './support/browser.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCell, type ApiCommune } from './support/commune-api.fixture.js';
 import { supertestHttp } from './support/cycle-http.js';
+import { insertHeldCycle, type HeldCycle } from './support/held-cycles.js';
 
 /**
  * The committee's dashboard and a cell's record (issue 18), checked against a fixture whose answers are counted by
@@ -58,95 +59,6 @@ const thisYear = new Date(Date.now() + VIETNAM_OFFSET_MS).getUTCFullYear();
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-interface Visitor {
-  cell: ApiCell;
-  rsvp: 'ACCEPTED' | 'DECLINED';
-  /** Its critique: sent this many minutes before the window closed (the workflow takes none after), or at a given moment; null for none. */
-  critique?: number | { at: string } | null;
-  adopted?: boolean;
-}
-
-interface HeldCycle {
-  id: string;
-  commune: ApiCommune;
-  title: string;
-  host: ApiCell;
-  /** "2025-02-20": the meeting at 08:00 that day in Vietnam. */
-  day: string;
-  status: 'CLOSED' | 'REPORTING' | 'CANCELLED' | 'CRITIQUE';
-  rating?: 'TOT' | 'KHA' | 'TRUNG_BINH' | 'KEM';
-  visitors: Visitor[];
-  /** When the critique window closes (default: 3 days after the meeting). */
-  critiqueClosesAt?: number;
-  reportDueAt?: number;
-  actionItems?: { title: string; dueDate: string; done?: boolean }[];
-}
-
-/**
- * A cycle whose meeting was held, written as the record activity leaves it: the cycle with its meeting record,
- * review and deadlines, the invitations (attended or not), the critiques and the host's action items.
- */
-async function insertHeld(cycle: HeldCycle): Promise<void> {
-  const meetingMs = Date.parse(`${cycle.day}T08:00:00+07:00`);
-  const closesMs = cycle.critiqueClosesAt ?? meetingMs + 3 * DAY_MS;
-  const meeting = {
-    startedAt: new Date(meetingMs).toISOString(),
-    endedAt: new Date(meetingMs + 100 * 60_000).toISOString(),
-    durationMinutes: 100,
-    attendance: { present: 20, total: 21, absentWithReason: 1, absentWithoutReason: 0 },
-    attendingCellIds: cycle.visitors.filter((visitor) => visitor.rsvp === 'ACCEPTED').map((visitor) => visitor.cell.id),
-    minutes: 'Biên bản buổi sinh hoạt',
-    resolution: null,
-    selfScores: null,
-    selfScoreTotal: null,
-    selfRating: null,
-    qualityFlags: [],
-    recordedAt: new Date(meetingMs + 110 * 60_000).toISOString(),
-    recordedBy: cycle.host.secretary.userId,
-  };
-  const review = cycle.rating
-    ? { decision: 'accept', rating: cycle.rating, comment: null, reviewedAt: new Date(closesMs + 5 * DAY_MS).toISOString(), reviewedBy: cycle.commune.staff.userId }
-    : null;
-  await stack.dataSource.query(
-    `INSERT INTO cycles (id, committee_id, title, topic, kind, status, host_cell_id, meeting_at, location, rubric_id, rubric, critique_window, report_window,
-                         plan_due_at, meeting, review, critique_closes_at, report_due_at, created_by, ruleset)
-     SELECT $1, $2, $3, 'Nâng cao chất lượng sinh hoạt chi bộ', 'regular', $4, $5, $6, 'Nhà văn hóa thôn', r.id, to_jsonb(r), 'P3D', 'P7D',
-            $6::timestamptz - interval '1 day', $7, $8, $9, $10, $11, 3
-       FROM rubrics r WHERE r.committee_id IS NULL ORDER BY r.created_at LIMIT 1`,
-    [
-      cycle.id,
-      cycle.commune.committeeId,
-      cycle.title,
-      cycle.status,
-      cycle.host.id,
-      new Date(meetingMs),
-      JSON.stringify(meeting),
-      review ? JSON.stringify(review) : null,
-      new Date(closesMs),
-      new Date(cycle.reportDueAt ?? closesMs + 7 * DAY_MS),
-      cycle.commune.staff.userId,
-    ],
-  );
-  for (const visitor of cycle.visitors) {
-    const attended = visitor.rsvp === 'ACCEPTED';
-    await stack.dataSource.query(
-      `INSERT INTO cycle_invitations (cycle_id, cell_id, status, delegate, responded_at, attended, adoption) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [cycle.id, visitor.cell.id, visitor.rsvp, attended ? 'Đồng chí Thào Seo Lềnh' : null, new Date(meetingMs - 2 * DAY_MS), attended, visitor.adopted ? 'Áp dụng cách ghi biên bản' : null],
-    );
-    if (visitor.critique === undefined || visitor.critique === null) continue;
-    await stack.dataSource.query(
-      `INSERT INTO critiques (id, cycle_id, cell_id, submitted_by, submitted_at, points) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [randomUUID(), cycle.id, visitor.cell.id, visitor.cell.secretary.userId, typeof visitor.critique === 'number' ? new Date(closesMs - visitor.critique * 60_000) : new Date(visitor.critique.at), JSON.stringify([{ id: randomUUID(), stage: 'content', kind: 'strength', text: 'Nội dung sát thực tế' }])],
-    );
-  }
-  for (const item of cycle.actionItems ?? []) {
-    await stack.dataSource.query(
-      `INSERT INTO action_items (id, cycle_id, cell_id, title, owner, due_date, done_at, done_by) VALUES ($1, $2, $3, $4, 'Đồng chí Bí thư', $5, $6, $7)`,
-      [randomUUID(), cycle.id, cycle.host.id, item.title, item.dueDate, item.done ? new Date(meetingMs + 20 * DAY_MS) : null, item.done ? cycle.host.secretary.userId : null],
-    );
-  }
-}
-
 beforeAll(async () => {
   stack = await startApiStack();
   await stack.app.listen(0, '127.0.0.1');
@@ -155,26 +67,26 @@ beforeAll(async () => {
   [A, B, C, D, E] = home.cells;
   const ON_TIME = 60;
   const held: HeldCycle[] = [
-    { id: ids.H1, commune: home, title: 'Sinh hoạt chi bộ điểm quý II năm 2022', host: A, day: '2022-05-10', status: 'CLOSED', rating: 'TRUNG_BINH',
+    { id: ids.H1, commune: home, title: 'Sinh hoạt chi bộ điểm quý II năm 2022', host: A, at: '2022-05-10T08:00:00+07:00', status: 'CLOSED', rating: 'TRUNG_BINH',
       visitors: [{ cell: B, rsvp: 'ACCEPTED', critique: ON_TIME, adopted: true }, { cell: C, rsvp: 'ACCEPTED', critique: null }] },
-    { id: ids.H2, commune: home, title: 'Sinh hoạt chi bộ điểm quý II năm 2024', host: A, day: '2024-04-15', status: 'CLOSED', rating: 'TOT',
+    { id: ids.H2, commune: home, title: 'Sinh hoạt chi bộ điểm quý II năm 2024', host: A, at: '2024-04-15T08:00:00+07:00', status: 'CLOSED', rating: 'TOT',
       visitors: [{ cell: B, rsvp: 'ACCEPTED', critique: ON_TIME }, { cell: D, rsvp: 'DECLINED' }] },
-    { id: ids.H3, commune: home, title: 'Sinh hoạt chi bộ điểm quý III năm 2024', host: B, day: '2024-09-20', status: 'CLOSED', rating: 'KHA',
+    { id: ids.H3, commune: home, title: 'Sinh hoạt chi bộ điểm quý III năm 2024', host: B, at: '2024-09-20T08:00:00+07:00', status: 'CLOSED', rating: 'KHA',
       visitors: [{ cell: A, rsvp: 'ACCEPTED', critique: ON_TIME }, { cell: C, rsvp: 'ACCEPTED', critique: ON_TIME }] },
-    { id: ids.H4, commune: home, title: 'Sinh hoạt chi bộ điểm quý I năm 2025', host: C, day: '2025-02-20', status: 'CLOSED', rating: 'TOT',
+    { id: ids.H4, commune: home, title: 'Sinh hoạt chi bộ điểm quý I năm 2025', host: C, at: '2025-02-20T08:00:00+07:00', status: 'CLOSED', rating: 'TOT',
       visitors: [{ cell: A, rsvp: 'ACCEPTED', critique: ON_TIME, adopted: true }, { cell: B, rsvp: 'ACCEPTED', critique: null }],
       actionItems: [{ title: 'Hoàn thiện mẫu biên bản', dueDate: '2025-03-31' }, { title: 'Gửi tài liệu trước 1 ngày', dueDate: '2025-03-15', done: true }] },
-    { id: ids.H5, commune: home, title: 'Sinh hoạt chi bộ điểm quý II năm 2025', host: E, day: '2025-06-10', status: 'REPORTING', reportDueAt: Date.parse('2025-06-17T17:00:00+07:00'),
+    { id: ids.H5, commune: home, title: 'Sinh hoạt chi bộ điểm quý II năm 2025', host: E, at: '2025-06-10T08:00:00+07:00', status: 'REPORTING', reportDueAt: Date.parse('2025-06-17T17:00:00+07:00'),
       visitors: [{ cell: A, rsvp: 'ACCEPTED', critique: ON_TIME }, { cell: C, rsvp: 'ACCEPTED', critique: null }] },
-    { id: ids.H6, commune: home, title: 'Sinh hoạt chi bộ điểm đã hủy', host: B, day: '2025-07-01', status: 'CANCELLED', visitors: [{ cell: A, rsvp: 'ACCEPTED', critique: null }] },
-    { id: ids.H7, commune: home, title: 'Sinh hoạt chi bộ điểm quý IV năm 2025', host: B, day: '2025-11-30', status: 'CRITIQUE', critiqueClosesAt: Date.now() + 30 * DAY_MS,
+    { id: ids.H6, commune: home, title: 'Sinh hoạt chi bộ điểm đã hủy', host: B, at: '2025-07-01T08:00:00+07:00', status: 'CANCELLED', visitors: [{ cell: A, rsvp: 'ACCEPTED', critique: null }] },
+    { id: ids.H7, commune: home, title: 'Sinh hoạt chi bộ điểm quý IV năm 2025', host: B, at: '2025-11-30T08:00:00+07:00', status: 'CRITIQUE', critiqueClosesAt: Date.now() + 30 * DAY_MS,
       visitors: [{ cell: C, rsvp: 'ACCEPTED', critique: null }, { cell: D, rsvp: 'ACCEPTED', critique: { at: '2025-12-01T20:00:00+07:00' } }] },
-    { id: ids.O1, commune: other, title: 'Sinh hoạt chi bộ điểm của xã khác', host: other.cells[0], day: '2025-03-01', status: 'CLOSED', rating: 'KEM',
+    { id: ids.O1, commune: other, title: 'Sinh hoạt chi bộ điểm của xã khác', host: other.cells[0], at: '2025-03-01T08:00:00+07:00', status: 'CLOSED', rating: 'KEM',
       visitors: [{ cell: other.cells[1], rsvp: 'ACCEPTED', critique: ON_TIME }] },
-    { id: ids.O2, commune: other, title: 'Sinh hoạt chi bộ điểm của xã khác, chưa báo cáo', host: other.cells[1], day: '2025-05-01', status: 'REPORTING',
+    { id: ids.O2, commune: other, title: 'Sinh hoạt chi bộ điểm của xã khác, chưa báo cáo', host: other.cells[1], at: '2025-05-01T08:00:00+07:00', status: 'REPORTING',
       visitors: [{ cell: other.cells[0], rsvp: 'ACCEPTED', critique: null }] },
   ];
-  for (const cycle of held) await insertHeld(cycle);
+  for (const cycle of held) await insertHeldCycle(stack, cycle);
 
   const launched = await stack.http
     .post('/api/cycles')

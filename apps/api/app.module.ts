@@ -22,6 +22,7 @@ import { RubricsModule } from './rubrics/rubrics.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WebModule } from './web/web.module.js';
+import { YearReportModule } from './year-report/year-report.module.js';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         DeliveriesModule,
         DashboardModule,
         AreasModule,
+        YearReportModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

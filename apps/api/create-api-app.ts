@@ -100,6 +100,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'chua-nhan-tin', method: RequestMethod.GET },
       { path: 'tong-quan', method: RequestMethod.GET },
       { path: 'chi-bo/:cellId/tinh-hinh', method: RequestMethod.GET },
+      { path: 'bao-cao', method: RequestMethod.GET },
+      { path: 'bao-cao/tep.xlsx', method: RequestMethod.GET },
+      { path: 'bao-cao/tep.docx', method: RequestMethod.GET },
       { path: 'tong-quan-cap-tren', method: RequestMethod.GET },
     ],
   });

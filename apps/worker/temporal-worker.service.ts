@@ -23,7 +23,8 @@ const SHUTDOWN_FORCE_MARGIN_MS = 300;
  * Each workflow thread the SDK starts is a V8 isolate of its own, given a server's young generation (16 MB
  * semi-spaces) unless told otherwise. A workflow task allocates little, so 2 MB ones keep the cycles' thread's
  * heap at 41 MB instead of 72–81 (worker RSS 343 MB instead of 365 with 1,000 cycles open). V8 reads the flag when
- * an isolate is made: set before the workers start their threads, it reaches them and not this thread's heap.
+ * an isolate is made: set before the workers start their threads, it reaches them and not this thread's heap
+ * (which gets the same size from the process's launch flags, scripts/lib/node-flags.mjs).
  */
 const WORKFLOW_THREAD_SEMI_SPACE_MB = 2;
 

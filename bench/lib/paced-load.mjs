@@ -58,6 +58,7 @@ export async function pacedLoad({ url, urls = [url], headers = {}, status = 200,
   return {
     p50_ms: summary.p50_ms,
     p90_ms: Math.round(10 * (percentile([...latencies].sort((a, b) => a - b), 90) ?? NaN)) / 10,
+    p95_ms: summary.p95_ms,
     p99_ms: summary.p99_ms,
     max_ms: summary.max_ms,
     requests: total,

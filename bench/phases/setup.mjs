@@ -16,6 +16,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
 import { ROOT, build } from '../../scripts/lib/bootstrap.mjs';
 import { freePort } from '../../scripts/lib/net.mjs';
+import { WORKER_NODE_FLAGS } from '../../scripts/lib/node-flags.mjs';
 import { Api, seedCommune } from '../lib/api.mjs';
 import { cpuMeter } from '../lib/cpu.mjs';
 import { openCycles } from '../lib/cycles.mjs';
@@ -139,7 +140,14 @@ async function startApps({ servers, client, taskQueue, bundles, logsDir, cleanup
   const numbered = (name, index, count) => (count > 1 ? `${name} ${index + 1}` : name);
   const workers = Array.from({ length: counts.workers }, (_, index) => {
     const name = numbered('worker', index, counts.workers);
-    const worker = stack.startApp({ name, entry: 'dist/apps/worker/main.js', env: envFor(apiPorts[0]), logFile: join(logsDir, `${name.replaceAll(' ', '-')}.log`), onUnexpectedExit });
+    const worker = stack.startApp({
+      name,
+      entry: 'dist/apps/worker/main.js',
+      env: envFor(apiPorts[0]),
+      logFile: join(logsDir, `${name.replaceAll(' ', '-')}.log`),
+      onUnexpectedExit,
+      nodeArgs: WORKER_NODE_FLAGS,
+    });
     cleanups.add(name, () => worker.stop(5000));
     return worker;
   });

@@ -287,6 +287,10 @@ export const FIELD_LABELS = {
   DashboardQuery: {
     year: { vi: 'Năm', en: 'Year' },
   },
+  YearReportQuery: {
+    year: { vi: 'Năm báo cáo', en: 'Year of the report' },
+    quarter: { vi: 'Quý', en: 'Quarter' },
+  },
   UnreachedQuery: {
     since: { vi: 'Thời điểm bắt đầu xem', en: 'Since' },
     limit: PAGE_SIZE,

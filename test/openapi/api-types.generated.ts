@@ -899,6 +899,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}/year-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo năm (hoặc quý) của Đảng ủy: số liệu toàn Đảng bộ, từng buổi sinh hoạt chi bộ điểm và từng chi bộ
+         * @description Kỳ theo lịch Việt Nam. Từng chi bộ: số buổi làm chi bộ điểm và xếp loại, số lượt được mời, dự, từ chối, gửi nhận xét, góp ý đúng hạn hay không, ghi nội dung vận dụng bài học kinh nghiệm, việc đã cam kết và việc chưa hoàn thành.
+         */
+        get: operations["YearReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/year-report/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo năm (hoặc quý) dạng Excel: mỗi bảng một trang tính (tổng hợp, các buổi sinh hoạt, các chi bộ) */
+        get: operations["YearReportController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/year-report/export.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo năm (hoặc quý) dạng Word theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW), để sửa trước khi ký */
+        get: operations["YearReportController_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2383,6 +2437,118 @@ export interface components {
             /** @description Từng Đảng bộ xã trực thuộc (trực tiếp hoặc qua huyện), theo huyện rồi theo tên */
             communes: components["schemas"]["CommuneFiguresResponse"][];
             totals: components["schemas"]["AreaTotalsResponse"];
+        };
+        VisitCountsResponse: {
+            /** @description Lượt chi bộ được mời dự các buổi sinh hoạt đã tổ chức */
+            invited: number;
+            /** @description Lượt chi bộ dự sinh hoạt */
+            attended: number;
+            /** @description Lượt chi bộ từ chối dự */
+            declined: number;
+            /** @description Gửi nhận xét, góp ý trước khi kết thúc thời gian góp ý */
+            onTime: number;
+            /** @description Đã dự nhưng không gửi nhận xét, góp ý */
+            missed: number;
+            /** @description Còn trong thời gian góp ý, chưa gửi */
+            pending: number;
+            /** @description Đã ghi nội dung vận dụng bài học kinh nghiệm */
+            adopted: number;
+        };
+        ActionItemCountsResponse: {
+            /** @description Việc chi bộ điểm cam kết thực hiện */
+            committed: number;
+            done: number;
+            /** @description Đảng ủy đã bỏ */
+            dropped: number;
+            /** @description Chưa hoàn thành */
+            open: number;
+            /** @description Chưa hoàn thành, đã qua ngày hạn (giờ Việt Nam) */
+            overdue: number;
+        };
+        ReportTotalsResponse: {
+            /** @description Buổi sinh hoạt chi bộ điểm trong kỳ (không kể đợt đã hủy), đã hoặc chưa tổ chức */
+            planned: number;
+            held: number;
+            cancelled: number;
+            rated: number;
+            ratings: components["schemas"]["RatingCountsResponse"];
+            /** @description Số chi bộ đã làm chi bộ điểm */
+            hostCells: number;
+            /** @description Số chi bộ đã dự ít nhất một buổi */
+            visitingCells: number;
+            visits: components["schemas"]["VisitCountsResponse"];
+            actionItems: components["schemas"]["ActionItemCountsResponse"];
+        };
+        ReportMeetingResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            title: string;
+            /** Format: date-time */
+            meetingAt: string;
+            /** @enum {string} */
+            status: "HOST_SELECTION" | "PREPARATION" | "SCHEDULED" | "CRITIQUE" | "REPORTING" | "REVIEW" | "CLOSED" | "CANCELLED";
+            /** @description Chi bộ điểm đã ghi nhận buổi sinh hoạt */
+            held: boolean;
+            /** Format: uuid */
+            hostCellId: string | null;
+            hostCellName: string | null;
+            /**
+             * @description Xếp loại của Đảng ủy, khi đợt đã kết thúc
+             * @enum {string|null}
+             */
+            rating: "TOT" | "KHA" | "TRUNG_BINH" | "KEM" | null;
+            /** @description Các chi bộ được mời */
+            visitors: components["schemas"]["VisitCountsResponse"];
+            actionItems: components["schemas"]["ActionItemCountsResponse"];
+        };
+        ReportCellResponse: {
+            /** Format: uuid */
+            cellId: string;
+            cellName: string;
+            memberCount: number;
+            /** @description false: chi bộ đã giải thể (chỉ có mặt khi có số liệu trong kỳ) */
+            active: boolean;
+            /** @description Số buổi làm chi bộ điểm đã tổ chức trong kỳ */
+            hosted: number;
+            /** @description Xếp loại các buổi đó */
+            hostedRatings: components["schemas"]["RatingCountsResponse"];
+            /** @description Là chi bộ được mời */
+            visits: components["schemas"]["VisitCountsResponse"];
+            /** @description Là chi bộ điểm: việc đã cam kết sau các buổi đó */
+            actionItems: components["schemas"]["ActionItemCountsResponse"];
+        };
+        YearReportResponse: {
+            /** Format: uuid */
+            committeeId: string;
+            committeeName: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description null: cả năm
+             * @enum {number|null}
+             */
+            quarter: 1 | 2 | 3 | 4 | null;
+            /**
+             * Format: date-time
+             * @description Đầu kỳ (0 giờ ngày đầu kỳ, giờ Việt Nam)
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Hết kỳ (0 giờ ngày sau kỳ, giờ Việt Nam)
+             */
+            to: string;
+            /**
+             * Format: date-time
+             * @description Thời điểm đọc số liệu
+             */
+            asOf: string;
+            /** @description Toàn Đảng bộ xã */
+            totals: components["schemas"]["ReportTotalsResponse"];
+            /** @description Các buổi sinh hoạt chi bộ điểm trong kỳ (không kể đợt đã hủy), sớm nhất trước */
+            meetings: components["schemas"]["ReportMeetingResponse"][];
+            /** @description Mọi chi bộ trực thuộc, theo tên */
+            cells: components["schemas"]["ReportCellResponse"][];
         };
     };
     responses: never;
@@ -6284,6 +6450,197 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    YearReportController_report: {
+        parameters: {
+            query: {
+                /** @description Năm báo cáo (theo lịch Việt Nam) */
+                year: number;
+                /** @description Quý của năm (1: tháng 1 đến tháng 3, …); bỏ trống: cả năm */
+                quarter?: 1 | 2 | 3 | 4;
+            };
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearReportResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    YearReportController_xlsx: {
+        parameters: {
+            query: {
+                /** @description Năm báo cáo (theo lịch Việt Nam) */
+                year: number;
+                /** @description Quý của năm (1: tháng 1 đến tháng 3, …); bỏ trống: cả năm */
+                quarter?: 1 | 2 | 3 | 4;
+            };
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel (XLSX); Content-Disposition kèm tên tiếng Việt (filename*) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    YearReportController_docx: {
+        parameters: {
+            query: {
+                /** @description Năm báo cáo (theo lịch Việt Nam) */
+                year: number;
+                /** @description Quý của năm (1: tháng 1 đến tháng 3, …); bỏ trống: cả năm */
+                quarter?: 1 | 2 | 3 | 4;
+            };
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word (DOCX); Content-Disposition kèm tên tiếng Việt (filename*) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -118,7 +118,7 @@ export class DashboardService {
   /**
    * The committee's name, for a caller who may read its figures (mayReadFiguresOf: its office, the admin, an upper
    * level it is under); NOT_FOUND otherwise, as for a committee that does not exist. Every report of a committee's
-   * figures asks here, so they all open to the same people.
+   * figures asks here (the dashboard, a cell's record, the year report), so they all open to the same people.
    */
   async visibleCommittee(caller: AuthUser, committeeId: string): Promise<string> {
     const place = await this.areas.placeOf(committeeId);

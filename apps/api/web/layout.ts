@@ -65,6 +65,15 @@ svg.bar{display:block;margin-top:.15rem}
 .chart-defs{position:absolute}
 dl.figures{display:grid;grid-template-columns:1fr auto;gap:.1rem 1rem;margin:.3rem 0}
 dl.figures dd{margin:0;text-align:right;font-weight:700}
+.scroll{overflow-x:auto;margin:.4rem 0 1rem}
+table.report{border-collapse:collapse;width:100%;font-size:.85rem;background:#fff}
+table.report th,table.report td{border:1px solid #ccc;padding:.3rem .35rem;text-align:right;vertical-align:top}
+table.report thead th{background:#ede7da;text-align:center}
+table.report th[scope=row],table.report td.text{text-align:left;font-weight:400}
+form.period{display:flex;flex-wrap:wrap;gap:0 .6rem;align-items:flex-end}
+form.period div{flex:1 1 8rem}
+form.period button{flex:1 1 100%;margin-top:.6rem}
+ul.downloads a{display:block;padding:.65rem 0;line-height:1.4}
 `;
 
 /** The stylesheet is ours, not anyone's input: trusted as it is. */

@@ -10,7 +10,7 @@ import type { WebVisitor } from './web-sessions.service.js';
 
 /**
  * The committee office's overview (/tong-quan) and a cell's record (/chi-bo/:id/tinh-hinh), which an upper level
- * reads too with the commune in ?xa=, and the upper level's own overview (/tong-quan-cap-tren): one service call each.
+ * reads too with the commune in ?dang-uy=, and the upper level's own overview (/tong-quan-cap-tren): one service call each.
  */
 @ApiExcludeController()
 @Public()
@@ -21,7 +21,7 @@ export class WebDashboardController {
   constructor(@Inject(WebDashboardService) private readonly web: WebDashboardService) {}
 
   @Get('tong-quan')
-  dashboard(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Query('nam') year?: unknown, @Query('xa') commune?: unknown): Promise<string> {
+  dashboard(@Visitor() visitor: WebVisitor, @PageLanguage() language: Language, @Query('nam') year?: unknown, @Query('dang-uy') commune?: unknown): Promise<string> {
     return this.web.dashboardPage(visitor, language, typeof year === 'string' ? year : undefined, typeof commune === 'string' ? commune : undefined);
   }
 
@@ -30,7 +30,7 @@ export class WebDashboardController {
     @Visitor() visitor: WebVisitor,
     @PageLanguage() language: Language,
     @Param('cellId', ParseUUIDPipe) cellId: string,
-    @Query('xa') commune?: unknown,
+    @Query('dang-uy') commune?: unknown,
   ): Promise<string> {
     return this.web.cellRecordPage(visitor, cellId, language, typeof commune === 'string' ? commune : undefined);
   }

@@ -3,6 +3,7 @@ import type { Language } from '../../../libs/wording/language.js';
 import { vietnamYearOf } from '../dashboard/dashboard.mapper.js';
 import { DashboardService } from '../dashboard/dashboard.service.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import { isUuid } from '../../../libs/domain/input-bounds.js';
 import { cellRecordPage } from './pages/cell-record.page.js';
 import { dashboardPage } from './pages/dashboard.page.js';
 import { upperLevelPage } from './pages/upper-level.page.js';
@@ -16,7 +17,7 @@ const FIRST_YEAR = 2000;
 /**
  * The committee office's overview and a cell's record (issue 18), read through the same DashboardService and
  * access rule as GET /api/committees/:id/dashboard: the office sees its own committee's (officeOf); an upper
- * level (overseer) the commune its address names (?xa=), when the commune is under it, and its own overview of
+ * level (overseer) the commune its address names (?dang-uy=), when the commune is under it, and its own overview of
  * every commune; a secretary or the admin is refused in words, a commune or cell not theirs is not found.
  */
 @Injectable()
@@ -55,6 +56,6 @@ function shownYear(year: string | undefined, currentYear: number): number {
 /** The office's own committee; for an upper level the commune the address names (whether it is under it, the dashboard decides). */
 function committeeOf(visitor: WebVisitor, commune: string | undefined): string {
   if (visitor.user.role !== 'overseer') return officeOf(visitor);
-  if (commune === undefined || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(commune)) throw new DomainError('NOT_FOUND');
-  return commune;
+  if (!isUuid(commune)) throw new DomainError('NOT_FOUND');
+  return commune.toLowerCase();
 }

@@ -8,6 +8,7 @@ import { TasksModule } from '../tasks/tasks.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { DashboardModule } from '../dashboard/dashboard.module.js';
+import { YearReportModule } from '../year-report/year-report.module.js';
 import { WebChannelsController } from './web-channels.controller.js';
 import { WebChannelsService } from './web-channels.service.js';
 import { WebAssetsController } from './web-assets.controller.js';
@@ -27,10 +28,12 @@ import { WebPasswordService } from './web-password.service.js';
 import { WebSessionGuard } from './web-session.guard.js';
 import { WebSessionsService } from './web-sessions.service.js';
 import { WebService } from './web.service.js';
+import { WebYearReportController } from './web-year-report.controller.js';
+import { WebYearReportService } from './web-year-report.service.js';
 
 @Module({
-  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule, DocumentsModule, DeliveriesModule, DashboardModule],
-  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController, WebDocumentsController, WebChannelsController, WebDashboardController],
+  imports: [AuthModule, TasksModule, CyclesModule, NotificationsModule, CommitteesModule, UsersModule, DocumentsModule, DeliveriesModule, DashboardModule, YearReportModule],
+  controllers: [WebController, WebCommitteeController, WebFollowUpController, WebOrganisationController, WebAssetsController, WebDocumentsController, WebChannelsController, WebDashboardController, WebYearReportController],
   providers: [
     WebService,
     WebSessionsService,
@@ -43,6 +46,7 @@ import { WebService } from './web.service.js';
     WebPasswordService,
     WebChannelsService,
     WebDashboardService,
+    WebYearReportService,
   ],
 })
 export class WebModule {}

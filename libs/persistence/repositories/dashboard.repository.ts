@@ -79,6 +79,33 @@ export interface OpenActionItemRow {
   dueDate: string;
 }
 
+/** The year report's tally of invitations (issue 18): the visit tally, and how many of them the cell declined. */
+export interface ReportTally extends Omit<VisitTallyRow, 'cellId' | 'cellName'> {
+  declined: number;
+}
+
+/** One held meeting's visitors, counted. */
+export interface MeetingTallyRow extends ReportTally {
+  cycleId: string;
+}
+
+/** One cell's part as a visitor in the meetings held in a period. */
+export interface CellTallyRow extends ReportTally {
+  cellId: string;
+}
+
+/** The action items a host cell committed to after one meeting, by where they stand on a given day. */
+export interface ActionItemTallyRow {
+  cycleId: string;
+  cellId: string;
+  committed: number;
+  done: number;
+  dropped: number;
+  open: number;
+  /** Open, and its due day is before the day asked about. */
+  overdue: number;
+}
+
 /** The year of a moment as Vietnam's calendar has it. */
 const VIETNAM_YEAR = (column: string) => `extract(year FROM ${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`;
 
@@ -103,6 +130,9 @@ const TALLY = `count(*)::int AS invited,
     count(*) FILTER (WHERE ${OUTCOME} = 'MISSED')::int AS missed,
     count(*) FILTER (WHERE ${OUTCOME} = 'PENDING')::int AS pending,
     count(*) FILTER (WHERE i.adoption IS NOT NULL)::int AS adopted`;
+
+const REPORT_TALLY = `${TALLY},
+    count(*) FILTER (WHERE i.status = 'DECLINED')::int AS declined`;
 
 /** A rating counts once the cycle is closed: a report sent back keeps the review's decision, never a rating. */
 const RATING = `CASE WHEN c.status = 'CLOSED' THEN c.review->>'rating' END`;
@@ -202,6 +232,46 @@ export class DashboardRepository {
         WHERE a.cell_id = $2 AND c.committee_id = $1 AND a.done_at IS NULL AND a.dropped_at IS NULL
         ORDER BY a.due_date, a.title, a.id`,
       [committeeId, cellId],
+    );
+  }
+
+  /** The visitors of each meeting held in [from, to), counted (the year report's meetings). */
+  meetingTallies(committeeId: string, from: Date, to: Date): Promise<MeetingTallyRow[]> {
+    return this.dataSource.query<MeetingTallyRow[]>(
+      `SELECT c.id AS "cycleId", ${REPORT_TALLY}
+         ${VISITS}
+        WHERE c.committee_id = $1 AND c.meeting_at >= $2 AND c.meeting_at < $3 AND ${HELD}
+        GROUP BY c.id`,
+      [committeeId, from, to],
+    );
+  }
+
+  /** Each cell's part as a visitor in the meetings held in [from, to), with its declined invitations (the year report's cells). */
+  cellTallies(committeeId: string, from: Date, to: Date): Promise<CellTallyRow[]> {
+    return this.dataSource.query<CellTallyRow[]>(
+      `SELECT i.cell_id AS "cellId", ${REPORT_TALLY}
+         ${VISITS}
+        WHERE c.committee_id = $1 AND c.meeting_at >= $2 AND c.meeting_at < $3 AND ${HELD}
+        GROUP BY i.cell_id`,
+      [committeeId, from, to],
+    );
+  }
+
+  /**
+   * The action items committed after the meetings held in [from, to), by meeting and cell, as they stand: done,
+   * dropped, open, and open past their due day (`today`, Vietnam's calendar day, is not past yet).
+   */
+  actionItemTallies(committeeId: string, from: Date, to: Date, today: string): Promise<ActionItemTallyRow[]> {
+    return this.dataSource.query<ActionItemTallyRow[]>(
+      `SELECT a.cycle_id AS "cycleId", a.cell_id AS "cellId", count(*)::int AS committed,
+              count(*) FILTER (WHERE a.done_at IS NOT NULL)::int AS done,
+              count(*) FILTER (WHERE a.done_at IS NULL AND a.dropped_at IS NOT NULL)::int AS dropped,
+              count(*) FILTER (WHERE a.done_at IS NULL AND a.dropped_at IS NULL)::int AS open,
+              count(*) FILTER (WHERE a.done_at IS NULL AND a.dropped_at IS NULL AND a.due_date < $4::date)::int AS overdue
+         FROM action_items a JOIN cycles c ON c.id = a.cycle_id
+        WHERE c.committee_id = $1 AND c.meeting_at >= $2 AND c.meeting_at < $3 AND ${HELD}
+        GROUP BY 1, 2`,
+      [committeeId, from, to, today],
     );
   }
 }

@@ -73,6 +73,7 @@ export function adminCommitteePage(language: Language, person: PagePerson, commi
     html`<p><a href="/quan-tri">${vi ? 'Các Đảng ủy' : 'All committees'}</a></p>
 <h1>${committee.name}</h1>
 ${doneNotice(done, DONE, language)}
+<p><a href="/bao-cao?dang-uy=${committee.id}">${vi ? 'Báo cáo năm của Đảng ủy' : "The committee's year report"}</a></p>
 ${committee.mergedInto ? html`<p class="notice">${vi ? 'Đảng ủy này đã hợp nhất vào' : 'This committee was merged into'} <a href="/quan-tri/${committee.mergedInto.id}">${committee.mergedInto.name}</a>.</p>` : ''}
 <h2>${vi ? 'Đổi tên Đảng ủy' : 'Rename the committee'}</h2>
 ${fieldErrors(forms.rename.errors, '')}

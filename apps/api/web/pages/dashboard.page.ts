@@ -18,6 +18,8 @@ export interface FigureLinks {
   upperLevel: boolean;
   overview(year?: number): string;
   cellRecord(cellId: string): string;
+  /** The year report's page. */
+  report(year: number): string;
   /** A cycle's page; null for an upper level. */
   cycle(cycleId: string): string | null;
   /** The cell's own page (its secretaries, its forms); null for an upper level. */
@@ -30,14 +32,16 @@ export function figureLinks(person: PagePerson, committeeId: string): FigureLink
       upperLevel: false,
       overview: (year) => (year === undefined ? '/tong-quan' : `/tong-quan?nam=${year}`),
       cellRecord: (cellId) => `/chi-bo/${cellId}/tinh-hinh`,
+      report: (year) => `/bao-cao?nam=${year}`,
       cycle: (cycleId) => `/dot/${cycleId}`,
       cell: (cellId) => `/chi-bo/${cellId}`,
     };
   }
   return {
     upperLevel: true,
-    overview: (year) => `/tong-quan?xa=${committeeId}${year === undefined ? '' : `&nam=${year}`}`,
-    cellRecord: (cellId) => `/chi-bo/${cellId}/tinh-hinh?xa=${committeeId}`,
+    overview: (year) => `/tong-quan?dang-uy=${committeeId}${year === undefined ? '' : `&nam=${year}`}`,
+    cellRecord: (cellId) => `/chi-bo/${cellId}/tinh-hinh?dang-uy=${committeeId}`,
+    report: (year) => `/bao-cao?nam=${year}&dang-uy=${committeeId}`,
     cycle: () => null,
     cell: () => null,
   };
@@ -119,6 +123,7 @@ export function dashboardPage(language: Language, person: PagePerson, view: Comm
   const yearLinks = html`<p class="muted"><a href="${links.overview(year - 1)}">${vi ? `Năm ${year - 1}` : `${year - 1}`}</a>${
     year < currentYear ? html` · <a href="${links.overview(year + 1)}">${vi ? `Năm ${year + 1}` : `${year + 1}`}</a>` : ''
   }${year !== currentYear ? html` · <a href="${links.overview()}">${vi ? 'Năm nay' : 'This year'}</a>` : ''}</p>`;
+  const reportLink = html`<p><a href="${links.report(year)}">${vi ? `Báo cáo năm ${year} (bảng tính Excel, văn bản Word)` : `Report ${year} (Excel, Word)`}</a></p>`;
 
   const stages = html`<h2>${vi ? 'Các đợt theo giai đoạn' : 'Cycles by stage'}</h2>
 <dl class="figures">${view.stages.map((stage) => html`<dt>${STAGE_LABELS[stage.status][language]}</dt><dd>${stage.count}</dd>`)}</dl>
@@ -168,6 +173,7 @@ ${view.punctuality.length === 0
     html`${chartPatterns()}${links.upperLevel ? html`<p><a href="/tong-quan-cap-tren?nam=${year}">${vi ? 'Các Đảng bộ xã trực thuộc' : 'All communes'}</a></p>` : ''}<h1>${vi ? `Tổng quan năm ${year}` : `Overview ${year}`}</h1>
 <p>${view.committeeName}</p>
 ${yearLinks}
+${reportLink}
 ${late}
 ${stages}
 ${meetings}

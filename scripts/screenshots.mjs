@@ -60,6 +60,8 @@ async function main() {
     const office = await phoneOf(browser, OFFICE_STAFF.username);
     await shoot(office.page, 'cycle', `/dot/${cycle.id}`);
     await shoot(office.page, 'cycle-report', `/dot/${cycle.id}`, { heading: 'Báo cáo rút kinh nghiệm' });
+    await shoot(office.page, 'dashboard', '/tong-quan');
+    await shoot(office.page, 'year-report', `/bao-cao?nam=${new Date(cycle.meetingAt).getFullYear()}`);
     const host = await phoneOf(browser, secretaryOf(cycle.hostCellId));
     await shoot(host.page, 'tasks', '/');
     if (visitorCellId) {

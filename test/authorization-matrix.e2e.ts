@@ -1129,6 +1129,15 @@ const ENDPOINTS: EndpointSpec[] = [
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     },
   },
+  {
+    method: 'GET',
+    route: '/api/committees/:committeeId/year-report/export.pdf',
+    path: () => `/api/committees/${home.committeeId}/year-report/export.pdf?year=2026`,
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
+    afterSuccess: async ({ response }) => {
+      expect(response.headers['content-type']).toBe('application/pdf');
+    },
+  },
   // ── upper levels (issue 18) ── the admin sets up provinces and districts and places communes under them; an upper
   // level's account reads its area's overview and the figures above (a commune not under it: 404); the office, the
   // secretaries and the guests have no area (role 403).
@@ -1176,6 +1185,7 @@ const ENDPOINTS: EndpointSpec[] = [
   { method: 'GET', route: '/bao-cao', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/bao-cao/tep.xlsx', path: () => '/bao-cao/tep.xlsx?nam=2026', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/bao-cao/tep.docx', path: () => '/bao-cao/tep.docx?nam=2026', statuses: TO_THE_LOGIN_PAGE },
+  { method: 'GET', route: '/bao-cao/tep.pdf', path: () => '/bao-cao/tep.pdf?nam=2026', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/chi-bo/:cellId/tinh-hinh', path: () => `/chi-bo/${cell.spare().id}/tinh-hinh`, statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE },
   { method: 'POST', route: '/lien-lac', statuses: TO_THE_LOGIN_PAGE, body: () => ({ email: 'lovanpang@gmail.com', notifyChannels: 'email' }) },

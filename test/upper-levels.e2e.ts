@@ -211,6 +211,7 @@ describe('a commune’s own figures, read by the upper levels over it', () => {
     expect({ totals: seen.totals, cells: seen.cells, meetings: seen.meetings }).toEqual({ totals: office.totals, cells: office.cells, meetings: office.meetings });
     await get(`/api/committees/${X1.committeeId}/year-report/export.xlsx?year=2025`, overseer.P.token).expect(200);
     await get(`/api/committees/${X1.committeeId}/year-report/export.docx?year=2025`, overseer.P.token).expect(200);
+    await get(`/api/committees/${X1.committeeId}/year-report/export.pdf?year=2025`, overseer.P.token).expect(200);
     const ghost = (await get(`/api/committees/${randomUUID()}/year-report?year=2025`, overseer.P.token).expect(404)).body;
     expect((await get(`/api/committees/${Y.committeeId}/year-report?year=2025`, overseer.P.token).expect(404)).body).toEqual(ghost);
     await get(`/api/committees/${X2.committeeId}/year-report/export.xlsx?year=2025`, overseer.D1.token).expect(404);

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApiStack, type ApiStack } from './support/api-stack.js';
 import { checkAccessibility, launchChromium, phoneContext, screenshot } from './support/browser.js';
 import { createCommuneViaApi, TEST_PASSWORD, type ApiCell, type ApiCommune } from './support/commune-api.fixture.js';
-import { comparable, readDocx, saveArtifact } from './support/document-files.js';
+import { comparable, pdfFonts, pdfPagesAsPng, pdfPagesText, readDocx, saveArtifact } from './support/document-files.js';
 import { insertHeldCycle, type HeldCycle } from './support/held-cycles.js';
 
 /**
@@ -200,7 +200,7 @@ describe('the year report (GET /api/committees/:id/year-report)', () => {
       ['?year=2025&quarter=I', 'Quý phải là số nguyên.'],
     ];
     for (const [query, message] of cases) {
-      for (const path of ['year-report', 'year-report/export.xlsx', 'year-report/export.docx']) {
+      for (const path of ['year-report', 'year-report/export.xlsx', 'year-report/export.docx', 'year-report/export.pdf']) {
         const response = await stack.http.get(`/api/committees/${home.committeeId}/${path}${query}`).set(bearer(home.staff.token));
         expect({ path, query, status: response.status, fields: response.body.fields }).toEqual({ path, query, status: 400, fields: [{ field: expect.any(String), message }] });
       }
@@ -208,7 +208,7 @@ describe('the year report (GET /api/committees/:id/year-report)', () => {
   });
 
   it('refuses what is not the caller’s: another committee’s staff 404 (as for no such committee), a secretary 403, no token 401', async () => {
-    for (const path of ['year-report', 'year-report/export.xlsx', 'year-report/export.docx']) {
+    for (const path of ['year-report', 'year-report/export.xlsx', 'year-report/export.docx', 'year-report/export.pdf']) {
       const ofHome = `/api/committees/${home.committeeId}/${path}?year=2025`;
       const outsider = await stack.http.get(ofHome).set(bearer(other.staff.token)).expect(404);
       const nowhere = await stack.http.get(`/api/committees/${randomUUID()}/${path}?year=2025`).set(bearer(home.staff.token)).expect(404);
@@ -341,6 +341,28 @@ describe('the exports', () => {
     expect(text).toContain('T/M ĐẢNG ỦY');
     expect(text).toContain('Nơi nhận:');
     for (const id of [home.committeeId, ...home.cells.map((cell) => cell.id), ...Object.values(ids)]) expect(text.join(' ')).not.toContain(id);
+  });
+
+  it('PDF: the same Party paper to print, its text read back by pdftotext, every font embedded, its pages as PNG', async () => {
+    const response = await stack.http.get(`/api/committees/${home.committeeId}/year-report/export.pdf?year=2025&quarter=1`).set(bearer(home.staff.token)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(decodeURIComponent(/filename\*=UTF-8''(\S+)$/.exec(response.headers['content-disposition'])?.[1] ?? '')).toMatch(/^Báo cáo kết quả sinh hoạt chi bộ điểm quý I năm 2025 - Đảng ủy xã Na Hối .+\.pdf$/);
+    const pdfPath = saveArtifact('year-report-2025-q1.pdf', response.body as Buffer);
+    const text = comparable(pdfPagesText(pdfPath).join('\n').replace(/\s+/g, ' '));
+    const committee = comparable(await committeeName());
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain(committee.toLocaleUpperCase('vi'));
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('kết quả sinh hoạt chi bộ điểm quý I năm 2025');
+    expect(text).toContain('Đảng ủy đã xếp loại 2/2 buổi: Tốt 1, Khá 1.');
+    expect(text).toContain('T/M ĐẢNG ỦY');
+    expect(text).toContain(A.name);
+    expect(pdfFonts(pdfPath).every((font) => font.embedded && font.unicode)).toBe(true);
+    expect(pdfPagesAsPng(pdfPath, 'year-report-2025-q1').length).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -13,7 +13,7 @@ import { WebYearReportService, type ReportAddress } from './web-year-report.serv
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const addressOf = (year: unknown, quarter: unknown, committee: unknown): ReportAddress => ({ year: text(year), quarter: text(quarter), committee: text(committee) });
 
-/** The year report's page (/bao-cao) and its two files behind the session cookie: one service call each. */
+/** The year report's page (/bao-cao) and its three files behind the session cookie: one service call each. */
 @ApiExcludeController()
 @Public()
 @UseFilters(WebExceptionFilter)
@@ -35,5 +35,10 @@ export class WebYearReportController {
   @Get('tep.docx')
   async docx(@Visitor() visitor: WebVisitor, @Res() response: Response, @Query('nam') year?: unknown, @Query('quy') quarter?: unknown, @Query('dang-uy') committee?: unknown): Promise<void> {
     sendReportFile(response, await this.reports.file(visitor, 'docx', addressOf(year, quarter, committee)));
+  }
+
+  @Get('tep.pdf')
+  async pdf(@Visitor() visitor: WebVisitor, @Res() response: Response, @Query('nam') year?: unknown, @Query('quy') quarter?: unknown, @Query('dang-uy') committee?: unknown): Promise<void> {
+    sendReportFile(response, await this.reports.file(visitor, 'pdf', addressOf(year, quarter, committee)));
   }
 }

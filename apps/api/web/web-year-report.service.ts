@@ -42,10 +42,10 @@ export class WebYearReportService {
     });
   }
 
-  file(visitor: WebVisitor, format: 'xlsx' | 'docx', address: ReportAddress): Promise<ReportFile> {
+  file(visitor: WebVisitor, format: 'xlsx' | 'docx' | 'pdf', address: ReportAddress): Promise<ReportFile> {
     const committeeId = reportCommitteeOf(visitor, address.committee);
     const period = periodOf(address, vietnamYearOf(Date.now()));
-    return format === 'xlsx' ? this.reports.xlsx(visitor.user, committeeId, period) : this.reports.docx(visitor.user, committeeId, period);
+    return this.reports[format](visitor.user, committeeId, period);
   }
 }
 

@@ -52,4 +52,14 @@ export class YearReportController {
   async docx(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Query() query: YearReportQuery, @Res() response: Response): Promise<void> {
     sendReportFile(response, await this.reports.docx(caller, params.committeeId, query));
   }
+
+  @Get(':committeeId/year-report/export.pdf')
+  @Roles(...FIGURES_ROLES)
+  @ApiOperation({ summary: 'Báo cáo năm (hoặc quý) dạng PDF, cùng nội dung và thể thức với bản Word, để in' })
+  @ApiProduces(CONTENT_TYPES.pdf)
+  @ApiOkResponse({ description: 'Tệp PDF; Content-Disposition kèm tên tiếng Việt (filename*)', schema: { type: 'string', format: 'binary' } })
+  @ApiRefusals(400, 401, 403, 404)
+  async pdf(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Query() query: YearReportQuery, @Res() response: Response): Promise<void> {
+    sendReportFile(response, await this.reports.pdf(caller, params.committeeId, query));
+  }
 }

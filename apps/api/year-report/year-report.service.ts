@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { buildYearReport, reportTitle } from '../../../libs/documents/builders/year-report.document.js';
 import { renderDocx } from '../../../libs/documents/render-docx.js';
+import { renderPdf } from '../../../libs/documents/render-pdf.js';
 import { vietnamDate } from '../../../libs/domain/input-bounds.js';
 import { DashboardRepository } from '../../../libs/persistence/repositories/dashboard.repository.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
@@ -62,6 +63,12 @@ export class YearReportService {
   async docx(caller: AuthUser, committeeId: string, period: ReportPeriodQuery): Promise<ReportFile> {
     const report = await this.report(caller, committeeId, period);
     return { bytes: await renderDocx(buildYearReport(report)), contentType: CONTENT_TYPES.docx, fileName: fileNameOf(report, 'docx') };
+  }
+
+  /** The same Party paper as the DOCX, to print as it is (documents.md: every document exists as both). */
+  async pdf(caller: AuthUser, committeeId: string, period: ReportPeriodQuery): Promise<ReportFile> {
+    const report = await this.report(caller, committeeId, period);
+    return { bytes: await renderPdf(buildYearReport(report)), contentType: CONTENT_TYPES.pdf, fileName: fileNameOf(report, 'pdf') };
   }
 }
 

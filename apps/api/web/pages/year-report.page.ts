@@ -133,7 +133,8 @@ ${scrolling(
 <p class="muted">${vi ? `Số liệu tính đến ${vietnamPageTime(asOf)}.` : `Figures as of ${englishVietnamTime(asOf)}.`}</p>
 ${picker(view, options, language)}
 <ul class="plain downloads"><li><a href="/bao-cao/tep.xlsx?${query}" download>${vi ? 'Tải bảng tính Excel (mỗi bảng một trang tính)' : 'Download the Excel workbook'}</a></li>
-<li><a href="/bao-cao/tep.docx?${query}" download>${vi ? 'Tải báo cáo Word theo thể thức văn bản của Đảng' : 'Download the Word report (Party format)'}</a></li></ul>
+<li><a href="/bao-cao/tep.docx?${query}" download>${vi ? 'Tải báo cáo Word theo thể thức văn bản của Đảng' : 'Download the Word report (Party format)'}</a></li>
+<li><a href="/bao-cao/tep.pdf?${query}" download>${vi ? 'Tải báo cáo PDF để in' : 'Download the report as PDF, to print'}</a></li></ul>
 ${commune}
 ${meetings}
 ${cells}`,

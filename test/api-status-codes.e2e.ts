@@ -528,6 +528,7 @@ describe('200 and the healthy baseline', () => {
       role: 'committee',
       committeeId: commune.committeeId,
       cellId: null,
+      areaId: null,
       mustChangePassword: false,
       active: true,
     };
@@ -547,6 +548,7 @@ describe('200 and the healthy baseline', () => {
       role: 'committee',
       committeeId: commune.committeeId,
       cellId: null,
+      areaId: null,
       mustChangePassword: false,
       active: true,
       // Contacts not given: none, and every channel left to the person's choice.

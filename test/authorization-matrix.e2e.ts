@@ -34,6 +34,11 @@
  * /api/me/notifications, /api/rubrics and POST /api/auth/password (its own password) work for any signed-in user.
  * Everything else is 403 by role, or 404 for a cycle it is not invited to.
  *
+ * Upper levels (issue 18, role 'overseer'): an account of a district or province reads the figures of the communes under
+ * it (the dashboard, a cell's record, its area's overview) and acts on nothing. Its own account, tasks, notifications,
+ * contacts and password work as for anyone; every other route is 403 by role, and a figure of a commune not under it
+ * 404, as for ids that exist nowhere.
+ *
  * Ruleset 3 (issue 10): a cell is recorded as attending only if it accepted its invitation, and a cell that accepted
  * but was left out of the record may say it attended (POST /api/cycles/:id/attendance) while the critique window is
  * open, which then stays open for it. So the arranged cycles record the "attending" cell, which accepted, and the
@@ -82,11 +87,13 @@ const CALLERS = [
   'otherSecretary', // secretary of a cell of another committee
   'guest', // upper-level guest account of this committee, invited to the cycle (at launch: guestIds)
   'uninvitedGuest', // upper-level guest account of this committee, not invited to this cycle (nor to any other)
+  'overseer', // upper level's account (issue 18) of the province this committee is under, through one of its districts
+  'otherOverseer', // upper level's account of another province: this committee is not under it
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
 /** Expected statuses in the order of CALLERS. */
-type Statuses = readonly [number, number, number, number, number, number, number, number, number, number, number];
+type Statuses = readonly [number, number, number, number, number, number, number, number, number, number, number, number, number];
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
@@ -199,6 +206,10 @@ let stack: ApiStack;
 let home: ApiCommune; // cells: base host, attending, invitedAbsent, uninvited, spare; each arranged cycle adds its own host
 let other: ApiCommune;
 let people: Record<Caller, Account>;
+/** The upper levels (issue 18): the province the home committee is under (through `homeDistrictId`), and another. */
+let homeProvinceId: string;
+let homeDistrictId: string;
+let otherProvinceId: string;
 /** A guest account of the home committee that only POST /api/cycles/:id/guests invites (never a caller). */
 let spareGuestId: string;
 /**
@@ -337,20 +348,20 @@ const reportRequest = (pointIds: string[]) =>
   });
 
 // ── the matrix ───────────────────────────────────────────────────────────────────────────────────────
-//   anonymous admin staff otherStaff host attending invitedAbsent uninvited otherSecretary guest uninvitedGuest
+//   anonymous admin staff otherStaff host attending invitedAbsent uninvited otherSecretary guest uninvitedGuest overseer otherOverseer
 
 /** A page without a session: every caller kind is sent to the login page (a bearer token opens no page). */
-const TO_THE_LOGIN_PAGE: Statuses = [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303];
+const TO_THE_LOGIN_PAGE: Statuses = [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303];
 
 const ENDPOINTS: EndpointSpec[] = [
-  { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/health', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   // The providers' delivery reports (notifications.md), public; neither provider is configured here, so both
   // addresses are 404 for every caller (test/phone-channels.e2e.ts has them configured).
-  { method: 'POST', route: '/api/webhooks/zalo', statuses: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+  { method: 'POST', route: '/api/webhooks/zalo', statuses: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
   {
     method: 'GET',
     route: '/api/webhooks/sms/:token',
-    statuses: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+    statuses: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404],
     path: () => `/api/webhooks/sms/${'0'.repeat(32)}`,
   },
   {
@@ -358,7 +369,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // username that does not exist, which is a bad login (401). Guests have accounts and sign in like anyone.
     method: 'POST',
     route: '/api/auth/login',
-    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     withoutToken: true,
     body: (_, caller) =>
       caller === 'anonymous'
@@ -368,11 +379,11 @@ const ENDPOINTS: EndpointSpec[] = [
   // The pages (issue 14) open with a session cookie only: a bearer token opens none of them, a post without the
   // form's token signs nobody in (403 NOT_VOUCHED), and a logout without a session ends nothing (back to the login).
   { method: 'GET', route: '/', statuses: TO_THE_LOGIN_PAGE },
-  { method: 'GET', route: '/login', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/login', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   {
     method: 'POST',
     route: '/login',
-    statuses: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     withoutToken: true,
     body: (_, caller) =>
       caller === 'anonymous'
@@ -381,7 +392,7 @@ const ENDPOINTS: EndpointSpec[] = [
   },
   { method: 'POST', route: '/logout', statuses: TO_THE_LOGIN_PAGE },
   // The language switch is open to anyone: it only keeps the choice in a cookie and goes home.
-  { method: 'GET', route: '/ngon-ngu', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
+  { method: 'GET', route: '/ngon-ngu', statuses: [303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303] },
   { method: 'GET', route: '/notifications', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/dot/:id', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/dot/:id/chuong-trinh', stage: 'PREPARATION', statuses: TO_THE_LOGIN_PAGE },
@@ -493,7 +504,7 @@ const ENDPOINTS: EndpointSpec[] = [
   // A cycle's papers for the pages (issue 15): the session cookie a browser has, never a bearer token.
   { method: 'GET', route: '/dot/:id/van-ban/:file', stage: 'CLOSED', statuses: TO_THE_LOGIN_PAGE, path: (arranged) => `/dot/${arranged.cycleId}/van-ban/minutes.pdf` },
   // The pages' script holds no one's data: anyone may load it, as a browser does before any session.
-  { method: 'GET', route: '/tep/bang-diem.js', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/tep/bang-diem.js', statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   // The organisation's pages (issue 14): the office's cells and secretaries, the admin's committees, one's own password.
   { method: 'GET', route: '/chi-bo', statuses: TO_THE_LOGIN_PAGE },
   { method: 'POST', route: '/chi-bo', statuses: TO_THE_LOGIN_PAGE, body: () => ({ name: `Chi bộ thôn ${suffix()}`, memberCount: '20' }) },
@@ -556,7 +567,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // user; the old password no longer signs in, the new one does, and the rows that follow use the new token.
     method: 'POST',
     route: '/api/auth/password',
-    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     codes: { anonymous: 'NOT_AUTHENTICATED' },
     account: (_, caller) => ownAccountOf(caller),
     body: (_, caller) => ({
@@ -578,30 +589,30 @@ const ENDPOINTS: EndpointSpec[] = [
     },
   },
   // Guests: the committees and their cells are not theirs to browse (least privilege) → role 403.
-  { method: 'GET', route: '/api/committees', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403] },
+  { method: 'GET', route: '/api/committees', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403] },
   {
     method: 'POST',
     route: '/api/committees',
-    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({ name: `Đảng ủy xã thử nghiệm ${suffix()}` }),
   },
   {
     method: 'GET',
     route: '/api/committees/:committeeId/cells',
-    statuses: [401, 200, 200, 404, 200, 200, 200, 200, 404, 403, 403],
+    statuses: [401, 200, 200, 404, 200, 200, 200, 200, 404, 403, 403, 403, 403],
   },
   {
     // otherSecretary: 403 — secretaries may not add cells anywhere; the AuthGuard answers before the committee is looked up.
     method: 'POST',
     route: '/api/committees/:committeeId/cells',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({ name: `Chi bộ thôn mới ${suffix()}`, memberCount: 17 }),
   },
   {
     // A secretary account for a cell of this committee. otherStaff names this committee → 404; secretaries and guests: role 403.
     method: 'POST',
     route: '/api/users',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({
       username: `bithu.matran.${suffix()}`,
       password: TEST_PASSWORD,
@@ -611,15 +622,15 @@ const ENDPOINTS: EndpointSpec[] = [
       cellId: cell.spare().id,
     }),
   },
-  { method: 'GET', route: '/api/me', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/api/me/tasks', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/api/me/notifications', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/api/rubrics', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me/tasks', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me/notifications', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/rubrics', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403] },
   {
     // Each launch names a host cell of its own (HOST_BUSY otherwise) and no guest: the guest's lists must not show these cycles.
     method: 'POST',
     route: '/api/cycles',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: async () => launchRequest({ hostCellId: (await newCell()).id, meetingAt: new Date(Date.now() + 30 * DAY).toISOString(), guests: false }),
   },
   {
@@ -627,7 +638,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // cycles it is invited to, so not those POST /api/cycles launched just before).
     method: 'GET',
     route: '/api/cycles',
-    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403],
     stage: 'REPORTING',
     path: () => `/api/cycles?committeeId=${home.committeeId}`,
   },
@@ -636,7 +647,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // uninvitedGuest: 404 — a guest sees only the cycles it is invited to.
     method: 'GET',
     route: '/api/cycles/:id',
-    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404],
+    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404, 403, 403],
     stage: 'REPORTING',
   },
   {
@@ -646,7 +657,7 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/cycles/:id',
     variant: "with the committee staff's ETag in If-None-Match",
-    statuses: [401, 200, 304, 404, 200, 200, 200, 403, 404, 200, 404],
+    statuses: [401, 200, 304, 404, 200, 200, 200, 403, 404, 200, 404, 403, 403],
     stage: 'REPORTING',
     headers: async (arranged) => {
       const seen = await must('GET', `/api/cycles/${arranged.cycleId}`, home.staff.token, 200);
@@ -660,7 +671,7 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/cycles/:id',
     variant: 'a cycle still in HOST_SELECTION',
-    statuses: [401, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    statuses: [401, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 403, 403],
     codes: { host: 'NOT_FOUND', attending: 'NOT_FOUND', invitedAbsent: 'NOT_FOUND', uninvited: 'NOT_FOUND', guest: 'NOT_FOUND' },
     stage: 'HOST_SELECTION',
   },
@@ -669,7 +680,7 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/cycles',
     variant: 'a cycle still in HOST_SELECTION',
-    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403],
     stage: 'HOST_SELECTION',
     path: () => `/api/cycles?committeeId=${home.committeeId}`,
     cycleShownTo: ['admin', 'staff'],
@@ -678,13 +689,13 @@ const ENDPOINTS: EndpointSpec[] = [
     // A cycle's papers (issue 15): whoever may see the cycle's view, as GET /api/cycles/:id answers.
     method: 'GET',
     route: '/api/cycles/:id/documents',
-    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404],
+    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404, 403, 403],
     stage: 'CLOSED',
   },
   {
     method: 'GET',
     route: '/api/cycles/:id/documents/:file',
-    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404],
+    statuses: [401, 200, 200, 404, 200, 200, 200, 403, 404, 200, 404, 403, 403],
     stage: 'CLOSED',
     path: (arranged) => `/api/cycles/${arranged.cycleId}/documents/minutes.pdf`,
   },
@@ -694,7 +705,7 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/cycles/:id/documents/:file',
     variant: "the attending cell's invitation",
-    statuses: [401, 200, 200, 404, 404, 200, 404, 403, 404, 404, 404],
+    statuses: [401, 200, 200, 404, 404, 200, 404, 403, 404, 404, 404, 403, 403],
     codes: { host: 'NOT_FOUND', invitedAbsent: 'NOT_FOUND', guest: 'NOT_FOUND' },
     stage: 'CLOSED',
     path: (arranged) => `/api/cycles/${arranged.cycleId}/documents/invitation-${cell.attending().id}.docx`,
@@ -703,14 +714,14 @@ const ENDPOINTS: EndpointSpec[] = [
     // "(committee)" in api.md: admin, every secretary and every guest get the AuthGuard's 403.
     method: 'GET',
     route: '/api/cycles/:id/host-candidates',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     stage: 'REPORTING',
   },
   {
     // "host" is the secretary of the cell being picked; not yet host, and a secretary anyway: 403.
     method: 'POST',
     route: '/api/cycles/:id/host',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     stage: 'HOST_SELECTION',
     body: (arranged) => ({ cellId: hostOf(arranged).id }),
     afterSuccess: async ({ arranged, response }) => {
@@ -722,7 +733,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // The committee invites upper-level guests (notes, ruleset 2): admin, secretaries and guests get the AuthGuard's 403.
     method: 'POST',
     route: '/api/cycles/:id/guests',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     stage: 'PREPARATION',
     body: () => ({ guestIds: [spareGuestId] }),
   },
@@ -730,7 +741,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // otherStaff: 403 — no committee role may post a plan; the AuthGuard answers before the cycle is looked up.
     method: 'POST',
     route: '/api/cycles/:id/plan',
-    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403],
     stage: 'PREPARATION',
     body: () => ({ agenda: ['Khai mạc', 'Đánh giá kết quả tháng', 'Sinh hoạt chuyên đề'], content: 'Chuyên đề về phát triển đảng viên' }),
   },
@@ -738,7 +749,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // A secretary answers for its own cell (host: its cell is not invited → 403); others name the attending cell.
     method: 'POST',
     route: '/api/cycles/:id/invitations/:cellId/rsvp',
-    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404, 403, 403],
+    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404, 403, 403, 403, 403],
     stage: 'PREPARATION',
     path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/invitations/${ownCellOr(caller, arranged, cell.attending().id)}/rsvp`,
     body: () => ({ response: 'accept', delegate: 'Đồng chí Thào Seo Lềnh' }),
@@ -747,14 +758,14 @@ const ENDPOINTS: EndpointSpec[] = [
     // "committee, or host secretary": admin is not listed (AuthGuard 403); visiting secretaries 403 from the workflow.
     method: 'POST',
     route: '/api/cycles/:id/reschedule',
-    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403],
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403, 403, 403],
     stage: 'PREPARATION',
     body: () => ({ meetingAt: new Date(Date.now() + 20 * DAY).toISOString(), reason: 'Trùng lịch thu hoạch' }),
   },
   {
     method: 'POST',
     route: '/api/cycles/:id/meeting',
-    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403],
     stage: 'MEETING_DUE',
     body: () => ({ ...meetingRequest() }),
   },
@@ -765,7 +776,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // the uninvited secretary is refused by the cycle's access check; committee, admin and guests: role 403.
     method: 'POST',
     route: '/api/cycles/:id/attendance',
-    statuses: [401, 403, 403, 403, 403, 409, 200, 403, 404, 403, 403],
+    statuses: [401, 403, 403, 403, 403, 409, 200, 403, 404, 403, 403, 403, 403],
     codes: {
       anonymous: 'NOT_AUTHENTICATED',
       admin: 'ROLE_NOT_ALLOWED',
@@ -788,7 +799,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // attending cell's) ends CRITIQUE: guests do not hold the stage open.
     method: 'POST',
     route: '/api/cycles/:id/critiques',
-    statuses: [401, 403, 403, 403, 403, 201, 403, 403, 404, 201, 404],
+    statuses: [401, 403, 403, 403, 403, 201, 403, 403, 404, 201, 404, 403, 403],
     stage: 'CRITIQUE',
     body: () => ({ ...critiqueBody({ points: CRITIQUE_POINTS }) }),
     allowedOrder: ['guest', 'attending'],
@@ -796,14 +807,14 @@ const ENDPOINTS: EndpointSpec[] = [
   {
     method: 'POST',
     route: '/api/cycles/:id/report',
-    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403],
+    statuses: [401, 403, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403],
     stage: 'REPORTING',
     body: (arranged) => ({ ...reportRequest(arranged.pointIds) }),
   },
   {
     method: 'POST',
     route: '/api/cycles/:id/review',
-    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 403, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     stage: 'REVIEW',
     body: () => ({ decision: 'accept', rating: 'TOT', comment: 'Báo cáo đầy đủ' }),
   },
@@ -812,7 +823,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // refused callers were tried on; the staff a fresh one of its own (a cancelled cycle cannot be cancelled again).
     method: 'POST',
     route: '/api/cycles/:id/cancel',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     stage: 'PREPARATION',
     freshCycleForEachFurtherAllowedCaller: true,
     body: () => ({ reason: 'Thời tiết xấu, đường bị sạt lở' }),
@@ -824,7 +835,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // Every invited cell (attending or not) records what it will adopt; the host is no visitor (403); guests: role 403.
     method: 'POST',
     route: '/api/cycles/:id/adoption',
-    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404, 403, 403],
+    statuses: [401, 403, 403, 403, 403, 200, 200, 403, 404, 403, 403, 403, 403],
     stage: 'CLOSED',
     body: () => ({ text: 'Vận dụng mẫu biên bản mới, gửi tài liệu trước 1 ngày' }),
   },
@@ -832,7 +843,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // The host and the committee tick off the host's action items; ticking twice is still 200.
     method: 'POST',
     route: '/api/cycles/:id/action-items/:itemId/done',
-    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403],
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403, 403, 403],
     stage: 'CLOSED',
     path: (arranged) => `/api/cycles/${arranged.cycleId}/action-items/${arranged.actionItemIds[0]}/done`,
   },
@@ -842,7 +853,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // admin: not "committee" (403, as for done); guests: role 403.
     method: 'POST',
     route: '/api/cycles/:id/action-items/:itemId/drop',
-    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403],
+    statuses: [401, 403, 200, 404, 200, 403, 403, 403, 404, 403, 403, 403, 403],
     stage: 'CANCELLED',
     path: (arranged, caller) => `/api/cycles/${arranged.cycleId}/action-items/${arranged.actionItemIds[caller === 'host' ? 1 : 0]}/drop`,
     body: () => ({ reason: 'Đợt sinh hoạt đã hủy; nội dung chuyển sang kế hoạch quý sau' }),
@@ -855,7 +866,7 @@ const ENDPOINTS: EndpointSpec[] = [
   {
     method: 'GET',
     route: '/api/committees/:committeeId/users',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     afterSuccess: async ({ response }) => {
       const users = response.body as { committeeId: string | null }[];
       expect(users.length).toBeGreaterThan(0);
@@ -866,7 +877,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // A guest account of this committee made for the rows: the staff manage their committee's secretaries and guests.
     method: 'PATCH',
     route: '/api/users/:userId',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: () => newGuest(),
     body: () => ({ fullName: `Đại biểu Ủy ban Kiểm tra ${suffix()}` }),
     afterSuccess: async ({ arranged, body, response }) => {
@@ -876,7 +887,7 @@ const ENDPOINTS: EndpointSpec[] = [
   {
     method: 'POST',
     route: '/api/users/:userId/deactivate',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: () => newGuest(),
     freshTargetsForEachFurtherAllowedCaller: true,
     body: () => ({ reason: 'Đồng chí đã chuyển công tác' }),
@@ -888,7 +899,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // A guest account deactivated for the rows.
     method: 'POST',
     route: '/api/users/:userId/reactivate',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: () => newGuest({ deactivated: true }),
     freshTargetsForEachFurtherAllowedCaller: true,
     afterSuccess: async ({ arranged, response }) => {
@@ -899,7 +910,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // A temporary password: the account signs in with it and must change it; the answer never carries it.
     method: 'POST',
     route: '/api/users/:userId/password-reset',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: () => newGuest(),
     freshTargetsForEachFurtherAllowedCaller: true,
     body: () => ({ newPassword: freshPassword() }),
@@ -917,7 +928,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // A cell of this committee made for the rows, with its secretary: the new secretary replaces (deactivates) that one.
     method: 'POST',
     route: '/api/committees/:committeeId/cells/:cellId/secretary',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: () => newCellWithSecretary(),
     freshTargetsForEachFurtherAllowedCaller: true,
     body: () => ({ username: `bithu.moi.${suffix()}`, password: TEST_PASSWORD, fullName: 'Đồng chí Lò Thị Hoa' }),
@@ -933,7 +944,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // The admin's alone: this committee's own staff may not rename it either (role 403). Nothing here reads its name.
     method: 'PATCH',
     route: '/api/committees/:committeeId',
-    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({ name: `Đảng ủy xã Na Hối ${suffix()}` }),
     afterSuccess: async ({ body, response }) => {
       expect(response.body).toMatchObject({ id: home.committeeId, name: body?.name, mergedIntoId: null });
@@ -943,7 +954,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // The admin's alone. Two empty committees made for the rows (the refused callers name them too): the admin merges them.
     method: 'POST',
     route: '/api/committees/merge',
-    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: async () => ({ committeeIds: [await newCommittee(), await newCommittee()] }),
     body: (arranged) => ({ committeeIds: arranged.targets.committeeIds, name: `Đảng ủy xã hợp nhất ${suffix()}` }),
     afterSuccess: async ({ body, response }) => {
@@ -953,7 +964,7 @@ const ENDPOINTS: EndpointSpec[] = [
   {
     method: 'PATCH',
     route: '/api/committees/:committeeId/cells/:cellId',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: async () => ({ cellId: (await newCell()).id }),
     body: () => ({ name: `Chi bộ thôn Na Hối Tày ${suffix()}`, memberCount: 34 }),
     afterSuccess: async ({ arranged, body, response }) => {
@@ -964,7 +975,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // A cell made for the rows, in no cycle: dissolved, with no open cycle to decide on.
     method: 'POST',
     route: '/api/committees/:committeeId/cells/:cellId/deactivate',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: async () => ({ cellId: (await newCell()).id }),
     freshTargetsForEachFurtherAllowedCaller: true,
     body: () => ({ reason: 'Sáp nhập thôn theo nghị quyết của Hội đồng nhân dân tỉnh' }),
@@ -976,7 +987,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // The admin's alone. A cell of this committee made for the rows, in no cycle, moves to a committee made for them.
     method: 'POST',
     route: '/api/committees/:committeeId/cells/:cellId/move',
-    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     targets: async () => ({ cellId: (await newCell()).id, committeeIds: [await newCommittee()] }),
     body: (arranged) => ({ committeeId: arranged.targets.committeeIds?.[0] }),
     afterSuccess: async ({ arranged, response }) => {
@@ -987,7 +998,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // The preview (commit=false) of a spreadsheet with one new cell and its secretary: nothing is written.
     method: 'POST',
     route: '/api/committees/:committeeId/cells/import',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     path: () => `/api/committees/${home.committeeId}/cells/import?commit=false`,
     upload: () => ({ field: 'file', file: importCsv(), name: 'danh-sach-chi-bo.csv' }),
     afterSuccess: async ({ response }) => {
@@ -998,7 +1009,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // A thematic sheet: the cycles launched here are regular ones (and none is launched after these rows).
     method: 'POST',
     route: '/api/committees/:committeeId/rubrics',
-    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 201, 201, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({
       name: 'Phiếu chấm sinh hoạt chuyên đề — ma trận phân quyền',
       kind: 'thematic',
@@ -1014,7 +1025,7 @@ const ENDPOINTS: EndpointSpec[] = [
     // committee's staff naming it: 404.
     method: 'GET',
     route: '/api/audit',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     path: () => `/api/audit?committeeId=${home.committeeId}`,
     afterSuccess: async ({ response }) => {
       const entries = response.body as { committeeId: string | null }[];
@@ -1028,22 +1039,22 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/audit',
     variant: 'without committeeId: the caller’s own trail',
-    statuses: [401, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   // ── the channels (notifications.md) ── everyone their own contacts; the office its committee's channels, a cycle's
   // delivery report and the notifications that reached nobody (another committee: 404; secretaries and guests: role 403).
-  { method: 'GET', route: '/api/me/contact', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/api/me/contact', statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   {
     // Every channel, as every account has by default: the shared admin is left as it was.
     method: 'PUT',
     route: '/api/me/contact',
-    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     body: () => ({ notifyChannels: ['email', 'zalo', 'sms'] }),
   },
   {
     method: 'GET',
     route: '/api/committees/:committeeId/channels',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     afterSuccess: async ({ response }) => {
       expect(response.body).toMatchObject({ committeeId: home.committeeId, channels: expect.any(Array), configured: expect.any(Array) });
     },
@@ -1051,7 +1062,7 @@ const ENDPOINTS: EndpointSpec[] = [
   {
     method: 'PUT',
     route: '/api/committees/:committeeId/channels',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     body: () => ({ channels: ['email'] }),
     afterSuccess: async ({ response }) => {
       expect(response.body).toMatchObject({ committeeId: home.committeeId, channels: ['email'] });
@@ -1061,20 +1072,21 @@ const ENDPOINTS: EndpointSpec[] = [
     // The cycle's committee and the admin (viewDeliveries): any secretary or guest gets the AuthGuard's 403.
     method: 'GET',
     route: '/api/cycles/:id/deliveries',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
     stage: 'PREPARATION',
   },
   {
     method: 'GET',
     route: '/api/committees/:committeeId/unreached',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
-  // ── the dashboard (issue 18) ── the office of the committee and the admin (OFFICE_ROLES); another committee's staff
-  // naming this committee or its cell: 404, as for ids that exist nowhere; secretaries and guests: the AuthGuard's 403.
+  // ── the dashboard (issue 18) ── the office of the committee, the admin and the upper level it is under (FIGURES_ROLES);
+  // another committee's staff or another province's upper level naming this committee or its cell: 404, as for ids that
+  // exist nowhere; secretaries and guests: the AuthGuard's 403.
   {
     method: 'GET',
     route: '/api/committees/:committeeId/dashboard',
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
     afterSuccess: async ({ response }) => {
       expect(response.body).toMatchObject({ committeeId: home.committeeId, stages: expect.any(Array), late: expect.any(Array) });
     },
@@ -1083,17 +1095,18 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/committees/:committeeId/cells/:cellId/dashboard',
     path: () => `/api/committees/${home.committeeId}/cells/${cell.attending().id}/dashboard`,
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
     afterSuccess: async ({ response }) => {
       expect(response.body).toMatchObject({ committeeId: home.committeeId, cell: { id: cell.attending().id } });
     },
   },
-  // The year report (issue 18, part 2): the same rule as the dashboard, for the figures and both files.
+  // The year report (issue 18, part 2): the same rule as the dashboard, for the figures and both files (the upper level
+  // over the commune too; another province's: 404).
   {
     method: 'GET',
     route: '/api/committees/:committeeId/year-report',
     path: () => `/api/committees/${home.committeeId}/year-report?year=2026&quarter=4`,
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
     afterSuccess: async ({ response }) => {
       expect(response.body).toMatchObject({ committeeId: home.committeeId, year: 2026, quarter: 4, totals: expect.any(Object), cells: expect.any(Array) });
     },
@@ -1102,7 +1115,7 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/committees/:committeeId/year-report/export.xlsx',
     path: () => `/api/committees/${home.committeeId}/year-report/export.xlsx?year=2026`,
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
     afterSuccess: async ({ response }) => {
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     },
@@ -1111,7 +1124,7 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/committees/:committeeId/year-report/export.docx',
     path: () => `/api/committees/${home.committeeId}/year-report/export.docx?year=2026`,
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
     afterSuccess: async ({ response }) => {
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     },
@@ -1120,11 +1133,54 @@ const ENDPOINTS: EndpointSpec[] = [
     method: 'GET',
     route: '/api/committees/:committeeId/year-report/export.pdf',
     path: () => `/api/committees/${home.committeeId}/year-report/export.pdf?year=2026`,
-    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403],
+    statuses: [401, 200, 200, 404, 403, 403, 403, 403, 403, 403, 403, 200, 404],
     afterSuccess: async ({ response }) => {
       expect(response.headers['content-type']).toBe('application/pdf');
     },
   },
+  // ── upper levels (issue 18) ── the admin sets up provinces and districts and places communes under them; an upper
+  // level's account reads its area's overview and the figures above (a commune not under it: 404); the office, the
+  // secretaries and the guests have no area (role 403).
+  {
+    method: 'POST',
+    route: '/api/areas',
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({ name: `Tỉnh ủy ${suffix()}`, kind: 'province' }),
+    afterSuccess: async ({ body, response }) => {
+      expect(response.body).toEqual({ id: expect.any(String), name: body?.name, kind: 'province', parentId: null });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/areas',
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200],
+    afterSuccess: async ({ caller, response }) => {
+      const ids = (response.body as { id: string }[]).map((area) => area.id);
+      if (caller === 'overseer') expect(ids).toEqual([homeProvinceId, homeDistrictId]);
+      if (caller === 'otherOverseer') expect(ids).toEqual([otherProvinceId]);
+    },
+  },
+  {
+    // The province over the home commune: its overseer and the admin; the other province's overseer: 404.
+    method: 'GET',
+    route: '/api/areas/:areaId/dashboard',
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404],
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ areaId: homeProvinceId, kind: 'province', totals: { communes: 1 } });
+      expect((response.body as { communes: { committeeId: string }[] }).communes.map((commune) => commune.committeeId)).toEqual([home.committeeId]);
+    },
+  },
+  {
+    // The admin's alone: the home commune placed (again) under its district.
+    method: 'PUT',
+    route: '/api/committees/:committeeId/area',
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    body: () => ({ areaId: homeDistrictId }),
+    afterSuccess: async ({ response }) => {
+      expect(response.body).toMatchObject({ id: home.committeeId, areaId: homeDistrictId });
+    },
+  },
+  { method: 'GET', route: '/tong-quan-cap-tren', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/tong-quan', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/bao-cao', statuses: TO_THE_LOGIN_PAGE },
   { method: 'GET', route: '/bao-cao/tep.xlsx', path: () => '/bao-cao/tep.xlsx?nam=2026', statuses: TO_THE_LOGIN_PAGE },
@@ -1324,6 +1380,7 @@ function pathOf(endpoint: EndpointSpec, arranged: Arranged, caller: Caller): str
   if (endpoint.path) return endpoint.path(arranged, caller);
   return endpoint.route.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'committeeId') return home.committeeId;
+    if (name === 'areaId') return homeProvinceId;
     if (name === 'id' && arranged.cycleId) return arranged.cycleId;
     if (name === 'userId' && arranged.targets.userId) return arranged.targets.userId;
     if (name === 'cellId' && arranged.targets.cellId) return arranged.targets.cellId;
@@ -1337,7 +1394,7 @@ function pathOf(endpoint: EndpointSpec, arranged: Arranged, caller: Caller): str
  * not invited to; to every secretary and guest, the cycles whose host is not picked yet.
  */
 function secretsFor(caller: Caller): string[] {
-  if (caller === 'otherStaff' || caller === 'otherSecretary') {
+  if (caller === 'otherStaff' || caller === 'otherSecretary' || caller === 'otherOverseer') {
     return [home.committeeId, ...homeCellIds, ...homeUserIds, ...homeCycleIds];
   }
   if (caller === 'uninvited' || caller === 'uninvitedGuest') return [...homeCycleIds];
@@ -1352,9 +1409,9 @@ function passwordLeaks(text: string): string[] {
   return [...passwordsSet, '$argon2', 'password_hash', 'passwordhash', '"password":'].filter((secret) => lower.includes(secret.toLowerCase()));
 }
 
-/** The same request with every id of the home committee (committee, cells, cycles, people) replaced by an id that exists nowhere. */
+/** The same request with every id of the home committee (committee, cells, cycles, people, the areas over it) replaced by an id that exists nowhere. */
 function ghostOf(url: string, body: Record<string, unknown> | undefined): { url: string; body: Record<string, unknown> | undefined } {
-  const ids = [home.committeeId, ...homeCellIds, ...homeCycleIds, ...homeUserIds];
+  const ids = [home.committeeId, ...homeCellIds, ...homeCycleIds, ...homeUserIds, homeProvinceId, homeDistrictId];
   const ghosts = new Map(ids.map((id) => [id, randomUUID()]));
   const swap = (text: string) => ids.reduce((result, id) => result.replaceAll(id, ghosts.get(id) as string), text);
   return { url: swap(url), body: body === undefined ? undefined : (JSON.parse(swap(JSON.stringify(body))) as Record<string, unknown>) };
@@ -1421,6 +1478,17 @@ beforeAll(async () => {
     token: someone.token,
   });
   const guestPerson = async (someone: { userId: string; username: string }) => person({ ...someone, token: await login(stack, someone.username, TEST_PASSWORD) });
+  // The upper levels: the home commune under a district of a province; another province with nothing of home's under it.
+  const newArea = async (fields: Record<string, unknown>) => (await must('POST', '/api/areas', adminToken, 201, fields)).body.id as string;
+  homeProvinceId = await newArea({ name: 'Tỉnh ủy Lào Cai', kind: 'province' });
+  homeDistrictId = await newArea({ name: 'Huyện ủy Mường Khương', kind: 'district', parentId: homeProvinceId });
+  otherProvinceId = await newArea({ name: 'Tỉnh ủy Hà Giang', kind: 'province' });
+  await must('PUT', `/api/committees/${home.committeeId}/area`, adminToken, 200, { areaId: homeDistrictId });
+  const overseer = await createUser(adminToken, { role: 'overseer', fullName: 'Đồng chí Hoàng Văn Sử, Ban Tổ chức Tỉnh ủy', areaId: homeProvinceId });
+  const otherOverseer = await createUser(adminToken, { role: 'overseer', fullName: 'Đồng chí Vàng Thị Mỷ, Ban Tổ chức Tỉnh ủy', areaId: otherProvinceId });
+  // Neither is one of the home committee's people: the other province's account may be shown its own id.
+  homeUserIds.delete(overseer.userId);
+  homeUserIds.delete(otherOverseer.userId);
   people = {
     anonymous: { userId: null, username: '', password: '', token: null },
     admin: { userId: null, username: 'admin', password: 'admin', token: adminToken },
@@ -1433,6 +1501,8 @@ beforeAll(async () => {
     otherSecretary: person(other.cells[0].secretary),
     guest: await guestPerson(guest),
     uninvitedGuest: await guestPerson(uninvitedGuest),
+    overseer: await guestPerson(overseer),
+    otherOverseer: await guestPerson(otherOverseer),
   };
   const anotherAdmin = await createUser(adminToken, { role: 'admin', fullName: 'Quản trị viên thứ hai' });
   ownAdmin = { ...anotherAdmin, password: TEST_PASSWORD, token: await login(stack, anotherAdmin.username, TEST_PASSWORD) };

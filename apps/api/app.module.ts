@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { CyclesModule } from './cycles/cycles.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { AreasModule } from './areas/areas.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         ProviderWebhooksModule,
         DeliveriesModule,
         DashboardModule,
+        AreasModule,
         YearReportModule,
       ],
       providers: [

@@ -103,6 +103,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       { path: 'bao-cao', method: RequestMethod.GET },
       { path: 'bao-cao/tep.xlsx', method: RequestMethod.GET },
       { path: 'bao-cao/tep.docx', method: RequestMethod.GET },
+      { path: 'bao-cao/tep.pdf', method: RequestMethod.GET },
+      { path: 'tong-quan-cap-tren', method: RequestMethod.GET },
     ],
   });
   const document = SwaggerModule.createDocument(

@@ -1,5 +1,17 @@
 import { CYCLE_STAGES, TASK_ACTIONS } from './cycle.js';
-import { CYCLE_ACTIONS, TASKS, accountRefusal, isOpenIn, refusal, relationTo, rolesFor, type CycleParties, type Person } from './cycle-policy.js';
+import {
+  CYCLE_ACTIONS,
+  TASKS,
+  accountRefusal,
+  isOpenIn,
+  mayReadAreaFigures,
+  mayReadFiguresOf,
+  refusal,
+  relationTo,
+  rolesFor,
+  type CycleParties,
+  type Person,
+} from './cycle-policy.js';
 
 const committeeA = 'committee-a';
 const host = 'cell-host';
@@ -98,5 +110,45 @@ describe('accountRefusal: whose account the office may change', () => {
     expect(accountRefusal(root, root, 'edit')).toBeNull();
     expect(accountRefusal(root, root, 'deactivate')).toBe('ROLE_NOT_ALLOWED');
     expect(accountRefusal(secretaryA, { ...secretaryOf(host), id: 'secretary-host' }, 'edit')).toBe('NOT_FOUND');
+  });
+});
+
+describe('mayReadFiguresOf / mayReadAreaFigures: the figures an upper level reads', () => {
+  const province = 'province-lc';
+  const district = 'district-mk';
+  const otherDistrict = 'district-bh';
+  const overseerOf = (areaId: string | null): Person & { areaId: string | null } => ({ role: 'overseer', committeeId: null, cellId: null, areaId });
+  const underDistrict = [district, province];
+  const underProvinceOnly = [province];
+
+  it('opens a commune to the overseer of its district or of its province, directly or through the district, and to no other', () => {
+    expect(mayReadFiguresOf(overseerOf(district), committeeA, underDistrict)).toBe(true);
+    expect(mayReadFiguresOf(overseerOf(province), committeeA, underDistrict)).toBe(true);
+    expect(mayReadFiguresOf(overseerOf(province), committeeA, underProvinceOnly)).toBe(true);
+    expect(mayReadFiguresOf(overseerOf(otherDistrict), committeeA, underDistrict)).toBe(false);
+    expect(mayReadFiguresOf(overseerOf(district), committeeA, underProvinceOnly)).toBe(false);
+    expect(mayReadFiguresOf(overseerOf(district), committeeA, [])).toBe(false);
+    expect(mayReadFiguresOf(overseerOf(null), committeeA, underDistrict)).toBe(false);
+  });
+
+  it('leaves the office and the admin as they were: their own committee, every committee', () => {
+    expect(mayReadFiguresOf(staff, committeeA, [])).toBe(true);
+    expect(mayReadFiguresOf(otherStaff, committeeA, underDistrict)).toBe(false);
+    expect(mayReadFiguresOf(admin, committeeA, [])).toBe(true);
+  });
+
+  it('opens an area’s overview to its overseer, a district’s also to its province’s; to the admin every one; to no office', () => {
+    expect(mayReadAreaFigures(overseerOf(province), [province])).toBe(true);
+    expect(mayReadAreaFigures(overseerOf(province), [district, province])).toBe(true);
+    expect(mayReadAreaFigures(overseerOf(district), [district, province])).toBe(true);
+    expect(mayReadAreaFigures(overseerOf(district), [province])).toBe(false);
+    expect(mayReadAreaFigures(overseerOf(otherDistrict), [district, province])).toBe(false);
+    expect(mayReadAreaFigures(admin, [district, province])).toBe(true);
+    expect(mayReadAreaFigures(staff, [district, province])).toBe(false);
+  });
+
+  it('gives an overseer no relation to any cycle and no role in any action', () => {
+    expect(relationTo(overseerOf(district), cycle())).toBe('NOT_FOUND');
+    for (const action of Object.keys(CYCLE_ACTIONS) as (keyof typeof CYCLE_ACTIONS)[]) expect(rolesFor(action)).not.toContain('overseer');
   });
 });

@@ -64,6 +64,26 @@ export function maySeeCommittee(person: Person, committeeId: string): boolean {
   return person.role === 'admin' || person.committeeId === committeeId;
 }
 
+/**
+ * Whose figures (the dashboard, a cell's record, the year report) a person reads: the committees it sees, and for
+ * an upper level's account (overseer) every commune under its area, directly or through a district of its
+ * province. `areasAbove` are the commune's district and province (as many as it has). Reading only: no other
+ * rule opens anything to an overseer, so every step and every change stays refused to it.
+ */
+export function mayReadFiguresOf(person: Person & { areaId?: string | null }, committeeId: string, areasAbove: readonly string[]): boolean {
+  if (person.role === 'overseer') return mayReadAreaFigures(person, areasAbove);
+  return maySeeCommittee(person, committeeId);
+}
+
+/**
+ * Whose overview of communes side by side a person reads: the admin any area's; an upper level's account its own
+ * area's and, for a province, each of its districts'. `areaAndAbove` is the area and its province, if any.
+ */
+export function mayReadAreaFigures(person: Person & { areaId?: string | null }, areaAndAbove: readonly string[]): boolean {
+  if (person.role === 'admin') return true;
+  return person.role === 'overseer' && !!person.areaId && areaAndAbove.includes(person.areaId);
+}
+
 /** Accounts a person may make: the admin any; committee staff secretaries of their cells and the guests they invite. */
 export function mayCreateAccount(person: Person, role: Role): boolean {
   return person.role === 'admin' || (person.role === 'committee' && (role === 'secretary' || role === 'guest'));
@@ -125,6 +145,12 @@ export type CycleAction = keyof typeof CYCLE_ACTIONS;
 
 /** Those who manage the organisation (accounts, cells, the audit trail): the admin, and committee staff for their own committee. */
 export const OFFICE_ROLES: readonly Role[] = ['admin', 'committee'];
+
+/** Those who read a committee's figures (mayReadFiguresOf decides whose): the office, and the upper levels over it. */
+export const FIGURES_ROLES: readonly Role[] = [...OFFICE_ROLES, 'overseer'];
+
+/** Those who read an area's overview (mayReadAreaFigures decides which): the admin, and the upper levels. */
+export const AREA_ROLES: readonly Role[] = ['admin', 'overseer'];
 
 /** Launching is not an action on an existing cycle: committee staff launch for their committee, the admin for any. */
 export const LAUNCH_ROLES: readonly Role[] = ['committee', 'admin'];

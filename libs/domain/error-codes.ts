@@ -63,6 +63,7 @@ export const API_ERROR_CODES = [
   'IMPORT_HAS_ERRORS',
   'COMMITTEE_MERGED',
   'CELL_NAME_TAKEN',
+  'INVALID_AREA',
 ] as const;
 
 export const ERROR_CODES = [...REJECTION_CODES, ...API_ERROR_CODES] as const;

@@ -14,6 +14,7 @@ import { WebSessions1765300000000 } from './migrations/1765300000000-web-session
 import { NotificationChannels1765400000000 } from './migrations/1765400000000-notification-channels.js';
 import { OpenActionItemsByCell1765500000017 } from './migrations/1765500000017-open-action-items-by-cell.js';
 import { DashboardIndexes1765600000000 } from './migrations/1765600000000-dashboard-indexes.js';
+import { UpperLevels1765750000000 } from './migrations/1765750000000-upper-levels.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   NotificationChannels1765400000000,
   OpenActionItemsByCell1765500000017,
   DashboardIndexes1765600000000,
+  UpperLevels1765750000000,
 ];
 
 export interface DataSourceSettings {

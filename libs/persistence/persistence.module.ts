@@ -16,6 +16,7 @@ import { WebSessionsRepository } from './repositories/web-sessions.repository.js
 import { CommitteeChannelsRepository } from './repositories/committee-channels.repository.js';
 import { DeliveryOutcomesRepository } from './repositories/delivery-outcomes.repository.js';
 import { DashboardRepository } from './repositories/dashboard.repository.js';
+import { AreasRepository } from './repositories/areas.repository.js';
 
 /** Where each table's SQL lives: services ask these, never the DataSource. */
 const REPOSITORIES = [
@@ -32,6 +33,7 @@ const REPOSITORIES = [
   CommitteeChannelsRepository,
   DeliveryOutcomesRepository,
   DashboardRepository,
+  AreasRepository,
 ];
 
 /** One TypeORM DataSource per process, connected at start-up and closed on shutdown, and the repositories over it. */

@@ -189,6 +189,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Đảng bộ đã có một chi bộ mang tên này; đề nghị đặt tên khác.',
     en: 'The committee already has a cell of this name; choose another name.',
   },
+  INVALID_AREA: {
+    vi: 'Đơn vị cấp trên được chọn không có hoặc không đúng cấp: huyện phải trực thuộc một tỉnh, tài khoản cấp trên và Đảng bộ xã thuộc một huyện hoặc một tỉnh; đề nghị chọn lại.',
+    en: 'The chosen upper level does not exist or is of the wrong kind: a district belongs to a province, and an upper-level account or a commune to a district or a province.',
+  },
 };
 
 /** WRONG_STAGE on a cycle that has ended; {ended} is "đã kết thúc", "đã hủy", or both when the stage is not known. */

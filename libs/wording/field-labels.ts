@@ -1,4 +1,5 @@
 import {
+  AREA_KIND_LABELS,
   CRITIQUE_STAGE_LABELS,
   MEETING_KIND_LABELS,
   POINT_KIND_LABELS,
@@ -65,6 +66,7 @@ const MEMBER_COUNT: FieldLabel = { vi: 'Số đảng viên của chi bộ', en: 
 const DELEGATE: FieldLabel = { vi: 'Đồng chí được cử dự', en: 'Delegate' };
 const RATING: FieldLabel = { vi: 'Xếp loại', en: 'Rating', values: RATING_LABELS };
 const MEETING_KIND: FieldLabel = { vi: 'Loại sinh hoạt', en: 'Kind of meeting', values: MEETING_KIND_LABELS };
+const AREA: FieldLabel = { vi: 'Huyện hoặc tỉnh', en: 'District or province' };
 const ROLE: FieldLabel = { vi: 'Loại tài khoản', en: 'Kind of account', values: ROLE_LABELS };
 const GUESTS: FieldLabel = { vi: 'Đại biểu cấp trên được mời', en: 'List of invited upper-level guests', item: { vi: 'đại biểu', en: 'guest' } };
 const MEETING_AT: FieldLabel = { vi: 'Thời gian sinh hoạt', en: 'Meeting time' };
@@ -267,9 +269,17 @@ export const FIELD_LABELS = {
     role: ROLE,
     committeeId: COMMITTEE,
     cellId: { vi: 'Chi bộ', en: 'Cell' },
+    areaId: AREA,
     mustChangePassword: MUST_CHANGE_PASSWORD,
     ...CONTACT,
   },
+  CreateAreaDto: {
+    name: { vi: 'Tên đơn vị cấp trên', en: 'Name of the upper level' },
+    kind: { vi: 'Cấp', en: 'Level', values: AREA_KIND_LABELS },
+    parentId: { vi: 'Tỉnh mà huyện trực thuộc', en: 'Province of the district' },
+  },
+  PlaceCommitteeDto: { areaId: AREA },
+  AreaIdParams: { areaId: AREA },
   UserIdParams: { userId: { vi: 'Tài khoản', en: 'Account' } },
   CommitteeCellParams: { committeeId: COMMITTEE, cellId: { vi: 'Chi bộ', en: 'Cell' } },
   ContactDto: CONTACT,

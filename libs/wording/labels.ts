@@ -1,3 +1,4 @@
+import type { AreaKind } from '../domain/areas.js';
 import type { CritiqueStage, CycleStage, InvitationStatus, MeetingKind, PointKind, Rating, ResponseStance, ReviewDecision, RsvpResponse, TaskAction } from '../domain/cycle.js';
 import type { Role } from '../domain/roles.js';
 import type { Language, Template } from './language.js';
@@ -78,11 +79,18 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, Template> = {
   thematic: { vi: 'Sinh hoạt chuyên đề', en: 'Thematic meeting' },
 };
 
+/** The upper levels over communes. */
+export const AREA_KIND_LABELS: Record<AreaKind, Template> = {
+  district: { vi: 'Huyện', en: 'District' },
+  province: { vi: 'Tỉnh', en: 'Province' },
+};
+
 export const ROLE_LABELS: Record<Role, Template> = {
   admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
   committee: { vi: 'Cán bộ Đảng ủy', en: 'Committee staff' },
   secretary: { vi: 'Bí thư chi bộ', en: 'Cell secretary' },
   guest: { vi: 'Đại biểu cấp trên', en: 'Upper-level guest' },
+  overseer: { vi: 'Cán bộ cấp trên (huyện, tỉnh)', en: 'Upper-level staff (district, province)' },
 };
 
 /** Each task of "Việc của tôi", as the person reads it. */

@@ -155,6 +155,23 @@ export interface paths {
         patch: operations["CommitteesController_rename"];
         trace?: never;
     };
+    "/api/committees/{committeeId}/area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đặt Đảng bộ xã trực thuộc một huyện (hoặc thẳng một tỉnh): cấp trên đó xem được số liệu của xã (quản trị) */
+        put: operations["CommitteesController_place"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/committees/merge": {
         parameters: {
             query?: never;
@@ -847,6 +864,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các tỉnh, huyện: quản trị xem tất cả; tài khoản cấp trên xem đơn vị của mình và các huyện trực thuộc */
+        get: operations["AreasController_list"];
+        put?: never;
+        /** Tạo tỉnh (Tỉnh ủy) hoặc huyện (Huyện ủy) trực thuộc một tỉnh (quản trị) */
+        post: operations["AreasController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{areaId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng quan của cấp trên: số liệu chính của từng Đảng bộ xã trực thuộc, đặt cạnh nhau, và tổng cộng */
+        get: operations["AreasController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/committees/{committeeId}/year-report": {
         parameters: {
             query?: never;
@@ -934,11 +986,16 @@ export interface components {
             username: string;
             fullName: string;
             /** @enum {string} */
-            role: "admin" | "committee" | "secretary" | "guest";
+            role: "admin" | "committee" | "secretary" | "guest" | "overseer";
             /** Format: uuid */
             committeeId: string | null;
             /** Format: uuid */
             cellId: string | null;
+            /**
+             * Format: uuid
+             * @description Huyện hoặc tỉnh của tài khoản cấp trên
+             */
+            areaId: string | null;
             /** @description Phải đổi mật khẩu trước khi làm việc khác */
             mustChangePassword: boolean;
             /** @description Sai khi văn phòng Đảng ủy đã ngừng tài khoản */
@@ -1005,6 +1062,11 @@ export interface components {
              * @description Đảng ủy mà Đảng ủy này đã hợp nhất vào
              */
             mergedIntoId: string | null;
+            /**
+             * Format: uuid
+             * @description Huyện (hoặc tỉnh) mà Đảng bộ xã trực thuộc
+             */
+            areaId: string | null;
         };
         CreateCellDto: {
             /** @example Chi bộ thôn Na Hối Tày */
@@ -1093,6 +1155,13 @@ export interface components {
              */
             committeeId: string;
         };
+        PlaceCommitteeDto: {
+            /**
+             * Format: uuid
+             * @description Huyện hoặc tỉnh mà Đảng bộ xã trực thuộc; null: chưa thuộc đơn vị nào
+             */
+            areaId: string | null;
+        };
         MergeCommitteesDto: {
             /** @description Các Đảng ủy hợp nhất */
             committeeIds: string[];
@@ -1167,11 +1236,16 @@ export interface components {
             /** @example Đồng chí Lò Văn Pằng */
             fullName: string;
             /** @enum {string} */
-            role: "admin" | "committee" | "secretary" | "guest";
+            role: "admin" | "committee" | "secretary" | "guest" | "overseer";
             /** Format: uuid */
             committeeId?: string;
             /** Format: uuid */
             cellId?: string;
+            /**
+             * Format: uuid
+             * @description Tài khoản cấp trên (overseer): huyện hoặc tỉnh mà tài khoản theo dõi; không dùng cho tài khoản khác
+             */
+            areaId?: string;
             /**
              * @description Mật khẩu khởi tạo trao cho người dùng: người dùng phải đổi khi đăng nhập lần đầu
              * @default false
@@ -1197,11 +1271,16 @@ export interface components {
             username: string;
             fullName: string;
             /** @enum {string} */
-            role: "admin" | "committee" | "secretary" | "guest";
+            role: "admin" | "committee" | "secretary" | "guest" | "overseer";
             /** Format: uuid */
             committeeId: string | null;
             /** Format: uuid */
             cellId: string | null;
+            /**
+             * Format: uuid
+             * @description Huyện hoặc tỉnh của tài khoản cấp trên
+             */
+            areaId: string | null;
             /** @description Phải đổi mật khẩu trước khi làm việc khác */
             mustChangePassword: boolean;
             /** @description Sai khi văn phòng Đảng ủy đã ngừng tài khoản */
@@ -1253,7 +1332,7 @@ export interface components {
              * @description Văn phòng Đảng ủy chỉ đổi giữa bí thư chi bộ và đại biểu
              * @enum {string}
              */
-            role?: "admin" | "committee" | "secretary" | "guest";
+            role?: "admin" | "committee" | "secretary" | "guest" | "overseer";
             /**
              * Format: uuid
              * @description Chi bộ mà bí thư phụ trách
@@ -2015,7 +2094,7 @@ export interface components {
             /** Format: uuid */
             committeeId: string | null;
             /** @enum {string} */
-            entity: "user" | "cell" | "committee" | "rubric";
+            entity: "user" | "cell" | "committee" | "rubric" | "area";
             /** Format: uuid */
             entityId: string;
             /** @example ACCOUNT_DEACTIVATED */
@@ -2303,6 +2382,78 @@ export interface components {
             visits: components["schemas"]["VisitsResponse"];
             /** @description Việc đã cam kết chưa hoàn thành, hạn sớm nhất trước */
             openActionItems: components["schemas"]["OpenActionItemResponse"][];
+        };
+        CreateAreaDto: {
+            /** @example Huyện ủy Mường Khương */
+            name: string;
+            /**
+             * @description district: huyện (Ban Thường vụ Huyện ủy); province: tỉnh (Tỉnh ủy)
+             * @enum {string}
+             */
+            kind: "district" | "province";
+            /**
+             * Format: uuid
+             * @description Tỉnh mà huyện trực thuộc (bắt buộc với huyện, không dùng với tỉnh)
+             */
+            parentId?: string;
+        };
+        AreaResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Huyện ủy Mường Khương */
+            name: string;
+            /** @enum {string} */
+            kind: "district" | "province";
+            /**
+             * Format: uuid
+             * @description Tỉnh mà huyện trực thuộc
+             */
+            parentId: string | null;
+        };
+        CommuneFiguresResponse: {
+            /** @description Số đợt chưa kết thúc (từ chọn chi bộ điểm đến đánh giá, xếp loại) */
+            openCycles: number;
+            /** @description Số việc đang quá hạn */
+            late: number;
+            /** @description Số buổi sinh hoạt chi bộ điểm trong năm (không kể đợt đã hủy) */
+            meetings: number;
+            /** @description Xếp loại các buổi đã kết thúc trong năm */
+            ratings: components["schemas"]["RatingCountsResponse"];
+            /** @description Các chi bộ được mời trong năm: dự sinh hoạt, gửi nhận xét đúng hạn hay không (cộng mọi chi bộ) */
+            critiques: components["schemas"]["VisitTallyResponse"];
+            /** Format: uuid */
+            committeeId: string;
+            committeeName: string;
+            /** @description Huyện mà Đảng bộ xã trực thuộc; null khi trực thuộc thẳng tỉnh */
+            districtName: string | null;
+        };
+        AreaTotalsResponse: {
+            /** @description Số đợt chưa kết thúc (từ chọn chi bộ điểm đến đánh giá, xếp loại) */
+            openCycles: number;
+            /** @description Số việc đang quá hạn */
+            late: number;
+            /** @description Số buổi sinh hoạt chi bộ điểm trong năm (không kể đợt đã hủy) */
+            meetings: number;
+            /** @description Xếp loại các buổi đã kết thúc trong năm */
+            ratings: components["schemas"]["RatingCountsResponse"];
+            /** @description Các chi bộ được mời trong năm: dự sinh hoạt, gửi nhận xét đúng hạn hay không (cộng mọi chi bộ) */
+            critiques: components["schemas"]["VisitTallyResponse"];
+            /** @description Số Đảng bộ xã */
+            communes: number;
+        };
+        AreaDashboardResponse: {
+            /** Format: uuid */
+            areaId: string;
+            areaName: string;
+            /** @enum {string} */
+            kind: "district" | "province";
+            /** @example 2026 */
+            year: number;
+            /** Format: date-time */
+            asOf: string;
+            /** @description Từng Đảng bộ xã trực thuộc (trực tiếp hoặc qua huyện), theo huyện rồi theo tên */
+            communes: components["schemas"]["CommuneFiguresResponse"][];
+            totals: components["schemas"]["AreaTotalsResponse"];
         };
         VisitCountsResponse: {
             /** @description Lượt chi bộ được mời dự các buổi sinh hoạt đã tổ chức */
@@ -3016,6 +3167,68 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCommitteeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommitteesController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Đảng ủy */
+                committeeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceCommitteeDto"];
             };
         };
         responses: {
@@ -6058,6 +6271,166 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CellRecordResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không có, hoặc thuộc Đảng bộ khác */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AreasController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaResponse"][];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AreasController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAreaDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaResponse"];
+                };
+            };
+            /** @description Nội dung gửi lên chưa đúng quy định */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Chưa đăng nhập, phiên đăng nhập đã hết hạn hoặc sai mật khẩu */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Không phải việc của tài khoản này trong đợt sinh hoạt */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AreasController_dashboard: {
+        parameters: {
+            query?: {
+                /** @description Năm (theo lịch Việt Nam); mặc định là năm hiện tại */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Huyện hoặc tỉnh */
+                areaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaDashboardResponse"];
                 };
             };
             /** @description Nội dung gửi lên chưa đúng quy định */

@@ -6,7 +6,7 @@ export class AuditEventResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Họ tên người thay đổi' }) actorName: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) committeeId: string | null;
-  @ApiProperty({ enum: ['user', 'cell', 'committee', 'rubric'] }) entity: string;
+  @ApiProperty({ enum: ['user', 'cell', 'committee', 'rubric', 'area'] }) entity: string;
   @ApiProperty({ format: 'uuid' }) entityId: string;
   @ApiProperty({ example: 'ACCOUNT_DEACTIVATED' }) action: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: Record<string, unknown> | null;

@@ -30,7 +30,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @ApiBearerAuth()
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles('admin', 'committee', 'secretary', 'guest', 'overseer')
   @AllowedBeforePasswordChange()
   @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Đổi mật khẩu của tài khoản đang đăng nhập' })

@@ -6,6 +6,8 @@ export interface CommitteeView {
   name: string;
   /** Set on a committee merged into another: it stays, with its name, for old timelines. */
   mergedIntoId: string | null;
+  /** The district (or province) the commune is under; null while under none. */
+  areaId: string | null;
 }
 
 /** A committee formed by a merger, and how much moved into it. */
@@ -32,8 +34,8 @@ export interface DeactivatedCellView {
   openCycles: { id: string; title: string; status: string; part: 'host' | 'invited' }[];
 }
 
-export function toCommitteeView(committee: Pick<CommitteeEntity, 'id' | 'name'> & { mergedIntoId?: string | null }): CommitteeView {
-  return { id: committee.id, name: committee.name, mergedIntoId: committee.mergedIntoId ?? null };
+export function toCommitteeView(committee: Pick<CommitteeEntity, 'id' | 'name'> & { mergedIntoId?: string | null; areaId?: string | null }): CommitteeView {
+  return { id: committee.id, name: committee.name, mergedIntoId: committee.mergedIntoId ?? null, areaId: committee.areaId ?? null };
 }
 
 export function toCellView(cell: CellEntity): CellView {

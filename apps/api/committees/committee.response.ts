@@ -6,6 +6,7 @@ export class CommitteeResponse implements CommitteeView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Đảng ủy mà Đảng ủy này đã hợp nhất vào' }) mergedIntoId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Huyện (hoặc tỉnh) mà Đảng bộ xã trực thuộc' }) areaId: string | null;
 }
 
 export class MergeMovedResponse {

@@ -17,6 +17,7 @@ import { CellListItemResponse, CellResponse, CommitteeResponse, DeactivatedCellR
 import { ChangeCellDto, DeactivateCellDto, MoveCellDto } from './change-cell.dto.js';
 import { CommitteeCellParams } from '../users/user-id.params.js';
 import { OFFICE_ROLES } from '../../../libs/domain/cycle-policy.js';
+import { PlaceCommitteeDto } from '../areas/create-area.dto.js';
 import { CommitteeChannelsDto } from './committee-channels.dto.js';
 import { CommitteeChannelsResponse } from './committee-channels.response.js';
 import { CommitteeChannelsService } from './committee-channels.service.js';
@@ -106,6 +107,15 @@ export class CommitteesController {
   @ApiRefusals(400, 401, 403, 404)
   rename(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: CreateCommitteeDto) {
     return this.committees.rename(caller, params.committeeId, dto.name);
+  }
+
+  @Put(':committeeId/area')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Đặt Đảng bộ xã trực thuộc một huyện (hoặc thẳng một tỉnh): cấp trên đó xem được số liệu của xã (quản trị)' })
+  @ApiOkResponse({ type: CommitteeResponse })
+  @ApiRefusals(400, 401, 403, 404)
+  place(@CurrentUser() caller: AuthUser, @Param() params: CommitteeIdParams, @Body() dto: PlaceCommitteeDto) {
+    return this.committees.place(caller, params.committeeId, dto.areaId);
   }
 
   @Post('merge')

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import { AreasRepository } from '../../../libs/persistence/repositories/areas.repository.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { pageOf, type PageQuery } from '../common/page.query.js';
@@ -14,7 +15,10 @@ import { sameName } from './cell-import.plan.js';
 
 @Injectable()
 export class CommitteesService {
-  constructor(@Inject(OrganisationRepository) private readonly organisation: OrganisationRepository) {}
+  constructor(
+    @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
+    @Inject(AreasRepository) private readonly areas: AreasRepository,
+  ) {}
 
   async create(dto: CreateCommitteeDto): Promise<CommitteeView> {
     const committee = await this.organisation.createCommittee(dto.name);
@@ -36,6 +40,14 @@ export class CommitteesService {
     const renamed = await this.organisation.renameCommittee(caller.id, committeeId, name);
     if (!renamed) throw new DomainError('NOT_FOUND');
     return toCommitteeView(renamed);
+  }
+
+  /** The commune put under a district or straight under a province (null: under none); its upper levels read its figures from then on. */
+  async place(caller: AuthUser, committeeId: string, areaId: string | null): Promise<CommitteeView> {
+    if (areaId && !(await this.areas.area(areaId))) throw new DomainError('INVALID_AREA');
+    const placed = await this.areas.placeCommittee(caller.id, committeeId, areaId);
+    if (!placed) throw new DomainError('NOT_FOUND');
+    return toCommitteeView(placed);
   }
 
   /**

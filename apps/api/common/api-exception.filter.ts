@@ -64,6 +64,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_HAS_ERRORS: 409,
   COMMITTEE_MERGED: 409,
   CELL_NAME_TAKEN: 409,
+  INVALID_AREA: 400,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

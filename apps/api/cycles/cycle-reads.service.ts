@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { relationTo, refusal, type CycleAction, type CycleParties, type CycleRelation } from '../../../libs/domain/cycle-policy.js';
+import { relationTo, refusal, rolesFor, type CycleAction, type CycleParties, type CycleRelation } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import { isUuid, parseOffsetDateTime } from '../../../libs/domain/input-bounds.js';
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
@@ -113,6 +113,8 @@ export class CycleReadsService {
 
   /** Newest first, keyset-paginated on (created_at, id); only cycles the caller has a place in. */
   async list(caller: AuthUser, query: ListCyclesQuery): Promise<{ items: CycleSummary[]; nextCursor: string | null }> {
+    // The pages list cycles through here too, past no role guard: whoever has no relation to any cycle is refused.
+    if (!rolesFor('view').includes(caller.role)) throw new DomainError('ROLE_NOT_ALLOWED');
     const limit = query.limit ?? 20;
     const rows = await this.cycles.list({
       viewer: caller,

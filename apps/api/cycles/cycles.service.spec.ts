@@ -20,6 +20,7 @@ const staff: AuthUser = {
   role: 'committee',
   committeeId: 'committee-1',
   cellId: null,
+  areaId: null,
   mustChangePassword: false,
 };
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OFFICE_ROLES } from '../../../libs/domain/cycle-policy.js';
+import { FIGURES_ROLES } from '../../../libs/domain/cycle-policy.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -18,7 +18,7 @@ export class DashboardController {
   constructor(@Inject(DashboardService) private readonly dashboard: DashboardService) {}
 
   @Get(':committeeId/dashboard')
-  @Roles(...OFFICE_ROLES)
+  @Roles(...FIGURES_ROLES)
   @ApiOperation({ summary: 'Tổng quan của Đảng ủy: các đợt theo giai đoạn, việc quá hạn và của ai, các buổi sinh hoạt chi bộ điểm trong năm và xếp loại' })
   @ApiOkResponse({ type: CommitteeDashboardResponse })
   @ApiRefusals(400, 401, 403, 404)
@@ -27,7 +27,7 @@ export class DashboardController {
   }
 
   @Get(':committeeId/cells/:cellId/dashboard')
-  @Roles(...OFFICE_ROLES)
+  @Roles(...FIGURES_ROLES)
   @ApiOperation({ summary: 'Tình hình của một chi bộ: các lần làm chi bộ điểm và xếp loại, dự sinh hoạt và gửi nhận xét đúng hạn, việc đã cam kết chưa hoàn thành' })
   @ApiOkResponse({ type: CellRecordResponse })
   @ApiRefusals(400, 401, 403, 404)

@@ -15,7 +15,7 @@ export class NotificationsController {
   constructor(@Inject(NotificationsService) private readonly notifications: NotificationsService) {}
 
   @Get('notifications')
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles('admin', 'committee', 'secretary', 'guest', 'overseer')
   @ApiOperation({ summary: 'Hộp thông báo của tôi' })
   @ApiOkResponse({ type: [NotificationResponse] })
   @ApiRefusals(400, 401, 403)

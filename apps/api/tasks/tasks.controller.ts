@@ -15,7 +15,7 @@ export class TasksController {
   constructor(@Inject(TasksService) private readonly tasks: TasksService) {}
 
   @Get('tasks')
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles('admin', 'committee', 'secretary', 'guest', 'overseer')
   @ApiOperation({ summary: 'Việc của tôi, hạn gần nhất trước' })
   @ApiOkResponse({ type: [TaskResponse] })
   @ApiRefusals(400, 401, 403)

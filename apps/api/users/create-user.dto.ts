@@ -38,6 +38,11 @@ export class CreateUserDto {
   @IsUUID()
   cellId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Tài khoản cấp trên (overseer): huyện hoặc tỉnh mà tài khoản theo dõi; không dùng cho tài khoản khác' })
+  @IsOptional()
+  @IsUUID()
+  areaId?: string;
+
   @ApiPropertyOptional({ default: false, description: 'Mật khẩu khởi tạo trao cho người dùng: người dùng phải đổi khi đăng nhập lần đầu' })
   @IsOptional()
   @IsBoolean()

@@ -10,6 +10,8 @@ export interface UserView {
   role: UserEntity['role'];
   committeeId: string | null;
   cellId: string | null;
+  /** An upper level's account (overseer): the district or province whose communes it reads; null for everyone else. */
+  areaId: string | null;
   /** The account must change its password before anything else (the first admin, in production). */
   mustChangePassword: boolean;
   /** False once the office has deactivated the account: it can no longer sign in. */
@@ -17,7 +19,7 @@ export interface UserView {
 }
 
 export function toUserView(
-  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId'> & { passwordChangeRequired?: boolean; deactivatedAt?: Date | null },
+  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId' | 'areaId'> & { passwordChangeRequired?: boolean; deactivatedAt?: Date | null },
 ): UserView {
   return {
     id: user.id,
@@ -26,6 +28,7 @@ export function toUserView(
     role: user.role,
     committeeId: user.committeeId,
     cellId: user.cellId,
+    areaId: user.areaId,
     mustChangePassword: user.passwordChangeRequired === true,
     active: !user.deactivatedAt,
   };

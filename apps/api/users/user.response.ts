@@ -10,6 +10,7 @@ export class UserResponse implements UserView {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) committeeId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) cellId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Huyện hoặc tỉnh của tài khoản cấp trên' }) areaId: string | null;
   @ApiProperty({ description: 'Phải đổi mật khẩu trước khi làm việc khác' }) mustChangePassword: boolean;
   @ApiProperty({ description: 'Sai khi văn phòng Đảng ủy đã ngừng tài khoản' }) active: boolean;
 }

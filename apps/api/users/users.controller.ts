@@ -36,7 +36,7 @@ export class UsersController {
   }
 
   @Get('me')
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles('admin', 'committee', 'secretary', 'guest', 'overseer')
   @AllowedBeforePasswordChange()
   @ApiOperation({ summary: 'Tài khoản đang đăng nhập' })
   @ApiOkResponse({ type: UserResponse })
@@ -55,7 +55,7 @@ export class UsersController {
   }
 
   @Get('me/contact')
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles('admin', 'committee', 'secretary', 'guest', 'overseer')
   @ApiOperation({ summary: 'Thư điện tử, số điện thoại (đã che bớt) và các kênh nhận thông báo của tôi' })
   @ApiOkResponse({ type: OwnContactResponse })
   @ApiRefusals(401, 403)
@@ -64,7 +64,7 @@ export class UsersController {
   }
 
   @Put('me/contact')
-  @Roles('admin', 'committee', 'secretary', 'guest')
+  @Roles('admin', 'committee', 'secretary', 'guest', 'overseer')
   @ApiOperation({ summary: 'Đặt thư điện tử, số điện thoại và các kênh nhận thông báo của tôi (bỏ trống: giữ nguyên; null: xóa)' })
   @ApiOkResponse({ type: OwnContactResponse })
   @ApiRefusals(400, 401, 403)

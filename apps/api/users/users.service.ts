@@ -3,6 +3,7 @@ import type { ChannelName } from '../../../libs/channels/channel.js';
 import { inChannelOrder } from '../../../libs/channels/channel-settings.js';
 import { accountRefusal, mayCreateAccount, maySeeCommittee } from '../../../libs/domain/cycle-policy.js';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import { AreasRepository } from '../../../libs/persistence/repositories/areas.repository.js';
 import { OrganisationRepository } from '../../../libs/persistence/repositories/organisation.repository.js';
 import { UsersRepository } from '../../../libs/persistence/repositories/users.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -20,18 +21,26 @@ export class UsersService {
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(OrganisationRepository) private readonly organisation: OrganisationRepository,
+    @Inject(AreasRepository) private readonly areas: AreasRepository,
   ) {}
 
   /**
    * Admin creates anyone; committee staff create secretaries of their own committee's cells, and accounts for
-   * the upper-level guests (district, province) they invite to their cycles.
+   * the upper-level guests (district, province) they invite to their cycles. An upper level's own account
+   * (overseer) belongs to a district or a province, not to a committee: the admin makes it.
    */
   async create(caller: AuthUser, dto: CreateUserDto): Promise<PersonView> {
     const committeeId = dto.committeeId ?? (caller.role === 'committee' ? caller.committeeId : null);
     if (!mayCreateAccount(caller, dto.role)) throw new DomainError('ROLE_NOT_ALLOWED');
     if (committeeId && !maySeeCommittee(caller, committeeId)) throw new DomainError('NOT_FOUND');
-    if (dto.role === 'admin' && (dto.committeeId || dto.cellId)) throw new DomainError('VALIDATION_FAILED');
-    if (dto.role !== 'admin') {
+    if ((dto.role === 'admin' || dto.role === 'overseer') && (dto.committeeId || dto.cellId)) throw new DomainError('VALIDATION_FAILED');
+    if (dto.role === 'overseer') {
+      if (!dto.areaId) throw new DomainError('VALIDATION_FAILED');
+      if (!(await this.areas.area(dto.areaId))) throw new DomainError('INVALID_AREA');
+    } else if (dto.areaId) {
+      throw new DomainError('VALIDATION_FAILED');
+    }
+    if (dto.role !== 'admin' && dto.role !== 'overseer') {
       if (!committeeId) throw new DomainError('VALIDATION_FAILED');
       await requireOpenCommittee(this.organisation, committeeId);
     }
@@ -50,8 +59,9 @@ export class UsersService {
       passwordHash: await hashPassword(dto.password),
       fullName: dto.fullName,
       role: dto.role,
-      committeeId: dto.role === 'admin' ? null : committeeId,
+      committeeId: dto.role === 'admin' || dto.role === 'overseer' ? null : committeeId,
       cellId: dto.cellId ?? null,
+      areaId: dto.role === 'overseer' ? (dto.areaId ?? null) : null,
       passwordChangeRequired: dto.mustChangePassword === true,
       ...contactOf(dto),
     });
@@ -81,8 +91,10 @@ export class UsersService {
     // Nobody changes their own role: the last admin could otherwise leave the installation without one.
     if (caller.id === userId && role !== target.role) throw new DomainError('ROLE_NOT_ALLOWED');
     if (caller.role !== 'admin' && !mayCreateAccount(caller, role)) throw new DomainError('ROLE_NOT_ALLOWED');
-    const committeeId = role === 'admin' ? null : target.committeeId;
-    if (role !== 'admin' && !committeeId) throw new DomainError('VALIDATION_FAILED');
+    // An upper level's account has an area where every other has a committee: neither turns into the other.
+    if ((role === 'overseer') !== (target.role === 'overseer')) throw new DomainError('VALIDATION_FAILED');
+    const committeeId = role === 'admin' || role === 'overseer' ? null : target.committeeId;
+    if (role !== 'admin' && role !== 'overseer' && !committeeId) throw new DomainError('VALIDATION_FAILED');
     const cellId = role === 'secretary' ? (dto.cellId ?? target.cellId) : null;
     if (role !== 'secretary' && dto.cellId) throw new DomainError('VALIDATION_FAILED');
     if (role === 'secretary') {

@@ -94,13 +94,14 @@ export interface PagePerson {
 }
 
 /**
- * The menu by role: everyone has their tasks, notifications and contact details; the office its overview, cycles,
- * cells and the notifications that reached nobody; the admin its committees.
+ * The menu by role: everyone has their notifications and contact details, and everyone who acts their tasks; the
+ * office its overview, cycles, cells and the notifications that reached nobody; the admin its committees; an upper
+ * level, which reads and never acts, its communes' overview in place of tasks.
  */
 function menu(role: Role, language: Language): SafeHtml {
   const vi = language === 'vi';
   const links: [string, string][] = [
-    ['/', vi ? 'Việc của tôi' : 'My tasks'],
+    role === 'overseer' ? ['/tong-quan-cap-tren', vi ? 'Các xã trực thuộc' : 'Communes'] : ['/', vi ? 'Việc của tôi' : 'My tasks'],
     ['/notifications', vi ? 'Thông báo' : 'Notifications'],
   ];
   if (role === 'committee') links.push(['/tong-quan', vi ? 'Tổng quan' : 'Overview'], ['/dot', vi ? 'Các đợt' : 'Cycles'], ['/chi-bo', vi ? 'Chi bộ' : 'Cells'], ['/chua-nhan-tin', vi ? 'Chưa nhận tin' : 'Not reached']);

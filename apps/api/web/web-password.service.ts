@@ -43,7 +43,7 @@ export class WebPasswordService {
       language,
       async (dto) => {
         await this.auth.changePassword(visitor.user, dto);
-        sessionToken = await this.sessions.signIn(visitor.user.username, dto.newPassword);
+        sessionToken = (await this.sessions.signIn(visitor.user.username, dto.newPassword)).token;
       },
       { BAD_CREDENTIALS: 'currentPassword', WEAK_PASSWORD: 'newPassword' },
     );

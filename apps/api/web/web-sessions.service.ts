@@ -38,14 +38,15 @@ export class WebSessionsService {
   }
 
   /** Opens a session for these credentials; answers the cookie's token. Refusals are the API's (BAD_CREDENTIALS, …). */
-  async signIn(username: unknown, password: unknown): Promise<string> {
+  /** A new session's token, and the page the person lands on: an upper level its communes' overview, everyone else their tasks. */
+  async signIn(username: unknown, password: unknown): Promise<{ token: string; home: string }> {
     if (typeof username !== 'string' || typeof password !== 'string' || username.length > 200 || password.length > 1_000) {
       throw new DomainError('BAD_CREDENTIALS');
     }
     const user = await this.auth.verifyCredentials({ username: username.trim(), password });
     const token = newSecret();
     await this.sessions.open(token, user.id, newSecret());
-    return token;
+    return { token, home: user.role === 'overseer' ? '/tong-quan-cap-tren' : '/' };
   }
 
   async visitor(token: string | undefined): Promise<WebVisitor | null> {

@@ -22,7 +22,8 @@ export interface ReportAddress {
 /**
  * The year report's page and files (issue 18) for a browser, through the same YearReportService, and so the same
  * access rule, as GET /api/committees/:id/year-report: the office reports on its own committee; the admin names
- * one (?dang-uy=, linked from its committee page); a secretary or a guest is refused in words.
+ * one (?dang-uy=, linked from its committee page), and so does an upper level (linked from a commune's overview);
+ * a secretary or a guest is refused in words.
  */
 @Injectable()
 export class WebYearReportService {
@@ -35,8 +36,9 @@ export class WebYearReportService {
     const view = await this.reports.report(visitor.user, committeeId, periodOf(address, currentYear), nowMs);
     return yearReportPage(language, personOf(visitor), view, {
       currentYear,
-      committeeParam: visitor.user.role === 'admin' ? committeeId : null,
+      committeeParam: visitor.user.role === 'admin' || visitor.user.role === 'overseer' ? committeeId : null,
       linkCells: visitor.user.role === 'committee',
+      linkCycles: visitor.user.role !== 'overseer',
     });
   }
 
@@ -47,11 +49,14 @@ export class WebYearReportService {
   }
 }
 
-/** The committee the report is of: the office's own; the one the admin names; nobody else has the page. */
+/**
+ * The committee the report is of: the office's own; the one the admin or an upper level names (whether the commune is
+ * under the upper level, the dashboard's rule decides); nobody else has the page.
+ */
 function reportCommitteeOf(visitor: WebVisitor, named: string | undefined): string {
   const { user } = visitor;
   if (user.role === 'committee' && user.committeeId) return user.committeeId;
-  if (user.role !== 'admin') throw new DomainError('ROLE_NOT_ALLOWED');
+  if (user.role !== 'admin' && user.role !== 'overseer') throw new DomainError('ROLE_NOT_ALLOWED');
   if (!isUuid(named)) throw new DomainError('NOT_FOUND');
   return named.toLowerCase();
 }

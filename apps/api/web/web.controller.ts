@@ -48,10 +48,10 @@ export class WebController {
     try {
       // Without the token this browser was given with the form, the post came from somewhere else.
       if (!expected || formField(request, '_csrf') !== expected) throw new DomainError('NOT_VOUCHED');
-      const token = await this.sessions.signIn(username, formField(request, 'password'));
+      const { token, home } = await this.sessions.signIn(username, formField(request, 'password'));
       clearCookie(response, this.config, LOGIN_COOKIE);
       setCookie(response, this.config, SESSION_COOKIE, token);
-      response.redirect(303, '/');
+      response.redirect(303, home);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const csrfToken = newSecret();

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { OFFICE_ROLES } from '../../../libs/domain/cycle-policy.js';
+import { FIGURES_ROLES } from '../../../libs/domain/cycle-policy.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -21,7 +21,7 @@ export class YearReportController {
   constructor(@Inject(YearReportService) private readonly reports: YearReportService) {}
 
   @Get(':committeeId/year-report')
-  @Roles(...OFFICE_ROLES)
+  @Roles(...FIGURES_ROLES)
   @ApiOperation({
     summary: 'Báo cáo năm (hoặc quý) của Đảng ủy: số liệu toàn Đảng bộ, từng buổi sinh hoạt chi bộ điểm và từng chi bộ',
     description:
@@ -34,7 +34,7 @@ export class YearReportController {
   }
 
   @Get(':committeeId/year-report/export.xlsx')
-  @Roles(...OFFICE_ROLES)
+  @Roles(...FIGURES_ROLES)
   @ApiOperation({ summary: 'Báo cáo năm (hoặc quý) dạng Excel: mỗi bảng một trang tính (tổng hợp, các buổi sinh hoạt, các chi bộ)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'Tệp Excel (XLSX); Content-Disposition kèm tên tiếng Việt (filename*)', schema: { type: 'string', format: 'binary' } })
@@ -44,7 +44,7 @@ export class YearReportController {
   }
 
   @Get(':committeeId/year-report/export.docx')
-  @Roles(...OFFICE_ROLES)
+  @Roles(...FIGURES_ROLES)
   @ApiOperation({ summary: 'Báo cáo năm (hoặc quý) dạng Word theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW), để sửa trước khi ký' })
   @ApiProduces(CONTENT_TYPES.docx)
   @ApiOkResponse({ description: 'Tệp Word (DOCX); Content-Disposition kèm tên tiếng Việt (filename*)', schema: { type: 'string', format: 'binary' } })
@@ -54,7 +54,7 @@ export class YearReportController {
   }
 
   @Get(':committeeId/year-report/export.pdf')
-  @Roles(...OFFICE_ROLES)
+  @Roles(...FIGURES_ROLES)
   @ApiOperation({ summary: 'Báo cáo năm (hoặc quý) dạng PDF, cùng nội dung và thể thức với bản Word, để in' })
   @ApiProduces(CONTENT_TYPES.pdf)
   @ApiOkResponse({ description: 'Tệp PDF; Content-Disposition kèm tên tiếng Việt (filename*)', schema: { type: 'string', format: 'binary' } })

@@ -17,6 +17,10 @@ export class CommitteeEntity {
   @Column({ name: 'merged_at', type: 'timestamptz', nullable: true })
   mergedAt: Date | null;
 
+  /** The district (or, with no district between, the province) the commune is under; its overseers read its figures. */
+  @Column({ name: 'area_id', type: 'uuid', nullable: true })
+  areaId: string | null;
+
   /** The channels beyond the inbox this committee uses (ZNS and SMS are paid per message). */
   @Column({ name: 'notify_channels', type: 'text', array: true, default: () => `'{email}'` })
   notifyChannels: ChannelName[];

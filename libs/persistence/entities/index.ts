@@ -1,4 +1,5 @@
 import { ActionItemEntity } from './action-item.entity.js';
+import { AreaEntity } from './area.entity.js';
 import { CellEntity } from './cell.entity.js';
 import { CommitteeEntity } from './committee.entity.js';
 import { CritiqueEntity } from './critique.entity.js';
@@ -14,6 +15,7 @@ import { UserEntity } from './user.entity.js';
 /** Every table TypeORM maps; the schema itself comes from the migrations. */
 export const ENTITIES = [
   ActionItemEntity,
+  AreaEntity,
   CellEntity,
   CommitteeEntity,
   CritiqueEntity,

@@ -25,6 +25,10 @@ export class UserEntity {
   @Column({ name: 'cell_id', type: 'uuid', nullable: true })
   cellId: string | null;
 
+  /** An overseer's district or province (and nobody else's): the communes whose figures it reads. */
+  @Column({ name: 'area_id', type: 'uuid', nullable: true })
+  areaId: string | null;
+
   /** Set on an account whose password was given to it (the first admin, in production): it must change it first. */
   @Column({ name: 'password_change_required', type: 'boolean', default: false })
   passwordChangeRequired: boolean;

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 export interface AuditEntry {
   actorId: string | null;
   committeeId: string | null;
-  entity: 'user' | 'cell' | 'committee' | 'rubric';
+  entity: 'user' | 'cell' | 'committee' | 'rubric' | 'area';
   entityId: string;
   action: string;
   before: Record<string, unknown> | null;

@@ -154,14 +154,16 @@ export class OrganisationRepository {
   /**
    * Merges committees into a new one (the 2025 commune mergers), in one transaction: their cells, people,
    * cycles (open and closed, each remembering the committee its workflow was launched for) and own score
-   * sheets move; the old committees stay, named, pointing at the new one. Null when one of them does not
-   * exist or was already merged.
+   * sheets move; the old committees stay, named, pointing at the new one; under the district (or province) they
+   * were all under, if they were all under the same. Null when one of them does not exist or was already merged.
    */
   async mergeCommittees(actorId: string, committeeIds: string[], name: string): Promise<MergeOutcome | null> {
     return this.dataSource.transaction(async (manager) => {
       const old = await manager.getRepository(CommitteeEntity).find({ where: { id: In(committeeIds) }, lock: { mode: 'pessimistic_write' } });
       if (old.length !== committeeIds.length || old.some((committee) => committee.mergedIntoId)) return null;
-      const committee = await manager.getRepository(CommitteeEntity).save({ name });
+      // Communes of one district merge within it: the new committee stays under their upper levels (issue 18).
+      const areas = new Set(old.map((source) => source.areaId));
+      const committee = await manager.getRepository(CommitteeEntity).save({ name, areaId: areas.size === 1 ? [...areas][0] : null });
       const count = async (sql: string) => (await manager.query<unknown[]>(`WITH moved AS (${sql} RETURNING 1) SELECT 1 FROM moved`, [committee.id, committeeIds])).length;
       const moved = {
         cycles: await count(`UPDATE cycles SET launched_committee_id = coalesce(launched_committee_id, committee_id), committee_id = $1 WHERE committee_id = ANY($2)`),

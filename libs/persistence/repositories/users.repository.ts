@@ -13,6 +13,8 @@ export interface NewAccount {
   role: Role;
   committeeId: string | null;
   cellId: string | null;
+  /** An overseer's district or province; null for everyone else. */
+  areaId?: string | null;
   /** A password given to the person (imported, reset): they choose their own at the next sign-in. */
   passwordChangeRequired?: boolean;
   email?: string | null;
@@ -24,7 +26,7 @@ export interface NewAccount {
 
 /** The columns of an account a caller may see, phone included (masked before anyone reads it). */
 const ACCOUNT_COLUMNS = `id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId",
-               password_change_required AS "passwordChangeRequired", deactivated_at AS "deactivatedAt",
+               area_id AS "areaId", password_change_required AS "passwordChangeRequired", deactivated_at AS "deactivatedAt",
                email, phone, notify_channels AS "notifyChannels"`;
 
 /** The fields of an account the office or the person may change. */
@@ -37,8 +39,8 @@ const CONTACT_FIELDS = ['email', 'phone', 'notifyChannels'] as const;
 /** Inserts an account in the caller's transaction; null when the username (whatever its case) is taken. */
 export async function insertAccount(manager: EntityManager, account: NewAccount): Promise<UserEntity | null> {
   const [created] = await manager.query<UserEntity[]>(
-    `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id, password_change_required, email, phone, notify_channels)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO users (username, password_hash, full_name, role, committee_id, cell_id, password_change_required, email, phone, notify_channels, area_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT ((lower(username))) DO NOTHING
      RETURNING ${ACCOUNT_COLUMNS}`,
     [
@@ -52,6 +54,7 @@ export async function insertAccount(manager: EntityManager, account: NewAccount)
       account.email ?? null,
       account.phone ?? null,
       account.notifyChannels ?? [...CHANNELS],
+      account.areaId ?? null,
     ],
   );
   return created ?? null;
@@ -187,6 +190,7 @@ function auditedAccount(user: Partial<UserEntity>, passwordReset: boolean): Reco
     role: user.role,
     committeeId: user.committeeId,
     cellId: user.cellId,
+    ...(user.areaId ? { areaId: user.areaId } : {}),
     deactivatedAt: user.deactivatedAt ? new Date(user.deactivatedAt).toISOString() : null,
     ...(passwordReset ? { passwordReset: true } : {}),
   };

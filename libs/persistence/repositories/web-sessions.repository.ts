@@ -6,7 +6,7 @@ import type { UserEntity } from '../entities/user.entity.js';
 /** A live session of the pages: its person, as the pages need them, and the token its forms must carry. */
 export interface WebSessionRow {
   csrfToken: string;
-  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId' | 'passwordChangeRequired'>;
+  user: Pick<UserEntity, 'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId' | 'areaId' | 'passwordChangeRequired'>;
 }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -30,7 +30,8 @@ export class WebSessionsRepository {
   async live(token: string, idleMs: number): Promise<WebSessionRow | null> {
     const [row] = await this.dataSource.query<(WebSessionRow['user'] & { csrfToken: string })[]>(
       `WITH live AS (SELECT s.token_hash, s.last_seen_at, s.csrf_token AS "csrfToken", u.id, u.username, u.full_name AS "fullName", u.role,
-                            u.committee_id AS "committeeId", u.cell_id AS "cellId", u.password_change_required AS "passwordChangeRequired"
+                            u.committee_id AS "committeeId", u.cell_id AS "cellId", u.area_id AS "areaId",
+                            u.password_change_required AS "passwordChangeRequired"
          FROM web_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL
           AND s.last_seen_at > now() - make_interval(secs => $2::double precision / 1000)
@@ -39,7 +40,7 @@ export class WebSessionsRepository {
           AND (u.password_changed_at IS NULL OR s.created_at >= u.password_changed_at)),
        seen AS (UPDATE web_sessions s SET last_seen_at = now() FROM live
         WHERE s.token_hash = live.token_hash AND live.last_seen_at < now() - interval '1 minute')
-       SELECT "csrfToken", id, username, "fullName", role, "committeeId", "cellId", "passwordChangeRequired" FROM live`,
+       SELECT "csrfToken", id, username, "fullName", role, "committeeId", "cellId", "areaId", "passwordChangeRequired" FROM live`,
       [hashOf(token), idleMs],
     );
     if (!row) return null;

@@ -7,7 +7,7 @@ import type { CellRecordView, VisitView } from '../../dashboard/dashboard.mapper
 import { html } from '../html.js';
 import { page, type PagePerson } from '../layout.js';
 import { barChart, chartPatterns, ratingTimeline } from './charts.js';
-import { meetingDay, punctualitySeries, punctualityValues, punctualityWords } from './dashboard.page.js';
+import { cycleTitle, figureLinks, meetingDay, punctualitySeries, punctualityValues, punctualityWords } from './dashboard.page.js';
 
 /** The visits listed one by one: the latest few; the years' chart holds the rest. */
 const RECENT_VISITS = 10;
@@ -40,13 +40,14 @@ export function cellRecordPage(language: Language, person: PagePerson, view: Cel
   const vi = language === 'vi';
   const nowMs = Date.parse(view.asOf);
   const rated = view.hosted.filter((meeting): meeting is typeof meeting & { rating: Rating } => meeting.rating !== null);
+  const links = figureLinks(person, view.committeeId);
   const labels = Object.fromEntries(RATINGS.map((rating) => [rating, RATING_LABELS[rating][language]])) as Record<Rating, string>;
 
   const hosted = html`<h2>${vi ? `Làm chi bộ điểm (${view.hosted.length} lần)` : `Hosted model meetings (${view.hosted.length})`}</h2>
 ${view.hosted.length === 0
   ? html`<p class="muted">${vi ? 'Chi bộ chưa làm chi bộ điểm.' : 'The cell has not hosted a model meeting yet.'}</p>`
   : html`<ul class="plain">${[...view.hosted].reverse().map(
-      (meeting) => html`<li>${meetingDay(meeting.meetingAt, language)}: <a href="/dot/${meeting.cycleId}">${meeting.title}</a><br><strong>${
+      (meeting) => html`<li>${meetingDay(meeting.meetingAt, language)}: ${cycleTitle(meeting.title, links.cycle(meeting.cycleId))}<br><strong>${
         meeting.rating ? `${vi ? 'Xếp loại' : 'Rated'} ${RATING_LABELS[meeting.rating][language]}` : STAGE_LABELS[meeting.status][language]
       }</strong></li>`,
     )}</ul>`}
@@ -74,7 +75,7 @@ ${barChart(
 )}
 <h3>${vi ? 'Các buổi gần đây' : 'Latest visits'}</h3>
 <ul class="plain">${items.slice(0, RECENT_VISITS).map(
-      (visit) => html`<li>${meetingDay(visit.meetingAt, language)}: <a href="/dot/${visit.cycleId}">${visit.title}</a>${
+      (visit) => html`<li>${meetingDay(visit.meetingAt, language)}: ${cycleTitle(visit.title, links.cycle(visit.cycleId))}${
         visit.hostCellName ? html` <span class="muted">(${visit.hostCellName})</span>` : ''
       }<br>${visitWords(visit, language)}</li>`,
     )}</ul>`}`;
@@ -85,14 +86,17 @@ ${open.length === 0
   ? html`<p class="muted">${vi ? 'Không có việc nào chưa hoàn thành.' : 'No open action item.'}</p>`
   : html`<ul class="tasks">${open.map(
       (item) => html`<li><span class="task-label">${item.title}</span>
-<span>${vi ? 'Người thực hiện' : 'Owner'}: ${item.owner}. ${vi ? 'Đợt' : 'Cycle'}: <a href="/dot/${item.cycleId}">${item.cycleTitle}</a></span><br>
+<span>${vi ? 'Người thực hiện' : 'Owner'}: ${item.owner}. ${vi ? 'Đợt' : 'Cycle'}: ${cycleTitle(item.cycleTitle, links.cycle(item.cycleId))}</span><br>
 <span class="due${item.overdue ? ' late' : ''}">${vi ? 'Hạn' : 'Due'} ${vietnamCalendarDay(item.dueDate)}${item.overdue ? (vi ? ', đã quá hạn' : ', overdue') : ''}</span></li>`,
     )}</ul>`}`;
 
+  const cellPage = links.cell(view.cell.id);
   const asOf = vi ? `Số liệu đến ${vietnamDay(nowMs)}.` : `Figures as of ${vietnamDay(nowMs)}.`;
   return page(
     { title: view.cell.name, language, signedIn: person },
-    html`${chartPatterns()}<p><a href="/tong-quan">${vi ? 'Tổng quan' : 'Overview'}</a> · <a href="/chi-bo/${view.cell.id}">${vi ? 'Chi bộ và bí thư' : 'Cell and secretary'}</a></p>
+    html`${chartPatterns()}<p><a href="${links.overview()}">${vi ? 'Tổng quan' : 'Overview'}</a>${
+      cellPage ? html` · <a href="${cellPage}">${vi ? 'Chi bộ và bí thư' : 'Cell and secretary'}</a>` : ''
+    }</p>
 <h1>${view.cell.name}</h1>
 <p>${view.cell.memberCount} ${vi ? 'đảng viên' : 'members'}${view.cell.active ? '' : vi ? '; đã giải thể, sáp nhập' : '; dissolved or merged'}. <span class="muted">${asOf}</span></p>
 ${hosted}

@@ -9,6 +9,49 @@ import { page, type PagePerson } from '../layout.js';
 import { barChart, chartPatterns, type Series } from './charts.js';
 import { lateLines } from './cycles.page.js';
 
+/**
+ * Where the figures' pages link: the office to its own overview, its cells' pages and its cycles; an upper level
+ * (overseer), which reads and never acts, to this commune's overview and cells' records only (the commune named in
+ * the address), with a cycle's title as plain text and no way to a form.
+ */
+export interface FigureLinks {
+  upperLevel: boolean;
+  overview(year?: number): string;
+  cellRecord(cellId: string): string;
+  /** The year report's page. */
+  report(year: number): string;
+  /** A cycle's page; null for an upper level. */
+  cycle(cycleId: string): string | null;
+  /** The cell's own page (its secretaries, its forms); null for an upper level. */
+  cell(cellId: string): string | null;
+}
+
+export function figureLinks(person: PagePerson, committeeId: string): FigureLinks {
+  if (person.role !== 'overseer') {
+    return {
+      upperLevel: false,
+      overview: (year) => (year === undefined ? '/tong-quan' : `/tong-quan?nam=${year}`),
+      cellRecord: (cellId) => `/chi-bo/${cellId}/tinh-hinh`,
+      report: (year) => `/bao-cao?nam=${year}`,
+      cycle: (cycleId) => `/dot/${cycleId}`,
+      cell: (cellId) => `/chi-bo/${cellId}`,
+    };
+  }
+  return {
+    upperLevel: true,
+    overview: (year) => `/tong-quan?dang-uy=${committeeId}${year === undefined ? '' : `&nam=${year}`}`,
+    cellRecord: (cellId) => `/chi-bo/${cellId}/tinh-hinh?dang-uy=${committeeId}`,
+    report: (year) => `/bao-cao?nam=${year}&dang-uy=${committeeId}`,
+    cycle: () => null,
+    cell: () => null,
+  };
+}
+
+/** A cycle's title, linking to its page where the reader has one. */
+export function cycleTitle(title: string, href: string | null): SafeHtml {
+  return href ? html`<a href="${href}">${title}</a>` : html`${title}`;
+}
+
 /** "Thứ Năm, 05/03/2026": the day of a meeting (English readers get the day alone). */
 export function meetingDay(iso: string, language: Language): string {
   const epochMs = Date.parse(iso);
@@ -51,7 +94,7 @@ export function punctualityWords(tally: VisitTallyView, language: Language): str
 }
 
 /** The late tasks of one cycle as /dot words them: one line per kind of task, who has not done it, how late. */
-function lateByCycle(late: LateTaskView[], nowMs: number, language: Language): SafeHtml[] {
+function lateByCycle(late: LateTaskView[], nowMs: number, language: Language, links: FigureLinks): SafeHtml[] {
   const cycles = new Map<string, { title: string; tasks: WaitingTask[] }>();
   for (const task of late) {
     const entry = cycles.get(task.cycleId) ?? { title: task.cycleTitle, tasks: [] };
@@ -64,7 +107,7 @@ function lateByCycle(late: LateTaskView[], nowMs: number, language: Language): S
     });
     cycles.set(task.cycleId, entry);
   }
-  return [...cycles].map(([cycleId, { title, tasks }]) => html`<article class="card"><h3><a href="/dot/${cycleId}">${title}</a></h3>${lateLines(tasks, nowMs, language)}</article>`);
+  return [...cycles].map(([cycleId, { title, tasks }]) => html`<article class="card"><h3>${cycleTitle(title, links.cycle(cycleId))}</h3>${lateLines(tasks, nowMs, language)}</article>`);
 }
 
 /**
@@ -76,18 +119,19 @@ export function dashboardPage(language: Language, person: PagePerson, view: Comm
   const vi = language === 'vi';
   const nowMs = Date.parse(view.asOf);
   const { year } = view;
-  const yearLinks = html`<p class="muted"><a href="/tong-quan?nam=${year - 1}">${vi ? `Năm ${year - 1}` : `${year - 1}`}</a>${
-    year < currentYear ? html` · <a href="/tong-quan?nam=${year + 1}">${vi ? `Năm ${year + 1}` : `${year + 1}`}</a>` : ''
-  }${year !== currentYear ? html` · <a href="/tong-quan">${vi ? 'Năm nay' : 'This year'}</a>` : ''}</p>`;
-  const reportLink = html`<p><a href="/bao-cao?nam=${year}">${vi ? `Báo cáo năm ${year} (bảng tính Excel, văn bản Word)` : `Report ${year} (Excel, Word)`}</a></p>`;
+  const links = figureLinks(person, view.committeeId);
+  const yearLinks = html`<p class="muted"><a href="${links.overview(year - 1)}">${vi ? `Năm ${year - 1}` : `${year - 1}`}</a>${
+    year < currentYear ? html` · <a href="${links.overview(year + 1)}">${vi ? `Năm ${year + 1}` : `${year + 1}`}</a>` : ''
+  }${year !== currentYear ? html` · <a href="${links.overview()}">${vi ? 'Năm nay' : 'This year'}</a>` : ''}</p>`;
+  const reportLink = html`<p><a href="${links.report(year)}">${vi ? `Báo cáo năm ${year} (bảng tính Excel, văn bản Word)` : `Report ${year} (Excel, Word)`}</a></p>`;
 
   const stages = html`<h2>${vi ? 'Các đợt theo giai đoạn' : 'Cycles by stage'}</h2>
 <dl class="figures">${view.stages.map((stage) => html`<dt>${STAGE_LABELS[stage.status][language]}</dt><dd>${stage.count}</dd>`)}</dl>
-<p><a href="/dot">${vi ? 'Xem các đợt sinh hoạt' : 'See the cycles'}</a></p>`;
+${links.upperLevel ? '' : html`<p><a href="/dot">${vi ? 'Xem các đợt sinh hoạt' : 'See the cycles'}</a></p>`}`;
 
   const lateCount = view.late.length;
   const late = html`<h2>${vi ? `Việc quá hạn (${lateCount})` : `Overdue (${lateCount})`}</h2>
-${lateCount === 0 ? html`<p class="muted">${vi ? 'Không có việc nào quá hạn.' : 'Nothing is overdue.'}</p>` : lateByCycle(view.late, nowMs, language)}`;
+${lateCount === 0 ? html`<p class="muted">${vi ? 'Không có việc nào quá hạn.' : 'Nothing is overdue.'}</p>` : lateByCycle(view.late, nowMs, language, links)}`;
 
   const unrated = view.meetings.filter((meeting) => !meeting.rating).length;
   const meetings = html`<h2>${vi ? `Các buổi sinh hoạt chi bộ điểm năm ${year} (${view.meetings.length})` : `Model meetings in ${year} (${view.meetings.length})`}</h2>
@@ -97,7 +141,7 @@ ${view.meetings.length === 0
       unrated > 0 ? (vi ? `; ${unrated} buổi chưa xếp loại` : `; ${unrated} not rated yet`) : ''
     }.</p>
 <ul class="plain">${view.meetings.map(
-      (meeting) => html`<li>${meetingDay(meeting.meetingAt, language)}: <a href="/dot/${meeting.cycleId}">${meeting.title}</a><br>
+      (meeting) => html`<li>${meetingDay(meeting.meetingAt, language)}: ${cycleTitle(meeting.title, links.cycle(meeting.cycleId))}<br>
 <span class="muted">${vi ? 'Chi bộ điểm' : 'Host'}: ${meeting.hostCellName ?? (vi ? 'chưa chọn' : 'not chosen yet')}.</span>
 <strong>${meeting.rating ? `${vi ? 'Xếp loại' : 'Rated'} ${RATING_LABELS[meeting.rating][language]}` : STAGE_LABELS[meeting.status][language]}</strong></li>`,
     )}</ul>`}`;
@@ -121,12 +165,12 @@ ${view.punctuality.length === 0
   : barChart(
       vi ? 'Nhận xét, góp ý của từng chi bộ sau các buổi đã dự' : 'Each cell’s critiques after the meetings it attended',
       punctualitySeries(language),
-      view.punctuality.map((cell) => ({ label: cell.cellName, href: `/chi-bo/${cell.cellId}/tinh-hinh`, words: punctualityWords(cell, language), values: punctualityValues(cell) })),
+      view.punctuality.map((cell) => ({ label: cell.cellName, href: links.cellRecord(cell.cellId), words: punctualityWords(cell, language), values: punctualityValues(cell) })),
     )}`;
 
   return page(
     { title: vi ? 'Tổng quan' : 'Overview', language, signedIn: person },
-    html`${chartPatterns()}<h1>${vi ? `Tổng quan năm ${year}` : `Overview ${year}`}</h1>
+    html`${chartPatterns()}${links.upperLevel ? html`<p><a href="/tong-quan-cap-tren?nam=${year}">${vi ? 'Các Đảng bộ xã trực thuộc' : 'All communes'}</a></p>` : ''}<h1>${vi ? `Tổng quan năm ${year}` : `Overview ${year}`}</h1>
 <p>${view.committeeName}</p>
 ${yearLinks}
 ${reportLink}

@@ -15,10 +15,12 @@ const PICKER_YEARS = 10;
 
 export interface YearReportPageOptions {
   currentYear: number;
-  /** The admin names the committee in the address (?dang-uy=); the office reports on its own. */
+  /** The admin and an upper level name the committee in the address (?dang-uy=); the office reports on its own. */
   committeeParam: string | null;
   /** The office may open a cell's record (/chi-bo/:id/tinh-hinh); the admin has no such page. */
   linkCells: boolean;
+  /** A meeting's host links to the cycle's page; not for an upper level, which reads figures and no cycle. */
+  linkCycles: boolean;
 }
 
 /** The query of this period (and, for the admin, of this committee), for the links to the files. */
@@ -99,7 +101,9 @@ ${view.meetings.length === 0
       'cac-buoi',
       html`<table class="report"><thead><tr><th scope="col">${vi ? 'Ngày' : 'Day'}</th><th scope="col">${vi ? 'Chi bộ điểm' : 'Host'}</th><th scope="col">${vi ? 'Xếp loại' : 'Rating'}</th><th scope="col">${vi ? 'Dự / mời' : 'Came / invited'}</th><th scope="col">${vi ? 'Góp ý đúng hạn' : 'Critiques on time'}</th></tr></thead>
 <tbody>${view.meetings.map(
-        (meeting) => html`<tr><td>${vietnamDay(Date.parse(meeting.meetingAt))}</td><th scope="row"><a href="/dot/${meeting.cycleId}">${meeting.hostCellName ?? (vi ? 'Chưa chọn' : 'Not chosen')}</a></th><td class="text">${meetingRating(meeting, language)}</td><td>${meeting.held ? `${meeting.visitors.attended}/${meeting.visitors.invited}` : '–'}</td><td>${meeting.held ? `${meeting.visitors.onTime}/${meeting.visitors.attended}` : '–'}</td></tr>`,
+        (meeting) => html`<tr><td>${vietnamDay(Date.parse(meeting.meetingAt))}</td><th scope="row">${
+          options.linkCycles ? html`<a href="/dot/${meeting.cycleId}">${meeting.hostCellName ?? (vi ? 'Chưa chọn' : 'Not chosen')}</a>` : (meeting.hostCellName ?? (vi ? 'Chưa chọn' : 'Not chosen'))
+        }</th><td class="text">${meetingRating(meeting, language)}</td><td>${meeting.held ? `${meeting.visitors.attended}/${meeting.visitors.invited}` : '–'}</td><td>${meeting.held ? `${meeting.visitors.onTime}/${meeting.visitors.attended}` : '–'}</td></tr>`,
       )}</tbody></table>`,
     )}`;
 

@@ -121,7 +121,7 @@ export async function measureDashboard(bench) {
   }
 
   const exports = [];
-  for (const format of ['xlsx', 'docx']) {
+  for (const format of ['xlsx', 'docx', 'pdf']) {
     for (const [label, query] of [
       [`${pastYear}`, `year=${pastYear}`],
       [`quý II/${pastYear}`, `year=${pastYear}&quarter=2`],

@@ -102,6 +102,27 @@ describe('recordSteps on a real PostgreSQL', () => {
     expect(await count(`cycles WHERE id = $1`, [second.input.cycleId])).toBe(0);
   });
 
+  it('writes two launches at once whose hosts are invited to each other’s cycles, without a deadlock', async () => {
+    // A province's burst: every cell hosts one cycle and is invited to the others. Each launch locks its host's
+    // row (one open cycle per host) and then checks its invited cells' rows as foreign keys; the pause below
+    // holds both transactions between the two, so each needs the row the other's host lock holds.
+    const commune = await createCommune(dataSource, 2);
+    const first = launched(commune, { hostIndex: 0, invited: [1] });
+    const second = launched(commune, { hostIndex: 1, invited: [0] });
+    const name = `test_pause_${randomUUID().replace(/-/g, '')}`;
+    await dataSource.query(`
+      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.cycle_id IN ('${first.input.cycleId}', '${second.input.cycleId}') THEN PERFORM pg_sleep(0.5); END IF; RETURN NEW; END $$`);
+    await dataSource.query(`CREATE TRIGGER ${name} BEFORE INSERT ON cycle_invitations FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+    cleanups.push(async () => {
+      await dataSource.query(`DROP TRIGGER ${name} ON cycle_invitations`);
+      await dataSource.query(`DROP FUNCTION ${name}()`);
+    });
+    const outcomes = await Promise.allSettled([activities.recordSteps([first.launch]), activities.recordSteps([second.launch])]);
+    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : (outcome.reason as { code?: string }).code))).toEqual([{ written: 1 }, { written: 1 }]);
+    expect(await count(`cycle_invitations WHERE cycle_id IN ($1, $2)`, [first.input.cycleId, second.input.cycleId])).toBe(2);
+  });
+
   it('throws a failure a retry may cure (a serialization failure), so Temporal retries it', async () => {
     const commune = await createCommune(dataSource, 2);
     const { state, launch } = launched(commune, { invited: [1] });

@@ -15,6 +15,7 @@ import { NotificationChannels1765400000000 } from './migrations/1765400000000-no
 import { OpenActionItemsByCell1765500000017 } from './migrations/1765500000017-open-action-items-by-cell.js';
 import { DashboardIndexes1765600000000 } from './migrations/1765600000000-dashboard-indexes.js';
 import { UpperLevels1765750000000 } from './migrations/1765750000000-upper-levels.js';
+import { HostLockNoKey1765800000000 } from './migrations/1765800000000-host-lock-no-key.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   OpenActionItemsByCell1765500000017,
   DashboardIndexes1765600000000,
   UpperLevels1765750000000,
+  HostLockNoKey1765800000000,
 ];
 
 export interface DataSourceSettings {

@@ -1,6 +1,6 @@
 # One image for the three production processes; the command picks which one runs:
 #   api      node dist/apps/api/main.js   (default)
-#   worker   node --max-semi-space-size=2 dist/apps/worker/main.js
+#   worker   node --max-semi-space-size=2 --optimize-for-size dist/apps/worker/main.js   (with MALLOC_ARENA_MAX=2)
 #   migrate  node dist/libs/persistence/run-migrations.js
 
 FROM node:24-bookworm-slim AS build

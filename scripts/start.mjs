@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ROOT, build, ensureDependencies, reexecOnPinnedNode } from './lib/bootstrap.mjs';
-import { WORKER_NODE_FLAGS } from './lib/node-flags.mjs';
+import { WORKER_ENVIRONMENT, WORKER_NODE_FLAGS } from './lib/node-flags.mjs';
 
 ensureDependencies();
 if (!reexecOnPinnedNode()) await main();
@@ -71,7 +71,7 @@ async function main() {
     };
     await runToEnd(join(ROOT, 'dist/libs/persistence/run-migrations.js'), env, 'migrations');
 
-    const worker = startApp('worker', join(ROOT, 'dist/apps/worker/main.js'), env, shutdown, WORKER_NODE_FLAGS);
+    const worker = startApp('worker', join(ROOT, 'dist/apps/worker/main.js'), { ...WORKER_ENVIRONMENT, ...env }, shutdown, WORKER_NODE_FLAGS);
     stopper.add(() => stopChild(worker, 30000));
     const api = startApp('api', join(ROOT, 'dist/apps/api/main.js'), env, shutdown);
     stopper.add(() => stopChild(api, 15000));

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES } from '../libs/config/app-config.js';
-import { WORKER_NODE_FLAGS } from '../scripts/lib/node-flags.mjs';
+import { WORKER_ENVIRONMENT, WORKER_NODE_FLAGS } from '../scripts/lib/node-flags.mjs';
 import { DATABASES } from '../scripts/lib/pg-backup.mjs';
 
 // A specifier held in a variable: TypeScript leaves this .mjs import untyped instead of looking for declarations.
@@ -103,8 +103,8 @@ describe('docker-compose.yml', () => {
     expect(result.stderr).toContain(secret);
   });
 
-  it.each(APP_SERVICES)('gives %s only variables the apps read', (name) => {
-    const known = new Set<string>(CONFIG_VARIABLES);
+  it.each(APP_SERVICES)('gives %s only variables the apps read (and the worker its allocator setting)', (name) => {
+    const known = new Set<string>([...CONFIG_VARIABLES, ...(name === 'worker' ? Object.keys(WORKER_ENVIRONMENT) : [])]);
     const unknown = Object.keys(environmentOf(compose.services[name])).filter((variable) => !known.has(variable));
     expect(unknown).toEqual([]);
   });
@@ -190,8 +190,17 @@ describe('docker-compose.yml', () => {
 
   it('starts the worker with the same V8 flags as npm start, npm run start:worker and the Dockerfile', () => {
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['start:worker']).toBe(`node ${WORKER_NODE_FLAGS.join(' ')} scripts/run-app.mjs worker`);
-    expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toContain(`worker   node ${WORKER_NODE_FLAGS.join(' ')} dist/apps/worker/main.js`);
+    const environment = Object.entries(WORKER_ENVIRONMENT);
+    expect(scripts['start:worker']).toBe(
+      `${environment.map(([name, value]) => `${name}=\${${name}:-${value}} `).join('')}node ${WORKER_NODE_FLAGS.join(' ')} scripts/run-app.mjs worker`,
+    );
+    expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toContain(
+      `worker   node ${WORKER_NODE_FLAGS.join(' ')} dist/apps/worker/main.js   (with ${environment.map(([name, value]) => `${name}=${value}`).join(' ')})`,
+    );
+  });
+
+  it('gives the worker the same environment for its memory as npm start', () => {
+    expect(environmentOf(compose.services.worker)).toMatchObject(WORKER_ENVIRONMENT);
   });
 
   it.each(['api', 'worker'])('starts %s only after the migrations have succeeded', (name) => {

@@ -16,7 +16,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import pg from 'pg';
 import { ROOT, build } from '../../scripts/lib/bootstrap.mjs';
 import { freePort } from '../../scripts/lib/net.mjs';
-import { WORKER_NODE_FLAGS } from '../../scripts/lib/node-flags.mjs';
+import { WORKER_ENVIRONMENT, WORKER_NODE_FLAGS } from '../../scripts/lib/node-flags.mjs';
 import { Api, seedCommune } from '../lib/api.mjs';
 import { cpuMeter } from '../lib/cpu.mjs';
 import { openCycles } from '../lib/cycles.mjs';
@@ -143,7 +143,7 @@ async function startApps({ servers, client, taskQueue, bundles, logsDir, cleanup
     const worker = stack.startApp({
       name,
       entry: 'dist/apps/worker/main.js',
-      env: envFor(apiPorts[0]),
+      env: { ...WORKER_ENVIRONMENT, ...envFor(apiPorts[0]) },
       logFile: join(logsDir, `${name.replaceAll(' ', '-')}.log`),
       onUnexpectedExit,
       nodeArgs: WORKER_NODE_FLAGS,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { CONFIG_VARIABLES } from '../../libs/config/app-config.js';
-import { WORKER_NODE_FLAGS } from '../../scripts/lib/node-flags.mjs';
+import { WORKER_ENVIRONMENT, WORKER_NODE_FLAGS } from '../../scripts/lib/node-flags.mjs';
 import { RELAXED_LIMITS } from './api-stack.js';
 import { ApiClient, request, type HttpAnswer } from './http-client.js';
 import { freePort, ROOT, waitUntil } from './server-control.js';
@@ -61,7 +61,12 @@ export class AppProcess {
   async start(timeoutMs = 60000): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running (pid ${this.child?.pid})`);
     const entry = this.kind === 'api' ? 'dist/apps/api/main.js' : 'dist/apps/worker/main.js';
-    const child = spawn(process.execPath, [...(this.kind === 'worker' ? WORKER_NODE_FLAGS : []), entry], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const worker = this.kind === 'worker';
+    const child = spawn(process.execPath, [...(worker ? WORKER_NODE_FLAGS : []), entry], {
+      cwd: ROOT,
+      env: worker ? { ...WORKER_ENVIRONMENT, ...this.env } : this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.starts += 1;
     liveChildren.add(child);

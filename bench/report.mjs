@@ -218,7 +218,7 @@ export function saveResults(results) {
     return clusterOutput;
   }
   const output = join(ROOT, 'bench/results/latest.json');
-  if (['pages', 'documents', 'notifications', 'reads', 'scale', 'dashboard'].includes(results.mode)) {
+  if (['pages', 'documents', 'notifications', 'reads', 'scale', 'dashboard', 'replay'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
     writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
     return phaseOutput;

@@ -36,11 +36,14 @@
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
 // --pages, --documents, --notifications and --dashboard run the set-up and phase 6, 7, 8 or 10 only; --reads the set-up, one
 // closed cycle (as phase 1 leaves them) and phase 3; --burst the set-up and phase 9 (the full run's size, the
-// quick run's with --quick; the dev shape unless --shape= names one).
+// quick run's with --quick; the dev shape unless --shape= names one); --replay no servers at all: what replaying a
+// cycle's history costs (replay.mjs), the price of a step to a cycle evicted from the worker's cache.
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
 import { planFor, shapesFor } from './plan.mjs';
 
 async function main() {
+  // --replay needs no servers: it replays kept histories in processes of its own.
+  if (process.argv.includes('--replay')) return (await import('./replay.mjs')).runReplayBench();
   // Loaded once the dependencies are sure to be installed, on the pinned Node.
   const { Cleanups } = await import('./lib/stack.mjs');
   const { Figures, printReport, resultsOf, saveResults, shapeFigures } = await import('./report.mjs');

@@ -866,10 +866,13 @@ describe('the pages on a phone', () => {
       // The meeting: after its time, recorded as held from half an hour before it (the launch's default tolerance is an hour).
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, meetingMs - Date.now() + 61_000)));
       await openCycleTask(hostPhone.page, 'Ghi nhận buổi sinh hoạt');
-      const endMs = Date.now() - 60_000;
+      // The form takes one day: near Vietnam's midnight the half hour before, or the minute after, falls on another day.
+      const dayStartMs = Date.parse(`${vietnamIso(meetingMs).slice(0, 10)}T00:00:00Z`) - VIETNAM_OFFSET_MS;
+      const startMs = Math.max(meetingMs - 30 * 60_000, dayStartMs);
+      const endMs = Math.min(Math.max(Date.now() - 60_000, meetingMs), dayStartMs + 24 * 3_600_000 - 60_000);
       await hostPhone.page.locator('input[name="day"]').fill(vietnamIso(meetingMs).slice(0, 10));
-      await hostPhone.page.locator('input[name="start"]').fill(vietnamIso(meetingMs - 30 * 60_000).slice(11, 16));
-      await hostPhone.page.locator('input[name="end"]').fill(vietnamIso(Math.max(endMs, meetingMs)).slice(11, 16));
+      await hostPhone.page.locator('input[name="start"]').fill(vietnamIso(startMs).slice(11, 16));
+      await hostPhone.page.locator('input[name="end"]').fill(vietnamIso(endMs).slice(11, 16));
       await hostPhone.page.locator('input[name="present"]').fill('18');
       await hostPhone.page.locator('input[name="total"]').fill('19');
       await hostPhone.page.locator('input[name="absentWithReason"]').fill('1');

@@ -3,7 +3,7 @@
 // every step). No servers: each kept model-meeting history of the newest workflow version (test/histories) is
 // replayed by lib/replay-child.mjs in a process of its own, as the SDK ships and then without the promise hook
 // it installs for its stack-trace query, alternating, and the figures are printed against each other.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, build } from '../scripts/lib/bootstrap.mjs';
@@ -19,15 +19,16 @@ const VARIANTS = ['with-hook', 'without-hook'];
 export async function runReplayBench(log = console.log) {
   const started = Date.now();
   build(log);
+  const bundlePath = prebuiltBundle();
   const histories = newestModelMeetingHistories();
   log(`• Replaying ${histories.length} kept histories ${REPLAYS} times each (after ${WARMUP} not counted), ${ROUNDS} rounds, with and without the SDK's promise hook`);
   const rows = [];
   for (const file of histories) {
     const samples = Object.fromEntries(VARIANTS.map((variant) => [variant, { wall: [], cpu: [] }]));
     let events = 0;
-    for (let round = 0; round < ROUNDS; round += 1) {
+    for (let pass = 0; pass < ROUNDS; pass += 1) {
       for (const variant of VARIANTS) {
-        const result = await replayInChild(variant, join(ROOT, 'test', 'histories', file));
+        const result = await replayInChild(variant, join(ROOT, 'test', 'histories', file), bundlePath);
         events = result.events;
         samples[variant].wall.push(...result.wall_ms);
         samples[variant].cpu.push(result.cpu_ms / result.wall_ms.length);
@@ -72,9 +73,16 @@ function newestModelMeetingHistories() {
   return files.filter((file) => file.startsWith(`model-meeting-v${newest}-`)).sort();
 }
 
-function replayInChild(variant, file) {
+/** The workflow bundle production workers load (WORKFLOW_BUNDLE_PATH), made once by scripts/bundle-workflows.mjs. */
+function prebuiltBundle() {
+  const made = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle-workflows.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (made.status !== 0) throw new Error('scripts/bundle-workflows.mjs failed: see above');
+  return join(ROOT, 'dist', 'workflow-bundle.js');
+}
+
+function replayInChild(variant, file, bundlePath) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bench', 'lib', 'replay-child.mjs'), variant, file, String(REPLAYS), String(WARMUP), ROOT], {
+    const child = spawn(process.execPath, [join(ROOT, 'bench', 'lib', 'replay-child.mjs'), variant, file, String(REPLAYS), String(WARMUP), ROOT, bundlePath], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

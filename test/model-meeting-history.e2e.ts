@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { temporal } from '@temporalio/proto';
 import { DomainError } from '../libs/domain/domain-error.js';
-import { fileReportUpdate, modelMeetingWorkflowId, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, reviewUpdate, rsvpUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
+import { fileReportUpdate, modelMeetingWorkflowId, pickHostUpdate, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, reviewUpdate, rsvpUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import { CHANGE_LIMITS, STEPS_PER_RUN } from '../workflows/model-meeting/model-meeting.state.js';
 import { launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
@@ -185,4 +186,85 @@ describe('modelMeeting history stays small and replays', () => {
       expect(run.bytes).toBeLessThan(HISTORY_BYTES_WARN);
     }
   }, 240_000);
+});
+
+/** Slows the writing of one cycle's timeline rows of this event by `seconds`, with a trigger of this suite. */
+async function slowRowsOf(cycleId: string, event: string, seconds: number): Promise<() => Promise<void>> {
+  const name = `test_slow_${cycleId.replace(/-/g, '_')}`;
+  await stack.dataSource.query(`
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.cycle_id = '${cycleId}' AND NEW.event = '${event}' THEN PERFORM pg_sleep(${seconds}); END IF;
+      RETURN NEW;
+    END $$`);
+  await stack.dataSource.query(`CREATE TRIGGER ${name} BEFORE INSERT ON cycle_events FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  return async () => {
+    await stack.dataSource.query(`DROP TRIGGER ${name} ON cycle_events`);
+    await stack.dataSource.query(`DROP FUNCTION ${name}()`);
+  };
+}
+
+async function rowOfStep(cycleId: string, stepId: string): Promise<{ seq: number; event: string } | undefined> {
+  const [row] = await stack.dataSource.query(`SELECT seq, event FROM cycle_events WHERE cycle_id = $1 AND step_id = $2`, [cycleId, stepId]);
+  return row;
+}
+
+describe('a step is answered in the workflow task that decides it (patch answer-before-record)', () => {
+  it('answers the update before its record is written, and the gateway only once the record is in PostgreSQL', async () => {
+    const small = await createCommune(stack.dataSource, 4);
+    const [host, visitor, other] = small.cells;
+    const input = launchInput(small, { invited: [1, 2], meetingInMs: 3_600_000 });
+    await stack.gateway.launch(input);
+    const handle = stack.client.workflow.getHandle(modelMeetingWorkflowId(input.cycleId));
+    const removeSlowTrigger = await slowRowsOf(input.cycleId, 'RSVP_ACCEPTED', 2);
+    try {
+      // Sent as the API sends it, without the API's wait: the answer comes while the record is still being written.
+      const rawId = randomUUID();
+      const raw = await handle.executeUpdate(rsvpUpdate, {
+        args: [{ actor: visitor.secretary, input: { cellId: visitor.id, response: 'accept' } }],
+        updateId: rawId,
+      });
+      expect(raw.written).toBe(false);
+      expect(await rowOfStep(input.cycleId, rawId)).toBeUndefined();
+      expect(await eventually(() => rowOfStep(input.cycleId, rawId), 10_000)).toEqual({ seq: raw.seq, event: 'RSVP_ACCEPTED' });
+
+      // Through the gateway (the API's path) the same step waits for its row: at least the trigger's 2 s.
+      const gatewayId = randomUUID();
+      const startedAt = Date.now();
+      const answered = await stack.gateway.step(input.cycleId, rsvpUpdate, { actor: other.secretary, input: { cellId: other.id, response: 'accept' } }, gatewayId);
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2000);
+      expect(answered.written).toBeUndefined();
+      expect(await rowOfStep(input.cycleId, gatewayId)).toEqual({ seq: answered.seq, event: 'RSVP_ACCEPTED' });
+    } finally {
+      await removeSlowTrigger();
+    }
+
+    // In the history, each RSVP's update completes before the activity that writes it does.
+    const events = (await handle.fetchHistory()).events ?? [];
+    const EventType = temporal.api.enums.v1.EventType;
+    const completedUpdates = events.filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+    const completedActivities = events.filter((event) => event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
+    const rsvpCompletions = completedUpdates.slice(-2).map((event) => Number(event.eventId));
+    expect(rsvpCompletions).toHaveLength(2);
+    for (const updateCompleted of rsvpCompletions) {
+      expect(completedActivities.some((activity) => Number(activity.eventId) > updateCompleted)).toBe(true);
+    }
+    expect(completedActivities.filter((activity) => Number(activity.eventId) > rsvpCompletions[0]).length).toBeGreaterThanOrEqual(2);
+
+    // The host's plan still goes on after both, and the cycle moves.
+    await stack.gateway.step(input.cycleId, postPlanUpdate, { actor: host.secretary, input: { agenda: ['Khai mạc'], content: 'Kế hoạch' } });
+    const [row] = await stack.dataSource.query(`SELECT status FROM cycles WHERE id = $1`, [input.cycleId]);
+    expect(row.status).toBe('SCHEDULED');
+  });
+
+  it('still answers picking a host only once it is written: the database may refuse it (HOST_BUSY)', async () => {
+    const small = await createCommune(stack.dataSource, 3);
+    const input = launchInput(small, { hostIndex: null, invited: [1, 2], meetingInMs: 3_600_000 });
+    await stack.gateway.launch(input);
+    const handle = stack.client.workflow.getHandle(modelMeetingWorkflowId(input.cycleId));
+    const picked = await handle.executeUpdate(pickHostUpdate, { args: [{ actor: small.staff, input: { cellId: small.cells[0].id } }], updateId: randomUUID() });
+    expect(picked.written).toBeUndefined();
+    const [row] = await stack.dataSource.query(`SELECT status, host_cell_id FROM cycles WHERE id = $1`, [input.cycleId]);
+    expect(row).toEqual({ status: 'PREPARATION', host_cell_id: small.cells[0].id });
+  });
 });

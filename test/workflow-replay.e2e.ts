@@ -5,7 +5,8 @@
  * ranking activity, an RSVP changed, a plan revised, a reschedule, a cancel, every kind of timer that
  * fires, a revision before the close; and, under ruleset 2, guests, the new timers, an invited cell
  * picked as host, reconfirmation, and a step the database refused being undone; under ruleset 3 (sealed
- * payloads), a cell left out of the record saying it attended.
+ * payloads), a cell left out of the record saying it attended; since patch answer-before-record (v5), steps
+ * answered before their records are written, one of them refused afterwards.
  *
  * The scenarios are also driven fresh on every run and replayed at once, so the current code's own
  * histories are covered too. RECORD_HISTORY_AS=<label> keeps this run's scenario histories as

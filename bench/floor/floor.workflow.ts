@@ -3,6 +3,10 @@
  * modelMeeting cycle (an update-with-start whose launch record is one activity, then one update per step,
  * each running one no-op activity, and the same timers started and cancelled at the same steps), with no
  * validation, no state rules and no database. The bench drives it with a plain Temporal client.
+ *
+ * As modelMeeting does since its patch answer-before-record, a step's update answers as soon as its activity
+ * is scheduled (one workflow task), and the activities run one after another in step order; the launch
+ * still waits for its activity. The floor's client does not wait for the activity: ours waits for its record.
  */
 import { allHandlersFinished, condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 
@@ -45,6 +49,8 @@ export async function floorCycle(input: FloorInput): Promise<{ steps: number }> 
   let timerGeneration = 1;
   const launched = noop(input.launch);
 
+  let written: Promise<unknown> = launched;
+
   setHandler(defineUpdate<FloorResult, []>('launch'), async () => {
     await launched;
     return { seq: 1 };
@@ -56,7 +62,7 @@ export async function floorCycle(input: FloorInput): Promise<{ steps: number }> 
       if (step.timer === 'none') timerGeneration = 0;
       else if (step.timer === 'restart') timerGeneration = mine + 1;
       else if (step.timer === 'close') open = false;
-      await noop(step.envelope);
+      written = written.then(() => noop(step.envelope));
       return { seq: mine };
     });
   }
@@ -74,6 +80,7 @@ export async function floorCycle(input: FloorInput): Promise<{ steps: number }> 
     timerGeneration = 0;
     await noop({ timer: generation });
   }
+  await written;
   await condition(allHandlersFinished);
   return { steps: seq };
 }

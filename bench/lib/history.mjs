@@ -1,6 +1,7 @@
 // Reads a workflow's history: its size, its events by type, and for each update the time the server
-// spent on it (from the workflow task that accepted it to the update's completion) and the time its
-// activity ran. Used to compare our cycle with the floor and to split a step's latency.
+// spent on it (from the workflow task that accepted it to the later of the update's completion and its
+// activity's: a step answered before its record is written is done for its sender once both are) and the
+// time its activity ran. Used to compare our cycle with the floor and to split a step's latency.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -88,15 +89,18 @@ function updateSpans(events) {
   if (launch && !launch.activity) launch.activity = launchActivity;
   return updates.map((update) => {
     const activity = update.activity ?? { scheduledAt: NaN, startedAt: NaN, completedAt: NaN };
+    const doneAt = Number.isNaN(activity.completedAt) ? update.completedAt : Math.max(update.completedAt, activity.completedAt);
     return {
       name: update.name,
-      spanMs: update.completedAt - update.startedAt,
+      spanMs: doneAt - update.startedAt,
       // The hops inside the span: the workflow task that accepts the update and schedules the activity, the
-      // activity's dispatch to a worker, its run, and the workflow task that completes the update.
+      // activity's dispatch to a worker, its run, and the workflow task that completes the update after it
+      // (0 for an update answered with the activity scheduled, before it ran).
       acceptMs: update.acceptedAt - update.startedAt,
       dispatchMs: activity.startedAt - activity.scheduledAt,
       activityMs: activity.completedAt - activity.startedAt,
-      finishMs: update.completedAt - activity.completedAt,
+      finishMs: Math.max(0, update.completedAt - activity.completedAt),
+      answeredBeforeActivity: update.completedAt < activity.completedAt,
     };
   });
 }

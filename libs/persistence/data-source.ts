@@ -16,6 +16,7 @@ import { OpenActionItemsByCell1765500000017 } from './migrations/1765500000017-o
 import { DashboardIndexes1765600000000 } from './migrations/1765600000000-dashboard-indexes.js';
 import { UpperLevels1765750000000 } from './migrations/1765750000000-upper-levels.js';
 import { HostLockNoKey1765800000000 } from './migrations/1765800000000-host-lock-no-key.js';
+import { StepIds1765900000000 } from './migrations/1765900000000-step-ids.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   DashboardIndexes1765600000000,
   UpperLevels1765750000000,
   HostLockNoKey1765800000000,
+  StepIds1765900000000,
 ];
 
 export interface DataSourceSettings {

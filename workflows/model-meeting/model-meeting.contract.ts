@@ -7,7 +7,8 @@
  * Updates (each answers a StepResult or refuses with a CycleRejection carrying an error code):
  *   launch (with start), pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport,
  *   review, cancel, inviteGuests, claimAttendance.
- * Query: state.
+ * Queries: state; stepRefusal (since patch answer-before-record: why a step answered before its record was
+ *   written was refused afterwards, by its update id, or null).
  * Vocabulary: the timeline's event names and the inbox's notification reasons (libs/domain/cycle-events.ts).
  *
  * Every name here is held by running histories and stored rows: never rename one; change behaviour with
@@ -27,6 +28,7 @@ import type {
 } from '../../libs/domain/cycle.js';
 import type { ActionItem, CritiquePoint, ReportResponse } from '../../libs/domain/cycle-records.js';
 import type { CycleSchedule } from '../../libs/domain/cycle-schedule.js';
+import type { Rejection } from '../../libs/domain/error-codes.js';
 import type { CycleState } from './model-meeting.state.js';
 
 export {
@@ -77,6 +79,8 @@ export interface ContinuedRun {
   state: CycleState;
   launchResult: StepResult;
   recentResults: [string, StepResult][];
+  /** Steps refused after they were answered (see stepRefusalQuery), by update id; absent before that patch. */
+  lateRefusals?: [string, Rejection][];
 }
 
 export interface StepEnvelope<T> {
@@ -162,6 +166,12 @@ export interface StepResult {
   stage: CycleStage;
   critiqueId?: string;
   pointIds?: string[];
+  /**
+   * false: the step was answered as soon as its decision was in the history, before its record was written
+   * (patch answer-before-record). The caller waits for the record (cycle_events.step_id = the update id)
+   * before it tells anyone, and asks stepRefusalQuery if it does not come. Absent: written before the answer.
+   */
+  written?: false;
 }
 
 /** An update that carries one person's step. */
@@ -181,3 +191,5 @@ export const inviteGuestsUpdate: StepUpdate<InviteGuestsInput> = defineUpdate('i
 export const claimAttendanceUpdate: StepUpdate<ClaimAttendanceInput> = defineUpdate('claimAttendance');
 
 export const stateQuery = defineQuery<CycleState>('state');
+/** Why a step answered before its record was written was refused afterwards (the database refused the record), or null. */
+export const stepRefusalQuery = defineQuery<Rejection | null, [string]>('stepRefusal');

@@ -75,6 +75,8 @@ export interface StepRecord {
   at: string;
   event: CycleEventName;
   actorId: string | null;
+  /** The update id of a step answered before this record was written (patch answer-before-record): the API waits for it. */
+  stepId?: string;
   detail?: Record<string, unknown>;
   launch?: LaunchRecord;
   cycle?: CycleColumnChanges;

@@ -4,7 +4,7 @@
  * Messages (defined in model-meeting.contract.ts; updates, each with a synchronous validator):
  *   launch, pickHost, postPlan, rsvp, reschedule, recordMeeting, submitCritique, fileReport, review, cancel,
  *   inviteGuests (ruleset 2), claimAttendance (ruleset 3)
- *   query: state
+ *   queries: state; stepRefusal (patch answer-before-record)
  * Activities: recordSteps (recordStep before patch batched-step-records) writes every step; since patch
  *   rank-host-candidates, rankHostCandidates suggests hosts when a cycle is launched without one.
  * Timers (all derived from the state by model-meeting.timers.ts, so reschedule and revision move them):
@@ -15,16 +15,22 @@
  * Continue-as-new (patch continue-as-new-when-long): after STEPS_PER_RUN steps, or when Temporal suggests it,
  *   between steps, the run continues as new with the state and the last results (repeats answer as the first).
  * Patches: batched-step-records, rank-host-candidates, ruleset-2, ruleset-3, continue-as-new-when-long (the rules a run follows are fixed at its
- *   start, see model-meeting.state.ts, so a replay makes the decisions the run made).
+ *   start, see model-meeting.state.ts, so a replay makes the decisions the run made), answer-before-record.
  * Invariants:
  *   - a payload that is not well formed (model-meeting.payloads.ts) is refused by the validator, before any
  *     rule: nothing PostgreSQL cannot store gets into a cycle;
  *   - a step is checked in the validator and checked again when its handler runs, then applied in the same
  *     synchronous turn, so two updates racing can never both pass on stale state;
- *   - every accepted step and fired timer is persisted in seq order before the update returns (a GET right
- *     after shows it, a retry writes nothing twice); a record the database refuses for its data is refused
- *     to its sender and undone, and the steps after it are applied again (step-writer.ts): the state never
- *     runs ahead of the database and the cycle goes on;
+ *   - every accepted step and fired timer is persisted in seq order (a retry writes nothing twice); a record
+ *     the database refuses for its data is refused to its sender and undone, and the steps after it are
+ *     applied again (step-writer.ts): the state runs ahead of the database only by the records being
+ *     written, and the cycle goes on;
+ *   - before patch answer-before-record (and for pickHost, which the database can refuse with HOST_BUSY,
+ *     always) a step's update returns once its record is written. Since it, the other steps return as soon
+ *     as the decision and the record's activity are in the history (one workflow task instead of two), with
+ *     written: false; the API answers the person only when the record (step_id = the update id) is in
+ *     PostgreSQL, so a GET right after still shows it. A record refused after its answer is kept by update id
+ *     for stepRefusal, and the API answers that refusal;
  *   - a refusal is an ApplicationFailure of type CycleRejection carrying a stable error code.
  */
 import {
@@ -60,6 +66,7 @@ import {
   reviewUpdate,
   rsvpUpdate,
   stateQuery,
+  stepRefusalQuery,
   submitCritiqueUpdate,
 } from './model-meeting.contract.js';
 import { malformedLaunch, malformedStep } from './model-meeting.payloads.js';
@@ -157,11 +164,15 @@ export async function modelMeeting(input: LaunchCycleInput): ReturnType<ModelMee
   const batchedRecords = continued ? true : patched('batched-step-records');
   const ruleset = continued ? continued.state.ruleset : patched('ruleset-3') ? 3 : patched('ruleset-2') ? 2 : 1;
   const mayContinue = continued ? true : patched('continue-as-new-when-long');
+  // In every run, continued ones too: a continued run recorded before this patch replays the old way.
+  const answerBeforeRecord = patched('answer-before-record');
   if (!continued) requireWellFormed(input, ruleset);
   const state = continued ? continued.state : createCycleState(input, Date.now(), ruleset);
   /** Results of the last steps, by update id: a step repeated after the run continued answers as the first time. */
   const recentResults = new Map<string, StepResult>(continued?.recentResults ?? []);
   let recentChars = [...recentResults].reduce((sum, [id, result]) => sum + id.length + JSON.stringify(result).length, 0);
+  /** Steps refused after they were answered (their record refused by the database), by update id. */
+  const lateRefusals = new Map<string, Rejection>(continued?.lateRefusals ?? []);
   let stepsThisRun = 0;
   const wantsToContinue = () => mayContinue && isOpen(state) && (stepsThisRun >= STEPS_PER_RUN || workflowInfo().continueAsNewSuggested);
 
@@ -194,6 +205,7 @@ export async function modelMeeting(input: LaunchCycleInput): ReturnType<ModelMee
   const launchResult: StepResult = continued ? continued.launchResult : { seq: state.seq, stage: state.stage };
 
   setHandler(stateQuery, () => state);
+  setHandler(stepRefusalQuery, (stepId) => lateRefusals.get(stepId) ?? null);
   setHandler(launchUpdate, async () => {
     await launched;
     return launchResult;
@@ -214,12 +226,22 @@ export async function modelMeeting(input: LaunchCycleInput): ReturnType<ModelMee
         const earlier = updateId === undefined ? undefined : recentResults.get(updateId);
         if (earlier) return earlier;
         const now = Date.now();
-        const produced = await writer.submit(() => {
+        const early = answerBeforeRecord && updateId !== undefined && update.name !== pickHostUpdate.name;
+        // What the step became, the last time it was applied (a refusal before it re-applies it).
+        const applied: { last: Produced<Partial<StepResult>> | null } = { last: null };
+        const written = writer.submit(() => {
           refuse(check(actor, payload, now));
           const { record, extra } = apply(actor, payload, now);
-          return { record, result: extra ?? {} };
+          applied.last = { record: early ? { ...record, stepId: updateId } : record, result: extra ?? {} };
+          return applied.last;
         });
-        const result = resultOf(produced);
+        let result: StepResult;
+        if (early && applied.last) {
+          result = { ...resultOf(applied.last), written: false };
+          written.catch((error: unknown) => refusedAfterAnswer(updateId, error));
+        } else {
+          result = resultOf(await written);
+        }
         stepsThisRun += 1;
         if (updateId !== undefined) remember(updateId, result);
         return result;
@@ -342,9 +364,21 @@ export async function modelMeeting(input: LaunchCycleInput): ReturnType<ModelMee
     // Between steps, never in the middle of one: every accepted step is written and answered first.
     await condition(() => writer.idle && allHandlersFinished());
     if (isOpen(state)) {
-      const carried: ContinuedRun = { state, launchResult, recentResults: [...recentResults.entries()] };
+      const carried: ContinuedRun = {
+        state,
+        launchResult,
+        recentResults: [...recentResults.entries()],
+        ...(lateRefusals.size > 0 ? { lateRefusals: [...lateRefusals.entries()] } : {}),
+      };
       return continueAsNew<typeof modelMeeting>({ ...input, continued: carried });
     }
+  }
+
+  /** A step refused once it had been answered: kept for the API's stepRefusal query (the last few, like results). */
+  function refusedAfterAnswer(updateId: string, error: unknown): void {
+    const rejection = error instanceof ApplicationFailure ? (error.details?.[0] as Rejection | undefined) : undefined;
+    lateRefusals.set(updateId, rejection ?? { code: 'NOT_STORABLE' });
+    while (lateRefusals.size > RECENT_RESULTS_KEPT) lateRefusals.delete(lateRefusals.keys().next().value as string);
   }
 
   /** Keeps the last few results (Temporal answers repeats within a run itself; these serve the next run). */

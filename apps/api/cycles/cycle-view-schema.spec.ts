@@ -59,7 +59,7 @@ describe('a cycle view’s fields', () => {
           { id: 'critique-1', cycleId: 'cycle-1', cellId: null, guestId: 'guest-1', submittedBy: 'guest-1', submittedAt: at, points: [], scores: null, scoreTotal: null, rating: null },
         ],
         critiquesHidden: false,
-        events: [{ cycleId: 'cycle-1', seq: 1, at, event: 'CYCLE_LAUNCHED', actorId: 'user-1', detail: { cellId: 'cell-a' } }],
+        events: [{ cycleId: 'cycle-1', seq: 1, at, event: 'CYCLE_LAUNCHED', actorId: 'user-1', stepId: 'update-1', detail: { cellId: 'cell-a' } }],
         actionItems: [item('item-1', 'cycle-1')],
         carriedOver: [item('item-0', 'cycle-0')],
       },

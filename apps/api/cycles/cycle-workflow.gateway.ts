@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Client,
   ServiceError,
@@ -14,6 +16,7 @@ import {
   MODEL_MEETING_WORKFLOW_TYPE,
   launchUpdate,
   modelMeetingWorkflowId,
+  stepRefusalQuery,
   type LaunchCycleInput,
   type ModelMeetingWorkflow,
   type StepEnvelope,
@@ -21,16 +24,30 @@ import {
   type StepUpdate,
 } from '../../../workflows/model-meeting/model-meeting.contract.js';
 
+/** Where the gateway looks for a step's timeline row: its number, or null while it is not written. */
+export type StepRecordLookup = (cycleId: string, stepId: string) => Promise<number | null>;
+
+/**
+ * Pauses between looks for a step's record, in ms. The record's activity starts as the update is answered
+ * and takes a few ms; the pauses grow so that a record held up (PostgreSQL restarting) costs few queries.
+ */
+const RECORD_LOOK_PAUSES_MS = [1, 2, 2, 3, 5, 5, 10, 10, 20, 20, 50];
+/** Without its record after this long, the workflow is asked whether the database refused it; then at this interval. */
+const REFUSAL_ASK_MS = 300;
+
 /**
  * Sends cycle steps to Temporal as updates and turns every outcome into a StepResult or a DomainError:
  * a refusal keeps its code, a workflow that has ended answers WRONG_STAGE, and a Temporal that does not
- * answer within the deadline answers TEMPORAL_UNAVAILABLE (503), never a hang.
+ * answer within the deadline answers TEMPORAL_UNAVAILABLE (503), never a hang. A step the workflow answers
+ * before its record is written (written: false) is answered here only once the record is in PostgreSQL, so
+ * whoever reads the cycle next sees it; or with its refusal, when the database refused the record.
  */
 export class CycleWorkflowGateway {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly timeoutMs: number,
+    private readonly seqOfStep: StepRecordLookup,
   ) {}
 
   async launch(input: LaunchCycleInput): Promise<StepResult> {
@@ -75,10 +92,39 @@ export class CycleWorkflowGateway {
     }
   }
 
-  /** `updateId`, when given, makes a repeat of the same request return the first outcome: Temporal keeps it per workflow. */
-  async step<Input>(cycleId: string, update: StepUpdate<Input>, envelope: StepEnvelope<NoInfer<Input>>, updateId?: string): Promise<StepResult> {
+  /**
+   * `updateId`, when given, makes a repeat of the same request return the first outcome: Temporal keeps it per
+   * workflow. Without it the step gets a fresh one, which its record carries.
+   */
+  async step<Input>(
+    cycleId: string,
+    update: StepUpdate<Input>,
+    envelope: StepEnvelope<NoInfer<Input>>,
+    updateId: string = randomUUID(),
+  ): Promise<StepResult> {
+    const deadline = Date.now() + this.timeoutMs;
     const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
-    return this.guard(() => handle.executeUpdate(update, { args: [envelope], updateId }));
+    const { written, ...result } = await this.guard(() => handle.executeUpdate(update, { args: [envelope], updateId }));
+    if (written !== false) return result;
+    return { ...result, seq: await this.recordOf(cycleId, updateId, deadline) };
+  }
+
+  /** The number the step's record was written under (a refusal before it may have renumbered it), once it is. */
+  private async recordOf(cycleId: string, stepId: string, deadline: number): Promise<number> {
+    let nextAsk = Date.now() + REFUSAL_ASK_MS;
+    for (let look = 0; ; look += 1) {
+      const seq = await this.seqOfStep(cycleId, stepId);
+      if (seq !== null) return seq;
+      if (Date.now() >= nextAsk) {
+        const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
+        const refusal = await this.guard(() => handle.query(stepRefusalQuery, stepId));
+        if (refusal) throw new DomainError(refusal.code, refusal.params ?? {});
+        nextAsk = Date.now() + REFUSAL_ASK_MS;
+      }
+      // Still being written (its activity retrying while PostgreSQL is away): the person tries again with the same key.
+      if (Date.now() >= deadline) throw new DomainError('TEMPORAL_UNAVAILABLE');
+      await sleep(RECORD_LOOK_PAUSES_MS[Math.min(look, RECORD_LOOK_PAUSES_MS.length - 1)]);
+    }
   }
 
   private async guard<T>(send: () => Promise<T>): Promise<T> {

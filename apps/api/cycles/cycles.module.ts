@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
+import { seqOfStep } from '../../../libs/persistence/repositories/cycle-timeline.js';
 import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { StepRateLimitGuard } from '../common/step-rate-limit.guard.js';
 import { CycleFollowUpService } from './cycle-follow-up.service.js';
@@ -18,9 +20,11 @@ import { CYCLE_WORKFLOW_GATEWAY, CyclesService } from './cycles.service.js';
     CycleFollowUpService,
     {
       provide: CYCLE_WORKFLOW_GATEWAY,
-      inject: [Client, APP_CONFIG],
-      useFactory: (client: Client, config: AppConfig) =>
-        new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs),
+      inject: [Client, APP_CONFIG, DataSource],
+      useFactory: (client: Client, config: AppConfig, dataSource: DataSource) =>
+        new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs, (cycleId, stepId) =>
+          seqOfStep(dataSource.manager, cycleId, stepId),
+        ),
     },
   ],
   exports: [CyclesService, CycleReadsService, CycleFollowUpService],

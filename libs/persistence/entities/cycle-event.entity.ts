@@ -18,6 +18,10 @@ export class CycleEventEntity {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** The update id of a step the workflow answered before writing this row (the API waits for the row). */
+  @Column({ name: 'step_id', type: 'text', nullable: true })
+  stepId: string | null;
+
   @Column({ type: 'jsonb', nullable: true })
   detail: Record<string, unknown> | null;
 }

@@ -25,14 +25,20 @@ export function endedWithoutWorkflow(lastSeq: number | null): boolean {
  */
 export async function appendStepEvent(
   manager: EntityManager,
-  row: { cycleId: string; seq: number; at: string; event: CycleEventName; actorId: string | null; detail?: Record<string, unknown> },
+  row: { cycleId: string; seq: number; at: string; event: CycleEventName; actorId: string | null; stepId?: string; detail?: Record<string, unknown> },
 ): Promise<boolean> {
   const inserted: unknown[] = await manager.query(
-    `INSERT INTO cycle_events (cycle_id, seq, at, event, actor_id, detail) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO cycle_events (cycle_id, seq, at, event, actor_id, detail, step_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (cycle_id, seq) DO NOTHING RETURNING seq`,
-    [row.cycleId, row.seq, row.at, row.event, row.actorId, row.detail ? JSON.stringify(row.detail) : null],
+    [row.cycleId, row.seq, row.at, row.event, row.actorId, row.detail ? JSON.stringify(row.detail) : null, row.stepId ?? null],
   );
   return inserted.length > 0;
+}
+
+/** The number under which the step with this update id was written, or null while it is not (yet). */
+export async function seqOfStep(manager: EntityManager, cycleId: string, stepId: string): Promise<number | null> {
+  const [row] = await manager.query<{ seq: number }[]>(`SELECT seq FROM cycle_events WHERE cycle_id = $1 AND step_id = $2`, [cycleId, stepId]);
+  return row ? row.seq : null;
 }
 
 /** A row written outside the workflow (after it, or instead of it), after the last; answers its number. */

@@ -10,7 +10,7 @@ import { createCommune, createSuiteAdmin, type Credentials } from '../support/fa
 import { driveCycle, FAULTS_FULL, finishedCycleProblems, type StepFault } from '../support/fault-driver.js';
 import { faultSeed, seededRandom } from '../support/seeded-random.js';
 import { waitUntil } from '../support/server-control.js';
-import { HistoryReader, type StepHistory } from '../support/step-history.js';
+import { answered, answeredBeforeRecord, HistoryReader, type StepHistory } from '../support/step-history.js';
 
 /**
  * The worker process is SIGKILLed at seeded random points of full cycles driven over HTTP, and started again.
@@ -22,14 +22,15 @@ import { HistoryReader, type StepHistory } from '../support/step-history.js';
  *  - in flight:    the step's update was accepted and its record activity is running: the suite holds the
  *                  activity's transaction before it writes the step's timeline row (a trigger of the suite's
  *                  own waits on a lock the test holds), kills the worker, and lets go. Evidence: the update was
- *                  accepted before the kill and completed after it, the record activity completed on an
- *                  attempt > 1, and the killed worker's transaction never committed (no timeline row once its
- *                  backend is gone);
+ *                  accepted before the kill and completed before it (the step answered before its record, patch
+ *                  answer-before-record; after it for the launch and picking a host, answered once written), the
+ *                  record activity completed on an attempt > 1, and the killed worker's transaction never
+ *                  committed (no timeline row once its backend is gone);
  *  - after commit: the step's activity has committed and Temporal has not heard back: the suite holds the
  *                  activity's transaction inside its COMMIT, freezes the worker (SIGSTOP), lets the commit go
  *                  through, sees the timeline row committed, and only then kills the frozen worker. Evidence:
  *                  the row was committed before the kill, and the history shows the activity attempted again
- *                  (attempt > 1) and the update completed after the kill.
+ *                  (attempt > 1) and the update completed before the kill (after it for the launch and a host pick).
  * Every step ends in its 2xx (never a 500 or a refusal), every accepted step is on the timeline once,
  * nothing is written or sent twice, a repeat answers the first answer, and each cycle reaches CLOSED. Each
  * cycle has a commune (so a host cell) of its own: a cycle left open by a failure never makes the next one
@@ -160,15 +161,22 @@ function faultFor(script: CycleScript, kill: KillPoint): StepFault {
           first,
           note: `worker killed ${kill.delayMs} ms after its record activity began writing the step`,
           verify: async ({ seq }) => {
-            const found = await history.step(script.cycleId, seq);
+            const found = await history.stepWritten(script.cycleId, seq);
             expect({
               step: step.label,
               rowsAtKill,
               rowsAfterDeadWrite,
               acceptedBeforeKill: (found.update?.acceptedAt ?? Infinity) < killedAt,
-              completedAfterKill: (found.update?.completedAt ?? 0) > killedAt,
+              answeredTheKill: answered(found, killedAt),
               activityRetried: (found.activity?.attempt ?? 0) > 1,
-            }).toEqual({ step: step.label, rowsAtKill: 0, rowsAfterDeadWrite: 0, acceptedBeforeKill: true, completedAfterKill: true, activityRetried: true });
+            }).toEqual({
+              step: step.label,
+              rowsAtKill: 0,
+              rowsAfterDeadWrite: 0,
+              acceptedBeforeKill: true,
+              answeredTheKill: answeredBeforeRecord(step.event) ? 'before' : 'after',
+              activityRetried: true,
+            });
             evidence.push(`in flight    ${describeHistory(step, found)}; killed at ${killedAt}, no row at the kill nor after the dead write`);
           },
         };
@@ -195,14 +203,20 @@ function faultFor(script: CycleScript, kill: KillPoint): StepFault {
           first,
           note: 'worker frozen inside the commit of the step’s record, killed once the commit went through',
           verify: async ({ seq }) => {
-            const found = await history.step(script.cycleId, seq);
+            const found = await history.stepWritten(script.cycleId, seq);
             expect({
               step: step.label,
               committedBeforeKill: committed,
               acceptedBeforeKill: (found.update?.acceptedAt ?? Infinity) < killedAt,
-              completedAfterKill: (found.update?.completedAt ?? 0) > killedAt,
+              answeredTheKill: answered(found, killedAt),
               activityRetried: (found.activity?.attempt ?? 0) > 1,
-            }).toEqual({ step: step.label, committedBeforeKill: true, acceptedBeforeKill: true, completedAfterKill: true, activityRetried: true });
+            }).toEqual({
+              step: step.label,
+              committedBeforeKill: true,
+              acceptedBeforeKill: true,
+              answeredTheKill: answeredBeforeRecord(step.event) ? 'before' : 'after',
+              activityRetried: true,
+            });
             evidence.push(`after commit ${describeHistory(step, found)}; row committed, then killed at ${killedAt}`);
           },
         };

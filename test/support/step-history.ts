@@ -25,9 +25,33 @@ export class HistoryReader {
     return stepHistoryOf(events, seq);
   }
 
+  /** As step(), once the activity that wrote the step's record has completed (a retry may still be under way when the step is answered). */
+  async stepWritten(cycleId: string, seq: number, timeoutMs = 45000): Promise<StepHistory> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await this.step(cycleId, seq);
+      if (found.activity?.completedAt !== undefined || Date.now() >= deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   async close(): Promise<void> {
     await this.connection.close();
   }
+}
+
+/**
+ * Whether the workflow answers a step (by the timeline event it writes) before its record is written (patch
+ * answer-before-record): every step but the launch and picking a host, which the database may refuse (HOST_BUSY).
+ */
+export function answeredBeforeRecord(event: string): boolean {
+  return event !== 'CYCLE_LAUNCHED' && event !== 'HOST_SELECTED';
+}
+
+/** 'before' or 'after' the moment: when the step's update completed. */
+export function answered(found: StepHistory, moment: number): 'before' | 'after' | 'unknown' {
+  const completedAt = found.update?.completedAt;
+  return completedAt === undefined ? 'unknown' : completedAt < moment ? 'before' : 'after';
 }
 
 export interface StepHistory {

@@ -116,14 +116,24 @@ export class CycleWorkflowGateway {
       const seq = await this.seqOfStep(cycleId, stepId);
       if (seq !== null) return seq;
       if (Date.now() >= nextAsk) {
-        const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
-        const refusal = await this.guard(() => handle.query(stepRefusalQuery, stepId));
+        const refusal = await this.refusalOf(cycleId, stepId);
         if (refusal) throw new DomainError(refusal.code, refusal.params ?? {});
         nextAsk = Date.now() + REFUSAL_ASK_MS;
       }
       // Still being written (its activity retrying while PostgreSQL is away): the person tries again with the same key.
       if (Date.now() >= deadline) throw new DomainError('TEMPORAL_UNAVAILABLE');
       await sleep(RECORD_LOOK_PAUSES_MS[Math.min(look, RECORD_LOOK_PAUSES_MS.length - 1)]);
+    }
+  }
+
+  /** The refusal of a step answered before its record, or null: also while Temporal does not answer, as the record may still come. */
+  private async refusalOf(cycleId: string, stepId: string): Promise<Rejection | null> {
+    const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
+    try {
+      return await this.guard(() => handle.query(stepRefusalQuery, stepId));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'TEMPORAL_UNAVAILABLE') return null;
+      throw error;
     }
   }
 

@@ -8,6 +8,9 @@ import { launchInput, meetingRecord } from './support/cycle-input.js';
 import { eventually, sleep } from './support/eventually.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
 import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
+import { CycleWorkflowGateway } from '../apps/api/cycles/cycle-workflow.gateway.js';
+import { seqOfStep } from '../libs/persistence/repositories/cycle-timeline.js';
+import { StepRecordSignals } from '../libs/persistence/step-record-signals.js';
 
 /** Temporal's default warning thresholds for one workflow's history (the hard limits are 5× these). */
 const HISTORY_EVENTS_WARN = 10_240;
@@ -228,13 +231,23 @@ describe('a step is answered in the workflow task that decides it (patch answer-
       expect(await rowOfStep(input.cycleId, rawId)).toBeUndefined();
       expect(await eventually(() => rowOfStep(input.cycleId, rawId), 10_000)).toEqual({ seq: raw.seq, event: 'RSVP_ACCEPTED' });
 
-      // Through the gateway (the API's path) the same step waits for its row: at least the trigger's 2 s.
-      const gatewayId = randomUUID();
-      const startedAt = Date.now();
-      const answered = await stack.gateway.step(input.cycleId, rsvpUpdate, { actor: other.secretary, input: { cellId: other.id, response: 'accept' } }, gatewayId);
-      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2000);
-      expect(answered.written).toBeUndefined();
-      expect(await rowOfStep(input.cycleId, gatewayId)).toEqual({ seq: answered.seq, event: 'RSVP_ACCEPTED' });
+      // Through a gateway as the API builds it (woken by the row's announcement) the same step waits for its row:
+      // at least the trigger's 2 s.
+      const signals = new StepRecordSignals(stack.config.database.url, 'test');
+      await signals.start();
+      try {
+        expect(signals.listening).toBe(true);
+        const gateway = new CycleWorkflowGateway(stack.client, stack.config.temporal.taskQueue, 10_000, (cycleId, stepId) => seqOfStep(stack.dataSource.manager, cycleId, stepId), signals);
+        const gatewayId = randomUUID();
+        const startedAt = Date.now();
+        const answered = await gateway.step(input.cycleId, rsvpUpdate, { actor: other.secretary, input: { cellId: other.id, response: 'accept' } }, gatewayId);
+        expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2000);
+        expect(answered.written).toBeUndefined();
+        expect(await rowOfStep(input.cycleId, gatewayId)).toEqual({ seq: answered.seq, event: 'RSVP_ACCEPTED' });
+        expect(signals.announced).toBeGreaterThanOrEqual(1);
+      } finally {
+        await signals.close();
+      }
     } finally {
       await removeSlowTrigger();
     }

@@ -11,6 +11,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import type { StepRecordSignals } from '../../../libs/persistence/step-record-signals.js';
 import { CYCLE_REJECTION, isErrorCode, type ErrorCode, type Rejection } from '../../../libs/domain/error-codes.js';
 import {
   MODEL_MEETING_WORKFLOW_TYPE,
@@ -30,8 +31,11 @@ export type StepRecordLookup = (cycleId: string, stepId: string) => Promise<numb
 /**
  * Pauses between looks for a step's record, in ms. The record's activity starts as the update is answered
  * and takes a few ms; the pauses grow so that a record held up (PostgreSQL restarting) costs few queries.
+ * When the row's announcement can wake the wait (StepRecordSignals listening), a look follows it at once and
+ * the pauses are only a fallback.
  */
 const RECORD_LOOK_PAUSES_MS = [1, 2, 2, 3, 5, 5, 10, 10, 20, 20, 50];
+const SIGNALLED_PAUSES_MS = [50, 100, 200];
 /** Without its record after this long, the workflow is asked whether the database refused it; then at this interval. */
 const REFUSAL_ASK_MS = 300;
 
@@ -48,6 +52,7 @@ export class CycleWorkflowGateway {
     private readonly taskQueue: string,
     private readonly timeoutMs: number,
     private readonly seqOfStep: StepRecordLookup,
+    private readonly signals: StepRecordSignals | null = null,
   ) {}
 
   async launch(input: LaunchCycleInput): Promise<StepResult> {
@@ -111,18 +116,26 @@ export class CycleWorkflowGateway {
 
   /** The number the step's record was written under (a refusal before it may have renumbered it), once it is. */
   private async recordOf(cycleId: string, stepId: string, deadline: number): Promise<number> {
+    // Watched before the first look, so an announcement between a look and the wait is not lost.
+    const watch = this.signals?.listening ? this.signals.watch(stepId) : null;
+    const pauses = watch ? SIGNALLED_PAUSES_MS : RECORD_LOOK_PAUSES_MS;
     let nextAsk = Date.now() + REFUSAL_ASK_MS;
-    for (let look = 0; ; look += 1) {
-      const seq = await this.seqOfStep(cycleId, stepId);
-      if (seq !== null) return seq;
-      if (Date.now() >= nextAsk) {
-        const refusal = await this.refusalOf(cycleId, stepId);
-        if (refusal) throw new DomainError(refusal.code, refusal.params ?? {});
-        nextAsk = Date.now() + REFUSAL_ASK_MS;
+    try {
+      for (let look = 0; ; look += 1) {
+        const seq = await this.seqOfStep(cycleId, stepId);
+        if (seq !== null) return seq;
+        if (Date.now() >= nextAsk) {
+          const refusal = await this.refusalOf(cycleId, stepId);
+          if (refusal) throw new DomainError(refusal.code, refusal.params ?? {});
+          nextAsk = Date.now() + REFUSAL_ASK_MS;
+        }
+        // Still being written (its activity retrying while PostgreSQL is away): the person tries again with the same key.
+        if (Date.now() >= deadline) throw new DomainError('TEMPORAL_UNAVAILABLE');
+        const pause = Math.min(pauses[Math.min(look, pauses.length - 1)], Math.max(1, nextAsk - Date.now()));
+        await (watch ? watch.next(pause) : sleep(pause));
       }
-      // Still being written (its activity retrying while PostgreSQL is away): the person tries again with the same key.
-      if (Date.now() >= deadline) throw new DomainError('TEMPORAL_UNAVAILABLE');
-      await sleep(RECORD_LOOK_PAUSES_MS[Math.min(look, RECORD_LOOK_PAUSES_MS.length - 1)]);
+    } finally {
+      watch?.close();
     }
   }
 

@@ -1,0 +1,118 @@
+import pg from 'pg';
+
+/** The channel a step's timeline row is announced on when it commits (trigger of StepIds1765900000000); the payload is its step id. */
+export const STEP_WRITTEN_CHANNEL = 'cycle_step_written';
+
+const RECONNECT_PAUSE_MS = 1000;
+
+/** One wait for one step's row: `next` resolves when the row was announced since the last call, or after `timeoutMs`. */
+export interface StepRecordWatch {
+  next(timeoutMs: number): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Wakes whoever waits for a step's record the moment its row commits (LISTEN on a PostgreSQL connection of its
+ * own), so the API does not have to look for the row over and over. A watch is taken before the first look, so an
+ * announcement between a look and the wait is not missed. While the connection is down (PostgreSQL restarting),
+ * waits end at their timeout and the caller looks again; the connection comes back by itself.
+ */
+export class StepRecordSignals {
+  private client: pg.Client | null = null;
+  private readonly wakers = new Map<string, Set<() => void>>();
+  private closed = false;
+  private reconnect: NodeJS.Timeout | null = null;
+  /** Announcements received (for tests and the bench: whether waits are woken, or only time out). */
+  announced = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly applicationName: string,
+  ) {}
+
+  /** Whether announcements can arrive now. */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Connects and listens; never throws (a failure is retried in the background). */
+  async start(): Promise<void> {
+    if (this.closed || this.client) return;
+    const client = new pg.Client({ connectionString: this.url, application_name: `${this.applicationName}-signals` });
+    const lost = () => {
+      if (this.client === client) this.client = null;
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      void client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel !== STEP_WRITTEN_CHANNEL || !message.payload) return;
+      this.announced += 1;
+      for (const wake of this.wakers.get(message.payload) ?? []) wake();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${STEP_WRITTEN_CHANNEL}`);
+      this.client = client;
+    } catch {
+      lost();
+    }
+  }
+
+  watch(stepId: string): StepRecordWatch {
+    let announced = false;
+    let resolveWait: (() => void) | null = null;
+    const wake = () => {
+      announced = true;
+      resolveWait?.();
+    };
+    const wakers = this.wakers.get(stepId) ?? new Set();
+    wakers.add(wake);
+    this.wakers.set(stepId, wakers);
+    return {
+      next: (timeoutMs) =>
+        new Promise<void>((resolve) => {
+          if (announced) {
+            announced = false;
+            resolve();
+            return;
+          }
+          const timer = setTimeout(done, timeoutMs);
+          function done(): void {
+            clearTimeout(timer);
+            resolveWait = null;
+            announced = false;
+            resolve();
+          }
+          resolveWait = done;
+        }),
+      close: () => {
+        wakers.delete(wake);
+        if (wakers.size === 0) this.wakers.delete(stepId);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnect) clearTimeout(this.reconnect);
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnect) return;
+    this.reconnect = setTimeout(() => {
+      this.reconnect = null;
+      void this.start();
+    }, RECONNECT_PAUSE_MS);
+  }
+}

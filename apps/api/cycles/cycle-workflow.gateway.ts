@@ -36,8 +36,13 @@ export type StepRecordLookup = (cycleId: string, stepId: string) => Promise<numb
  */
 const RECORD_LOOK_PAUSES_MS = [1, 2, 2, 3, 5, 5, 10, 10, 20, 20, 50];
 const SIGNALLED_PAUSES_MS = [50, 100, 200];
-/** Without its record after this long, the workflow is asked whether the database refused it; then at this interval. */
-const REFUSAL_ASK_MS = 300;
+/**
+ * Without its record after this long, the workflow is asked whether the database refused it; then at the
+ * second interval. A refusal that late is all but impossible (the payload checks come first), and under a
+ * burst many records take longer than a second: each ask is a query task for a busy worker, so they are few.
+ */
+const FIRST_REFUSAL_ASK_MS = 1000;
+const REFUSAL_ASK_MS = 2000;
 
 /**
  * Sends cycle steps to Temporal as updates and turns every outcome into a StepResult or a DomainError:
@@ -119,7 +124,7 @@ export class CycleWorkflowGateway {
     // Watched before the first look, so an announcement between a look and the wait is not lost.
     const watch = this.signals?.listening ? this.signals.watch(stepId) : null;
     const pauses = watch ? SIGNALLED_PAUSES_MS : RECORD_LOOK_PAUSES_MS;
-    let nextAsk = Date.now() + REFUSAL_ASK_MS;
+    let nextAsk = Date.now() + FIRST_REFUSAL_ASK_MS;
     try {
       for (let look = 0; ; look += 1) {
         const seq = await this.seqOfStep(cycleId, stepId);

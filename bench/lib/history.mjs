@@ -100,7 +100,6 @@ function updateSpans(events) {
       dispatchMs: activity.startedAt - activity.scheduledAt,
       activityMs: activity.completedAt - activity.startedAt,
       finishMs: Math.max(0, update.completedAt - activity.completedAt),
-      answeredBeforeActivity: update.completedAt < activity.completedAt,
     };
   });
 }

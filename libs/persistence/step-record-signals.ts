@@ -38,12 +38,11 @@ export class StepRecordSignals {
   /** Connects and listens; never throws (a failure is retried in the background). */
   async start(): Promise<void> {
     if (this.closed || this.client) return;
-    const client = new pg.Client({ connectionString: this.url, application_name: `${this.applicationName}-signals` });
+    // Bounded as the DataSource's connections are: an unreachable server must not hold the API's start-up.
+    const client = new pg.Client({ connectionString: this.url, application_name: `${this.applicationName}-signals`, connectionTimeoutMillis: 5000 });
     const lost = () => {
       if (this.client === client) this.client = null;
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      void client.end().catch(() => undefined);
+      void discard(client);
       this.scheduleReconnect();
     };
     client.on('error', lost);
@@ -101,11 +100,7 @@ export class StepRecordSignals {
     if (this.reconnect) clearTimeout(this.reconnect);
     const client = this.client;
     this.client = null;
-    if (client) {
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
-    }
+    if (client) await discard(client);
   }
 
   private scheduleReconnect(): void {
@@ -115,4 +110,11 @@ export class StepRecordSignals {
       void this.start();
     }, RECONNECT_PAUSE_MS);
   }
+}
+
+/** Ends a client that is no longer wanted; whatever it still reports is ignored. */
+async function discard(client: pg.Client): Promise<void> {
+  client.removeAllListeners();
+  client.on('error', () => undefined);
+  await client.end().catch(() => undefined);
 }

@@ -6,7 +6,7 @@ import { isUuid, parseOffsetDateTime } from '../../../libs/domain/input-bounds.j
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
 import type { Language } from '../../../libs/wording/language.js';
 import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
-import { CycleReadsRepository } from '../../../libs/persistence/repositories/cycle-reads.repository.js';
+import { CycleReadsRepository, type CycleRecords } from '../../../libs/persistence/repositories/cycle-reads.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { CYCLE_VIEW_SCHEMA, forVisitor, toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
@@ -40,12 +40,13 @@ export class CycleReadsService {
 
   /** The caller's relation to the cycle (cycle-policy.ts), or the refusal: another committee's cycle and a missing one are 404 alike. */
   async access(caller: AuthUser, cycleId: string): Promise<CycleAccess> {
-    const cycle = await this.cycles.find(cycleId);
-    if (!cycle) throw new DomainError('NOT_FOUND');
-    const [cellInvited, guestInvited] = await Promise.all([
+    // The caller's invitation is looked up beside the cycle, not after it: one wait for PostgreSQL instead of two.
+    const [cycle, cellInvited, guestInvited] = await Promise.all([
+      this.cycles.find(cycleId),
       caller.role === 'secretary' && caller.cellId ? this.cycles.isCellInvited(cycleId, caller.cellId) : false,
       caller.role === 'guest' ? this.cycles.isGuestInvited(cycleId, caller.id) : false,
     ]);
+    if (!cycle) throw new DomainError('NOT_FOUND');
     const relation = placeIn(caller, { committeeId: cycle.committeeId, hostCellId: cycle.hostCellId, stage: cycle.status, cellInvited, guestInvited });
     return { cycle, relation };
   }
@@ -90,15 +91,20 @@ export class CycleReadsService {
     return { etag, body: () => this.rendered.get(renderingKey, render, unchanged) };
   }
 
-  /** The view right after a step: the caller's place was checked before it; only the cycle row is read again. */
-  async viewAfterStep(caller: AuthUser, { relation }: CycleAccess, cycleId: string, language: Language): Promise<CycleView> {
-    const cycle = await this.cycles.find(cycleId);
+  /**
+   * The view right after a step: the caller's place was checked before it. The cycle's row and its records are
+   * read at once: the records are found by what the step cannot change (the cycle's id and creation) and by its
+   * host, so only a step that gave it a new host has them read again.
+   */
+  async viewAfterStep(caller: AuthUser, { cycle: before, relation }: CycleAccess, cycleId: string, language: Language): Promise<CycleView> {
+    const [cycle, records] = await Promise.all([this.cycles.find(cycleId), this.cycles.records(before)]);
     if (!cycle) throw new DomainError('NOT_FOUND');
-    return this.viewOf(caller, { cycle, relation }, language);
+    return this.viewOf(caller, { cycle, relation }, language, cycle.hostCellId === before.hostCellId ? records : undefined);
   }
 
-  async viewOf(caller: AuthUser, { cycle, relation }: CycleAccess, language: Language): Promise<CycleView> {
-    const { critiques: allCritiques, ...records } = await this.cycles.records(cycle);
+  /** `read`: the cycle's records when the caller has them already. */
+  async viewOf(caller: AuthUser, { cycle, relation }: CycleAccess, language: Language, read?: CycleRecords): Promise<CycleView> {
+    const { critiques: allCritiques, ...records } = read ?? (await this.cycles.records(cycle));
     // A visitor (a cell or a guest) sees the others' critiques only once its own is in.
     let critiques = allCritiques;
     let critiquesHidden = false;

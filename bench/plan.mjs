@@ -1,5 +1,12 @@
 // What a run measures: the full run (npm run bench) and the short one (--quick), and the sizes both share.
 
+/**
+ * One step at a time is measured twice at c=1: back to back (each step sent the moment the last is answered) and
+ * spaced, each step this long after the last answer, when the last step's record and the workflow task that
+ * takes it back (together about 30 ms here) are long done.
+ */
+const SPACED_PAUSE_MS = 100;
+
 export const FULL = {
   mode: 'full',
   warmupCycles: 2,
@@ -8,6 +15,7 @@ export const FULL = {
     { concurrency: 10, cycles: 30, rounds: 3 },
     { concurrency: 50, cycles: 50, rounds: 1 },
   ],
+  spacedPauseMs: SPACED_PAUSE_MS,
   readsSeconds: 20,
   autocannonSeconds: 10,
   scale: [10, 100, 1000],
@@ -26,6 +34,7 @@ export const QUICK = {
     { concurrency: 1, cycles: 2, rounds: 2 },
     { concurrency: 10, cycles: 10, rounds: 1 },
   ],
+  spacedPauseMs: SPACED_PAUSE_MS,
   readsSeconds: 8,
   autocannonSeconds: 3,
   scale: [10, 100],

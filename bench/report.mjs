@@ -177,7 +177,10 @@ export function resultsOf(bench, { steps, reads, scale, profile = null, burst = 
         'total = client-measured step latency; temporal_span = the update on the server, from the workflow task that accepted it to the ' +
         'update completed (history event times); activity = the activity run; outside_temporal = total − span (HTTP, auth, access ' +
         'checks, reading the answer back, gRPC to the server); medians over up to ' + HISTORIES_PER_LEVEL + ' cycles per level',
-      by_concurrency: levels.map((level) => ({ concurrency: level.concurrency, ours: level.temporal, floor: level.floor.temporal })),
+      by_concurrency: levels.flatMap((level) => [
+        { concurrency: level.concurrency, ours: level.temporal, floor: level.floor.temporal },
+        ...(level.spaced ? [{ concurrency: level.concurrency, label: `1 spaced ${level.spaced.pause_ms} ms`, ours: level.spaced.temporal.ours, floor: level.spaced.temporal.floor }] : []),
+      ]),
       ...(profile ? { per_step_counts: profile.counts, sql_samples: profile.sqlSamples, api_cpu_profile: profile.apiProfile } : {}),
     },
     settings: {
@@ -301,7 +304,18 @@ export function shapeFigures(results, { withDetails = false } = {}) {
     temporal_details: results.machine.temporal_details,
     postgres: results.machine.postgres,
     processes: results.machine.processes,
-    step_c1: one ? { p50_ms: one.p50_ms, p99_ms: one.p99_ms, floor_p50_ms: one.floor.p50_ms, floor_p99_ms: one.floor.p99_ms } : null,
+    step_c1: one
+      ? {
+          p50_ms: one.p50_ms,
+          p99_ms: one.p99_ms,
+          floor_p50_ms: one.floor.p50_ms,
+          floor_p99_ms: one.floor.p99_ms,
+          with_record_task_pct: one.temporal?.all.with_record_task_pct ?? null,
+          spaced: one.spaced
+            ? { pause_ms: one.spaced.pause_ms, p50_ms: one.spaced.p50_ms, p99_ms: one.spaced.p99_ms, floor_p50_ms: one.spaced.floor_p50_ms, floor_p99_ms: one.spaced.floor_p99_ms }
+            : null,
+        }
+      : null,
     step: { concurrency: atTarget.concurrency, p50_ms: atTarget.p50_ms, p95_ms: atTarget.p95_ms, p99_ms: atTarget.p99_ms, steps_per_s: atTarget.steps_per_s },
     floor: { concurrency: atTarget.concurrency, p50_ms: atTarget.floor.p50_ms, p95_ms: atTarget.floor.p95_ms, p99_ms: atTarget.floor.p99_ms, steps_per_s: atTarget.floor.steps_per_s },
     overhead_p50: atTarget.overhead_p50,
@@ -401,6 +415,15 @@ function printShapes(shapes, log) {
   const last = (f) => f.scale[f.scale.length - 1];
   const infoRows = [
     ['step p50 c=1: floor', ...names.map((name) => ms(shapes[name].step_c1?.floor_p50_ms)), '–'],
+    ['c=1 steps taken by the last record’s task', ...names.map((name) => pct(shapes[name].step_c1?.with_record_task_pct)), '–'],
+    [
+      'step p50 c=1 spaced: ours (floor\'s)',
+      ...names.map((name) => {
+        const spaced = shapes[name].step_c1?.spaced;
+        return spaced ? `${spaced.p50_ms} (${spaced.floor_p50_ms}) ms, ${spaced.pause_ms} ms apart` : '–';
+      }),
+      '–',
+    ],
     [`step p50 c=${first.step.concurrency}: ours (floor's)`, ...names.map((name) => `${shapes[name].step.p50_ms} (${shapes[name].floor.p50_ms}) ms`), '–'],
     [`steps/s c=${first.step.concurrency}: ours (floor's)`, ...names.map((name) => `${shapes[name].step.steps_per_s} (${shapes[name].floor.steps_per_s})`), '–'],
     [`CPU ms/step c=${first.step.concurrency}: ours (floor's)`, ...names.map((name) => `${shapes[name].cpu_ms_per_step.ours} (${shapes[name].cpu_ms_per_step.floor})`), '–'],
@@ -414,6 +437,7 @@ function printShapes(shapes, log) {
 }
 
 const ms = (value) => (value === null || value === undefined ? '–' : `${value} ms`);
+const pct = (value) => (value === null || value === undefined ? '–' : `${value}%`);
 
 /** Machine, servers, what is compared, the cycle and the mode. */
 function printMachine(results, log) {
@@ -547,13 +571,13 @@ function printWhereTimeGoes(results, log) {
   log('\nWhere a step’s time goes (medians, ms): client total = Temporal span (server side, from history event times) + outside Temporal');
   log(
     table(
-      ['concurrency', 'side', 'cycles', 'total', 'Temporal span', '= accept task', '+ dispatch', '+ activity', '+ finish task', 'outside Temporal'],
+      ['concurrency', 'side', 'cycles', 'total', 'Temporal span', '= accept task', '+ dispatch', '+ activity', '+ finish task', 'outside Temporal', 'with the last record’s task'],
       w.by_concurrency.flatMap((level) =>
         [
           ['ours', level.ours],
           ['floor', level.floor],
         ].map(([side, part]) => [
-          level.concurrency,
+          level.label ?? level.concurrency,
           side,
           part.cycles,
           part.all.total_ms,
@@ -563,6 +587,7 @@ function printWhereTimeGoes(results, log) {
           part.all.activity_ms,
           part.all.finish_task_ms,
           part.all.outside_temporal_ms,
+          pct(part.all.with_record_task_pct),
         ]),
       ),
     ),

@@ -2,6 +2,7 @@
 // driven step by step the way committee staff, the host secretary and 14 visiting secretaries would (by
 // scripts/lib/cycle-driver.mjs, with the bodies of scripts/lib/step-bodies.mjs).
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { driveCycle } from '../../scripts/lib/cycle-driver.mjs';
 import { launchBody } from '../../scripts/lib/step-bodies.mjs';
 
@@ -158,10 +159,10 @@ export async function freshHost(api, commune, { withSecretary }) {
  * sent (recording the meeting is allowed from meetingAt on). The time spent waiting for meetingAt is
  * returned apart, never counted as a step.
  */
-export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
+export async function driveApiCycle(api, commune, { leadMs, record, onStep, pauseMs = 0 }) {
   const host = await freshHost(api, commune, { withSecretary: true });
   const cycle = await driveCycle(
-    api,
+    pauseMs ? pausedBeforeSteps(api, pauseMs) : api,
     { committeeId: commune.committeeId, staff: commune.staff, invited: commune.cells.slice(1), host },
     {
       meetingAt: Date.now() + leadMs,
@@ -174,6 +175,16 @@ export async function driveApiCycle(api, commune, { leadMs, record, onStep }) {
   );
   const timersFired = cycle.closed.timeline.filter((entry) => TIMER_EVENTS.has(entry.event)).length;
   return { cycleId: cycle.id, host, waitMs: cycle.waitMs, timersFired, steps: cycle.steps };
+}
+
+/** The cycle driver's client, sending each step (a POST) `pauseMs` after the last answer. */
+function pausedBeforeSteps(api, pauseMs) {
+  return {
+    expect: async (status, method, path, options) => {
+      if (method === 'POST') await sleep(pauseMs);
+      return api.expect(status, method, path, options);
+    },
+  };
 }
 
 /**

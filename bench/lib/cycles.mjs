@@ -6,21 +6,21 @@ import { STEP_KINDS, driveApiCycle, launchOpenCycle } from './api.mjs';
 import { driveFloorCycle } from './floor.mjs';
 import { median, round, summarise } from './stats.mjs';
 
-/** Drives ours: one full cycle through the API at `concurrency`. */
+/** Drives ours: one full cycle through the API at `concurrency`, each step `pauseMs` after the last answer. */
 export const oursDrive =
-  (bench, concurrency) =>
+  (bench, concurrency, pauseMs = 0) =>
   ({ record, estimateMs }) => {
     // meetingAt far enough ahead for launch, plan and 14 RSVPs at the latency seen so far; the rest is waited.
-    const guess = estimateMs ?? 15 + 8 * concurrency;
+    const guess = (estimateMs ?? 15 + 8 * concurrency) + pauseMs;
     const leadMs = Math.max(800, Math.round(16 * guess * 1.3 + 200));
-    return driveApiCycle(bench.api, bench.commune, { leadMs, record });
+    return driveApiCycle(bench.api, bench.commune, { leadMs, record, pauseMs });
   };
 
 /** Drives the floor: the same cycle straight to the bare workflow. */
 export const floorDrive =
-  (bench) =>
+  (bench, pauseMs = 0) =>
   ({ record }) =>
-    driveFloorCycle(bench.client, bench.floorQueue, bench.commune, { record });
+    driveFloorCycle(bench.client, bench.floorQueue, bench.commune, { record, pauseMs });
 
 /** Runs `cycles` full cycles with `concurrency` clients; returns the raw samples, CPU and outcomes. */
 export async function runCycles(bench, { concurrency, cycles, drive }) {

@@ -3,6 +3,7 @@
 // and the timer changes modelMeeting makes for this cycle (see floor.workflow.ts).
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import {
   acceptInvitationBody,
@@ -17,7 +18,7 @@ import { BENCH_LAUNCH, BENCH_WINDOW, BENCH_WINDOW_MS } from './api.mjs';
 
 export const FLOOR_WORKFLOW_PREFIX = 'bench-floor-';
 
-export async function driveFloorCycle(client, taskQueue, commune, { record }) {
+export async function driveFloorCycle(client, taskQueue, commune, { record, pauseMs = 0 }) {
   const cycleId = randomUUID();
   const workflowId = `${FLOOR_WORKFLOW_PREFIX}${cycleId}`;
   const [host, ...visitors] = commune.cells;
@@ -61,6 +62,7 @@ export async function driveFloorCycle(client, taskQueue, commune, { record }) {
 
   const handle = client.workflow.getHandle(workflowId);
   const step = async (kind, update, timer, actor, input) => {
+    if (pauseMs) await sleep(pauseMs);
     started = performance.now();
     const result = await handle.executeUpdate(update, { args: [{ timer, envelope: { actor, input } }] });
     record(kind, performance.now() - started);

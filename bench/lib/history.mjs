@@ -37,6 +37,8 @@ function updateSpans(events) {
   const byId = new Map();
   const activityOf = new Map();
   let lastTaskScheduledAt = NaN;
+  let lastTaskForActivity = false;
+  let previousType = null;
   let current = null;
   let launchActivity = null;
   for (const event of events) {
@@ -44,12 +46,16 @@ function updateSpans(events) {
     switch (event.eventType) {
       case EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED:
         lastTaskScheduledAt = at;
+        lastTaskForActivity = previousType === EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED;
         break;
       case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
         const attributes = event.workflowExecutionUpdateAcceptedEventAttributes;
         current = {
           name: attributes?.acceptedRequest?.input?.name ?? '?',
           startedAt: lastTaskScheduledAt,
+          // Taken by the task that was scheduled for the last record's completion: the update came while that
+          // task was waiting for the worker, and its span starts before it arrived.
+          withRecordTask: lastTaskForActivity,
           acceptedAt: at,
           completedAt: NaN,
           activity: null,
@@ -84,6 +90,7 @@ function updateSpans(events) {
       default:
         break;
     }
+    previousType = event.eventType;
   }
   const launch = updates.find((update) => update.name === 'launch');
   if (launch && !launch.activity) launch.activity = launchActivity;
@@ -100,6 +107,7 @@ function updateSpans(events) {
       dispatchMs: activity.startedAt - activity.scheduledAt,
       activityMs: activity.completedAt - activity.startedAt,
       finishMs: Math.max(0, update.completedAt - activity.completedAt),
+      withRecordTask: update.withRecordTask,
     };
   });
 }

@@ -9,7 +9,7 @@ import { eventually, sleep } from './support/eventually.js';
 import { createCommune, type TestCommune } from './support/organisation.fixture.js';
 import { startWorkerStack, type WorkerStack } from './support/test-stack.js';
 import { CycleWorkflowGateway } from '../apps/api/cycles/cycle-workflow.gateway.js';
-import { seqOfStep } from '../libs/persistence/repositories/cycle-timeline.js';
+import { outcomeOfStep, type StepOutcome } from '../libs/persistence/repositories/cycle-timeline.js';
 import { StepRecordSignals } from '../libs/persistence/step-record-signals.js';
 
 /** Temporal's default warning thresholds for one workflow's history (the hard limits are 5× these). */
@@ -232,12 +232,18 @@ describe('a step is answered in the workflow task that decides it (patch answer-
       expect(await eventually(() => rowOfStep(input.cycleId, rawId), 10_000)).toEqual({ seq: raw.seq, event: 'RSVP_ACCEPTED' });
 
       // Through a gateway as the API builds it (woken by the row's announcement) the same step waits for its row:
-      // at least the trigger's 2 s.
+      // at least the trigger's 2 s. The announcement carries the row's number, so no look ever finds the row.
       const signals = new StepRecordSignals(stack.config.database.url, 'test');
       await signals.start();
+      const looks: StepOutcome[] = [];
+      const lookUp = async (cycleId: string, stepId: string) => {
+        const outcome = await outcomeOfStep(stack.dataSource.manager, cycleId, stepId);
+        looks.push(outcome);
+        return outcome;
+      };
       try {
         expect(signals.listening).toBe(true);
-        const gateway = new CycleWorkflowGateway(stack.client, stack.config.temporal.taskQueue, 10_000, (cycleId, stepId) => seqOfStep(stack.dataSource.manager, cycleId, stepId), signals);
+        const gateway = new CycleWorkflowGateway(stack.client, stack.config.temporal.taskQueue, 10_000, lookUp, signals);
         const gatewayId = randomUUID();
         const startedAt = Date.now();
         const answered = await gateway.step(input.cycleId, rsvpUpdate, { actor: other.secretary, input: { cellId: other.id, response: 'accept' } }, gatewayId);
@@ -245,6 +251,8 @@ describe('a step is answered in the workflow task that decides it (patch answer-
         expect(answered.written).toBeUndefined();
         expect(await rowOfStep(input.cycleId, gatewayId)).toEqual({ seq: answered.seq, event: 'RSVP_ACCEPTED' });
         expect(signals.announced).toBeGreaterThanOrEqual(1);
+        expect(looks.length).toBeGreaterThanOrEqual(1);
+        expect(looks.every((outcome) => outcome === null)).toBe(true);
       } finally {
         await signals.close();
       }

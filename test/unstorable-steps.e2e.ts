@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WorkflowFailedError } from '@temporalio/client';
 import { DomainError } from '../libs/domain/domain-error.js';
+import { outcomeOfStep } from '../libs/persistence/repositories/cycle-timeline.js';
 import { SealingCodec } from '../libs/temporal/sealing-codec.js';
 import { fileReportUpdate, modelMeetingWorkflowId, pickHostUpdate, postPlanUpdate, recordMeetingUpdate, rescheduleUpdate, rsvpUpdate, type StepUpdate, submitCritiqueUpdate } from '../workflows/model-meeting/model-meeting.contract.js';
 import type { CycleState } from '../workflows/model-meeting/model-meeting.state.js';
@@ -109,13 +110,19 @@ describe('a step whose record PostgreSQL refuses', () => {
     // The slow critique holds the first write, so the next three wait and go together in one write.
     const first = gateway.step(input.cycleId, submitCritiqueUpdate, { actor: slowCell.secretary, input: critiqueOf(`Ý kiến ${slow}`) });
     await sleep(300);
+    const poisonedStepId = randomUUID();
     const [poisoned, third, fourth] = await Promise.all([
-      outcome(gateway.step(input.cycleId, submitCritiqueUpdate, { actor: poisonedCell.secretary, input: critiqueOf(`Ý kiến ${poison}`) })),
+      outcome(gateway.step(input.cycleId, submitCritiqueUpdate, { actor: poisonedCell.secretary, input: critiqueOf(`Ý kiến ${poison}`) }, poisonedStepId)),
       outcome(gateway.step(input.cycleId, submitCritiqueUpdate, { actor: thirdCell.secretary, input: critiqueOf('Điều hành còn dài') })),
       outcome(gateway.step(input.cycleId, submitCritiqueUpdate, { actor: fourthCell.secretary, input: critiqueOf('Biên bản thiếu ý kiến') })),
     ]);
     await first;
     expect([poisoned, third, fourth]).toEqual(['NOT_STORABLE', 'accepted', 'accepted']);
+    // Answered before its record was refused, the step's refusal is kept where its sender looks for the row.
+    expect(await outcomeOfStep(stack.dataSource.manager, input.cycleId, poisonedStepId)).toEqual({ refused: 'NOT_STORABLE' });
+    expect(await stack.dataSource.query(`SELECT step_id, code FROM refused_steps WHERE cycle_id = $1`, [input.cycleId])).toEqual([
+      { step_id: poisonedStepId, code: 'NOT_STORABLE' },
+    ]);
 
     const batches = await recordBatches(input.cycleId);
     const poisonedBatch = batches.find((batch) => batch.some((record) => JSON.stringify(record).includes(poison)));

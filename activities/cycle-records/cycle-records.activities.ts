@@ -65,6 +65,7 @@ export function createCycleRecordActivities(dataSource: DataSource, deliveryQueu
           code: refusal.code,
           detail: refusal.detail,
         });
+        if (record.stepId) await keepRefusal(dataSource, record.cycleId, record.stepId, refusal.code);
         return { written: index, refused: { seq: record.seq, ...refusal } };
       }
     }
@@ -74,6 +75,15 @@ export function createCycleRecordActivities(dataSource: DataSource, deliveryQueu
     recordStep: (record) => recordSteps([record]),
     recordSteps,
   };
+}
+
+/**
+ * A step answered before its record (it carries its update id) and then refused: its sender is still waiting
+ * for the row, and finds this instead (migration StepOutcomes1766000000000). A failure here is thrown, and the
+ * retried activity comes back to the same refusal.
+ */
+async function keepRefusal(dataSource: DataSource, cycleId: string, stepId: string, code: string): Promise<void> {
+  await dataSource.query(`INSERT INTO refused_steps (cycle_id, step_id, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [cycleId, stepId, code]);
 }
 
 /** The activity's logger (it names the workflow and attempt), or the console when called outside a worker. */

@@ -17,6 +17,7 @@ import { DashboardIndexes1765600000000 } from './migrations/1765600000000-dashbo
 import { UpperLevels1765750000000 } from './migrations/1765750000000-upper-levels.js';
 import { HostLockNoKey1765800000000 } from './migrations/1765800000000-host-lock-no-key.js';
 import { StepIds1765900000000 } from './migrations/1765900000000-step-ids.js';
+import { StepOutcomes1766000000000 } from './migrations/1766000000000-step-outcomes.js';
 
 export const MIGRATIONS = [
   InitialSchema1763800000000,
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   UpperLevels1765750000000,
   HostLockNoKey1765800000000,
   StepIds1765900000000,
+  StepOutcomes1766000000000,
 ];
 
 export interface DataSourceSettings {

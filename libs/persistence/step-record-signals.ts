@@ -1,13 +1,19 @@
 import pg from 'pg';
 
-/** The channel a step's timeline row is announced on when it commits (trigger of StepIds1765900000000); the payload is its step id. */
+/**
+ * The channel a step's timeline row is announced on when it commits (trigger of StepIds1765900000000); the payload
+ * is "<cycle id> <step id> <seq>" (StepOutcomes1766000000000; before it, the step id alone).
+ */
 export const STEP_WRITTEN_CHANNEL = 'cycle_step_written';
 
 const RECONNECT_PAUSE_MS = 1000;
 
-/** One wait for one step's row: `next` resolves when the row was announced since the last call, or after `timeoutMs`. */
+/**
+ * One wait for one step's row: `next` resolves with the row's seq when it was announced since the last call, or
+ * with null after `timeoutMs`.
+ */
 export interface StepRecordWatch {
-  next(timeoutMs: number): Promise<void>;
+  next(timeoutMs: number): Promise<number | null>;
   close(): void;
 }
 
@@ -19,7 +25,7 @@ export interface StepRecordWatch {
  */
 export class StepRecordSignals {
   private client: pg.Client | null = null;
-  private readonly wakers = new Map<string, Set<() => void>>();
+  private readonly wakers = new Map<string, Set<(seq: number) => void>>();
   private closed = false;
   private reconnect: NodeJS.Timeout | null = null;
   /** Announcements received (for tests and the bench: whether waits are woken, or only time out). */
@@ -48,9 +54,10 @@ export class StepRecordSignals {
     client.on('error', lost);
     client.on('end', lost);
     client.on('notification', (message) => {
-      if (message.channel !== STEP_WRITTEN_CHANNEL || !message.payload) return;
+      const announcement = message.channel === STEP_WRITTEN_CHANNEL ? parseAnnouncement(message.payload) : null;
+      if (!announcement) return;
       this.announced += 1;
-      for (const wake of this.wakers.get(message.payload) ?? []) wake();
+      for (const wake of this.wakers.get(announcement.key) ?? []) wake(announcement.seq);
     });
     try {
       await client.connect();
@@ -61,36 +68,34 @@ export class StepRecordSignals {
     }
   }
 
-  watch(stepId: string): StepRecordWatch {
-    let announced = false;
+  watch(cycleId: string, stepId: string): StepRecordWatch {
+    const key = keyOf(cycleId, stepId);
+    let announcedSeq: number | null = null;
     let resolveWait: (() => void) | null = null;
-    const wake = () => {
-      announced = true;
+    const wake = (seq: number) => {
+      announcedSeq = seq;
       resolveWait?.();
     };
-    const wakers = this.wakers.get(stepId) ?? new Set();
+    const wakers = this.wakers.get(key) ?? new Set();
     wakers.add(wake);
-    this.wakers.set(stepId, wakers);
+    this.wakers.set(key, wakers);
     return {
       next: (timeoutMs) =>
-        new Promise<void>((resolve) => {
-          if (announced) {
-            announced = false;
-            resolve();
-            return;
-          }
-          const timer = setTimeout(done, timeoutMs);
+        new Promise<number | null>((resolve) => {
+          const timer = announcedSeq === null ? setTimeout(done, timeoutMs) : null;
           function done(): void {
-            clearTimeout(timer);
+            if (timer) clearTimeout(timer);
             resolveWait = null;
-            announced = false;
-            resolve();
+            const seq = announcedSeq;
+            announcedSeq = null;
+            resolve(seq);
           }
-          resolveWait = done;
+          if (timer) resolveWait = done;
+          else done();
         }),
       close: () => {
         wakers.delete(wake);
-        if (wakers.size === 0) this.wakers.delete(stepId);
+        if (wakers.size === 0) this.wakers.delete(key);
       },
     };
   }
@@ -110,6 +115,16 @@ export class StepRecordSignals {
       void this.start();
     }, RECONNECT_PAUSE_MS);
   }
+}
+
+const keyOf = (cycleId: string, stepId: string) => `${cycleId} ${stepId}`;
+
+/** "<cycle id> <step id> <seq>" as the trigger sends it, or null for anything else. */
+function parseAnnouncement(payload: string | undefined): { key: string; seq: number } | null {
+  const [cycleId, stepId, seqText, ...rest] = payload?.split(' ') ?? [];
+  const seq = Number(seqText);
+  if (!cycleId || !stepId || rest.length > 0 || !Number.isSafeInteger(seq)) return null;
+  return { key: keyOf(cycleId, stepId), seq };
 }
 
 /** Ends a client that is no longer wanted; whatever it still reports is ignored. */

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities/index.js';
 import { loadConfig, type AppConfig } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/persistence/data-source.js';
-import { seqOfStep } from '../../libs/persistence/repositories/cycle-timeline.js';
+import { outcomeOfStep } from '../../libs/persistence/repositories/cycle-timeline.js';
 import { CycleWorkflowGateway } from '../../apps/api/cycles/cycle-workflow.gateway.js';
 import { dataConverterOf } from '../../libs/temporal/data-converter.js';
 import { workflowSource } from '../../libs/temporal/workflow-source.js';
@@ -56,7 +56,7 @@ export async function startWorkerStack(config = testConfig()): Promise<WorkerSta
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: dataConverterOf(config.temporal) });
   const gateway = new CycleWorkflowGateway(client, config.temporal.taskQueue, config.temporal.updateTimeoutMs, (cycleId, stepId) =>
-    seqOfStep(dataSource.manager, cycleId, stepId),
+    outcomeOfStep(dataSource.manager, cycleId, stepId),
   );
   return {
     config,

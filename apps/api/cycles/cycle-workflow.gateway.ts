@@ -11,6 +11,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../../../libs/domain/domain-error.js';
+import type { StepOutcome } from '../../../libs/persistence/repositories/cycle-timeline.js';
 import type { StepRecordSignals } from '../../../libs/persistence/step-record-signals.js';
 import { CYCLE_REJECTION, isErrorCode, type ErrorCode, type Rejection } from '../../../libs/domain/error-codes.js';
 import {
@@ -25,24 +26,25 @@ import {
   type StepUpdate,
 } from '../../../workflows/model-meeting/model-meeting.contract.js';
 
-/** Where the gateway looks for a step's timeline row: its number, or null while it is not written. */
-export type StepRecordLookup = (cycleId: string, stepId: string) => Promise<number | null>;
+/** Where the gateway looks for a step's timeline row or its refusal (cycle-timeline.ts, outcomeOfStep). */
+export type StepOutcomeLookup = (cycleId: string, stepId: string) => Promise<StepOutcome>;
 
 /**
  * Pauses between looks for a step's record, in ms. The record's activity starts as the update is answered
  * and takes a few ms; the pauses grow so that a record held up (PostgreSQL restarting) costs few queries.
- * When the row's announcement can wake the wait (StepRecordSignals listening), a look follows it at once and
- * the pauses are only a fallback.
+ * When the row's announcement can wake the wait (StepRecordSignals listening), it ends the wait with the row's
+ * number and the pauses are only a fallback.
  */
 const RECORD_LOOK_PAUSES_MS = [1, 2, 2, 3, 5, 5, 10, 10, 20, 20, 50];
 const SIGNALLED_PAUSES_MS = [50, 100, 200];
 /**
- * Without its record after this long, the workflow is asked whether the database refused it; then at the
- * second interval. A refusal that late is all but impossible (the payload checks come first), and under a
- * burst many records take longer than a second: each ask is a query task for a busy worker, so they are few.
+ * A refusal is found where the row is looked for (refused_steps, written by the record activity). The workflow
+ * itself is asked (query stepRefusal) only this long before the deadline, once, before answering 503: for a
+ * refusal kept only in the workflow (by a record activity from before refused_steps). Each ask is a query task,
+ * and a replay of the cycle's history for a worker that no longer holds it; asked after 1 s and every 2 s, the
+ * asks of a 300-cycle burst took most of the worker and every step waited long enough to ask again.
  */
-const FIRST_REFUSAL_ASK_MS = 1000;
-const REFUSAL_ASK_MS = 2000;
+const LAST_ASK_BEFORE_DEADLINE_MS = 1000;
 
 /**
  * Sends cycle steps to Temporal as updates and turns every outcome into a StepResult or a DomainError:
@@ -56,7 +58,7 @@ export class CycleWorkflowGateway {
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly timeoutMs: number,
-    private readonly seqOfStep: StepRecordLookup,
+    private readonly outcomeOfStep: StepOutcomeLookup,
     private readonly signals: StepRecordSignals | null = null,
   ) {}
 
@@ -119,25 +121,33 @@ export class CycleWorkflowGateway {
     return { ...result, seq: await this.recordOf(cycleId, updateId, deadline) };
   }
 
-  /** The number the step's record was written under (a refusal before it may have renumbered it), once it is. */
+  /**
+   * The number the step's record was written under (a refusal before it may have renumbered it), once it is; or
+   * the step's refusal, when the database refused its record.
+   */
   private async recordOf(cycleId: string, stepId: string, deadline: number): Promise<number> {
     // Watched before the first look, so an announcement between a look and the wait is not lost.
-    const watch = this.signals?.listening ? this.signals.watch(stepId) : null;
+    const watch = this.signals?.listening ? this.signals.watch(cycleId, stepId) : null;
     const pauses = watch ? SIGNALLED_PAUSES_MS : RECORD_LOOK_PAUSES_MS;
-    let nextAsk = Date.now() + FIRST_REFUSAL_ASK_MS;
+    const lastAsk = deadline - LAST_ASK_BEFORE_DEADLINE_MS;
+    let asked = false;
     try {
       for (let look = 0; ; look += 1) {
-        const seq = await this.seqOfStep(cycleId, stepId);
-        if (seq !== null) return seq;
-        if (Date.now() >= nextAsk) {
+        const outcome = await this.outcomeOfStep(cycleId, stepId);
+        if (outcome && 'seq' in outcome) return outcome.seq;
+        if (outcome) throw new DomainError(isErrorCode(outcome.refused) ? outcome.refused : 'NOT_STORABLE');
+        if (!asked && Date.now() >= lastAsk) {
+          asked = true;
           const refusal = await this.refusalOf(cycleId, stepId);
           if (refusal) throw new DomainError(refusal.code, refusal.params ?? {});
-          nextAsk = Date.now() + REFUSAL_ASK_MS;
         }
         // Still being written (its activity retrying while PostgreSQL is away): the person tries again with the same key.
         if (Date.now() >= deadline) throw new DomainError('TEMPORAL_UNAVAILABLE');
-        const pause = Math.min(pauses[Math.min(look, pauses.length - 1)], Math.max(1, nextAsk - Date.now()));
-        await (watch ? watch.next(pause) : sleep(pause));
+        const untilNext = asked ? deadline - Date.now() : lastAsk - Date.now();
+        const pause = Math.min(pauses[Math.min(look, pauses.length - 1)], Math.max(1, untilNext));
+        // The row's announcement carries its number: no look after it.
+        const announced = watch ? await watch.next(pause) : await sleep(pause, null);
+        if (announced !== null) return announced;
       }
     } finally {
       watch?.close();

@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { APP_CONFIG } from '../../../libs/config/config.module.js';
-import { seqOfStep } from '../../../libs/persistence/repositories/cycle-timeline.js';
+import { outcomeOfStep } from '../../../libs/persistence/repositories/cycle-timeline.js';
 import { StepRecordSignals } from '../../../libs/persistence/step-record-signals.js';
 import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { StepRateLimitGuard } from '../common/step-rate-limit.guard.js';
@@ -27,7 +27,7 @@ import { CYCLE_WORKFLOW_GATEWAY, CyclesService } from './cycles.service.js';
           client,
           config.temporal.taskQueue,
           config.temporal.updateTimeoutMs,
-          (cycleId, stepId) => seqOfStep(dataSource.manager, cycleId, stepId),
+          (cycleId, stepId) => outcomeOfStep(dataSource.manager, cycleId, stepId),
           signals,
         ),
     },

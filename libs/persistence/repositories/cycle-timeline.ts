@@ -35,10 +35,20 @@ export async function appendStepEvent(
   return inserted.length > 0;
 }
 
-/** The number under which the step with this update id was written, or null while it is not (yet). */
-export async function seqOfStep(manager: EntityManager, cycleId: string, stepId: string): Promise<number | null> {
-  const [row] = await manager.query<{ seq: number }[]>(`SELECT seq FROM cycle_events WHERE cycle_id = $1 AND step_id = $2`, [cycleId, stepId]);
-  return row ? row.seq : null;
+/** What became of the step with this update id: the number its record was written under, the code it was refused with, or null while neither is known. */
+export type StepOutcome = { seq: number } | { refused: string } | null;
+
+/** One query for both outcomes: a step's row is looked up where its refusal would be (refused_steps). */
+export async function outcomeOfStep(manager: EntityManager, cycleId: string, stepId: string): Promise<StepOutcome> {
+  const [row] = await manager.query<{ seq: number | null; refused: string | null }[]>(
+    `SELECT seq, NULL AS refused FROM cycle_events WHERE cycle_id = $1 AND step_id = $2
+     UNION ALL
+     SELECT NULL, code FROM refused_steps WHERE cycle_id = $1 AND step_id = $2
+     LIMIT 1`,
+    [cycleId, stepId],
+  );
+  if (!row) return null;
+  return row.seq !== null ? { seq: row.seq } : { refused: row.refused ?? 'NOT_STORABLE' };
 }
 
 /** A row written outside the workflow (after it, or instead of it), after the last; answers its number. */

@@ -41,8 +41,8 @@ const SIGNALLED_PAUSES_MS = [50, 100, 200];
  * A refusal is found where the row is looked for (refused_steps, written by the record activity). The workflow
  * itself is asked (query stepRefusal) only this long before the deadline, once, before answering 503: for a
  * refusal kept only in the workflow (by a record activity from before refused_steps). Each ask is a query task,
- * and a replay of the cycle's history for a worker that no longer holds it; asked after 1 s and every 2 s, the
- * asks of a 300-cycle burst took most of the worker and every step waited long enough to ask again.
+ * and a replay of the cycle's history for a worker that no longer holds it: asked after 1 s and every 2 s, a
+ * 300-cycle burst (every step over 1 s) ran at 6.1 steps/s and 233 ms of CPU a step, and at 6.9 and 215 without.
  */
 const LAST_ASK_BEFORE_DEADLINE_MS = 1000;
 

@@ -15,8 +15,8 @@ const announceWith = (payload: string) => `
  *     id made from a person's Idempotency-Key is the same on two cycles when that person sends the same key to both;
  *   - a step whose record the database refused is kept in refused_steps by the record activity, so the API finds
  *     the refusal where it looks for the row. It used to ask the workflow (query stepRefusal) after 1 s and then
- *     every 2 s: under a burst, with more cycles moving than the worker keeps in memory, each ask replayed a
- *     cycle's history, and the asks slowed the worker until almost every step waited long enough to ask again.
+ *     every 2 s: in a burst with more cycles moving than the worker keeps in memory, every step waited that long
+ *     and each ask replayed a cycle's history on the busiest process.
  */
 export class StepOutcomes1766000000000 implements MigrationInterface {
   name = 'StepOutcomes1766000000000';

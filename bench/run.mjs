@@ -79,7 +79,9 @@ async function main() {
   const ensureAlive = () => {
     if (brokenBy) throw brokenBy;
   };
+  let stopping = false;
   const onSignal = (signal) => {
+    stopping = true;
     log(`\n• ${signal}: stopping everything the bench started…`);
     // Cycles still in flight fail as their servers go away: nothing of theirs may stop the cleanup.
     brokenBy ??= new Error(`stopped by ${signal}`);
@@ -131,8 +133,9 @@ async function main() {
           byShape[shape] = resultsOf(bench, { steps, reads, scale, burst });
         }
       } catch (error) {
-        // One shape failing (a run on a busy machine can time out) still leaves the other's figures.
-        if (shapes.length === 1 || String(error?.message).startsWith('stopped by')) throw error;
+        // One shape failing (a run on a busy machine can time out) still leaves the other's figures; a signal
+        // stops the run, whatever the error its requests in flight ended with.
+        if (shapes.length === 1 || stopping) throw error;
         console.error(`✗ the ${shape} shape failed: ${error.stack ?? error.message}`);
         failed[shape] = error.message;
       } finally {

@@ -19,20 +19,22 @@ export const NAMESPACE = 'default';
 
 export class Cleanups {
   #steps = [];
-  #ran = false;
+  #running = null;
   add(what, step) {
     this.#steps.push({ what, step });
   }
-  async run(log) {
-    if (this.#ran) return;
-    this.#ran = true;
-    for (const { what, step } of this.#steps.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        log(`  cleanup (${what}): ${error.message}`);
+  /** Runs the steps once, last added first; a second call (a signal's, and the shape's own) waits for the same run. */
+  run(log) {
+    this.#running ??= (async () => {
+      for (const { what, step } of this.#steps.reverse()) {
+        try {
+          await step();
+        } catch (error) {
+          log(`  cleanup (${what}): ${error.message}`);
+        }
       }
-    }
+    })();
+    return this.#running;
   }
 }
 

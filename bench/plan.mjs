@@ -60,34 +60,29 @@ export const BURST = { mode: 'burst', burst: FULL.burst };
 // --dashboard measures the committee's dashboard and year report alone (issue 18's figures): the set-up, then phase 10 only.
 export const DASHBOARD = { mode: 'dashboard', dashboardSeconds: 20 };
 export const BURST_QUICK = { mode: 'burst', burst: QUICK.burst };
+// --steps measures phases 1 + 2 alone (issue 17's step latency): the set-up, then one cycle at a time (back to
+// back and spaced) and 10 at once, at the quick run's levels with more cycles one at a time; either shape.
+export const STEPS = { mode: 'steps', warmupCycles: 1, levels: [{ concurrency: 1, cycles: 4, rounds: 2 }, QUICK.levels[1]], spacedPauseMs: SPACED_PAUSE_MS };
 // --scale measures the open cycles' cost alone (issue 17's worker memory and flat step cost): the set-up, then
 // phase 4 only, at the full run's levels (10, 100, 1,000 open), or at the quick run's with --quick.
 export const SCALE = { mode: 'scale', scale: FULL.scale, scaleCycles: FULL.scaleCycles };
 export const SCALE_QUICK = { mode: 'scale', scale: QUICK.scale, scaleCycles: QUICK.scaleCycles };
 
-/** The plan the command line asks for. */
-export const planFor = (argv) =>
-  argv.includes('--dashboard')
-    ? DASHBOARD
-    : argv.includes('--pages')
-      ? PAGES
-      : argv.includes('--documents')
-        ? DOCUMENTS
-        : argv.includes('--notifications')
-          ? NOTIFICATIONS
-          : argv.includes('--reads')
-            ? READS
-            : argv.includes('--burst')
-              ? argv.includes('--quick')
-                ? BURST_QUICK
-                : BURST
-              : argv.includes('--scale')
-                ? argv.includes('--quick')
-                  ? SCALE_QUICK
-                  : SCALE
-                : argv.includes('--quick')
-                  ? QUICK
-                  : FULL;
+/** The plan the command line asks for: the first one-phase flag given, else --quick or the full run. */
+export function planFor(argv) {
+  const quick = argv.includes('--quick');
+  const onePhase = [
+    ['--dashboard', DASHBOARD],
+    ['--pages', PAGES],
+    ['--documents', DOCUMENTS],
+    ['--notifications', NOTIFICATIONS],
+    ['--reads', READS],
+    ['--steps', STEPS],
+    ['--burst', quick ? BURST_QUICK : BURST],
+    ['--scale', quick ? SCALE_QUICK : SCALE],
+  ].find(([flag]) => argv.includes(flag));
+  return onePhase ? onePhase[1] : quick ? QUICK : FULL;
+}
 
 /** Reads per second, paced, per endpoint. */
 export const READ_RATE = 200;
@@ -163,11 +158,12 @@ export const SHAPES = {
 
 /**
  * The shapes the command line asks for: both unless --shape=dev or --shape=cluster. A one-phase run is the
- * dev shape's, but for --burst and --scale, which take --shape= (one shape a run).
+ * dev shape's, but for --steps, --burst and --scale, which take --shape= (one shape a run).
  */
 export function shapesFor(argv, plan) {
   const asked = argv.find((argument) => argument.startsWith('--shape='))?.slice('--shape='.length);
   if (!plan.levels && (!['burst', 'scale'].includes(plan.mode) || asked === undefined)) return ['dev'];
+  if (plan.mode === 'steps' && asked === undefined) return ['dev'];
   if (asked === undefined) return Object.keys(SHAPES);
   if (!SHAPES[asked]) throw new Error(`--shape=${asked}: use --shape=dev or --shape=cluster (or neither, for both)`);
   return [asked];

@@ -199,15 +199,16 @@ export function resultsOf(bench, { steps, reads, scale, profile = null, burst = 
 
 /**
  * Writes results/latest.json, and results/latest-<mode>.json so a quick run does not hide the last full one;
- * a --pages, --documents, --notifications, --reads or --dashboard run (one phase) writes latest-<mode>.json alone, a
- * --burst run latest-burst.json (dev) or latest-burst-cluster.json.
+ * a --pages, --documents, --notifications, --reads, --steps, --scale or --dashboard run (one phase) writes
+ * latest-<mode>.json alone (--steps and --scale on the cluster: latest-<mode>-cluster.json), a --burst run
+ * latest-burst.json (dev) or latest-burst-cluster.json.
  */
 export function saveResults(results) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  if (results.mode === 'scale' && results.machine.shape !== 'dev') {
-    const scaleFile = join(ROOT, `bench/results/latest-scale-${results.machine.shape}.json`);
-    writeFileSync(scaleFile, `${JSON.stringify(results, null, 2)}\n`);
-    return scaleFile;
+  if (['scale', 'steps'].includes(results.mode) && results.machine.shape !== 'dev') {
+    const shapeFile = join(ROOT, `bench/results/latest-${results.mode}-${results.machine.shape}.json`);
+    writeFileSync(shapeFile, `${JSON.stringify(results, null, 2)}\n`);
+    return shapeFile;
   }
   if (results.mode === 'burst') {
     const burstFile = burstOutput(results.machine.shape);
@@ -221,7 +222,7 @@ export function saveResults(results) {
     return clusterOutput;
   }
   const output = join(ROOT, 'bench/results/latest.json');
-  if (['pages', 'documents', 'notifications', 'reads', 'scale', 'dashboard', 'replay'].includes(results.mode)) {
+  if (['pages', 'documents', 'notifications', 'reads', 'steps', 'scale', 'dashboard', 'replay'].includes(results.mode)) {
     const phaseOutput = join(ROOT, `bench/results/latest-${results.mode}.json`);
     writeFileSync(phaseOutput, `${JSON.stringify(results, null, 2)}\n`);
     return phaseOutput;
@@ -358,14 +359,9 @@ export function shapeFigures(results, { withDetails = false } = {}) {
   return figures;
 }
 
-/** Issue 17's goals for one shape: what, the goal, the measured value and whether it is met (null: not measured). */
-function goalsOf(f, mode) {
+/** Issue 17's step goals for one shape (f: shapeFigures' step_c1, step, floor and overheads). */
+export function stepGoals(f) {
   const ok = (value, limit) => (value === null || value === undefined ? null : value <= limit);
-  const cycleRead = f.reads['GET /api/cycles/:id'];
-  const first = f.scale[0];
-  const last = f.scale[f.scale.length - 1];
-  const change = f.scale_p50_change_pct;
-  const quick = mode === 'quick' ? ' (quick: not 1,000)' : '';
   const floorP99Limit = f.floor.p99_ms === null ? null : Math.round(1.3 * f.floor.p99_ms);
   return [
     { id: 'step_p50_c1', what: 'step p50, one at a time (c=1)', goal: '≤ 30 ms', value: f.step_c1?.p50_ms ?? null, unit: 'ms', ok: ok(f.step_c1?.p50_ms, 30) },
@@ -379,6 +375,19 @@ function goalsOf(f, mode) {
       limit_ms: floorP99Limit,
       ok: floorP99Limit === null ? null : ok(f.step.p99_ms, floorP99Limit),
     },
+  ];
+}
+
+/** Issue 17's goals for one shape: what, the goal, the measured value and whether it is met (null: not measured). */
+function goalsOf(f, mode) {
+  const ok = (value, limit) => (value === null || value === undefined ? null : value <= limit);
+  const cycleRead = f.reads['GET /api/cycles/:id'];
+  const first = f.scale[0];
+  const last = f.scale[f.scale.length - 1];
+  const change = f.scale_p50_change_pct;
+  const quick = mode === 'quick' ? ' (quick: not 1,000)' : '';
+  return [
+    ...stepGoals(f),
     { id: 'cycle_read_p99', what: `GET /api/cycles/:id p99 at ${READ_RATE} req/s`, goal: '≤ 50 ms', value: cycleRead?.p99_ms ?? null, unit: 'ms', ok: ok(cycleRead?.p99_ms, 50) },
     {
       id: 'scale_flat',
@@ -452,7 +461,7 @@ function printMachine(results, log) {
 }
 
 /** Step latency, ours against the floor, per concurrency and per step kind. */
-function printSteps(results, log) {
+export function printSteps(results, log) {
   log('\nStep latency (ms) — ours through the API vs the floor');
   log(
     table(
@@ -566,7 +575,7 @@ function printMemory(results, log) {
 }
 
 /** Temporal's share of a step, calls per step, and where the API's CPU goes. */
-function printWhereTimeGoes(results, log) {
+export function printWhereTimeGoes(results, log) {
   const w = results.where_time_goes;
   log('\nWhere a step’s time goes (medians, ms): client total = Temporal span (server side, from history event times) + outside Temporal');
   log(

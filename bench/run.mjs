@@ -35,7 +35,8 @@
 //   overhead_p50=<x> step_p99_ms=<y> reads_p99_ms=<z> cluster_overhead_p50=<…> cluster_step_p99_ms=<…> cluster_reads_p99_ms=<…>
 // Targets are printed next to the results (✓/✗), never asserted. --quick runs a short version (plan.mjs);
 // --pages, --documents, --notifications and --dashboard run the set-up and phase 6, 7, 8 or 10 only; --reads the set-up, one
-// closed cycle (as phase 1 leaves them) and phase 3; --burst the set-up and phase 9 (the full run's size, the
+// closed cycle (as phase 1 leaves them) and phase 3; --steps the set-up and phases 1 + 2 (the dev shape unless
+// --shape= names one); --burst the set-up and phase 9 (the full run's size, the
 // quick run's with --quick; the dev shape unless --shape= names one); --replay no servers at all: what replaying a
 // cycle's history costs (replay.mjs), the price of a step to a cycle evicted from the worker's cache.
 import { ensureDependencies, reexecOnPinnedNode } from '../scripts/lib/bootstrap.mjs';
@@ -62,6 +63,7 @@ async function main() {
   const { measureBurst } = await import('./phases/burst.mjs');
   const { burstOnlyResults, printBurstReport } = await import('./burst-report.mjs');
   const { printScaleReport, scaleOnlyResults } = await import('./scale-report.mjs');
+  const { printStepsReport, stepsOnlyResults } = await import('./steps-report.mjs');
   const { measureDashboard } = await import('./phases/dashboard.mjs');
   const { dashboardOnlyResults, dashboardTargets, printDashboard, printDashboardReport } = await import('./dashboard-report.mjs');
 
@@ -98,7 +100,7 @@ async function main() {
         quick: { dev: 'about 11 minutes', cluster: 'about 7 minutes', both: 'about 18 minutes' },
         full: { dev: 'about 30 minutes', cluster: 'about 30 minutes', both: 'about an hour' },
       }[plan.mode]?.[shapes.length > 1 ? 'both' : shapes[0]] ??
-      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', dashboard: 'about 4 minutes', burst: plan.mode === 'burst' ? burstDuration(plan) : null, scale: plan.mode === 'scale' ? (plan.scale.length > 2 ? 'about 3–4 minutes' : 'about 2 minutes') : null }[plan.mode];
+      { pages: 'about 2 minutes', documents: 'about 3 minutes', notifications: 'about 3 minutes', reads: 'about 2 minutes', steps: 'about 5 minutes a shape', dashboard: 'about 4 minutes', burst: plan.mode === 'burst' ? burstDuration(plan) : null, scale: plan.mode === 'scale' ? (plan.scale.length > 2 ? 'about 3–4 minutes' : 'about 2 minutes') : null }[plan.mode];
     log(`• npm run bench (${plan.mode}; ${shapes.map((shape) => `${shape} shape`).join(', then ')}) — this takes ${duration}`);
     const shared = {};
     const byShape = {};
@@ -198,6 +200,11 @@ async function main() {
     if (plan.mode === 'dashboard') {
       const results = dashboardOnlyResults(bench, await measureDashboard(bench));
       printDashboardReport(results, { log, output: saveResults(results), elapsed });
+      return 0;
+    }
+    if (plan.mode === 'steps') {
+      const results = stepsOnlyResults(bench, await measureSteps(bench));
+      printStepsReport(results, { log, output: saveResults(results), elapsed });
       return 0;
     }
     if (plan.mode === 'burst') {

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
+import { DataSource, In } from 'typeorm';
+import { ActionItemEntity } from '../libs/persistence/entities/action-item.entity.js';
+import { CritiqueEntity } from '../libs/persistence/entities/critique.entity.js';
+import { CycleEventEntity } from '../libs/persistence/entities/cycle-event.entity.js';
+import { CycleGuestEntity } from '../libs/persistence/entities/cycle-guest.entity.js';
+import { CycleInvitationEntity } from '../libs/persistence/entities/cycle-invitation.entity.js';
+import { CycleEntity } from '../libs/persistence/entities/cycle.entity.js';
+import { UserEntity } from '../libs/persistence/entities/user.entity.js';
+import { CycleReadsRepository } from '../libs/persistence/repositories/cycle-reads.repository.js';
 import { driveCycle } from '../scripts/lib/cycle-driver.mjs';
 import { acceptInvitationBody, launchBody, reportBody, vietnamDayFromToday } from '../scripts/lib/step-bodies.mjs';
 import { login, startApiStack, type ApiStack } from './support/api-stack.js';
@@ -253,5 +262,53 @@ describe('GET /api/cycles/:id with an ETag', () => {
       expect(answer.etag).toBe(etag);
       expect(answer.view).toEqual(view);
     }
+  });
+});
+
+describe('the records a view is made of', () => {
+  /** Each table read on its own through its entity, in the order the page lists it. */
+  async function entityByEntity(dataSource: DataSource, cycle: CycleEntity) {
+    const where = { cycleId: cycle.id };
+    const guestRows = await dataSource.getRepository(CycleGuestEntity).find({ where, order: { userId: 'ASC' } });
+    const names = await dataSource.getRepository(UserEntity).find({ where: { id: In(guestRows.map((row) => row.userId)) } });
+    const carriedOver = cycle.hostCellId
+      ? await dataSource
+          .getRepository(ActionItemEntity)
+          .createQueryBuilder('item')
+          .innerJoin(CycleEntity, 'origin', 'origin.id = item.cycleId')
+          .where('item.cellId = :cellId AND item.doneAt IS NULL AND item.droppedAt IS NULL', { cellId: cycle.hostCellId })
+          .andWhere('origin.createdAt < :createdAt', { createdAt: cycle.createdAt })
+          .orderBy('item.dueDate', 'ASC')
+          .addOrderBy('item.id', 'ASC')
+          .getMany()
+      : [];
+    return {
+      invitations: await dataSource.getRepository(CycleInvitationEntity).find({ where, order: { cellId: 'ASC' } }),
+      guests: guestRows.map((row) => ({ userId: row.userId, fullName: names.find((user) => user.id === row.userId)?.fullName })),
+      critiques: await dataSource.getRepository(CritiqueEntity).find({ where, order: { submittedAt: 'ASC', id: 'ASC' } }),
+      events: await dataSource.getRepository(CycleEventEntity).find({ where, order: { seq: 'ASC' } }),
+      actionItems: await dataSource.getRepository(ActionItemEntity).find({ where, order: { dueDate: 'ASC', id: 'ASC' } }),
+      carriedOver,
+    };
+  }
+
+  it('are read in one statement exactly as each table holds them: every column, type and order', async () => {
+    const dataSource = stack.app.get(DataSource);
+    const reads = stack.app.get(CycleReadsRepository);
+    const seen = { invitations: 0, guests: 0, critiques: 0, events: 0, actionItems: 0, carriedOver: 0 };
+    for (const cycleId of [closedId, openId]) {
+      const cycle = await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
+      const expected = await entityByEntity(dataSource, cycle);
+      const records = await reads.records(cycle);
+      expect(records).toEqual(expected);
+      for (const event of records.events) expect(event.at).toBeInstanceOf(Date);
+      for (const critique of records.critiques) expect(critique.submittedAt).toBeInstanceOf(Date);
+      for (const part of Object.keys(seen) as (keyof typeof seen)[]) seen[part] += records[part].length;
+    }
+    // Not a comparison of empty lists: the two cycles hold rows of every kind, a critique's score and a note among them.
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);
+    const closed = await reads.records(await dataSource.getRepository(CycleEntity).findOneByOrFail({ id: closedId }));
+    expect(closed.critiques.some((critique) => typeof critique.scoreTotal === 'number')).toBe(true);
+    expect(closed.invitations.some((invitation) => invitation.note === A_NOTE && invitation.respondedAt instanceof Date)).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ export class AuthGuard implements CanActivate {
     if (typeof subject !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(subject)) {
       throw new DomainError('NOT_AUTHENTICATED');
     }
-    const user = await this.users.find(subject);
+    const user = await this.users.sessionHolder(subject);
     if (!user || user.deactivatedAt) throw new DomainError('NOT_AUTHENTICATED');
     // A change the office made to this person (role, cell, deactivation, password reset) ended older sessions.
     if (user.sessionsEndedAt && issuedAtMs < user.sessionsEndedAt.getTime()) throw new DomainError('NOT_AUTHENTICATED');

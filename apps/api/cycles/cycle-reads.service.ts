@@ -6,7 +6,7 @@ import { isUuid, parseOffsetDateTime } from '../../../libs/domain/input-bounds.j
 import type { HostCandidate } from '../../../libs/domain/host-ranking.js';
 import type { Language } from '../../../libs/wording/language.js';
 import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
-import { CycleReadsRepository, type CycleRecords } from '../../../libs/persistence/repositories/cycle-reads.repository.js';
+import { CycleReadsRepository, type CycleRecords, type CycleStepFacts } from '../../../libs/persistence/repositories/cycle-reads.repository.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { CYCLE_VIEW_SCHEMA, forVisitor, toCycleSummary, toCycleView, type CycleSummary, type CycleView } from './cycle.mapper.js';
@@ -16,6 +16,12 @@ export type { CycleRelation } from '../../../libs/domain/cycle-policy.js';
 
 export interface CycleAccess {
   cycle: CycleEntity;
+  relation: CycleRelation;
+}
+
+/** The caller's relation to a cycle a step is about to be sent to, and what the step needs of the cycle. */
+export interface StepAccess {
+  cycle: CycleStepFacts;
   relation: CycleRelation;
 }
 
@@ -48,6 +54,17 @@ export class CycleReadsService {
     ]);
     if (!cycle) throw new DomainError('NOT_FOUND');
     const relation = placeIn(caller, { committeeId: cycle.committeeId, hostCellId: cycle.hostCellId, stage: cycle.status, cellInvited, guestInvited });
+    return { cycle, relation };
+  }
+
+  /**
+   * access() for a step: the same relation from one prepared statement that leaves out the cycle's JSON columns
+   * (the step's answer reads the row again once the step is in).
+   */
+  async stepAccess(caller: AuthUser, cycleId: string): Promise<StepAccess> {
+    const cycle = await this.cycles.stepFacts(cycleId, caller.role === 'secretary' ? caller.cellId : null, caller.role === 'guest' ? caller.id : null);
+    if (!cycle) throw new DomainError('NOT_FOUND');
+    const relation = placeIn(caller, { committeeId: cycle.committeeId, hostCellId: cycle.hostCellId, stage: cycle.status, cellInvited: cycle.cellInvited, guestInvited: cycle.guestInvited });
     return { cycle, relation };
   }
 
@@ -85,7 +102,7 @@ export class CycleReadsService {
       if (!cycle) throw new DomainError('NOT_FOUND');
       return Buffer.from(JSON.stringify(await this.viewOf(caller, { cycle, relation }, language)));
     };
-    // Kept only if nothing moved the version while it was read (the records are read in several queries), so
+    // Kept only if nothing moved the version while it was read (the row and its records are two statements), so
     // that what is kept under a version is what that version shows.
     const unchanged = async () => (await this.cycles.viewStamp(cycleId, caller))?.version === stamp.version;
     return { etag, body: () => this.rendered.get(renderingKey, render, unchanged) };
@@ -96,7 +113,7 @@ export class CycleReadsService {
    * read at once: the records are found by what the step cannot change (the cycle's id and creation) and by its
    * host, so only a step that gave it a new host has them read again.
    */
-  async viewAfterStep(caller: AuthUser, { cycle: before, relation }: CycleAccess, cycleId: string, language: Language): Promise<CycleView> {
+  async viewAfterStep(caller: AuthUser, { cycle: before, relation }: CycleAccess | StepAccess, cycleId: string, language: Language): Promise<CycleView> {
     const [cycle, records] = await Promise.all([this.cycles.find(cycleId), this.cycles.records(before)]);
     if (!cycle) throw new DomainError('NOT_FOUND');
     return this.viewOf(caller, { cycle, relation }, language, cycle.hostCellId === before.hostCellId ? records : undefined);

@@ -23,7 +23,7 @@ import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import type { Actor } from '../../../libs/domain/cycle.js';
 import type { CycleEntity } from '../../../libs/persistence/entities/cycle.entity.js';
 import { derivedUuid } from '../idempotency/idempotency.js';
-import { CycleReadsService, type CycleAccess } from './cycle-reads.service.js';
+import { CycleReadsService, type StepAccess } from './cycle-reads.service.js';
 import { CycleWorkflowGateway } from './cycle-workflow.gateway.js';
 import { toCritiqueView, type CritiqueView, type CycleView } from './cycle.mapper.js';
 import type { LaunchCycleDto } from './dto/launch-cycle.dto.js';
@@ -87,7 +87,7 @@ export class CyclesService {
   }
 
   async pickHost(caller: AuthUser, cycleId: string, cellId: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
-    const access = await this.reads.access(caller, cycleId);
+    const access = await this.reads.stepAccess(caller, cycleId);
     await this.requireCellsOf(access.cycle.committeeId, [cellId]);
     await this.requireHostFree(cellId, cycleId);
     await this.send(caller, access, pickHostUpdate, { cellId }, idempotencyKey);
@@ -95,7 +95,7 @@ export class CyclesService {
   }
 
   async inviteGuests(caller: AuthUser, cycleId: string, guestIds: string[], language: Language, idempotencyKey?: string): Promise<CycleView> {
-    const access = await this.reads.access(caller, cycleId);
+    const access = await this.reads.stepAccess(caller, cycleId);
     await this.requireGuestsOf(access.cycle.committeeId, guestIds);
     await this.send(caller, access, inviteGuestsUpdate, { guestIds }, idempotencyKey);
     return this.reads.viewAfterStep(caller, access, cycleId, language);
@@ -103,7 +103,7 @@ export class CyclesService {
 
   /** Sends one step and answers with the cycle as the caller may see it right after. */
   async step<Input>(caller: AuthUser, cycleId: string, update: StepUpdate<Input>, input: Input, language: Language, idempotencyKey?: string): Promise<CycleView> {
-    const access = await this.reads.access(caller, cycleId);
+    const access = await this.reads.stepAccess(caller, cycleId);
     try {
       await this.send(caller, access, update, input, idempotencyKey);
     } catch (error) {
@@ -127,7 +127,7 @@ export class CyclesService {
    * way to cancel.
    */
   async cancel(caller: AuthUser, cycleId: string, reason: string, language: Language, idempotencyKey?: string): Promise<CycleView> {
-    const access = await this.reads.access(caller, cycleId);
+    const access = await this.reads.stepAccess(caller, cycleId);
     try {
       await this.send(caller, access, cancelUpdate, { reason }, idempotencyKey);
     } catch (error) {
@@ -148,13 +148,13 @@ export class CyclesService {
   }
 
   async submitCritique(caller: AuthUser, cycleId: string, input: SubmitCritiqueInput, idempotencyKey?: string): Promise<CritiqueView> {
-    const access = await this.reads.access(caller, cycleId);
+    const access = await this.reads.stepAccess(caller, cycleId);
     const result = await this.send(caller, access, submitCritiqueUpdate, input, idempotencyKey);
     return toCritiqueView(await this.cycles.critique(result.critiqueId as string));
   }
 
   /** The caller's step as a workflow update; the Idempotency-Key, when given, becomes its update id. */
-  private async send<Input>(caller: AuthUser, { cycle }: CycleAccess, update: StepUpdate<Input>, input: Input, idempotencyKey?: string): Promise<StepResult> {
+  private async send<Input>(caller: AuthUser, { cycle }: StepAccess, update: StepUpdate<Input>, input: Input, idempotencyKey?: string): Promise<StepResult> {
     const cycleId = cycle.id;
     const updateId = idempotencyKey ? derivedUuid('update', caller.id, update.name, idempotencyKey) : undefined;
     try {

@@ -4,6 +4,7 @@ import { CHANNELS, type ChannelName } from '../../channels/channel.js';
 import { maskPhone } from '../../channels/phone-number.js';
 import type { Role } from '../../domain/roles.js';
 import { UserEntity } from '../entities/user.entity.js';
+import { preparedQuery } from '../prepared-query.js';
 import { recordAudit } from './audit-trail.js';
 
 export interface NewAccount {
@@ -23,6 +24,12 @@ export interface NewAccount {
   /** Every channel when not given: a person hears on each their committee uses until they choose otherwise. */
   notifyChannels?: ChannelName[];
 }
+
+/** An account as a request's authentication needs it (UsersRepository.sessionHolder). */
+export type SessionHolder = Pick<
+  UserEntity,
+  'id' | 'username' | 'fullName' | 'role' | 'committeeId' | 'cellId' | 'areaId' | 'passwordChangeRequired' | 'passwordChangedAt' | 'deactivatedAt' | 'sessionsEndedAt'
+>;
 
 /** The columns of an account a caller may see, phone included (masked before anyone reads it). */
 const ACCOUNT_COLUMNS = `id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId",
@@ -65,8 +72,21 @@ export async function insertAccount(manager: EntityManager, account: NewAccount)
 export class UsersRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  find(userId: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+  /**
+   * What a signed token's holder is now, read on every request (auth.guard.ts): who they are and what ended
+   * their sessions since the token was issued. A prepared statement: its planning cost more than its run.
+   */
+  async sessionHolder(userId: string): Promise<SessionHolder | null> {
+    const [holder] = await preparedQuery<SessionHolder>(
+      this.dataSource,
+      'session-holder',
+      `SELECT id, username, full_name AS "fullName", role, committee_id AS "committeeId", cell_id AS "cellId", area_id AS "areaId",
+              password_change_required AS "passwordChangeRequired", password_changed_at AS "passwordChangedAt",
+              deactivated_at AS "deactivatedAt", sessions_ended_at AS "sessionsEndedAt"
+         FROM users WHERE id = $1`,
+      [userId],
+    );
+    return holder ?? null;
   }
 
   /** The account with its phone, for a view that masks it. */

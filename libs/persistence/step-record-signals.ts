@@ -19,9 +19,10 @@ export interface StepRecordWatch {
 
 /**
  * Wakes whoever waits for a step's record the moment its row commits (LISTEN on a PostgreSQL connection of its
- * own), so the API does not have to look for the row over and over. A watch is taken before the first look, so an
- * announcement between a look and the wait is not missed. While the connection is down (PostgreSQL restarting),
- * waits end at their timeout and the caller looks again; the connection comes back by itself.
+ * own), so the API does not have to look for the row over and over. A watch is taken before the step is sent, so
+ * its announcement cannot come before the watch and the row is looked for only when none came in time. While the
+ * connection is down (PostgreSQL restarting), waits end at their timeout and the caller looks again; the
+ * connection comes back by itself.
  */
 export class StepRecordSignals {
   private client: pg.Client | null = null;

@@ -12,7 +12,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../../../libs/domain/domain-error.js';
 import type { StepOutcome } from '../../../libs/persistence/repositories/cycle-timeline.js';
-import type { StepRecordSignals } from '../../../libs/persistence/step-record-signals.js';
+import type { StepRecordSignals, StepRecordWatch } from '../../../libs/persistence/step-record-signals.js';
 import { CYCLE_REJECTION, isErrorCode, type ErrorCode, type Rejection } from '../../../libs/domain/error-codes.js';
 import {
   MODEL_MEETING_WORKFLOW_TYPE,
@@ -116,41 +116,44 @@ export class CycleWorkflowGateway {
   ): Promise<StepResult> {
     const deadline = Date.now() + this.timeoutMs;
     const handle = this.client.workflow.getHandle(modelMeetingWorkflowId(cycleId));
-    const { written, ...result } = await this.guard(() => handle.executeUpdate(update, { args: [envelope], updateId }));
-    if (written !== false) return result;
-    return { ...result, seq: await this.recordOf(cycleId, updateId, deadline) };
+    // Watched before the update is sent: the row's announcement cannot come before the watch, so the row is looked
+    // for only when no announcement came in time (a repeat of a step written long ago, or the listening connection down).
+    const watch = this.signals?.listening ? this.signals.watch(cycleId, updateId) : null;
+    try {
+      const { written, ...result } = await this.guard(() => handle.executeUpdate(update, { args: [envelope], updateId }));
+      if (written !== false) return result;
+      return { ...result, seq: await this.recordOf(cycleId, updateId, deadline, watch) };
+    } finally {
+      watch?.close();
+    }
   }
 
   /**
    * The number the step's record was written under (a refusal before it may have renumbered it), once it is; or
-   * the step's refusal, when the database refused its record.
+   * the step's refusal, when the database refused its record. With a watch, the first look waits for its first pause.
    */
-  private async recordOf(cycleId: string, stepId: string, deadline: number): Promise<number> {
-    // Watched before the first look, so an announcement between a look and the wait is not lost.
-    const watch = this.signals?.listening ? this.signals.watch(cycleId, stepId) : null;
+  private async recordOf(cycleId: string, stepId: string, deadline: number, watch: StepRecordWatch | null): Promise<number> {
     const pauses = watch ? SIGNALLED_PAUSES_MS : RECORD_LOOK_PAUSES_MS;
     const lastAsk = deadline - LAST_ASK_BEFORE_DEADLINE_MS;
     let asked = false;
-    try {
-      for (let look = 0; ; look += 1) {
+    for (let look = 0; ; look += 1) {
+      if (look > 0 || !watch) {
         const outcome = await this.outcomeOfStep(cycleId, stepId);
         if (outcome && 'seq' in outcome) return outcome.seq;
         if (outcome) throw new DomainError(isErrorCode(outcome.refused) ? outcome.refused : 'NOT_STORABLE');
-        if (!asked && Date.now() >= lastAsk) {
-          asked = true;
-          const refusal = await this.refusalOf(cycleId, stepId);
-          if (refusal) throw new DomainError(refusal.code, refusal.params ?? {});
-        }
-        // Still being written (its activity retrying while PostgreSQL is away): the person tries again with the same key.
-        if (Date.now() >= deadline) throw new DomainError('TEMPORAL_UNAVAILABLE');
-        const untilNext = asked ? deadline - Date.now() : lastAsk - Date.now();
-        const pause = Math.min(pauses[Math.min(look, pauses.length - 1)], Math.max(1, untilNext));
-        // The row's announcement carries its number: no look after it.
-        const announced = watch ? await watch.next(pause) : await sleep(pause, null);
-        if (announced !== null) return announced;
       }
-    } finally {
-      watch?.close();
+      if (!asked && Date.now() >= lastAsk) {
+        asked = true;
+        const refusal = await this.refusalOf(cycleId, stepId);
+        if (refusal) throw new DomainError(refusal.code, refusal.params ?? {});
+      }
+      // Still being written (its activity retrying while PostgreSQL is away): the person tries again with the same key.
+      if (Date.now() >= deadline) throw new DomainError('TEMPORAL_UNAVAILABLE');
+      const untilNext = asked ? deadline - Date.now() : lastAsk - Date.now();
+      const pause = Math.min(pauses[Math.min(look, pauses.length - 1)], Math.max(1, untilNext));
+      // The row's announcement carries its number: no look after it.
+      const announced = watch ? await watch.next(pause) : await sleep(pause, null);
+      if (announced !== null) return announced;
     }
   }
 

@@ -44,7 +44,7 @@ function serviceWhere(options: { cancelAnswers: Error | null; recordedStatus: Cy
     },
   } as unknown as CycleFollowUpRepository;
   const reads = {
-    access: async () => ({ cycle: { id: 'cycle-1' }, relation: 'committee' }),
+    stepAccess: async () => ({ cycle: { id: 'cycle-1' }, relation: 'committee' }),
     viewAfterStep: async () => ({ id: 'cycle-1' }),
   } as unknown as CycleReadsService;
   const service = new CyclesService(cycles, {} as OrganisationRepository, followUps, reads, gateway);
